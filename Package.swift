@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "vanban",
+  products: [
+    .library(name: "VanbanKit", targets: ["VanbanKit"]),
+    .library(name: "Xapian", targets: ["Xapian"]),
+    .executable(name: "vanban", targets: ["vanban"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+  ],
+  targets: [
+    // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
+    // status plus an owned message, because a C++ exception crossing into Swift aborts the process.
+    .target(
+      name: "CXapian",
+      cxxSettings: [.unsafeFlags(["-std=c++17"])],
+      linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
+    ),
+    // One final class per Xapian handle; knows nothing about dispatches.
+    .target(name: "Xapian", dependencies: ["CXapian"]),
+    // The domain: decoding, Vietnamese text, extraction, schema, indexing, searching, printing.
+    .target(
+      name: "VanbanKit",
+      dependencies: ["Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
+    // The CLI: parses options, calls VanbanKit, prints.
+    .executableTarget(
+      name: "vanban",
+      dependencies: ["VanbanKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "CXapianTests", dependencies: ["CXapian"]),
+    .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+    .testTarget(
+      name: "VanbanKitTests",
+      dependencies: ["VanbanKit", "Xapian", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit"]),
+  ],
+  cxxLanguageStandard: .cxx17
+)
