@@ -18,7 +18,6 @@ let package = Package(
     // status plus an owned message, because a C++ exception crossing into Swift aborts the process.
     .target(
       name: "CXapian",
-      cxxSettings: [.unsafeFlags(["-std=c++17"])],
       linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
     ),
     // One final class per Xapian handle; knows nothing about dispatches.
@@ -41,5 +40,8 @@ let package = Package(
     ),
     .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit"]),
   ],
+  // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and
+  // the indexer hands plain values (not handles) between threads.
+  swiftLanguageModes: [.v5],
   cxxLanguageStandard: .cxx17
 )
