@@ -1,0 +1,29 @@
+/// Why a file could not be decoded. `description` is one short human reason, printed as `path: reason`.
+public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
+  /// I/O error text (permissions, vanished, is a directory, symlink loop...).
+  case unreadable(String)
+  /// Not text in any known encoding.
+  case binary
+  /// Zero bytes, or only whitespace.
+  case empty
+  case tooLarge(bytes: Int, limit: Int)
+  /// Truncated zip, corrupt doc, PDF without a text layer...
+  case damaged(String)
+  case missingHelper(program: String, debianPackage: String)
+  case helperFailed(program: String, detail: String)
+  case timedOut(program: String, seconds: Int)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let why): return "unreadable: \(why)"
+    case .binary: return "binary data, not text"
+    case .empty: return "empty"
+    case .tooLarge(let bytes, let limit): return "too large (\(bytes) bytes, limit \(limit))"
+    case .damaged(let why): return "damaged: \(why)"
+    case .missingHelper(let program, let package):
+      return "needs \(program), which is not installed (apt-get install \(package))"
+    case .helperFailed(let program, let detail): return "\(program) failed: \(detail)"
+    case .timedOut(let program, let seconds): return "\(program) timed out after \(seconds) s"
+    }
+  }
+}

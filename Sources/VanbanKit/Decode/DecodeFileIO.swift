@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads whole files with POSIX calls, so that every failure has its own short reason.
+enum DecodeFileIO {
+  static func errnoText(_ code: Int32 = errno) -> String {
+    switch code {
+    case ENOENT: return "no such file (vanished?)"
+    case EACCES, EPERM: return "permission denied"
+    case ELOOP: return "symlink loop"
+    case EISDIR: return "is a directory"
+    default: return String(cString: strerror(code))
+    }
+  }
+
+  /// The size of the regular file at `path`, following symlinks, after checking it is readable and within `limit`.
+  static func checkedSize(_ path: String, limit: Int) throws(DecodeError) -> Int {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw .unreadable(errnoText()) }
+    defer { close(fd) }
+    return try size(of: fd, limit: limit)
+  }
+
+  private static func size(of fd: Int32, limit: Int) throws(DecodeError) -> Int {
+    var st = stat()
+    if fstat(fd, &st) != 0 { throw .unreadable(errnoText()) }
+    let kind = st.st_mode & S_IFMT
+    if kind == S_IFDIR { throw .unreadable("is a directory") }
+    if kind != S_IFREG { throw .unreadable("not a regular file") }
+    let size = Int(st.st_size)
+    if size > limit { throw .tooLarge(bytes: size, limit: limit) }
+    return size
+  }
+
+  /// The whole content of the file at `path`.
+  static func read(_ path: String, limit: Int) throws(DecodeError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw .unreadable(errnoText()) }
+    defer { close(fd) }
+    let expected = try size(of: fd, limit: limit)
+    var bytes = [UInt8](repeating: 0, count: expected)
+    var got = 0
+    while true {
+      if got == bytes.count {
+        // The file may have grown since fstat; read on, within the limit.
+        if bytes.count >= limit + 1 { break }
+        bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), limit + 1 - bytes.count)))
+      }
+      let n = bytes.withUnsafeMutableBytes { buf in
+        Glibc.read(fd, buf.baseAddress! + got, buf.count - got)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(errnoText())
+      }
+      if n == 0 { break }
+      got += n
+    }
+    if got > limit { throw .tooLarge(bytes: got, limit: limit) }
+    bytes.removeSubrange(got...)
+    return bytes
+  }
+
+  /// Writes `bytes` to a new private temporary file, runs `body` on its path, and removes it.
+  static func withTemporaryFile<T>(
+    _ bytes: [UInt8], suffix: String, _ body: (String) throws(DecodeError) -> T
+  ) throws(DecodeError) -> T {
+    let dir = FileManager.default.temporaryDirectory.path
+    var template = Array("\(dir)/vanban-decode-XXXXXX\(suffix)".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
+    if fd < 0 { throw .unreadable("cannot create a temporary file: \(errnoText())") }
+    let path = String(cString: template)
+    defer { unlink(path) }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        let why = errnoText()
+        close(fd)
+        throw .unreadable("cannot write a temporary file: \(why)")
+      }
+      written += n
+    }
+    close(fd)
+    return try body(path)
+  }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// .docx and .odt: a zip archive whose main XML part holds the text, plus a metadata part.
+struct ZippedXMLDecoder {
+  /// Cap on the decompressed size of any part and of all parts read together (zip bombs).
+  var maxUncompressed: Int
+
+  func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
+    let archive: Archive
+    do {
+      archive = try Archive(data: Data(bytes), accessMode: .read)
+    } catch {
+      throw .damaged("not a readable zip archive (truncated or corrupt)")
+    }
+    var budget = maxUncompressed
+    let mainPath: String
+    let metaPath: String
+    if format == .odt {
+      mainPath = "content.xml"
+      metaPath = "meta.xml"
+    } else {
+      mainPath = try officeDocumentPath(archive, budget: &budget) ?? "word/document.xml"
+      metaPath = "docProps/core.xml"
+    }
+    guard let main = try read(mainPath, from: archive, budget: &budget) else {
+      throw .damaged("zip archive without \(mainPath) (not a \(format.rawValue) file?)")
+    }
+    let extractor = OfficeTextExtractor(flavor: format == .odt ? .odf : .wordprocessingML)
+    guard let extracted = extractor.run(main) else {
+      throw .damaged("\(mainPath): \(extractor.errorText ?? "malformed XML")")
+    }
+    var embedded = EmbeddedMetadata()
+    if let meta = try? read(metaPath, from: archive, budget: &budget) {
+      embedded = OfficeMetadataExtractor().run(meta)
+    }
+    var text = PlainTextDecoder.normalizeLineEndings(extracted)
+    var encoding = SourceEncoding.xml
+    if let repaired = LegacyDetector.repair(text) {
+      text = repaired.text
+      encoding = repaired.encoding
+    }
+    if PlainTextDecoder.isBlank(text) { throw .empty }
+    return DecodedDocument(text: text, format: format, encoding: encoding, embedded: embedded)
+  }
+
+  /// The main part named by `_rels/.rels` (usually `word/document.xml`), if the archive says.
+  private func officeDocumentPath(_ archive: Archive, budget: inout Int) throws(DecodeError) -> String? {
+    guard let rels = try? read("_rels/.rels", from: archive, budget: &budget) else { return nil }
+    let finder = RelationshipFinder()
+    let parser = XMLParser(data: rels)
+    parser.delegate = finder
+    _ = parser.parse()
+    guard var target = finder.officeDocument else { return nil }
+    while target.hasPrefix("/") { target.removeFirst() }
+    return archive[target] == nil ? nil : target
+  }
+
+  private struct OverBudget: Error {}
+
+  /// The decompressed bytes of one entry, nil if it is absent.
+  private func read(_ path: String, from archive: Archive, budget: inout Int) throws(DecodeError) -> Data? {
+    guard let entry = archive[path] else { return nil }
+    if entry.uncompressedSize > UInt64(max(budget, 0)) {
+      throw .tooLarge(bytes: Int(clamping: entry.uncompressedSize), limit: maxUncompressed)
+    }
+    var data = Data()
+    var remaining = budget
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        remaining -= chunk.count
+        if remaining < 0 { throw OverBudget() }
+        data.append(chunk)
+      }
+    } catch is OverBudget {
+      throw .tooLarge(bytes: maxUncompressed - remaining, limit: maxUncompressed)
+    } catch {
+      throw .damaged("\(path) cannot be decompressed (truncated or corrupt zip)")
+    }
+    budget = remaining
+    return data
+  }
+}
+
+/// Element name without its namespace prefix.
+@inline(__always) private func localName(_ qName: String) -> Substring {
+  if let colon = qName.lastIndex(of: ":") { return qName[qName.index(after: colon)...] }
+  return qName[...]
+}
+
+/// Finds the officeDocument relationship in an OOXML package's `_rels/.rels`.
+private final class RelationshipFinder: NSObject, XMLParserDelegate {
+  var officeDocument: String?
+  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+              qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    if localName(elementName) == "Relationship", let type = attributes["Type"], type.hasSuffix("/officeDocument"),
+      officeDocument == nil
+    {
+      officeDocument = attributes["Target"]
+    }
+  }
+}
+
+/// Text of a WordprocessingML (`word/document.xml`) or ODF (`content.xml`) body.
+///
+/// Runs within a paragraph are concatenated exactly as written (a bold run inside a word neither splits
+/// nor glues words); paragraph ends, table cells and line breaks become newlines; tabs become tabs.
+final class OfficeTextExtractor: NSObject, XMLParserDelegate {
+  enum Flavor { case wordprocessingML, odf }
+  let flavor: Flavor
+  private var out = ""
+  /// Depth inside elements whose character data is text (`w:t`; for ODF `text:p`/`text:h`).
+  private var textDepth = 0
+  /// Depth inside a `w:r` run (tabs and breaks count only there, not in tab-stop definitions).
+  private var runDepth = 0
+  /// Depth inside subtrees to skip (mc:Fallback duplicates, deleted text, annotations).
+  private var skipDepth = 0
+  /// ODF collapses runs of white space in character data.
+  private var lastWasSpace = true
+  private(set) var errorText: String?
+
+  init(flavor: Flavor) { self.flavor = flavor }
+
+  /// The text, or nil when the XML is malformed (see `errorText`).
+  func run(_ data: Data) -> String? {
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    parser.shouldResolveExternalEntities = false
+    if !parser.parse() {
+      let e = parser.parserError as NSError?
+      errorText = "malformed XML at line \(parser.lineNumber)" + (e.map { " (\($0.localizedDescription))" } ?? "")
+      return nil
+    }
+    return out
+  }
+
+  private func endLine() {
+    if !out.isEmpty && !out.hasSuffix("\n") { out.append("\n") }
+    lastWasSpace = true
+  }
+
+  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+              qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    if skipDepth > 0 { skipDepth += 1; return }
+    let name = localName(elementName)
+    switch flavor {
+    case .wordprocessingML:
+      switch name {
+      case "Fallback", "delText", "instrText", "del": skipDepth = 1
+      case "r": runDepth += 1
+      case "t": textDepth += 1
+      case "tab" where runDepth > 0: out.append("\t")
+      case "br", "cr": if runDepth > 0 { out.append("\n") }
+      case "noBreakHyphen": out.append("-")
+      default: break
+      }
+    case .odf:
+      switch name {
+      case "annotation", "tracked-changes", "note-citation": skipDepth = 1
+      case "p", "h":
+        textDepth += 1
+        lastWasSpace = true
+      case "tab": out.append("\t"); lastWasSpace = false
+      case "line-break": out.append("\n"); lastWasSpace = true
+      case "s":
+        let n = attributes.first(where: { localName($0.key) == "c" }).flatMap { Int($0.value) } ?? 1
+        out.append(String(repeating: " ", count: min(max(n, 1), 1000)))
+        lastWasSpace = false
+      default: break
+      }
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+              qualifiedName qName: String?) {
+    if skipDepth > 0 { skipDepth -= 1; return }
+    let name = localName(elementName)
+    switch flavor {
+    case .wordprocessingML:
+      switch name {
+      case "r": runDepth = max(0, runDepth - 1)
+      case "t": textDepth = max(0, textDepth - 1)
+      case "p": out.append("\n")
+      case "tc": endLine()
+      default: break
+      }
+    case .odf:
+      switch name {
+      case "p", "h":
+        textDepth = max(0, textDepth - 1)
+        out.append("\n")
+        lastWasSpace = true
+      case "table-cell", "list-item": endLine()
+      default: break
+      }
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    guard skipDepth == 0, textDepth > 0 else { return }
+    switch flavor {
+    case .wordprocessingML:
+      out.append(string)
+    case .odf:
+      for ch in string {
+        if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
+          if !lastWasSpace { out.append(" ") }
+          lastWasSpace = true
+        } else {
+          out.append(ch)
+          lastWasSpace = false
+        }
+      }
+    }
+  }
+}
+
+/// Title, author and creation date from docx `docProps/core.xml` or odt `meta.xml`.
+final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
+  private var current: String?
+  private var buffer = ""
+  private var title: String?, creator: String?, initialCreator: String?, created: String?
+
+  func run(_ data: Data) -> EmbeddedMetadata {
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    parser.shouldResolveExternalEntities = false
+    _ = parser.parse()
+    return EmbeddedMetadata(title: title, author: initialCreator ?? creator, created: created)
+  }
+
+  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+              qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    let name = String(localName(elementName))
+    if ["title", "creator", "initial-creator", "created", "creation-date"].contains(name) {
+      current = name
+      buffer = ""
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if current != nil { buffer += string }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+              qualifiedName qName: String?) {
+    guard let name = current, localName(elementName) == name else { return }
+    current = nil
+    let value = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !value.isEmpty else { return }
+    switch name {
+    case "title": title = title ?? value
+    case "creator": creator = creator ?? value
+    case "initial-creator": initialCreator = initialCreator ?? value
+    default: created = created ?? value
+    }
+  }
+}
