@@ -1,0 +1,94 @@
+// cxapian_private.h - handle layouts and the helpers every entry point shares.
+// Each handle owns a Xapian value object; those are reference-counted handles
+// onto shared internals, which is why children can outlive their parents.
+#ifndef CXAPIAN_PRIVATE_H
+#define CXAPIAN_PRIVATE_H
+
+#include "cxapian.h"
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct cx_database {
+    Xapian::Database db;
+};
+
+struct cx_writable_database {
+    Xapian::WritableDatabase db;
+};
+
+struct cx_document {
+    Xapian::Document doc;
+};
+
+struct cx_term_iterator {
+    Xapian::TermIterator it;
+    Xapian::TermIterator end;
+    // Backing store for the borrowed pointer cx_term_iterator_term returns.
+    std::string current;
+    // Keeps the source (e.g. a match spy) alive for as long as we iterate.
+    std::shared_ptr<const void> keepalive;
+};
+
+struct cx_query {
+    Xapian::Query query;
+};
+
+struct cx_query_parser {
+    Xapian::QueryParser qp;
+};
+
+struct cx_matchspy {
+    std::shared_ptr<Xapian::ValueCountMatchSpy> spy;
+};
+
+struct cx_enquire {
+    // Declared before `enquire` so it is destroyed after it: Xapian::Enquire
+    // stores raw pointers to the spies, and these shared_ptrs own them.
+    std::vector<std::shared_ptr<Xapian::MatchSpy>> spies;
+    Xapian::Enquire enquire;
+
+    explicit cx_enquire(const Xapian::Database &db) : enquire(db) {}
+};
+
+struct cx_mset {
+    Xapian::MSet mset;
+};
+
+// Rethrows the exception being handled and classifies it, most specific
+// first, copying its text to *message. Call only from inside a catch block.
+cx_status cx_status_from_current_exception(char **message) noexcept;
+
+namespace cx {
+
+// Throws Xapian::InvalidArgumentError if `p` is NULL, so a bad pointer from
+// the caller becomes CX_INVALID_ARGUMENT instead of a crash.
+template <typename T>
+inline T *require(T *p, const char *what) {
+    if (p == nullptr)
+        throw Xapian::InvalidArgumentError(std::string(what) + " is NULL");
+    return p;
+}
+
+// Bytes in: NULL is allowed only with length 0.
+std::string bytes(const char *p, size_t len, const char *what);
+
+// Bytes out: malloc'd, NUL-terminated copy; throws std::bad_alloc.
+void copy_out(const std::string &s, char **out, size_t *out_len);
+
+// cx_query_op to Xapian's operator; InvalidArgumentError if unknown.
+Xapian::Query::op query_op(cx_query_op op);
+
+// Read operations shared by cx_database and cx_writable_database.
+void postlist(const Xapian::Database &db, const std::string &term,
+              uint32_t **docids, size_t *count);
+cx_term_iterator *allterms(const Xapian::Database &db,
+                           const std::string &prefix);
+cx_document *get_document(const Xapian::Database &db, uint32_t docid);
+
+}  // namespace cx
+
+#endif

@@ -1,0 +1,173 @@
+// query.cpp - building queries by hand (the query parser makes them too).
+#include "cxapian_private.h"
+
+using cx::require;
+
+// Explicit mapping rather than a cast: cx_query_op is not numbered like
+// Xapian::Query::op, which also has non-combining operators.
+Xapian::Query::op cx::query_op(cx_query_op op) {
+    switch (op) {
+        case CX_QUERY_OP_AND: return Xapian::Query::OP_AND;
+        case CX_QUERY_OP_OR: return Xapian::Query::OP_OR;
+        case CX_QUERY_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+        case CX_QUERY_OP_XOR: return Xapian::Query::OP_XOR;
+        case CX_QUERY_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+        case CX_QUERY_OP_FILTER: return Xapian::Query::OP_FILTER;
+        case CX_QUERY_OP_NEAR: return Xapian::Query::OP_NEAR;
+        case CX_QUERY_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+        case CX_QUERY_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
+        case CX_QUERY_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+        case CX_QUERY_OP_MAX: return Xapian::Query::OP_MAX;
+    }
+    throw Xapian::InvalidArgumentError("unknown cx_query_op");
+}
+
+namespace {
+
+// Every constructor below ends the same way.
+cx_status emit(Xapian::Query &&query, cx_query **out) {
+    *out = new cx_query{std::move(query)};
+    return CX_OK;
+}
+
+}  // namespace
+
+extern "C" cx_status cx_query_new_term(const char *term, size_t term_len,
+                                       uint32_t wqf, uint32_t pos,
+                                       cx_query **out, char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(cx::bytes(term, term_len, "term"), wqf, pos),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_combine(cx_query_op op,
+                                          const cx_query *const *subqueries,
+                                          size_t count, uint32_t parameter,
+                                          cx_query **out, char **message) {
+    try {
+        require(out, "out");
+        if (count != 0) require(subqueries, "subqueries");
+        std::vector<Xapian::Query> subs;
+        subs.reserve(count);
+        for (size_t i = 0; i < count; ++i)
+            subs.push_back(require(subqueries[i], "subquery")->query);
+        return emit(Xapian::Query(cx::query_op(op), subs.begin(), subs.end(),
+                                  parameter),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_scale_weight(const cx_query *query,
+                                               double factor, cx_query **out,
+                                               char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                  require(query, "query")->query, factor),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_value_range(uint32_t slot, const char *lo,
+                                              size_t lo_len, const char *hi,
+                                              size_t hi_len, cx_query **out,
+                                              char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+                                  cx::bytes(lo, lo_len, "lo"),
+                                  cx::bytes(hi, hi_len, "hi")),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_value_ge(uint32_t slot, const char *lo,
+                                           size_t lo_len, cx_query **out,
+                                           char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
+                                  cx::bytes(lo, lo_len, "lo")),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_value_le(uint32_t slot, const char *hi,
+                                           size_t hi_len, cx_query **out,
+                                           char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot,
+                                  cx::bytes(hi, hi_len, "hi")),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_wildcard(const char *pattern,
+                                           size_t pattern_len,
+                                           uint32_t max_expansion,
+                                           cx_query **out, char **message) {
+    try {
+        require(out, "out");
+        // MOST_FREQUENT: a broad prefix narrows to useful terms instead of
+        // failing the whole search with a WildcardError.
+        return emit(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                  cx::bytes(pattern, pattern_len, "pattern"),
+                                  max_expansion,
+                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                    out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_match_all(cx_query **out, char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(Xapian::Query::MatchAll), out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_match_nothing(cx_query **out,
+                                                char **message) {
+    try {
+        require(out, "out");
+        return emit(Xapian::Query(Xapian::Query::MatchNothing), out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_get_description(const cx_query *query,
+                                              char **out, size_t *out_len,
+                                              char **message) {
+    try {
+        cx::copy_out(require(query, "query")->query.get_description(), out,
+                     out_len);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" bool cx_query_is_empty(const cx_query *query) {
+    return query == nullptr || query->query.empty();
+}
+
+extern "C" void cx_query_free(cx_query *query) { delete query; }

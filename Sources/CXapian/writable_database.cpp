@@ -1,0 +1,277 @@
+// writable_database.cpp - the single writer: documents, transactions,
+// metadata, spelling and synonyms, plus the reads an indexer needs.
+#include "cxapian_private.h"
+
+using cx::require;
+
+namespace {
+
+int xapian_action(cx_db_mode mode) {
+    switch (mode) {
+        case CX_DB_CREATE_OR_OPEN: return Xapian::DB_CREATE_OR_OPEN;
+        case CX_DB_CREATE_OR_OVERWRITE: return Xapian::DB_CREATE_OR_OVERWRITE;
+        case CX_DB_OPEN: return Xapian::DB_OPEN;
+    }
+    throw Xapian::InvalidArgumentError("unknown cx_db_mode");
+}
+
+}  // namespace
+
+// MARK: - Lifetime
+
+extern "C" cx_status cx_writable_database_open(const char *path,
+                                               size_t path_len,
+                                               cx_db_mode mode,
+                                               cx_writable_database **out,
+                                               char **message) {
+    try {
+        require(out, "out");
+        *out = new cx_writable_database{Xapian::WritableDatabase(
+            cx::bytes(path, path_len, "path"), xapian_action(mode))};
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_close(cx_writable_database *db,
+                                                char **message) {
+    try {
+        require(db, "db")->db.close();
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" void cx_writable_database_free(cx_writable_database *db) {
+    delete db;
+}
+
+extern "C" cx_status cx_writable_database_read_view(
+    const cx_writable_database *db, cx_database **out, char **message) {
+    try {
+        require(out, "out");
+        // Slicing copy: a Database sharing the writer's internals.
+        *out = new cx_database{Xapian::Database(require(db, "db")->db)};
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+// MARK: - Documents
+
+extern "C" cx_status cx_writable_database_add_document(
+    cx_writable_database *db, const cx_document *doc, uint32_t *docid,
+    char **message) {
+    try {
+        Xapian::docid id = require(db, "db")->db.add_document(require(doc, "doc")->doc);
+        if (docid != nullptr) *docid = id;
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_replace_document_by_term(
+    cx_writable_database *db, const char *unique_term, size_t term_len,
+    const cx_document *doc, uint32_t *docid, char **message) {
+    try {
+        Xapian::docid id = require(db, "db")->db.replace_document(
+            cx::bytes(unique_term, term_len, "unique_term"),
+            require(doc, "doc")->doc);
+        if (docid != nullptr) *docid = id;
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_replace_document(
+    cx_writable_database *db, uint32_t docid, const cx_document *doc,
+    char **message) {
+    try {
+        require(db, "db")->db.replace_document(docid, require(doc, "doc")->doc);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_delete_document_by_term(
+    cx_writable_database *db, const char *unique_term, size_t term_len,
+    char **message) {
+    try {
+        require(db, "db")->db.delete_document(
+            cx::bytes(unique_term, term_len, "unique_term"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_delete_document(
+    cx_writable_database *db, uint32_t docid, char **message) {
+    try {
+        require(db, "db")->db.delete_document(docid);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+// MARK: - Commits and transactions
+
+extern "C" cx_status cx_writable_database_commit(cx_writable_database *db,
+                                                 char **message) {
+    try {
+        require(db, "db")->db.commit();
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_begin_transaction(
+    cx_writable_database *db, bool flushed, char **message) {
+    try {
+        require(db, "db")->db.begin_transaction(flushed);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_commit_transaction(
+    cx_writable_database *db, char **message) {
+    try {
+        require(db, "db")->db.commit_transaction();
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_cancel_transaction(
+    cx_writable_database *db, char **message) {
+    try {
+        require(db, "db")->db.cancel_transaction();
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+// MARK: - Metadata, spelling, synonyms
+
+extern "C" cx_status cx_writable_database_set_metadata(
+    cx_writable_database *db, const char *key, size_t key_len,
+    const char *value, size_t value_len, char **message) {
+    try {
+        require(db, "db")->db.set_metadata(cx::bytes(key, key_len, "key"),
+                                           cx::bytes(value, value_len, "value"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_get_metadata(
+    const cx_writable_database *db, const char *key, size_t key_len,
+    char **out, size_t *out_len, char **message) {
+    try {
+        cx::copy_out(require(db, "db")->db.get_metadata(
+                         cx::bytes(key, key_len, "key")),
+                     out, out_len);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_add_spelling(
+    cx_writable_database *db, const char *word, size_t word_len,
+    uint32_t freqinc, char **message) {
+    try {
+        require(db, "db")->db.add_spelling(cx::bytes(word, word_len, "word"),
+                                           freqinc);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_add_synonym(
+    cx_writable_database *db, const char *term, size_t term_len,
+    const char *synonym, size_t synonym_len, char **message) {
+    try {
+        require(db, "db")->db.add_synonym(
+            cx::bytes(term, term_len, "term"),
+            cx::bytes(synonym, synonym_len, "synonym"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+// MARK: - Reading
+
+extern "C" cx_status cx_writable_database_get_doccount(
+    const cx_writable_database *db, uint32_t *out, char **message) {
+    try {
+        *require(out, "out") = require(db, "db")->db.get_doccount();
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_get_document(
+    const cx_writable_database *db, uint32_t docid, cx_document **out,
+    char **message) {
+    try {
+        require(out, "out");
+        *out = cx::get_document(require(db, "db")->db, docid);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_term_exists(
+    const cx_writable_database *db, const char *term, size_t term_len,
+    bool *out, char **message) {
+    try {
+        *require(out, "out") = require(db, "db")->db.term_exists(
+            cx::bytes(term, term_len, "term"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_postlist(
+    const cx_writable_database *db, const char *term, size_t term_len,
+    uint32_t **docids, size_t *count, char **message) {
+    try {
+        cx::postlist(require(db, "db")->db, cx::bytes(term, term_len, "term"),
+                     docids, count);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_allterms(
+    const cx_writable_database *db, const char *prefix, size_t prefix_len,
+    cx_term_iterator **out, char **message) {
+    try {
+        require(out, "out");
+        *out = cx::allterms(require(db, "db")->db,
+                            cx::bytes(prefix, prefix_len, "prefix"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
