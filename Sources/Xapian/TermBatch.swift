@@ -1,0 +1,47 @@
+// TermBatch.swift - terms gathered in Swift and handed to C in one call,
+// because bridging one String per term dominates indexing time.
+
+/// Terms (with optional positions) to add to a `Document` in one call.
+///
+///     var batch = TermBatch()
+///     for (i, word) in words.enumerated() { batch.append(word, position: UInt32(i + 1)) }
+///     try doc.addTerms(batch)
+///     batch.removeAll()          // reuse the storage for the next document
+///
+/// Stored as NUL-terminated UTF-8 back to back plus one position per term;
+/// position 0 means "no position" (a plain term with wdf +1). Terms must be
+/// non-empty and must not contain NUL; `Document.addTerms` rejects the whole
+/// batch otherwise.
+public struct TermBatch: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var positions: [UInt32] = []
+
+    public init() {}
+
+    public mutating func append(_ term: String, position: UInt32 = 0) {
+        bytes.append(contentsOf: term.utf8)
+        bytes.append(0)
+        positions.append(position)
+    }
+
+    /// Appends a term already in UTF-8, avoiding a String.
+    public mutating func append(utf8 term: some Collection<UInt8>, position: UInt32 = 0) {
+        bytes.append(contentsOf: term)
+        bytes.append(0)
+        positions.append(position)
+    }
+
+    public var count: Int { positions.count }
+
+    public var isEmpty: Bool { positions.isEmpty }
+
+    public mutating func reserveCapacity(terms: Int, bytes byteCount: Int) {
+        positions.reserveCapacity(terms)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    public mutating func removeAll(keepingCapacity: Bool = true) {
+        bytes.removeAll(keepingCapacity: keepingCapacity)
+        positions.removeAll(keepingCapacity: keepingCapacity)
+    }
+}

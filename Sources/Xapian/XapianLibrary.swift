@@ -1,0 +1,8 @@
+// XapianLibrary.swift - facts about the linked Xapian. Not named `Xapian`,
+// which would shadow the module name in qualified lookups.
+import CXapian
+
+public enum XapianLibrary {
+    /// The linked Xapian's version, e.g. "1.4.22".
+    public static var version: String { String(cString: cx_version_string()) }
+}
