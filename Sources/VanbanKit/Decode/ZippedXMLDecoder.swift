@@ -130,12 +130,16 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     let parser = XMLParser(data: data)
     parser.delegate = self
     parser.shouldResolveExternalEntities = false
-    if !parser.parse() {
-      let e = parser.parserError as NSError?
-      errorText = "malformed XML at line \(parser.lineNumber)" + (e.map { " (\($0.localizedDescription))" } ?? "")
+    let ok = parser.parse()
+    if !ok || errorText != nil || parser.parserError != nil {
+      if errorText == nil { errorText = "malformed XML at line \(parser.lineNumber)" }
       return nil
     }
     return out
+  }
+
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+    if errorText == nil { errorText = "malformed XML at line \(parser.lineNumber)" }
   }
 
   private func endLine() {
