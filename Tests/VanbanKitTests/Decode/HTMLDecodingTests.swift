@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import VanbanKit
+
+@Suite("Decode: html")
+struct HTMLDecodingTests {
+  let decoder = DocumentDecoder()
+
+  func decode(_ html: String) throws -> DecodedDocument {
+    try decoder.decode(bytes: Array(html.utf8), format: .html)
+  }
+
+  @Test func scriptStyleCommentsAndBlocks() throws {
+    let html = """
+      <!DOCTYPE html>
+      <html><head><meta charset="utf-8"><title>Chỉ thị   16/CT-TTg</title>
+      <style>p { color: red } /* <p>not text</p> */</style>
+      <script type="text/javascript">if (a < b && c > d) { document.write("<p>not text</p>"); }</script>
+      </head><body>
+      <!-- <p>commented out</p> -->
+      <h1>ỦY BAN NHÂN DÂN<br>TỈNH BẮC GIANG</h1>
+      <div>Kính gửi:<ul><li>Sở Y tế;</li><li>UBND các huyện</li></ul></div>
+      <p>Thực hiện <b>Chỉ thị</b> số 16/CT-TTg<span>,</span> ngày 20/9/2022
+         của Thủ tướng</p>
+      <table><tr><td>Nơi nhận</td><td>KT. CHỦ TỊCH</td></tr></table>
+      <p>a < b, 3<5</p>
+      <SCRIPT>var x = "</scriptx>";</SCRIPT><p>cuối</p>
+      </body></html>
+      """
+    let d = try decode(html)
+    #expect(d.format == .html)
+    #expect(d.encoding == .utf8)
+    #expect(d.embedded.title == "Chỉ thị 16/CT-TTg")
+    #expect(d.text == """
+      ỦY BAN NHÂN DÂN
+      TỈNH BẮC GIANG
+      Kính gửi:
+      Sở Y tế;
+      UBND các huyện
+      Thực hiện Chỉ thị số 16/CT-TTg, ngày 20/9/2022 của Thủ tướng
+      Nơi nhận
+      KT. CHỦ TỊCH
+      a < b, 3<5
+      cuối
+
+      """)
+  }
+
+  @Test func entities() throws {
+    let d = try decode("<p>Vi&#7879;t &amp; Nam &lt;&gt; &quot;x&quot; &nbsp;H&agrave; N&#x1ED9;i &copy &bogus; &#0; &#150;&hellip;</p>")
+    #expect(d.text == "Việt & Nam <> \"x\"  Hà Nội © &bogus; \u{FFFD} –…\n")
+  }
+
+  @Test func metaCharsetWindows1258() throws {
+    let head = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"><title>".utf8)
+    let body = Array("</title></head><body><p>".utf8)
+    let bytes = head + PlainTextDecodingTests.committee1258 + body + PlainTextDecodingTests.motto1258 + Array("</p></body></html>".utf8)
+    let d = try decoder.decode(bytes: bytes, format: .html)
+    #expect(d.encoding == .windows1258)
+    #expect(d.embedded.title == PlainTextDecodingTests.committee)
+    #expect(d.text == PlainTextDecodingTests.motto + "\n")
+  }
+
+  @Test func metaCharsetShortForm() throws {
+    let bytes = Array("<meta charset='windows-1258'><p>".utf8) + PlainTextDecodingTests.motto1258
+    #expect(HTMLDecoder.declaredCharset(bytes) == "windows-1258")
+    let d = try decoder.decode(bytes: bytes, format: .html)
+    #expect(d.text == PlainTextDecodingTests.motto + "\n")
+  }
+
+  @Test func undeclaredLegacyPageIsDetected() throws {
+    // An old page typed with VNI fonts and declaring Latin-1.
+    let bytes = Array("<html><head><meta charset=iso-8859-1></head><body><font face=\"VNI-Times\">".utf8)
+      + PlainTextDecodingTests.mottoVNI + Array("<br>".utf8) + PlainTextDecodingTests.committeeVNI + Array("</font></body></html>".utf8)
+    let d = try decoder.decode(bytes: bytes, format: .html)
+    #expect(d.encoding == .vni)
+    #expect(d.text == "\(PlainTextDecodingTests.motto)\n\(PlainTextDecodingTests.committee)\n")
+  }
+
+  @Test func utf16PageWithBOM() throws {
+    let units = Array("<html><title>Tiêu đề</title><p>Nội dung</p></html>".utf16)
+    let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let d = try decoder.decode(bytes: bytes, format: .html)
+    #expect(d.encoding == .utf16LE)
+    #expect(d.embedded.title == "Tiêu đề")
+    #expect(d.text == "Nội dung\n")
+  }
+
+  @Test func brokenMarkupNeverFails() throws {
+    let d = try decode("<p class=x>Một <b>hai</i> ba <unclosed attr='1' <p>bốn</p></div></div> <!-- never closed")
+    // As in browsers, "<p" inside the unclosed tag is an attribute name, so no paragraph break.
+    #expect(d.text == "Một hai ba bốn\n")
+    // An attribute quote that never closes swallows the rest, as in browsers.
+    #expect(throws: DecodeError.empty) { try decode("<p class=\"x>Một hai") }
+    let e = try decode("text with <3 hearts and a lone & sign")
+    #expect(e.text == "text with <3 hearts and a lone & sign\n")
+    #expect(throws: DecodeError.empty) { try decode("<html><head><style>x{}</style></head><body> </body></html>") }
+  }
+}
