@@ -12,12 +12,19 @@
 #include <string>
 #include <vector>
 
+// Xapian answers some calls (e.g. get_doccount) from cached statistics after
+// close(); this flag makes every call on a closed handle fail alike. A writer
+// shares it with its read views, since closing one closes the other.
+using cx_closed_flag = std::shared_ptr<bool>;
+
 struct cx_database {
     Xapian::Database db;
+    cx_closed_flag closed = std::make_shared<bool>(false);
 };
 
 struct cx_writable_database {
     Xapian::WritableDatabase db;
+    cx_closed_flag closed = std::make_shared<bool>(false);
 };
 
 struct cx_document {
@@ -71,6 +78,16 @@ inline T *require(T *p, const char *what) {
     if (p == nullptr)
         throw Xapian::InvalidArgumentError(std::string(what) + " is NULL");
     return p;
+}
+
+// The Xapian database of a handle that has not been closed; throws
+// InvalidArgumentError for NULL and DatabaseClosedError after close.
+template <typename Handle>
+inline auto &live(Handle *handle) {
+    require(handle, "db");
+    if (*handle->closed)
+        throw Xapian::DatabaseClosedError("Database has been closed");
+    return handle->db;
 }
 
 // Bytes in: NULL is allowed only with length 0.

@@ -84,7 +84,7 @@ extern "C" cx_status cx_database_add_database(cx_database *db,
     try {
         require(db, "db");
         require(shard, "shard");
-        db->db.add_database(shard->db);
+        cx::live(db).add_database(cx::live(shard));
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -106,6 +106,7 @@ extern "C" cx_status cx_database_reopen(cx_database *db, bool *changed,
 extern "C" cx_status cx_database_close(cx_database *db, char **message) {
     try {
         require(db, "db")->db.close();
+        *db->closed = true;
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -119,7 +120,7 @@ extern "C" void cx_database_free(cx_database *db) { delete db; }
 extern "C" cx_status cx_database_get_doccount(const cx_database *db,
                                               uint32_t *out, char **message) {
     try {
-        *require(out, "out") = require(db, "db")->db.get_doccount();
+        *require(out, "out") = cx::live(db).get_doccount();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -129,7 +130,7 @@ extern "C" cx_status cx_database_get_doccount(const cx_database *db,
 extern "C" cx_status cx_database_get_lastdocid(const cx_database *db,
                                                uint32_t *out, char **message) {
     try {
-        *require(out, "out") = require(db, "db")->db.get_lastdocid();
+        *require(out, "out") = cx::live(db).get_lastdocid();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -142,7 +143,7 @@ extern "C" cx_status cx_database_get_document(const cx_database *db,
                                               char **message) {
     try {
         require(out, "out");
-        *out = cx::get_document(require(db, "db")->db, docid);
+        *out = cx::get_document(cx::live(db), docid);
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -153,7 +154,7 @@ extern "C" cx_status cx_database_term_exists(const cx_database *db,
                                              const char *term, size_t term_len,
                                              bool *out, char **message) {
     try {
-        *require(out, "out") = require(db, "db")->db.term_exists(
+        *require(out, "out") = cx::live(db).term_exists(
             cx::bytes(term, term_len, "term"));
         return CX_OK;
     } catch (...) {
@@ -166,7 +167,7 @@ extern "C" cx_status cx_database_get_termfreq(const cx_database *db,
                                               size_t term_len, uint32_t *out,
                                               char **message) {
     try {
-        *require(out, "out") = require(db, "db")->db.get_termfreq(
+        *require(out, "out") = cx::live(db).get_termfreq(
             cx::bytes(term, term_len, "term"));
         return CX_OK;
     } catch (...) {
@@ -179,7 +180,7 @@ extern "C" cx_status cx_database_postlist(const cx_database *db,
                                           uint32_t **docids, size_t *count,
                                           char **message) {
     try {
-        cx::postlist(require(db, "db")->db, cx::bytes(term, term_len, "term"),
+        cx::postlist(cx::live(db), cx::bytes(term, term_len, "term"),
                      docids, count);
         return CX_OK;
     } catch (...) {
@@ -194,7 +195,7 @@ extern "C" cx_status cx_database_allterms(const cx_database *db,
                                           char **message) {
     try {
         require(out, "out");
-        *out = cx::allterms(require(db, "db")->db,
+        *out = cx::allterms(cx::live(db),
                             cx::bytes(prefix, prefix_len, "prefix"));
         return CX_OK;
     } catch (...) {
@@ -206,7 +207,7 @@ extern "C" cx_status cx_database_get_spelling_suggestion(
     const cx_database *db, const char *word, size_t word_len,
     unsigned max_edit_distance, char **out, size_t *out_len, char **message) {
     try {
-        cx::copy_out(require(db, "db")->db.get_spelling_suggestion(
+        cx::copy_out(cx::live(db).get_spelling_suggestion(
                          cx::bytes(word, word_len, "word"), max_edit_distance),
                      out, out_len);
         return CX_OK;
@@ -220,7 +221,7 @@ extern "C" cx_status cx_database_get_metadata(const cx_database *db,
                                               char **out, size_t *out_len,
                                               char **message) {
     try {
-        cx::copy_out(require(db, "db")->db.get_metadata(
+        cx::copy_out(cx::live(db).get_metadata(
                          cx::bytes(key, key_len, "key")),
                      out, out_len);
         return CX_OK;
@@ -236,7 +237,7 @@ extern "C" cx_status cx_database_compact(cx_database *db,
         unsigned xapian_flags = 0;
         if (flags & CX_COMPACT_SINGLE_FILE)
             xapian_flags |= Xapian::DBCOMPACT_SINGLE_FILE;
-        require(db, "db")->db.compact(cx::bytes(path, path_len, "path"),
+        cx::live(db).compact(cx::bytes(path, path_len, "path"),
                                       xapian_flags);
         return CX_OK;
     } catch (...) {

@@ -7,7 +7,7 @@ extern "C" cx_status cx_enquire_new(const cx_database *db, cx_enquire **out,
                                     char **message) {
     try {
         require(out, "out");
-        *out = new cx_enquire(require(db, "db")->db);
+        *out = new cx_enquire(cx::live(db));
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);

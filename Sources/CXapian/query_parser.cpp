@@ -21,7 +21,7 @@ extern "C" cx_status cx_query_parser_set_database(cx_query_parser *qp,
                                                   const cx_database *db,
                                                   char **message) {
     try {
-        require(qp, "qp")->qp.set_database(require(db, "db")->db);
+        require(qp, "qp")->qp.set_database(cx::live(db));
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);

@@ -38,6 +38,7 @@ extern "C" cx_status cx_writable_database_close(cx_writable_database *db,
                                                 char **message) {
     try {
         require(db, "db")->db.close();
+        *db->closed = true;
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -53,7 +54,7 @@ extern "C" cx_status cx_writable_database_read_view(
     try {
         require(out, "out");
         // Slicing copy: a Database sharing the writer's internals.
-        *out = new cx_database{Xapian::Database(require(db, "db")->db)};
+        *out = new cx_database{Xapian::Database(cx::live(db)), db->closed};
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -66,7 +67,7 @@ extern "C" cx_status cx_writable_database_add_document(
     cx_writable_database *db, const cx_document *doc, uint32_t *docid,
     char **message) {
     try {
-        Xapian::docid id = require(db, "db")->db.add_document(require(doc, "doc")->doc);
+        Xapian::docid id = cx::live(db).add_document(require(doc, "doc")->doc);
         if (docid != nullptr) *docid = id;
         return CX_OK;
     } catch (...) {
@@ -78,7 +79,7 @@ extern "C" cx_status cx_writable_database_replace_document_by_term(
     cx_writable_database *db, const char *unique_term, size_t term_len,
     const cx_document *doc, uint32_t *docid, char **message) {
     try {
-        Xapian::docid id = require(db, "db")->db.replace_document(
+        Xapian::docid id = cx::live(db).replace_document(
             cx::bytes(unique_term, term_len, "unique_term"),
             require(doc, "doc")->doc);
         if (docid != nullptr) *docid = id;
@@ -92,7 +93,7 @@ extern "C" cx_status cx_writable_database_replace_document(
     cx_writable_database *db, uint32_t docid, const cx_document *doc,
     char **message) {
     try {
-        require(db, "db")->db.replace_document(docid, require(doc, "doc")->doc);
+        cx::live(db).replace_document(docid, require(doc, "doc")->doc);
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -103,7 +104,7 @@ extern "C" cx_status cx_writable_database_delete_document_by_term(
     cx_writable_database *db, const char *unique_term, size_t term_len,
     char **message) {
     try {
-        require(db, "db")->db.delete_document(
+        cx::live(db).delete_document(
             cx::bytes(unique_term, term_len, "unique_term"));
         return CX_OK;
     } catch (...) {
@@ -114,7 +115,7 @@ extern "C" cx_status cx_writable_database_delete_document_by_term(
 extern "C" cx_status cx_writable_database_delete_document(
     cx_writable_database *db, uint32_t docid, char **message) {
     try {
-        require(db, "db")->db.delete_document(docid);
+        cx::live(db).delete_document(docid);
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -126,7 +127,7 @@ extern "C" cx_status cx_writable_database_delete_document(
 extern "C" cx_status cx_writable_database_commit(cx_writable_database *db,
                                                  char **message) {
     try {
-        require(db, "db")->db.commit();
+        cx::live(db).commit();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -136,7 +137,7 @@ extern "C" cx_status cx_writable_database_commit(cx_writable_database *db,
 extern "C" cx_status cx_writable_database_begin_transaction(
     cx_writable_database *db, bool flushed, char **message) {
     try {
-        require(db, "db")->db.begin_transaction(flushed);
+        cx::live(db).begin_transaction(flushed);
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -146,7 +147,7 @@ extern "C" cx_status cx_writable_database_begin_transaction(
 extern "C" cx_status cx_writable_database_commit_transaction(
     cx_writable_database *db, char **message) {
     try {
-        require(db, "db")->db.commit_transaction();
+        cx::live(db).commit_transaction();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -156,7 +157,7 @@ extern "C" cx_status cx_writable_database_commit_transaction(
 extern "C" cx_status cx_writable_database_cancel_transaction(
     cx_writable_database *db, char **message) {
     try {
-        require(db, "db")->db.cancel_transaction();
+        cx::live(db).cancel_transaction();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -169,7 +170,7 @@ extern "C" cx_status cx_writable_database_set_metadata(
     cx_writable_database *db, const char *key, size_t key_len,
     const char *value, size_t value_len, char **message) {
     try {
-        require(db, "db")->db.set_metadata(cx::bytes(key, key_len, "key"),
+        cx::live(db).set_metadata(cx::bytes(key, key_len, "key"),
                                            cx::bytes(value, value_len, "value"));
         return CX_OK;
     } catch (...) {
@@ -181,7 +182,7 @@ extern "C" cx_status cx_writable_database_get_metadata(
     const cx_writable_database *db, const char *key, size_t key_len,
     char **out, size_t *out_len, char **message) {
     try {
-        cx::copy_out(require(db, "db")->db.get_metadata(
+        cx::copy_out(cx::live(db).get_metadata(
                          cx::bytes(key, key_len, "key")),
                      out, out_len);
         return CX_OK;
@@ -194,7 +195,7 @@ extern "C" cx_status cx_writable_database_add_spelling(
     cx_writable_database *db, const char *word, size_t word_len,
     uint32_t freqinc, char **message) {
     try {
-        require(db, "db")->db.add_spelling(cx::bytes(word, word_len, "word"),
+        cx::live(db).add_spelling(cx::bytes(word, word_len, "word"),
                                            freqinc);
         return CX_OK;
     } catch (...) {
@@ -206,7 +207,7 @@ extern "C" cx_status cx_writable_database_add_synonym(
     cx_writable_database *db, const char *term, size_t term_len,
     const char *synonym, size_t synonym_len, char **message) {
     try {
-        require(db, "db")->db.add_synonym(
+        cx::live(db).add_synonym(
             cx::bytes(term, term_len, "term"),
             cx::bytes(synonym, synonym_len, "synonym"));
         return CX_OK;
@@ -220,7 +221,7 @@ extern "C" cx_status cx_writable_database_add_synonym(
 extern "C" cx_status cx_writable_database_get_doccount(
     const cx_writable_database *db, uint32_t *out, char **message) {
     try {
-        *require(out, "out") = require(db, "db")->db.get_doccount();
+        *require(out, "out") = cx::live(db).get_doccount();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -232,7 +233,7 @@ extern "C" cx_status cx_writable_database_get_document(
     char **message) {
     try {
         require(out, "out");
-        *out = cx::get_document(require(db, "db")->db, docid);
+        *out = cx::get_document(cx::live(db), docid);
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -243,7 +244,7 @@ extern "C" cx_status cx_writable_database_term_exists(
     const cx_writable_database *db, const char *term, size_t term_len,
     bool *out, char **message) {
     try {
-        *require(out, "out") = require(db, "db")->db.term_exists(
+        *require(out, "out") = cx::live(db).term_exists(
             cx::bytes(term, term_len, "term"));
         return CX_OK;
     } catch (...) {
@@ -255,7 +256,7 @@ extern "C" cx_status cx_writable_database_postlist(
     const cx_writable_database *db, const char *term, size_t term_len,
     uint32_t **docids, size_t *count, char **message) {
     try {
-        cx::postlist(require(db, "db")->db, cx::bytes(term, term_len, "term"),
+        cx::postlist(cx::live(db), cx::bytes(term, term_len, "term"),
                      docids, count);
         return CX_OK;
     } catch (...) {
@@ -268,7 +269,7 @@ extern "C" cx_status cx_writable_database_allterms(
     cx_term_iterator **out, char **message) {
     try {
         require(out, "out");
-        *out = cx::allterms(require(db, "db")->db,
+        *out = cx::allterms(cx::live(db),
                             cx::bytes(prefix, prefix_len, "prefix"));
         return CX_OK;
     } catch (...) {
