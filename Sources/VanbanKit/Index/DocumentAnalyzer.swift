@@ -1,0 +1,104 @@
+// Turns one file into everything the index stores for it: decode → normalise → extract → terms.
+//
+// It produces plain values (no Xapian handles), so that it can run on worker threads while the
+// writer thread feeds Xapian; the terms travel as one TermBatch and cross into C in one call.
+
+import Foundation
+import Xapian
+
+struct PreparedDocument {
+  var pathKey: String
+  var signature: String
+  var terms: TermBatch
+  var values: [(IndexSchema.Slot, String)]
+  var data: [UInt8]
+  var textBytes: Int
+  var stored: StoredDocument
+}
+
+struct DocumentAnalyzer: Sendable {
+  let decoder: DocumentDecoder
+  let extractor = MetadataExtractor()
+
+  init(maxFileSize: Int) { decoder = DocumentDecoder(maxFileSize: maxFileSize) }
+
+  static func signature(_ f: FoundFile) -> String { "\(f.size):\(String(format: "%.6f", f.modified))" }
+
+  func prepare(_ file: FoundFile) throws -> PreparedDocument {
+    let decoded = try decoder.decode(fileAt: file.path)
+    let text = TextNormalizer.normalize(decoded.text)
+    var metadata = extractor.extract(from: text)
+    // A document's own metadata (docx core.xml, PDF Info) is a fallback when the header says nothing.
+    if metadata.subject == nil, let t = decoded.embedded.title, !t.isEmpty {
+      metadata.subject = TextNormalizer.normalize(t)
+    }
+    if metadata.date == nil, let c = decoded.embedded.created { metadata.date = PartialDate(parsing: String(c.prefix(10))) }
+
+    let name = (file.path as NSString).lastPathComponent
+    let stored = StoredDocument(
+      id: (name as NSString).deletingPathExtension, path: file.path, format: decoded.format.rawValue,
+      encoding: decoded.encoding.rawValue, size: file.size, modified: file.modified, metadata: metadata,
+      embedded: decoded.embedded == EmbeddedMetadata() ? nil : decoded.embedded)
+
+    let key = IndexSchema.pathKey(file.path)
+    var batch = TermBatch()
+    let sig = Self.signature(file)
+    batch.append(IndexSchema.id + key)
+    batch.append(IndexSchema.signature + key + "\t" + sig)
+    batch.append(IndexSchema.name + String(stored.id.prefix(200)))
+    Self.addText(text, to: &batch)
+    Self.addMetadata(metadata, format: decoded.format, to: &batch)
+
+    var values: [(IndexSchema.Slot, String)] = []
+    if let d = metadata.date {
+      values.append((.date, d.sortKey))
+      values.append((.year, String(d.year)))
+    }
+    if let i = metadata.issuer { values.append((.issuer, i)) }
+    if let t = metadata.type { values.append((.type, t)) }
+    if let p = metadata.province { values.append((.province, p)) }
+
+    return PreparedDocument(
+      pathKey: key, signature: sig, terms: batch, values: values, data: try stored.encodeData(text: text),
+      textBytes: text.utf8.count, stored: stored)
+  }
+
+  /// Every word twice: folded with its position, exact without (see IndexSchema).
+  static func addText(_ text: String, to batch: inout TermBatch) {
+    var position: UInt32 = 0
+    WordTokenizer.forEachWord(in: text) { w in
+      position += 1
+      batch.append(w.folded, position: position)
+      batch.append(IndexSchema.exact + w.exact)
+    }
+  }
+
+  static func addMetadata(_ m: DocumentMetadata, format: DocumentFormat, to batch: inout TermBatch) {
+    func words(_ prefix: String, _ s: String?) {
+      guard let s else { return }
+      var seen = Set<String>()
+      WordTokenizer.forEachWord(in: s) { w in
+        if seen.insert(w.folded).inserted { batch.append(prefix + w.folded) }
+      }
+    }
+    words(IndexSchema.agency, m.issuer.map { AgencyNames.expand(TextNormalizer.normalize($0)) })
+    words(IndexSchema.parentAgency, m.parent.map { AgencyNames.expand(TextNormalizer.normalize($0)) })
+    words(IndexSchema.signer, m.signer)
+    for r in m.recipients { words(IndexSchema.recipient, r) }
+    for c in m.companies { words(IndexSchema.company, c) }
+    if let p = m.province { batch.append(IndexSchema.province + IndexSchema.compactKey(p)) }
+    if let t = m.type { batch.append(IndexSchema.type + IndexSchema.compactKey(t)) }
+    if let n = m.number, let k = DocumentNumber.key(n) { batch.append(IndexSchema.number + k) }
+    if let d = m.date { batch.append(IndexSchema.year + String(d.year)) }
+    batch.append(IndexSchema.format + format.rawValue)
+    var seenRefs = Set<String>()
+    for r in m.references {
+      if seenRefs.insert(r.key).inserted { batch.append(IndexSchema.reference + r.key) }
+      if let d = r.date {
+        for stamp in Set([String(d.year), d.iso]) where seenRefs.insert(r.key + "@" + stamp).inserted {
+          batch.append(IndexSchema.referenceDated + r.key + "@" + stamp)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// Lists the files under the paths given to `vanban index`, with POSIX calls rather than
+// FileManager, because real archives hold names that are not valid UTF-8, symlink loops and
+// directories named like files, and each of those must become a clear skip, not a crash.
+
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+public struct FoundFile: Sendable, Equatable {
+  public var path: String
+  public var size: Int
+  public var modified: Double
+  public var format: DocumentFormat
+}
+
+public struct FileWalker: Sendable {
+  public var formats: Set<DocumentFormat>
+
+  public init(formats: Set<DocumentFormat>) { self.formats = formats }
+
+  /// Walks `roots` (files or directories), calling `skip` for each entry that can't be indexed.
+  /// Hidden entries (starting with `.`) are not entered, as ripgrep does by default.
+  public func files(under roots: [String], skip: (String, String) -> Void) -> [FoundFile] {
+    var out: [FoundFile] = []
+    var visited = Set<[UInt64]>()  // (device, inode) of directories: symlink loops end here
+    for root in roots {
+      let absolute = FileWalker.absolute(root)
+      var st = stat()
+      guard stat(absolute, &st) == 0 else {
+        skip(root, String(cString: strerror(errno)))
+        continue
+      }
+      if (st.st_mode & S_IFMT) == S_IFDIR {
+        walk(absolute, &out, &visited, skip)
+      } else if let f = found(absolute, st) {
+        out.append(f)
+      } else {
+        skip(root, "not a supported file type (\(supportedList))")
+      }
+    }
+    return out
+  }
+
+  private var supportedList: String { formats.map(\.rawValue).sorted().joined(separator: ", ") }
+
+  private func found(_ path: String, _ st: stat) -> FoundFile? {
+    guard let format = DocumentFormat.forPath(path), formats.contains(format) else { return nil }
+    let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+    return FoundFile(path: path, size: Int(st.st_size), modified: mtime, format: format)
+  }
+
+  private func walk(_ dir: String, _ out: inout [FoundFile], _ visited: inout Set<[UInt64]>,
+                    _ skip: (String, String) -> Void) {
+    var st = stat()
+    guard stat(dir, &st) == 0 else { return }
+    guard visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else {
+      skip(dir, "directory already visited (symlink loop?)")
+      return
+    }
+    guard let handle = opendir(dir) else {
+      skip(dir, String(cString: strerror(errno)))
+      return
+    }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        let bytes = raw.bindMemory(to: CChar.self)
+        return String(validatingCString: bytes.baseAddress!)
+      }
+      guard let name else {
+        let lossy = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+          let p = raw.bindMemory(to: UInt8.self)
+          let n = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+          return String(decoding: UnsafeBufferPointer(start: p.baseAddress, count: n), as: UTF8.self)
+        }
+        skip(dir + "/" + lossy, "file name is not valid UTF-8; rename it to index it")
+        continue
+      }
+      if name.hasPrefix(".") { continue }
+      names.append(name)
+    }
+    for name in names.sorted() {
+      let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+      var st = stat()
+      if stat(path, &st) != 0 {
+        let err = errno
+        if DocumentFormat.forPath(path) != nil || err == ELOOP {
+          skip(path, String(cString: strerror(err)))
+        }
+        continue
+      }
+      if (st.st_mode & S_IFMT) == S_IFDIR {
+        if DocumentFormat.forPath(path) != nil && formats.contains(DocumentFormat.forPath(path)!) {
+          // A directory named x.txt is walked, but say why the name was not read as a file.
+          skip(path, "is a directory")
+        }
+        walk(path, &out, &visited, skip)
+      } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
+        out.append(f)
+      }
+    }
+  }
+
+  /// Absolute, with `.` and `..` resolved lexically (symlinks are kept: the path is what the user
+  /// indexed).
+  public static func absolute(_ path: String) -> String {
+    let base = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var parts: [Substring] = []
+    for p in base.split(separator: "/", omittingEmptySubsequences: true) {
+      if p == "." { continue }
+      if p == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(p)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+}

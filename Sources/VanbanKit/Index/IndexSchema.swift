@@ -1,0 +1,102 @@
+// The index schema: every term prefix and value slot vanban writes, declared once.
+//
+// Modelled on notmuch's lib/prefix.cc. Changing anything here changes the on-disk format: bump
+// `version`, and `vanban index` will refuse an index built with another version rather than
+// answer wrongly from it.
+
+public enum IndexSchema {
+  /// Written to the database metadata key `vanban.schema`; read before every search.
+  public static let version = "1"
+  public static let versionKey = "vanban.schema"
+
+  // MARK: - Free-text terms
+
+  /// Folded words (no marks, đ→d, lower-case), WITH positions. Unprefixed, so they are the
+  /// "body" terms. Positions are written once, here: phrases and the adjacent-syllable boost run
+  /// on folded terms for accented and unaccented queries alike (writing positions twice costs
+  /// ~2.7× the baseline's indexing time, measured in the issue).
+  public static let folded = ""
+  /// Exact words (NFC, canonical tone placement, lower-case), WITHOUT positions. An accented
+  /// query weighs these above the folded ones, and `--exact` requires them.
+  public static let exact = "E"
+
+  // MARK: - Boolean terms (filters; no weight)
+
+  /// Unique document id: the path key (see `pathKey`).
+  public static let id = "Q"
+  /// The document's id (file name without extension), for `show ID` and `cites ID`.
+  public static let name = "XI"
+  /// `XS<pathKey>\t<signature>`: the file signature (mtime, size) that made this document, so an
+  /// incremental run learns every indexed file's state from one prefix scan.
+  public static let signature = "XS"
+  /// A cited document number, as `DocumentNumber.key` (`16/ct-ttg`). `ref:79/2010/` is a prefix.
+  public static let reference = "R"
+  /// A cited number with the date given beside it: `XRD16/ct-ttg@2022` and `@2022-09-20`, because
+  /// `16/CT-TTg` of 2020 and of 2022 are different documents.
+  public static let referenceDated = "XRD"
+  /// The document's own number key (`show` and `cites` link to documents by it).
+  public static let number = "N"
+  /// A folded word of the issuer's name with abbreviations expanded (UBND → uy ban nhan dan), so
+  /// `--agency` matches by all words in any spelling.
+  public static let agency = "A"
+  /// A folded word of the parent body's name (a two-level header), same treatment.
+  public static let parentAgency = "XP"
+  /// The issuer's province, folded with spaces removed (`Plaichau`).
+  public static let province = "P"
+  /// The document type, folded with spaces removed (`Tchithi`, `Tcongvan`).
+  public static let type = "T"
+  /// A folded word of the signer's name.
+  public static let signer = "S"
+  /// A folded word of a recipient (`Kính gửi`).
+  public static let recipient = "K"
+  /// A folded word of a company named in the text (`Công ty Việt Á` → `Ccong`, `Cty`, `Cviet`, `Ca`).
+  public static let company = "C"
+  /// The year of the document's date (`Y2022`).
+  public static let year = "Y"
+  /// The source format (`Fdocx`).
+  public static let format = "F"
+
+  // MARK: - Value slots
+
+  public enum Slot: UInt32, CaseIterable, Sendable {
+    /// `PartialDate.sortKey` (`20220100` for January 2022): sorting and date ranges.
+    case date = 0
+    /// Issuer display name: the facet by issuer.
+    case issuer = 1
+    /// Type display name: the facet by type.
+    case type = 2
+    /// Province display name: the facet by province.
+    case province = 3
+    /// Year as four digits: the facet by year.
+    case year = 4
+  }
+
+  // MARK: - Document data
+
+  /// Document data is `StoredDocument`'s JSON header, a NUL byte, then the normalised text (the
+  /// text is what snippets and `show` read; Xapian compresses it).
+  public static let dataSeparator: UInt8 = 0
+
+  // MARK: - Helpers
+
+  /// Xapian terms are limited to 245 bytes; a long path keeps its head and gains a hash.
+  public static func pathKey(_ path: String) -> String {
+    let bytes = Array(path.utf8)
+    if bytes.count <= 200 { return path }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      hash ^= UInt64(b)
+      hash = hash &* 0x100_0000_01b3
+    }
+    var head = bytes.prefix(160)
+    while let last = head.last, last & 0xC0 == 0x80 { head.removeLast() }  // don't cut a character
+    if let last = head.last, last >= 0xC0 { head.removeLast() }
+    return String(decoding: head, as: UTF8.self) + "#" + String(hash, radix: 16)
+  }
+
+  /// The key used for boolean "name" terms: folded, with spaces and punctuation removed.
+  public static func compactKey(_ s: String) -> String {
+    String(VietnameseFolding.fold(s).unicodeScalars.filter { VietnameseLetters.shared.isWord($0.value) }
+      .map(Character.init))
+  }
+}

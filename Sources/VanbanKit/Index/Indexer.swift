@@ -1,0 +1,171 @@
+// Incremental indexing: unchanged files are skipped, changed ones replaced, vanished ones removed.
+//
+// Work is split so both cores are busy: worker threads decode, normalise, extract and build
+// terms (DocumentAnalyzer) while this thread feeds Xapian, whose writer is single-threaded.
+// Commits come in batches by text volume, so a crash (kill -9) loses at most the current batch,
+// and a rerun carries on from the last commit because committed files are then "unchanged".
+
+import Foundation
+import Xapian
+
+public struct IndexOptions: Sendable {
+  public var roots: [String]
+  public var formats: Set<DocumentFormat> = Set(DocumentFormat.allCases)
+  public var maxFileSize: Int = 64 << 20
+  /// Commit after this much text has been added since the last commit.
+  public var commitBytes: Int = 32 << 20
+  /// Discard the existing index first.
+  public var rebuild = false
+  public init(roots: [String]) { self.roots = roots }
+}
+
+public struct IndexSummary: Codable, Sendable, Equatable {
+  public var added = 0, updated = 0, removed = 0, unchanged = 0, skipped = 0
+  /// Documents in the index after the run.
+  public var documents = 0
+  public var bytes = 0
+  public var seconds = 0.0
+  /// Files converted from each non-UTF-8 encoding (`windows-1258`: 3).
+  public var converted: [String: Int] = [:]
+  /// Files indexed per format.
+  public var formats: [String: Int] = [:]
+  /// Skipped files per reason.
+  public var skipReasons: [String: Int] = [:]
+}
+
+/// What the indexer tells its caller as it goes (the CLI draws progress and prints skips).
+public protocol IndexObserver: AnyObject {
+  func skipped(path: String, reason: String)
+  func progress(done: Int, total: Int, bytes: Int)
+  /// Said once per run, e.g. a missing helper program.
+  func note(_ message: String)
+}
+
+public final class Indexer {
+  public let indexPath: String
+
+  public init(indexPath: String) { self.indexPath = indexPath }
+
+  public func run(_ options: IndexOptions, observer: IndexObserver? = nil) throws -> IndexSummary {
+    let start = Date()
+    var summary = IndexSummary()
+    let db = try openWritable(rebuild: options.rebuild)
+
+    var missingHelpers = Set<String>()
+    func skip(_ path: String, _ reason: String, category: String) {
+      summary.skipped += 1
+      summary.skipReasons[category, default: 0] += 1
+      observer?.skipped(path: path, reason: reason)
+    }
+
+    let walker = FileWalker(formats: options.formats)
+    let found = walker.files(under: options.roots) { p, r in skip(p, r, category: r) }
+    let known = try indexedSignatures(db)
+    var todo: [FoundFile] = []
+    var seen = Set<String>()
+    for f in found {
+      let key = IndexSchema.pathKey(f.path)
+      seen.insert(key)
+      if known[key] == DocumentAnalyzer.signature(f) { summary.unchanged += 1 } else { todo.append(f) }
+    }
+
+    // Remove documents whose files are gone, but only under the roots of this run: indexing a
+    // second folder must not drop the first.
+    let roots = options.roots.map(FileWalker.absolute)
+    for (key, _) in known where !seen.contains(key) {
+      let underRoot = roots.contains { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+      if underRoot && !FileManager.default.fileExists(atPath: key) {
+        try db.deleteDocument(uniqueTerm: IndexSchema.id + key)
+        summary.removed += 1
+      }
+    }
+
+    let analyzer = DocumentAnalyzer(maxFileSize: options.maxFileSize)
+    let total = todo.count
+    var done = 0, pendingBytes = 0
+    try Pipeline.run(todo) { file in
+      Result { try analyzer.prepare(file) }
+    } consume: { file, result in
+      done += 1
+      switch result {
+      case .success(let prepared):
+        let doc = Document()
+        try doc.addTerms(prepared.terms)
+        for (slot, value) in prepared.values { try doc.setValue(slot.rawValue, value) }
+        try doc.setData(prepared.data)
+        try db.replaceDocument(uniqueTerm: IndexSchema.id + prepared.pathKey, with: doc)
+        if known[prepared.pathKey] != nil { summary.updated += 1 } else { summary.added += 1 }
+        summary.bytes += file.size
+        summary.formats[prepared.stored.format, default: 0] += 1
+        if !["utf-8", "xml", "helper"].contains(prepared.stored.encoding) {
+          summary.converted[prepared.stored.encoding, default: 0] += 1
+        }
+        pendingBytes += prepared.textBytes
+        if pendingBytes >= options.commitBytes {
+          try db.commit()
+          pendingBytes = 0
+        }
+      case .failure(let error):
+        if case DecodeError.missingHelper(let program, let package) = error {
+          if missingHelpers.insert(program).inserted {
+            observer?.note("\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
+          }
+          summary.skipped += 1
+          summary.skipReasons["missing \(program)", default: 0] += 1
+        } else {
+          skip(file.path, "\(error)", category: Self.category(error))
+        }
+      }
+      observer?.progress(done: done, total: total, bytes: summary.bytes)
+    }
+    try db.setMetadata(IndexSchema.versionKey, IndexSchema.version)
+    try db.commit()
+    summary.documents = try db.documentCount()
+    try db.close()
+    summary.seconds = Date().timeIntervalSince(start)
+    return summary
+  }
+
+  static func category(_ error: Error) -> String {
+    guard let d = error as? DecodeError else { return "error" }
+    switch d {
+    case .unreadable: return "unreadable"
+    case .binary: return "binary"
+    case .empty: return "empty"
+    case .tooLarge: return "too large"
+    case .damaged: return "damaged"
+    case .missingHelper: return "missing helper"
+    case .helperFailed: return "helper failed"
+    case .timedOut: return "timed out"
+    }
+  }
+
+  private func openWritable(rebuild: Bool) throws -> WritableDatabase {
+    do {
+      try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
+    } catch {
+      throw VanbanError.io("cannot create the index directory \(indexPath): \(error.localizedDescription)")
+    }
+    do {
+      let db = try WritableDatabase(path: indexPath, mode: rebuild ? .createOrOverwrite : .createOrOpen)
+      let found = try db.metadata(IndexSchema.versionKey)
+      if !found.isEmpty && found != IndexSchema.version {
+        throw VanbanError.indexVersion(indexPath, found: found)
+      }
+      return db
+    } catch {
+      throw VanbanError.from(error, index: indexPath)
+    }
+  }
+
+  /// pathKey → signature of every indexed file, from one scan of the signature terms.
+  private func indexedSignatures(_ db: WritableDatabase) throws -> [String: String] {
+    var out: [String: String] = [:]
+    for (term, _) in try db.allTerms(prefix: IndexSchema.signature) {
+      let body = term.dropFirst(IndexSchema.signature.count)
+      guard let tab = body.lastIndex(of: "\t") else { continue }
+      out[String(body[..<tab])] = String(body[body.index(after: tab)...])
+    }
+    return out
+  }
+}

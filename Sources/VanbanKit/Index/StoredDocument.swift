@@ -1,0 +1,36 @@
+// What the index keeps of each document besides its terms: everything a hit, `show` or `cites`
+// prints, so that printing never re-reads or re-decodes the source file.
+
+import Foundation
+
+public struct StoredDocument: Codable, Sendable, Equatable {
+  /// File name without extension (not unique across folders; the path is).
+  public var id: String
+  /// Absolute path of the source file as indexed.
+  public var path: String
+  public var format: String
+  /// Where the text came from (`utf-8`, `windows-1258`, `tcvn3`, …).
+  public var encoding: String
+  public var size: Int
+  /// Modification time (seconds since 1970) of the indexed version.
+  public var modified: Double
+  public var metadata: DocumentMetadata
+  public var embedded: EmbeddedMetadata?
+
+  /// Header JSON, a NUL, then the text (see IndexSchema.dataSeparator).
+  func encodeData(text: String) throws -> [UInt8] {
+    var bytes = Array(try JSONEncoder().encode(self))
+    bytes.append(IndexSchema.dataSeparator)
+    bytes.append(contentsOf: text.utf8)
+    return bytes
+  }
+
+  /// Decodes the header; the text only when asked, since most hits need only a snippet window.
+  static func decode(data: [UInt8], withText: Bool) throws -> (StoredDocument, String?) {
+    let split = data.firstIndex(of: IndexSchema.dataSeparator) ?? data.endIndex
+    let header = try JSONDecoder().decode(StoredDocument.self, from: Data(data[..<split]))
+    guard withText else { return (header, nil) }
+    let text = split < data.endIndex ? String(decoding: data[(split + 1)...], as: UTF8.self) : ""
+    return (header, text)
+  }
+}

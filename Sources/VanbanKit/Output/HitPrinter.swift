@@ -1,0 +1,64 @@
+// Printers turn a SearchResult into text. They see only plain values (SearchHit, Facets), never
+// Xapian, so other programs can reuse them — as ripgrep's printers are a library.
+
+import Foundation
+
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case text, json, jsonl, csv
+}
+
+public struct PrintOptions: Sendable {
+  public var format: OutputFormat = .text
+  /// Bold matches and colour (text on a terminal, without NO_COLOR).
+  public var color = false
+  /// JSON/CSV columns to keep (`--fields`); empty = all.
+  public var fields: [String] = []
+  /// CSV starts with a UTF-8 BOM so Excel reads Vietnamese correctly.
+  public var bom = true
+  /// `--context N`: lines of the document around each match (text output).
+  public var context: Int? = nil
+  public init() {}
+}
+
+public enum HitPrinter {
+  /// The whole answer as one string (the CLI writes it to stdout).
+  public static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String] = [:]) throws -> String {
+    switch o.format {
+    case .json: return try JSONPrinter.render(r, o) + "\n"
+    case .jsonl: return try JSONLinesPrinter.render(r, o)
+    case .csv: return try CSVPrinter.render(r, o)
+    case .text: return TextPrinter.render(r, o, contextTexts: contextTexts)
+    }
+  }
+}
+
+enum JSONPrinter {
+  static func render(_ r: SearchResult, _ o: PrintOptions) throws -> String {
+    let env = WireFormat.Envelope(
+      query: r.query, total: r.total, offset: r.offset, limit: r.limit, relaxed: r.relaxed, suggestion: r.suggestion,
+      notes: r.notes, facets: r.facets, hits: r.hits)
+    if o.fields.isEmpty { return try WireFormat.json(env) }
+    // With --fields: rebuild the hits as restricted objects.
+    let data = try WireFormat.encoder(pretty: false).encode(env)
+    var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    object["hits"] = try r.hits.map { try WireFormat.restrict($0, to: o.fields) }
+    let out = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
+enum JSONLinesPrinter {
+  static func render(_ r: SearchResult, _ o: PrintOptions) throws -> String {
+    var out = ""
+    for h in r.hits {
+      if o.fields.isEmpty {
+        out += try WireFormat.json(h, pretty: false)
+      } else {
+        let d = try JSONSerialization.data(withJSONObject: try WireFormat.restrict(h, to: o.fields), options: [.sortedKeys, .withoutEscapingSlashes])
+        out += String(decoding: d, as: UTF8.self)
+      }
+      out += "\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,89 @@
+// Human-readable hits: rank, id, issuer, number, date (the Vietnamese way, 20/9/2022), subject,
+// then the snippet with matches in bold on a terminal, or in [brackets] when piped or NO_COLOR.
+
+import Foundation
+
+enum TextPrinter {
+  static let bold = "\u{1B}[1;31m", dim = "\u{1B}[2m", plain = "\u{1B}[0m", title = "\u{1B}[1m"
+
+  static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String]) -> String {
+    var out = ""
+    for note in r.notes { out += "note: \(note)\n" }
+    if let s = r.suggestion { out += "Did you mean: \(s)\n" }
+    for h in r.hits {
+      var head = "\(h.rank). \(h.id)"
+      let facts = [h.issuer, h.number.map { "Số \($0)" }, h.date.flatMap(vietnameseDate)].compactMap { $0 }
+      if !facts.isEmpty { head += " — " + facts.joined(separator: " · ") }
+      out += (o.color ? title + head + plain : head) + "\n"
+      if let s = h.subject { out += "   \(s)\n" }
+      out += "   " + (o.color ? dim + h.path + plain : h.path) + "\n"
+      if let cites = h.citations {
+        for c in cites { out += "   \(c.line): \(mark(c.sentence, o))\n" }
+      }
+      if let n = o.context, let text = contextTexts[h.path] {
+        out += contextLines(text, snippetTerms: h.snippet, n: n, o)
+      } else if !h.snippet.isEmpty {
+        out += "   " + mark(h.snippet, o) + "\n"
+      }
+      out += "\n"
+    }
+    let shown = r.hits.isEmpty ? "no documents match" : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(r.total)"
+    out += (r.relaxed ? "(any word) " : "") + shown + "\n"
+    return out
+  }
+
+  static func mark(_ s: String, _ o: PrintOptions) -> String {
+    if o.color {
+      return s.replacingOccurrences(of: Snippet.open, with: bold).replacingOccurrences(of: Snippet.close, with: plain)
+    }
+    return s.replacingOccurrences(of: Snippet.open, with: "[").replacingOccurrences(of: Snippet.close, with: "]")
+  }
+
+  /// ISO `2022-09-20` → `20/9/2022`; partial dates as `9/2022` or `2022`.
+  static func vietnameseDate(_ iso: String) -> String? {
+    let p = iso.split(separator: "-").map(String.init)
+    switch p.count {
+    case 3: return "\(Int(p[2]) ?? 0)/\(Int(p[1]) ?? 0)/\(p[0])"
+    case 2: return "\(Int(p[1]) ?? 0)/\(p[0])"
+    default: return iso
+    }
+  }
+
+  /// grep -C N: the lines holding marked words in the snippet, with N lines around each.
+  static func contextLines(_ text: String, snippetTerms: String, n: Int, _ o: PrintOptions) -> String {
+    var marked = Set<String>()
+    var rest = Substring(snippetTerms)
+    while let a = rest.range(of: Snippet.open), let b = rest.range(of: Snippet.close, range: a.upperBound..<rest.endIndex) {
+      marked.insert(VietnameseFolding.fold(String(rest[a.upperBound..<b.lowerBound])))
+      rest = rest[b.upperBound...]
+    }
+    let lines = text.components(separatedBy: "\n")
+    var keep = Set<Int>()
+    var hitLines = Set<Int>()
+    for (i, line) in lines.enumerated() where WordTokenizer.words(in: line).contains(where: { marked.contains($0.folded) }) {
+      hitLines.insert(i)
+      for j in max(0, i - n)...min(lines.count - 1, i + n) { keep.insert(j) }
+    }
+    var out = ""
+    var last = -2
+    for i in keep.sorted() {
+      if last >= 0 && i != last + 1 { out += "   --\n" }
+      var line = lines[i]
+      if hitLines.contains(i) {
+        var words: [(Range<Int>)] = []
+        WordTokenizer.forEachWord(in: line) { if marked.contains($0.folded) { words.append($0.scalarRange) } }
+        var scalars = Array(line.unicodeScalars)
+        for r in words.reversed() {
+          scalars.insert(contentsOf: Snippet.close.unicodeScalars, at: r.upperBound)
+          scalars.insert(contentsOf: Snippet.open.unicodeScalars, at: r.lowerBound)
+        }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        line = mark(String(v), o)
+      }
+      out += "   \(i + 1)\(hitLines.contains(i) ? ":" : "-") \(line)\n"
+      last = i
+    }
+    return out
+  }
+}

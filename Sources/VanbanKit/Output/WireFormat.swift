@@ -1,0 +1,57 @@
+// The JSON wire format (`--format json`), versioned like notmuch's: additive changes keep the
+// version; a key removed or changed in meaning bumps it. Every key is documented in README.md.
+//
+//   { "version": 1, "query": "…", "total": N, "offset": 0, "limit": 10, "relaxed": false,
+//     "suggestion": null, "notes": [], "facets": {…} | null, "hits": [SearchHit…] }
+
+import Foundation
+
+public enum WireFormat {
+  public static let version = 1
+
+  struct Envelope: Encodable {
+    var version = WireFormat.version
+    var query: String
+    var total: Int
+    var offset: Int
+    var limit: Int
+    var relaxed: Bool
+    var suggestion: String?
+    var notes: [String]
+    var facets: Facets?
+    var hits: [SearchHit]
+
+    func encode(to encoder: Encoder) throws {
+      enum K: String, CodingKey { case version, query, total, offset, limit, relaxed, suggestion, notes, facets, hits }
+      var c = encoder.container(keyedBy: K.self)
+      try c.encode(version, forKey: .version)
+      try c.encode(query, forKey: .query)
+      try c.encode(total, forKey: .total)
+      try c.encode(offset, forKey: .offset)
+      try c.encode(limit, forKey: .limit)
+      try c.encode(relaxed, forKey: .relaxed)
+      try c.encode(suggestion, forKey: .suggestion)
+      try c.encode(notes, forKey: .notes)
+      try c.encode(facets, forKey: .facets)
+      try c.encode(hits, forKey: .hits)
+    }
+  }
+
+  static func encoder(pretty: Bool) -> JSONEncoder {
+    let e = JSONEncoder()
+    e.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+    return e
+  }
+
+  /// Any Encodable value as one JSON text.
+  public static func json<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+    String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
+  }
+
+  /// Keeps only `fields` of a hit (`--fields`), through Foundation's JSON object model.
+  static func restrict(_ hit: SearchHit, to fields: [String]) throws -> Any {
+    let data = try encoder(pretty: false).encode(hit)
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    return object.filter { fields.contains($0.key) }
+  }
+}

@@ -1,0 +1,251 @@
+// Turns a parsed query and filters into a Xapian query over IndexSchema's terms.
+//
+// Ranking choices (measured on ALQAC 2023, see docs/vietnamese-documents.md §5):
+// - an accented word matches its exact term OR its folded term, so exact matches score both and
+//   rank above folded-only ones, while text typed without marks is still found;
+// - an unaccented word matches only the folded term;
+// - adjacent query syllables ("tiêm chủng") add a phrase-bigram boost, the biggest single win
+//   for Vietnamese, whose words are mostly two syllables.
+
+import Foundation
+import Xapian
+
+struct CompiledQuery {
+  var query: Query
+  /// Folded and exact forms of the query's words, for highlighting.
+  var highlight = HighlightTerms()
+  /// Whether the query has free text (as opposed to filters only).
+  var hasText: Bool
+  /// The free-text words, in order, for spelling suggestions.
+  var words: [Word] = []
+}
+
+struct HighlightTerms: Sendable {
+  var folded = Set<String>()
+  var exact = Set<String>()
+  var exactOnly = false
+}
+
+struct QueryCompiler {
+  var exact: Bool
+  var defaultAnd: Bool
+  /// Weight of an adjacent-pair phrase relative to its words.
+  var bigramScale = 1.0
+  /// Bound on wildcard expansion, so `a*` cannot blow up a query.
+  var maxExpansion = 200
+
+  private(set) var highlight = HighlightTerms()
+  private(set) var bigrams: [Query] = []
+  private(set) var words: [Word] = []
+
+  init(exact: Bool, defaultAnd: Bool) {
+    self.exact = exact
+    self.defaultAnd = defaultAnd
+    highlight.exactOnly = exact
+  }
+
+  mutating func compile(_ node: QueryNode?, filters: Filters) throws -> CompiledQuery {
+    var textQuery: Query? = nil
+    var fieldFilters = filters
+    if let node { textQuery = try compileNode(node, filters: &fieldFilters) }
+    var query: Query
+    var hasText = true
+    if let t = textQuery {
+      query = t
+      if !bigrams.isEmpty {
+        query = try Query(.andMaybe, [query, try Query(scaling: try Query(.or, bigrams), by: bigramScale)])
+      }
+    } else {
+      query = .matchAll
+      hasText = false
+    }
+    let filterQueries = try Self.filterQueries(fieldFilters)
+    if !filterQueries.isEmpty {
+      query = try Query(.filter, [query, try Query(.and, filterQueries)])
+    }
+    return CompiledQuery(query: query, highlight: highlight, hasText: hasText, words: words)
+  }
+
+  // MARK: - Text
+
+  private mutating func compileNode(_ node: QueryNode, filters: inout Filters) throws -> Query? {
+    switch node {
+    case .word(let w):
+      return try wordQuery(w)
+    case .prefix(let p):
+      let n = VietnameseFolding.lowercase(TextNormalizer.normalize(p))
+      let f = VietnameseFolding.fold(n)
+      guard !f.isEmpty else { return nil }
+      highlight.folded.insert(f)
+      if exact || VietnameseFolding.hasDiacritics(n) {
+        return Query(wildcard: IndexSchema.exact + n, maxExpansion: maxExpansion)
+      }
+      return Query(wildcard: f, maxExpansion: maxExpansion)
+    case .phrase(let p):
+      return try phraseQuery(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))), window: nil)
+    case .field(let name, let value):
+      // A field inside the text tree is a filter at that place: weightless, but it keeps its
+      // boolean position (`agency:X OR agency:Y`).
+      var f = Filters()
+      try f.add(field: name, value: value)
+      let qs = try Self.filterQueries(f)
+      if qs.isEmpty { return nil }
+      return try Query(scaling: try Query(.and, qs), by: 0)
+    case .and(let items):
+      let qs = try items.compactMap { try compileNode($0, filters: &filters) }
+      try addBigrams(items)
+      return qs.isEmpty ? nil : (qs.count == 1 ? qs[0] : try Query(.and, qs))
+    case .or(let items):
+      let required = items.compactMap { if case .required(let r) = $0 { return r } else { return nil } }
+      let optional = items.filter { if case .required = $0 { return false } else { return true } }
+      try addBigrams(optional)
+      let req = try required.compactMap { try compileNode($0, filters: &filters) }
+      let opt = try optional.compactMap { try compileNode($0, filters: &filters) }
+      let optQ: Query? = opt.isEmpty ? nil : (opt.count == 1 ? opt[0] : try Query(.or, opt))
+      if req.isEmpty { return optQ }
+      let reqQ = req.count == 1 ? req[0] : try Query(.and, req)
+      if let o = optQ { return try Query(.andMaybe, [reqQ, o]) }
+      return reqQ
+    case .andNot(let a, let b):
+      guard let qa = try compileNode(a, filters: &filters) else { return nil }
+      guard let qb = try compileNodeNoHighlight(b, filters: &filters) else { return qa }
+      return try Query(.andNot, [qa, qb])
+    case .not(let b):
+      guard let qb = try compileNodeNoHighlight(b, filters: &filters) else { return nil }
+      return try Query(.andNot, [.matchAll, qb])
+    case .near(let items):
+      var terms: [Word] = []
+      for item in items {
+        switch item {
+        case .word(let w), .phrase(let w):
+          terms += WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w)))
+        default: break
+        }
+      }
+      return try phraseQuery(terms, window: max(10, terms.count + 8), near: true)
+    case .required(let r):
+      return try compileNode(r, filters: &filters)
+    }
+  }
+
+  private mutating func compileNodeNoHighlight(_ node: QueryNode, filters: inout Filters) throws -> Query? {
+    let saved = (highlight, bigrams, words)
+    defer { (highlight, bigrams, words) = saved }
+    return try compileNode(node, filters: &filters)
+  }
+
+  /// A typed "word" may hold several syllables once tokenised (`16/CT-TTg`, `covid-19`): those
+  /// are matched as a phrase; a document number also matches its citation term.
+  private mutating func wordQuery(_ raw: String) throws -> Query? {
+    let ws = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
+    guard !ws.isEmpty else { return nil }
+    var q = ws.count == 1 ? try termQuery(ws[0]) : try phraseQuery(ws, window: nil)
+    if ws.count > 1, let key = DocumentNumber.key(raw) {
+      q = try Query(.or, [q, Query(term: IndexSchema.reference + key)])
+    }
+    return q
+  }
+
+  private mutating func termQuery(_ w: Word) throws -> Query {
+    words.append(w)
+    highlight.folded.insert(w.folded)
+    highlight.exact.insert(w.exact)
+    if exact { return Query(term: IndexSchema.exact + w.exact) }
+    if w.exact == w.folded { return Query(term: w.folded) }
+    return try Query(.or, [Query(term: IndexSchema.exact + w.exact), Query(term: w.folded)])
+  }
+
+  private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
+    if ws.count == 1 { return try termQuery(ws[0]) }
+    for w in ws {
+      highlight.folded.insert(w.folded)
+      highlight.exact.insert(w.exact)
+    }
+    words += ws
+    let positional = try Query(near ? .near : .phrase, ws.map { Query(term: $0.folded) }, parameter: window ?? ws.count)
+    let accented = ws.filter { $0.exact != $0.folded }
+    if exact {
+      return try Query(.and, [positional] + ws.map { Query(term: IndexSchema.exact + $0.exact) })
+    }
+    if accented.isEmpty { return positional }
+    return try Query(.andMaybe, [positional, try Query(.and, accented.map { Query(term: IndexSchema.exact + $0.exact) })])
+  }
+
+  /// Boost for each adjacent pair of plain words in a sequence.
+  private mutating func addBigrams(_ items: [QueryNode]) throws {
+    var previous: [Word]? = nil
+    for item in items {
+      guard case .word(let raw) = item else {
+        previous = nil
+        continue
+      }
+      let ws = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
+      if ws.count == 1, let p = previous, p.count == 1 {
+        let pair = try Query(.phrase, [Query(term: p[0].folded), Query(term: ws[0].folded)], parameter: 2)
+        bigrams.append(pair)
+        if !exact, ws[0].exact != ws[0].folded || p[0].exact != p[0].folded {
+          // Both words exact too: the accented bigram weighs a little more.
+          let exactPair = [Query(term: IndexSchema.exact + p[0].exact), Query(term: IndexSchema.exact + ws[0].exact)]
+          bigrams.append(try Query(scaling: try Query(.and, [pair] + exactPair), by: 0.5))
+        }
+      }
+      previous = ws
+    }
+  }
+
+  // MARK: - Filters
+
+  /// One boolean query per filter (values OR'ed), all weightless.
+  static func filterQueries(_ f: Filters) throws -> [Query] {
+    var out: [Query] = []
+    func anyOf(_ qs: [Query]) throws {
+      guard !qs.isEmpty else { return }
+      out.append(try Query(scaling: qs.count == 1 ? qs[0] : try Query(.or, qs), by: 0))
+    }
+    /// All folded words of a name, each under `prefix`.
+    func allWords(_ prefix: String, _ s: String, expand: Bool = false) throws -> Query {
+      var text = TextNormalizer.normalize(s)
+      if expand { text = AgencyNames.expand(text) }
+      let ws = Array(Set(WordTokenizer.words(in: text).map(\.folded))).sorted()
+      if ws.isEmpty { return .matchNothing }
+      return try Query(.and, ws.map { Query(term: prefix + $0) })
+    }
+    try anyOf(try f.agency.map { try allWords(IndexSchema.agency, $0, expand: true) })
+    try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
+    try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
+    try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
+    try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate) })
+    try anyOf(f.number.map { v in DocumentNumber.key(v).map { Query(term: IndexSchema.number + $0) } ?? .matchNothing })
+    try anyOf(f.type.map { Query(term: IndexSchema.type + IndexSchema.compactKey(DocumentTypes.canonical($0) ?? $0)) })
+    try anyOf(f.province.map { Query(term: IndexSchema.province + IndexSchema.compactKey(Provinces.canonical($0) ?? $0)) })
+    try anyOf(f.year.map { Query(term: IndexSchema.year + $0.trimmingCharacters(in: .whitespaces)) })
+    try anyOf(f.format.map { Query(term: IndexSchema.format + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) })
+    if f.since != nil || f.until != nil {
+      let slot = IndexSchema.Slot.date.rawValue
+      let lo = f.since?.sortKey ?? "0"
+      let hi = f.until.map(Self.upperSortKey) ?? "99999999"
+      out.append(Query(valueRange: slot, from: lo, to: hi))
+    }
+    return out
+  }
+
+  /// `2022-06` as an upper bound means the end of June.
+  static func upperSortKey(_ d: PartialDate) -> String {
+    var k = d.sortKey
+    if d.month == nil { k = String(k.prefix(4)) + "9999" } else if d.day == nil { k = String(k.prefix(6)) + "99" }
+    return k
+  }
+
+  static func referenceQuery(_ raw: String, date: String?) throws -> Query {
+    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+    if trimmed.hasSuffix("/") || trimmed.hasSuffix("-") {
+      guard let p = DocumentNumber.keyPrefix(trimmed) else { return .matchNothing }
+      return Query(wildcard: IndexSchema.reference + p, maxExpansion: 10_000)
+    }
+    guard let key = DocumentNumber.key(trimmed) else {
+      throw VanbanError.badArgument("`\(raw)` is not a document number (expected e.g. 16/CT-TTg, 585-TB/TU, 15/2020/NĐ-CP)")
+    }
+    if let date { return Query(term: IndexSchema.referenceDated + key + "@" + date) }
+    return Query(term: IndexSchema.reference + key)
+  }
+}

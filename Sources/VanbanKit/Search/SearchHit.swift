@@ -1,0 +1,113 @@
+// A hit as every printer sees it: plain values, no Xapian. Its JSON keys are the documented
+// wire format (README "JSON output"); absent values are `null` or `[]`, never missing.
+
+public struct CitationLine: Codable, Sendable, Equatable {
+  public var number: String
+  public var date: String?
+  public var type: String?
+  public var line: Int
+  public var sentence: String
+}
+
+public struct SearchHit: Codable, Sendable, Equatable {
+  public var rank: Int
+  public var id: String
+  public var path: String
+  public var score: Double
+  public var type: String?
+  public var number: String?
+  public var issuer: String?
+  public var parent: String?
+  public var province: String?
+  public var date: String?
+  public var subject: String?
+  public var signer: String?
+  public var signerTitle: String?
+  public var recipients: [String]
+  public var references: [String]
+  public var companies: [String]
+  public var format: String
+  public var snippet: String
+  /// For `refs`: where the asked-for number is cited in this document.
+  public var citations: [CitationLine]?
+
+  enum CodingKeys: String, CodingKey {
+    case rank, id, path, score, type, number, issuer, parent, province, date, subject, signer
+    case signerTitle = "signer_title"
+    case recipients, references, companies, format, snippet, citations
+  }
+
+  /// Encodes `nil` as `null` (the synthesised encoder would drop the key).
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(rank, forKey: .rank)
+    try c.encode(id, forKey: .id)
+    try c.encode(path, forKey: .path)
+    try c.encode((score * 1000).rounded() / 1000, forKey: .score)
+    try c.encode(type, forKey: .type)
+    try c.encode(number, forKey: .number)
+    try c.encode(issuer, forKey: .issuer)
+    try c.encode(parent, forKey: .parent)
+    try c.encode(province, forKey: .province)
+    try c.encode(date, forKey: .date)
+    try c.encode(subject, forKey: .subject)
+    try c.encode(signer, forKey: .signer)
+    try c.encode(signerTitle, forKey: .signerTitle)
+    try c.encode(recipients, forKey: .recipients)
+    try c.encode(references, forKey: .references)
+    try c.encode(companies, forKey: .companies)
+    try c.encode(format, forKey: .format)
+    try c.encode(snippet, forKey: .snippet)
+    if let citations { try c.encode(citations, forKey: .citations) }
+  }
+
+  init(rank: Int, score: Double, stored: StoredDocument, snippet: String) {
+    let m = stored.metadata
+    self.rank = rank
+    self.id = stored.id
+    self.path = stored.path
+    self.score = score
+    self.type = m.type
+    self.number = m.number
+    self.issuer = m.issuer
+    self.parent = m.parent
+    self.province = m.province
+    self.date = m.date?.iso
+    self.subject = m.subject
+    self.signer = m.signer
+    self.signerTitle = m.signerTitle
+    self.recipients = m.recipients
+    var seen = Set<String>()
+    self.references = m.references.map(\.number).filter { seen.insert($0).inserted }
+    self.companies = m.companies
+    self.format = stored.format
+    self.snippet = snippet
+  }
+}
+
+/// Counts over all matches (not just the page), by field.
+public struct Facets: Codable, Sendable, Equatable {
+  public struct Count: Codable, Sendable, Equatable {
+    public var value: String
+    public var count: Int
+  }
+  public var issuer: [Count] = []
+  public var type: [Count] = []
+  public var province: [Count] = []
+  public var year: [Count] = []
+}
+
+public struct SearchResult: Sendable {
+  public var query: String
+  public var total: Int
+  public var offset: Int
+  public var limit: Int
+  public var hits: [SearchHit]
+  /// AND found nothing, so these are the OR results.
+  public var relaxed = false
+  /// `Did you mean`.
+  public var suggestion: String?
+  /// Things the user should know (a query read as plain words, a degraded feature…).
+  public var notes: [String] = []
+  public var facets: Facets?
+}

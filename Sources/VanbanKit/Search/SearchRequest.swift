@@ -1,0 +1,77 @@
+// What a search asks for, independent of how it was typed (CLI options or query prefixes).
+
+import Foundation
+
+public enum ResultOrder: String, Codable, CaseIterable, Sendable {
+  case relevance, newest, oldest
+}
+
+/// Metadata filters. Values of one filter are OR'ed; different filters are AND'ed.
+public struct Filters: Equatable, Sendable {
+  public var agency: [String] = []
+  public var recipient: [String] = []
+  public var reference: [String] = []
+  public var type: [String] = []
+  public var province: [String] = []
+  public var signer: [String] = []
+  public var company: [String] = []
+  public var year: [String] = []
+  public var format: [String] = []
+  public var number: [String] = []
+  public var since: PartialDate?
+  public var until: PartialDate?
+  /// `refs NUMBER --date/--year`: the cited document's date (`2022` or `2022-09-20`).
+  public var referenceDate: String?
+
+  public init() {}
+
+  public var isEmpty: Bool { self == Filters() }
+
+  /// Adds a `name:value` filter from the query language.
+  mutating func add(field: String, value: String) throws {
+    switch field {
+    case "agency": agency.append(value)
+    case "to": recipient.append(value)
+    case "ref": reference.append(value)
+    case "type": type.append(value)
+    case "province": province.append(value)
+    case "signer": signer.append(value)
+    case "company": company.append(value)
+    case "year": year.append(value)
+    case "format": format.append(value)
+    case "number": number.append(value)
+    case "date":
+      let parts = value.components(separatedBy: "..")
+      guard parts.count <= 2 else { throw QuerySyntaxError(description: "date: takes FROM..TO") }
+      if let from = parts.first, !from.isEmpty {
+        guard let d = PartialDate(parsing: from) else { throw QuerySyntaxError(description: "bad date `\(from)`") }
+        since = d
+      }
+      let to = parts.count == 2 ? parts[1] : parts[0]
+      if !to.isEmpty {
+        guard let d = PartialDate(parsing: to) else { throw QuerySyntaxError(description: "bad date `\(to)`") }
+        until = d
+      }
+    default: throw QuerySyntaxError(description: "unknown field `\(field)`")
+    }
+  }
+}
+
+public struct SearchRequest: Sendable {
+  public var text: String = ""
+  public var filters = Filters()
+  /// OR the words and rank by BM25 (long questions), instead of requiring all of them.
+  public var any = false
+  /// Diacritics must match exactly (after tone placement is made canonical).
+  public var exact = false
+  public var limit = 10
+  public var offset = 0
+  public var sort: ResultOrder = .relevance
+  public var facets = true
+  /// Passages per hit in the snippet.
+  public var snippetPassages = 2
+  /// Fall back to OR when AND finds nothing.
+  public var relax = true
+
+  public init(text: String = "") { self.text = text }
+}

@@ -1,0 +1,105 @@
+// Looking documents up rather than searching them: `show`, `cites`, `refs` citation lines, `stats`.
+
+import Foundation
+import Xapian
+
+public struct ShownDocument: Sendable {
+  public var stored: StoredDocument
+  public var text: String
+}
+
+/// A number a document cites, linked to the indexed document that carries it, if any.
+public struct CitedDocument: Codable, Sendable, Equatable {
+  public var number: String
+  public var type: String?
+  public var date: String?
+  public var line: Int
+  public var sentence: String
+  /// Ids of indexed documents whose own number is this one.
+  public var indexed: [String]
+}
+
+public struct IndexStats: Codable, Sendable, Equatable {
+  public struct Cited: Codable, Sendable, Equatable {
+    public var number: String
+    public var documents: Int
+  }
+  public var documents: Int
+  public var mostCited: [Cited]
+  public var facets: Facets
+
+  enum CodingKeys: String, CodingKey {
+    case documents
+    case mostCited = "most_cited"
+    case facets
+  }
+}
+
+extension Searcher {
+  /// Finds a document by path (as indexed, or relative to here) or by id. Only indexed documents
+  /// are shown: `show` never reads an arbitrary file.
+  public func document(_ idOrPath: String) throws -> ShownDocument {
+    try retrying {
+      var ids = try db.postings(IndexSchema.id + IndexSchema.pathKey(FileWalker.absolute(idOrPath)))
+      if ids.isEmpty { ids = try db.postings(IndexSchema.name + idOrPath) }
+      if ids.isEmpty, idOrPath.contains(".") {
+        ids = try db.postings(IndexSchema.name + (idOrPath as NSString).deletingPathExtension)
+      }
+      guard let first = ids.first else { throw VanbanError.notInIndex(idOrPath) }
+      let (stored, text) = try StoredDocument.decode(data: try db.document(first).data(), withText: true)
+      return ShownDocument(stored: stored, text: text ?? "")
+    }
+  }
+
+  /// What a document cites, each number linked to indexed documents that carry it.
+  public func cites(_ idOrPath: String) throws -> (StoredDocument, [CitedDocument]) {
+    let shown = try document(idOrPath)
+    let out = try shown.stored.metadata.references.map { r -> CitedDocument in
+      let ids = try retrying { try db.postings(IndexSchema.number + r.key) }
+      let names = try ids.prefix(20).map { try StoredDocument.decode(data: try db.document($0).data(), withText: false).0.id }
+      return CitedDocument(number: r.number, type: r.type, date: r.date?.iso, line: r.line, sentence: r.sentence, indexed: names)
+    }
+    return (shown.stored, out)
+  }
+
+  /// The lines of `stored` that cite one of `numbers` (keys or prefixes), for `refs`.
+  static func citations(in stored: StoredDocument, matching numbers: [String], date: String?) -> [CitationLine] {
+    let keys = numbers.compactMap { n -> (String, Bool)? in
+      let t = n.trimmingCharacters(in: .whitespaces)
+      if t.hasSuffix("/") || t.hasSuffix("-") { return DocumentNumber.keyPrefix(t).map { ($0, true) } }
+      return DocumentNumber.key(t).map { ($0, false) }
+    }
+    var out: [CitationLine] = []
+    for r in stored.metadata.references {
+      let numberMatches = keys.contains { k, isPrefix in isPrefix ? r.key.hasPrefix(k) : r.key == k }
+      guard numberMatches else { continue }
+      if let date, !(r.date?.iso.hasPrefix(date) ?? false) { continue }
+      out.append(CitationLine(number: r.number, date: r.date?.iso, type: r.type, line: r.line, sentence: r.sentence))
+    }
+    return out
+  }
+
+  public func stats(top: Int = 20) throws -> IndexStats {
+    try retrying {
+      let documents = try db.documentCount()
+      var cited = try db.allTerms(prefix: IndexSchema.reference).map { (key: String($0.term.dropFirst(IndexSchema.reference.count)), n: $0.frequency) }
+      cited.sort { $0.n != $1.n ? $0.n > $1.n : $0.key < $1.key }
+      // Show each key in the canonical form a document wrote it.
+      var mostCited: [IndexStats.Cited] = []
+      for c in cited.prefix(top) {
+        var shown = c.key
+        if let docid = try db.postings(IndexSchema.reference + c.key).first,
+          let stored = try? StoredDocument.decode(data: try db.document(docid).data(), withText: false).0,
+          let r = stored.metadata.references.first(where: { $0.key == c.key })
+        {
+          shown = r.number
+        }
+        mostCited.append(.init(number: shown, documents: c.n))
+      }
+      var request = SearchRequest()
+      request.limit = 0
+      let all = try run(nil, request, notes: [])
+      return IndexStats(documents: documents, mostCited: mostCited, facets: all.facets ?? Facets())
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// Runs searches over one index, several shards, or remote shards (`tcp://host:port`), and turns
+// Xapian matches into SearchHit values for the printers.
+
+import Foundation
+import Xapian
+
+public final class Searcher {
+  public let locations: [String]
+  let db: Database
+  /// BM25 parameters: k1=1.2, b=0.75 measured best on ALQAC 2023 with the bigram boost (§5).
+  var k1 = 1.2, b = 0.75
+  var bigramScale = 1.0
+
+  /// Opens every location as one database. A missing local index is an error, not an empty one.
+  public init(indexes: [String]) throws {
+    locations = indexes
+    let combined = Database()
+    for location in indexes {
+      try combined.add(try Self.open(location))
+    }
+    db = combined
+    if let s = ProcessInfo.processInfo.environment["VANBAN_BM25"] {  // tuning hook for the bench script
+      let p = s.split(separator: ",").compactMap { Double($0) }
+      if p.count >= 2 { (k1, b) = (p[0], p[1]) }
+      if p.count >= 3 { bigramScale = p[2] }
+    }
+  }
+
+  static func open(_ location: String) throws -> Database {
+    do {
+      if location.hasPrefix("tcp://") {
+        let rest = location.dropFirst("tcp://".count)
+        guard let colon = rest.lastIndex(of: ":"), let port = Int(rest[rest.index(after: colon)...]) else {
+          throw VanbanError.badArgument("bad remote index `\(location)` (expected tcp://HOST:PORT)")
+        }
+        return try Database(remoteHost: String(rest[..<colon]), port: port)
+      }
+      var isDir: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: location, isDirectory: &isDir) else {
+        throw VanbanError.indexNotFound(location)
+      }
+      let db = try Database(path: location)
+      let version = try db.metadata(IndexSchema.versionKey)
+      if version != IndexSchema.version {
+        if try db.documentCount() == 0 && version.isEmpty { throw VanbanError.indexNotFound(location) }
+        throw VanbanError.indexVersion(location, found: version)
+      }
+      return db
+    } catch {
+      throw VanbanError.from(error, index: location)
+    }
+  }
+
+  /// Xapian raises DatabaseModifiedError when a writer commits twice under a long read; the
+  /// answer is to reopen at the latest commit and ask again.
+  func retrying<T>(_ body: () throws -> T) throws -> T {
+    var attempt = 0
+    while true {
+      do {
+        return try body()
+      } catch let e as XapianError where e.code == .databaseModified && attempt < 3 {
+        attempt += 1
+        _ = try? db.reopen()
+      } catch {
+        throw VanbanError.from(error, index: locations.joined(separator: ", "))
+      }
+    }
+  }
+
+  public func documentCount() throws -> Int { try retrying { try db.documentCount() } }
+
+  // MARK: - Search
+
+  public func search(_ request: SearchRequest) throws -> SearchResult {
+    var notes: [String] = []
+    var node: QueryNode?
+    do {
+      node = try QueryLanguage.parse(request.text, defaultAnd: !request.any)
+    } catch let e as QuerySyntaxError {
+      notes.append("query read as plain words (\(e.description))")
+      node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
+    }
+    guard node != nil || !request.filters.isEmpty else {
+      throw VanbanError.badQuery("nothing to search for: give words or a filter such as --agency or --ref")
+    }
+    var result = try run(node, request, notes: notes)
+    // AND found nothing: show what OR finds, and say so.
+    if result.total == 0 && !request.any && request.relax, let n = node, Self.isPlainConjunction(n) {
+      let relaxedNode = QueryLanguage.plainWords(request.text, defaultAnd: false)
+      var r = request
+      r.any = true
+      var relaxed = try run(relaxedNode, r, notes: notes)
+      if relaxed.total > 0 {
+        relaxed.relaxed = true
+        relaxed.notes.append("no document has all the words; showing documents with any of them")
+        result = relaxed
+      }
+    }
+    return result
+  }
+
+  /// Relaxing only makes sense for a plain list of words, not for explicit operators.
+  static func isPlainConjunction(_ node: QueryNode) -> Bool {
+    switch node {
+    case .and(let items): return items.count > 1 && items.allSatisfy { if case .word = $0 { return true } else { return false } }
+    default: return false
+    }
+  }
+
+  func run(_ node: QueryNode?, _ request: SearchRequest, notes: [String]) throws -> SearchResult {
+    var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
+    compiler.bigramScale = bigramScale
+    let compiled = try compiler.compile(node, filters: request.filters)
+    let limit = max(0, min(request.limit, 100_000))
+    let offset = max(0, request.offset)
+    return try retrying {
+      let enquire = try Enquire(database: db)
+      try enquire.setQuery(compiled.query)
+      try enquire.setBM25(k1: k1, b: b)
+      switch request.sort {
+      case .relevance:
+        if !compiled.hasText { try enquire.setSortByValue(IndexSchema.Slot.date.rawValue, reverse: true) }
+      case .newest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: true)
+      case .oldest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: false)
+      }
+      let slots: [IndexSchema.Slot] = [.issuer, .type, .province, .year]
+      let spies = request.facets ? slots.map { ValueCountMatchSpy(slot: $0.rawValue) } : []
+      for s in spies { try enquire.add(s) }
+      // Facets must see every match, not just the page.
+      let checkAtLeast = request.facets ? try db.documentCount() : 0
+      let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
+      var hits: [SearchHit] = []
+      for (i, m) in mset.enumerated() {
+        let doc = try mset.document(at: i)
+        let (stored, text) = try StoredDocument.decode(data: try doc.data(), withText: true)
+        let snippet = Snippet.make(text: text ?? "", terms: compiled.highlight, passages: request.snippetPassages)
+        var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
+        if !request.filters.reference.isEmpty {
+          hit.citations = Self.citations(in: stored, matching: request.filters.reference, date: request.filters.referenceDate)
+        }
+        hits.append(hit)
+      }
+      var result = SearchResult(
+        query: request.text, total: mset.estimatedTotal, offset: offset, limit: limit, hits: hits, notes: notes)
+      if request.facets {
+        var f = Facets()
+        func counts(_ spy: ValueCountMatchSpy) throws -> [Facets.Count] {
+          try spy.topValues(20).map { Facets.Count(value: $0.value, count: $0.count) }
+        }
+        f.issuer = try counts(spies[0])
+        f.type = try counts(spies[1])
+        f.province = try counts(spies[2])
+        f.year = try counts(spies[3])
+        result.facets = f
+      }
+      result.suggestion = suggestion(compiled, hits: hits, texts: hits.isEmpty ? [] : [try firstText(mset)])
+      return result
+    }
+  }
+
+  private func firstText(_ mset: MatchSet) throws -> String {
+    let doc = try mset.document(at: 0)
+    return try StoredDocument.decode(data: try doc.data(), withText: true).1 ?? ""
+  }
+
+  /// A query typed without marks gets the accented form the index actually holds
+  /// (`tiem chung` → `tiêm chủng`); a query that finds nothing gets Xapian's spelling guess.
+  func suggestion(_ compiled: CompiledQuery, hits: [SearchHit], texts: [String]) -> String? {
+    let words = compiled.words
+    guard !words.isEmpty else { return nil }
+    if let text = texts.first, words.allSatisfy({ $0.exact == $0.folded }), words.contains(where: { $0.folded.contains(where: \.isLetter) }) {
+      let docWords = WordTokenizer.words(in: text)
+      let wanted = words.map(\.folded)
+      // The first place where the query's words stand together, else each word's first form.
+      var forms: [String]? = nil
+      if wanted.count > 1, docWords.count >= wanted.count {
+        for i in 0...(docWords.count - wanted.count) where docWords[i].folded == wanted[0] {
+          if (0..<wanted.count).allSatisfy({ docWords[i + $0].folded == wanted[$0] }) {
+            forms = (0..<wanted.count).map { docWords[i + $0].exact }
+            break
+          }
+        }
+      }
+      if forms == nil {
+        forms = wanted.map { w in docWords.first(where: { $0.folded == w })?.exact ?? w }
+      }
+      let s = forms!.joined(separator: " ")
+      return s != wanted.joined(separator: " ") ? s : nil
+    }
+    if hits.isEmpty {
+      var changed = false
+      let fixed = words.map { w -> String in
+        let s = (try? db.spellingSuggestion(for: w.exact)) ?? ""
+        if !s.isEmpty && s != w.exact { changed = true; return s }
+        return w.exact
+      }
+      return changed ? fixed.joined(separator: " ") : nil
+    }
+    return nil
+  }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import VanbanKit
+
+struct IndexCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "index",
+    abstract: "Index files (txt, md, docx, odt, pdf, doc, html) into the index, incrementally.",
+    discussion: """
+      Unchanged files are skipped, changed files replaced, and files that are gone removed.
+      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed.
+      Examples:
+        vanban index corpus
+        vanban index ~/congvan --types docx,pdf --index /srv/vanban-index
+      """)
+
+  @OptionGroup var location: IndexLocationOptions
+  @Flag(name: .shortAndLong, help: "No progress bar.")
+  var quiet = false
+  @Flag(help: "Discard the existing index and build it again.")
+  var rebuild = false
+  @Option(help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html).", valueName: "LIST"))
+  var types: String?
+  @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
+  var maxFileSize = 64
+  @Flag(help: "Print the summary as JSON.")
+  var json = false
+
+  @Argument(help: "Files or folders to index.")
+  var paths: [String] = ["corpus"]
+
+  func run() throws {
+    guard location.locations.count == 1, let target = location.locations.first, !target.hasPrefix("tcp://") else {
+      throw ValidationError("index writes to exactly one local --index directory")
+    }
+    var options = IndexOptions(roots: paths)
+    options.rebuild = rebuild
+    options.maxFileSize = max(1, maxFileSize) << 20
+    if let types {
+      var set = Set<DocumentFormat>()
+      for t in types.split(separator: ",") {
+        let name = t.trimmingCharacters(in: CharacterSet(charactersIn: ". ")).lowercased()
+        guard let f = DocumentFormat(rawValue: name == "htm" ? "html" : name) else {
+          throw ValidationError("--types: unknown format `\(t)` (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        set.insert(f)
+      }
+      options.formats = set
+    }
+    let observer = CLIIndexObserver(progress: !quiet && Terminal.stderrIsTTY)
+    let summary = try Indexer(indexPath: target).run(options, observer: observer)
+    observer.bar?.finish()
+    if json {
+      Terminal.out(try WireFormat.json(summary) + "\n")
+    } else {
+      Terminal.out(Self.describe(summary))
+    }
+  }
+
+  static func describe(_ s: IndexSummary) -> String {
+    var out = "added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped)\n"
+    out += String(format: "%d documents in the index; %.1f MB read in %.1f s\n", s.documents, Double(s.bytes) / 1_048_576, s.seconds)
+    if !s.formats.isEmpty {
+      out += "formats: " + s.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+    }
+    if !s.converted.isEmpty {
+      out += "converted: " + s.converted.sorted { $0.key < $1.key }.map { "from \($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+    }
+    if !s.skipReasons.isEmpty {
+      out += "skipped: " + s.skipReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+    }
+    return out
+  }
+}
+
+/// Skips go to stderr as `path: reason` (clearing the progress line first).
+final class CLIIndexObserver: IndexObserver {
+  let bar: ProgressBar?
+  init(progress: Bool) { bar = progress ? ProgressBar() : nil }
+
+  func skipped(path: String, reason: String) {
+    bar?.finish()
+    Terminal.err("\(path): \(reason)\n")
+  }
+  func progress(done: Int, total: Int, bytes: Int) { bar?.update(done: done, total: total, bytes: bytes) }
+  func note(_ message: String) {
+    bar?.finish()
+    Terminal.err("vanban: \(message)\n")
+  }
+}

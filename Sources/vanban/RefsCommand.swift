@@ -1,0 +1,51 @@
+import ArgumentParser
+import VanbanKit
+
+struct RefsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "refs",
+    abstract: "Documents that cite a document number, with the lines that cite it.",
+    discussion: """
+      Any spelling of the number works: 16/CT-TTg, 16/ct-ttg, "16 / CT-TTg", 16/CT–TTg.
+      A trailing / is a prefix: `vanban refs 79/2010/`. Two documents can share a number
+      (16/CT-TTg of 2020 and of 2022): --year or --date picks the one cited with that date.
+      Examples:
+        vanban refs 16/CT-TTg
+        vanban refs 16/CT-TTg --year 2022 --format json
+      """)
+
+  @OptionGroup var location: IndexLocationOptions
+  @OptionGroup var output: OutputOptions
+  @Option(help: ArgumentHelp("Only citations dated with this day (YYYY-MM-DD).", valueName: "DATE"))
+  var date: String?
+  @Option(help: ArgumentHelp("Only citations dated in this year.", valueName: "YYYY"))
+  var year: String?
+  @Option(help: "Hits to show.")
+  var limit = 100
+  @Option(help: "Hits to skip.")
+  var offset = 0
+  @Option(help: "Order: relevance, newest or oldest.")
+  var sort: ResultOrder = .newest
+
+  @Argument(help: "The document number.")
+  var number: String
+
+  func run() throws {
+    var request = SearchRequest()
+    request.filters.reference = [number]
+    if let d = date {
+      guard let p = PartialDate(parsing: d) else { throw ValidationError("--date: `\(d)` is not a date") }
+      request.filters.referenceDate = p.iso
+    } else if let y = year {
+      request.filters.referenceDate = y
+    }
+    request.limit = max(0, min(limit, 10_000))
+    request.offset = max(0, offset)
+    request.sort = sort
+    request.facets = output.format == .json
+    let searcher = try Searcher(indexes: location.locations)
+    let result = try searcher.search(request)
+    try SearchCommand.print(result, try output.printOptions(), searcher: searcher)
+    if result.hits.isEmpty && result.total == 0 { throw ExitCode(1) }
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import VanbanKit
+
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search by topic, agency, cited number, date…",
+    discussion: """
+      Words must all match unless --any is given; "quoted words" are a phrase. Typing without
+      diacritics finds accented text (viet a → Việt Á); accented words rank exact matches first.
+      Examples:
+        vanban search "Việt Á"
+        vanban search tiem chung --province "bac giang" --since 2022
+        vanban search --any "người nghiện ma túy bị xử lý thế nào"
+        vanban search 'agency:"Sở Y tế" ref:16/CT-TTg year:2022' --format json
+      See `vanban help query` for AND/OR/NOT, prefixes and wildcards.
+      """)
+
+  @OptionGroup var location: IndexLocationOptions
+  @OptionGroup var filters: FilterOptions
+  @OptionGroup var output: OutputOptions
+
+  @Flag(help: "Match any of the words (OR) and rank by relevance; for long questions.")
+  var any = false
+  @Flag(help: "Diacritics must match exactly (tone placement is still made canonical).")
+  var exact = false
+  @Option(help: "Hits to show.")
+  var limit = 10
+  @Option(help: "Hits to skip (for paging).")
+  var offset = 0
+  @Option(help: "Order: relevance, newest or oldest.")
+  var sort: ResultOrder = .relevance
+  @Flag(help: "Leave out facet counts in JSON.")
+  var noFacets = false
+  @Option(help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
+  var context: Int?
+
+  @Argument(help: "Query words.")
+  var query: [String] = []
+
+  func validate() throws {
+    guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+    guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+    if let c = context, c < 0 { throw ValidationError("--context must be 0 or more") }
+  }
+
+  func run() throws {
+    var request = SearchRequest(text: query.joined(separator: " "))
+    request.filters = try filters.filters()
+    request.any = any
+    request.exact = exact
+    request.limit = min(limit, 10_000)
+    request.offset = min(offset, 10_000_000)
+    request.sort = sort
+    request.facets = !noFacets && output.format == .json
+    var options = try output.printOptions()
+    options.context = context
+    let searcher = try Searcher(indexes: location.locations)
+    let result = try searcher.search(request)
+    try SearchCommand.print(result, options, searcher: searcher)
+    if result.hits.isEmpty && result.total == 0 { throw ExitCode(1) }
+  }
+
+  /// Prints a result; notes go to stderr for machine formats so stdout stays parseable.
+  static func print(_ result: SearchResult, _ options: PrintOptions, searcher: Searcher) throws {
+    var texts: [String: String] = [:]
+    if options.context != nil && options.format == .text {
+      for h in result.hits { texts[h.path] = try searcher.document(h.path).text }
+    }
+    if options.format != .text {
+      for n in result.notes { Terminal.err("note: \(n)\n") }
+      if options.format != .json, let s = result.suggestion { Terminal.err("Did you mean: \(s)\n") }
+    }
+    Terminal.out(try HitPrinter.render(result, options, contextTexts: texts))
+  }
+}

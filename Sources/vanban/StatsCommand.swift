@@ -1,0 +1,38 @@
+import ArgumentParser
+import VanbanKit
+
+struct StatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Document count, most-cited numbers, and counts by issuer, type, province and year.")
+
+  @OptionGroup var location: IndexLocationOptions
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+  @Option(help: "How many of each list.")
+  var top = 20
+
+  func run() throws {
+    let stats = try Searcher(indexes: location.locations).stats(top: max(1, top))
+    if format == .json || format == .jsonl {
+      Terminal.out(try WireFormat.json(stats, pretty: format == .json) + "\n")
+      return
+    }
+    var out = "\(stats.documents) documents\n"
+    func list(_ title: String, _ rows: [(String, Int)]) {
+      guard !rows.isEmpty else { return }
+      out += "\n\(title):\n"
+      for (v, n) in rows { out += "  \(String(n).leftPad(6))  \(v)\n" }
+    }
+    list("most cited", stats.mostCited.map { ($0.number, $0.documents) })
+    list("by issuer", stats.facets.issuer.map { ($0.value, $0.count) })
+    list("by type", stats.facets.type.map { ($0.value, $0.count) })
+    list("by province", stats.facets.province.map { ($0.value, $0.count) })
+    list("by year", stats.facets.year.map { ($0.value, $0.count) })
+    Terminal.out(out)
+  }
+}
+
+extension String {
+  func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

@@ -1,0 +1,54 @@
+// The `vanban` command: full-text search over Vietnamese official documents.
+//
+// Exit status follows grep and ripgrep: 0 when there are hits, 1 when there are none, 2 on any
+// error. Errors are one line on stderr; a broken pipe (`vanban search … | head`) exits 0.
+
+import ArgumentParser
+import Foundation
+import VanbanKit
+
+@main
+struct VanbanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "vanban",
+    abstract: "Full-text search over Vietnamese official documents (công văn, thông báo, chỉ thị…).",
+    discussion: """
+      Examples:
+        vanban index corpus
+        vanban search "Việt Á"
+        vanban search viet a --format json
+        vanban refs 16/CT-TTg
+        vanban search --agency "UBND tỉnh Lai Châu" --since 2022-01
+      Run `vanban help query` for the query language.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      IndexCommand.self, SearchCommand.self, RefsCommand.self, CitesCommand.self, ShowCommand.self,
+      StatsCommand.self, QueryHelpCommand.self,
+    ]
+  )
+
+  static func main() {
+    Terminal.ignoreBrokenPipe()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      Terminal.flush()
+      Foundation.exit(0)
+    } catch let code as ExitCode {
+      Terminal.flush()
+      Foundation.exit(code.rawValue)
+    } catch {
+      Terminal.flush()
+      if exitCode(for: error) == .success {  // --help, --version
+        Terminal.out(fullMessage(for: error) + "\n")
+        Terminal.flush()
+        Foundation.exit(0)
+      }
+      let message: String
+      if let e = error as? VanbanError { message = e.description } else { message = fullMessage(for: error) }
+      Terminal.err("vanban: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+      Foundation.exit(2)
+    }
+  }
+}
