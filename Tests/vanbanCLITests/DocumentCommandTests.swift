@@ -1,0 +1,45 @@
+// show, cites, stats and help through the binary.
+
+import Foundation
+import Testing
+
+@Suite(.serialized) struct DocumentCommandTests {
+  let ws: Workspace
+
+  init() throws {
+    ws = try Workspace()
+    try ws.index()
+  }
+
+  @Test func showPrintsMetadataAndText() throws {
+    let r = try ws.run("show", "002_ead38499c3c2102a", "--format", "json")
+    #expect(r.status == 0)
+    let doc = r.json["document"] as? [String: Any]
+    let meta = doc?["metadata"] as? [String: Any]
+    #expect(meta?["issuer"] as? String == "UBND tỉnh Lai Châu")
+    #expect((r.json["text"] as? String ?? "").contains("Phiên họp thứ 18"))
+  }
+
+  @Test func showRefusesWhatIsNotIndexed() throws {
+    let r = try ws.run("show", "/etc/passwd")
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("no document"))
+  }
+
+  @Test func citesListsTheNumbers() throws {
+    let r = try ws.run("cites", "003_32c798e237f9dc40", "--format", "json")
+    let numbers = (r.json["cites"] as? [[String: Any]] ?? []).compactMap { $0["number"] as? String }
+    #expect(numbers.contains("16/CT-TTg") && numbers.contains("778/CĐ-TTg"))
+  }
+
+  @Test func statsHasDocumentsAndMostCited() throws {
+    let r = try ws.run("stats", "--format", "json")
+    #expect(r.json["documents"] as? Int == 5)
+    #expect(!(r.json["most_cited"] as? [Any] ?? []).isEmpty)
+  }
+
+  @Test func helpExitsZero() throws {
+    #expect(try CLI.run(["--help"]).status == 0)
+    #expect(try CLI.run(["help", "query"]).stdout.contains("agency:"))
+  }
+}
