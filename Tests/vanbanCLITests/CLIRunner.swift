@@ -32,7 +32,7 @@ enum CLI {
     let newest = candidates.max { a, b in
       let da = (try? FileManager.default.attributesOfItem(atPath: a)[.modificationDate] as? Date) ?? .distantPast
       let db = (try? FileManager.default.attributesOfItem(atPath: b)[.modificationDate] as? Date) ?? .distantPast
-      return da! < db!
+      return da < db
     }
     return newest ?? repoRoot.appendingPathComponent(".build/debug/vanban").path
   }()

@@ -33,8 +33,11 @@ struct VietnameseFoldingTests {
     #expect(!VietnameseFolding.hasDiacritics("Viet A 16/CT"))
   }
 
-  static let vietnamese = Gen.element(of: Array("aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ AĐÊÔƠƯỦ-/.,"))
-    .array(of: 0...40).map { String($0) }
+  static let alphabet: [Character] = Array(
+    "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ AĐÊÔƠƯỦ-/.,")
+  static var vietnamese: Generator<String, some Sequence> {
+    Gen<Character?>.element(of: alphabet).map { $0 ?? "a" }.string(of: 0...40)
+  }
 
   @Test func foldIsIdempotent() async {
     await propertyCheck(count: 300, input: Self.vietnamese) { s in
@@ -51,7 +54,8 @@ struct VietnameseFoldingTests {
 
   @Test func foldOfVietnameseIsASCII() async {
     await propertyCheck(count: 300, input: Self.vietnamese) { s in
-      #expect(VietnameseFolding.fold(s).unicodeScalars.allSatisfy(\.isASCII))
+      let ascii = VietnameseFolding.fold(s).unicodeScalars.allSatisfy { $0.isASCII }
+      #expect(ascii)
     }
   }
 }
