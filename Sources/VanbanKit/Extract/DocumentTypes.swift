@@ -1,0 +1,56 @@
+// Kinds of document ("thể loại văn bản"), in their canonical case.
+//
+// Headers print the type in capitals (`THÔNG BÁO`), citations in sentence case (`Chỉ thị`), users
+// type it without marks (`chi thi`); all must land on one value for the type filter.
+
+public enum DocumentTypes {
+  /// Canonical names, sentence case. Longer names come before their prefixes (`Bộ luật`, `Luật`).
+  public static let all: [String] = [
+    "Công văn", "Thông báo", "Chỉ thị", "Kế hoạch", "Quyết định", "Công điện", "Báo cáo",
+    "Nghị định", "Thông tư liên tịch", "Thông tư", "Bộ luật", "Luật", "Nghị quyết liên tịch", "Nghị quyết",
+    "Hướng dẫn", "Tờ trình", "Chương trình", "Kết luận", "Quy định", "Quy chế", "Pháp lệnh", "Lệnh",
+    "Hiến pháp", "Thông tri", "Đề án", "Phương án", "Giấy mời", "Văn bản hợp nhất", "Điều lệ",
+    "Biên bản", "Dự thảo",
+  ]
+
+  /// `"chi thi"`, `"CHỈ THỊ"`, `"chỉ thị"` → `"Chỉ thị"`; nil for anything else.
+  public static func canonical(_ s: String) -> String? {
+    byFolded[compact(s)]
+  }
+
+  /// Words a citation names its target with: the types, plus the generic `Văn bản`.
+  static let citationWords: [String] = all + ["Văn bản", "Công văn hỏa tốc", "Điện"]
+
+  static let byFolded: [String: String] = {
+    var m: [String: String] = [:]
+    for t in all { m[compact(t)] = t }
+    return m
+  }()
+
+  static let citationByFolded: [String: String] = {
+    var m: [String: String] = [:]
+    for t in citationWords { m[compact(t)] = t }
+    return m
+  }()
+
+  /// Folded citation words, longest first, for matching the end of the text before a number.
+  static let citationFoldedLongestFirst: [(folded: [UInt8], name: String)] =
+    citationWords.map { (Array(compact($0).utf8), $0) }.sorted { $0.folded.count > $1.folded.count }
+
+  /// Folded, punctuation removed, single spaces.
+  static func compact(_ s: String) -> String {
+    let f = VietnameseFolding.fold(s)
+    var out = ""
+    var space = false
+    for ch in f {
+      if ch.isLetter || ch.isNumber {
+        if space && !out.isEmpty { out.append(" ") }
+        out.append(ch)
+        space = false
+      } else {
+        space = true
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,298 @@
+// The header block: issuing body, number, place and date, type and summary.
+//
+// Only the first lines are read (a header never runs longer), one line at a time. Each line is
+// classified by its cue: the national motto, `Số:`/`Số` (Party, no colon), `<Place>, ngày … năm
+// YYYY`, `V/v`, a type line in capitals (`THÔNG BÁO`), or `Kính gửi`. Capitalised lines before the
+// first of those name the issuing body. Real headers come in any order (the motto before or after
+// the number, the summary before the date), so no order is assumed.
+
+struct HeaderInfo {
+  var agencyLines: [String] = []
+  var number: String?
+  /// `Luật số: 41/2024/QH15`: the type written before `số`.
+  var numberPrefixType: String?
+  var date: PartialDate?
+  var hasPlaceLine = false
+  var placeProvince: String?
+  var typeLine: String?
+  var hasVV = false
+  var subject: String?
+  /// Index of the `Kính gửi` line, when the header has one.
+  var recipientsLine: Int?
+}
+
+enum HeaderParser {
+  static let maxLines = 40
+
+  static func parse(_ rawLines: ArraySlice<Substring>) -> HeaderInfo {
+    var h = HeaderInfo()
+    var structural = false  // seen a number, date, V/v or type line: no more agency lines
+    var subjectParts: [String] = []
+    var collecting: Collecting = .none
+    var blanksWhileWaiting = 0
+
+    func finishSubject() {
+      if !subjectParts.isEmpty, h.subject == nil {
+        h.subject = subjectParts.joined(separator: " ")
+      }
+      subjectParts = []
+      collecting = .none
+    }
+
+    var index = rawLines.startIndex
+    while index < rawLines.endIndex, index - rawLines.startIndex < maxLines {
+      defer { index += 1 }
+      let cleaned = String(rawLines[index]).cleanedLine
+      if cleaned.isEmpty {
+        if collecting != .none {
+          if subjectParts.isEmpty, collecting == .afterType, blanksWhileWaiting < 2 {
+            blanksWhileWaiting += 1
+          } else {
+            finishSubject()
+          }
+        }
+        continue
+      }
+      let (segments, hadMotto) = stripMotto(cleaned)
+      if hadMotto { finishSubject() }
+      for line in segments {
+        let f = FoldedText(line)
+        // Kính gửi: the header is over.
+        if let k = f.find(Array("kinh gui".utf8)), k < 40 {
+          finishSubject()
+          if h.recipientsLine == nil { h.recipientsLine = index }
+          if k > 0 { parseInline(String(line.utf8.prefix(f.toOriginal[k]))!, &h, &structural, &collecting, &subjectParts) }
+          return finish(h, subjectParts)
+        }
+        if collecting != .none {
+          if continuesSubject(line, f, subjectParts) {
+            subjectParts.append(line)
+            if subjectParts.count >= 5 { finishSubject() }
+            continue
+          }
+          finishSubject()
+        }
+        if parseInline(line, &h, &structural, &collecting, &subjectParts) { continue }
+        if !structural, isCapitalised(line), !f.folded.starts(with: Array("cong bao".utf8)) {
+          h.agencyLines.append(line.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*")))
+        }
+      }
+    }
+    return finish(h, subjectParts)
+  }
+
+  enum Collecting { case none, afterVV, afterType }
+
+  private static func finish(_ h: HeaderInfo, _ parts: [String]) -> HeaderInfo {
+    var h = h
+    if h.subject == nil, !parts.isEmpty { h.subject = parts.joined(separator: " ") }
+    return h
+  }
+
+  /// Number, place-date, V/v or type line. Returns whether the line was one of them.
+  @discardableResult
+  private static func parseInline(
+    _ line: String, _ h: inout HeaderInfo, _ structural: inout Bool, _ collecting: inout Collecting,
+    _ subjectParts: inout [String]
+  ) -> Bool {
+    let f = FoldedText(line)
+    if h.number == nil, let (num, prefixType, end) = numberLine(f) {
+      h.number = num
+      h.numberPrefixType = prefixType
+      structural = true
+      // `Số: 778/TCHQ-GSQL V/v xử lý …` on one line.
+      let restF = f.toFolded(end)
+      if let v = f.find(Array("v/v".utf8), from: restF) {
+        h.hasVV = true
+        subjectParts = [vvSubject(f.original(v..<f.folded.count))]
+        collecting = .afterVV
+      }
+      return true
+    }
+    if !h.hasPlaceLine, let (date, place) = placeDate(f) {
+      h.hasPlaceLine = true
+      h.date = date
+      h.placeProvince = place.flatMap(Provinces.canonical)
+      structural = true
+      return true
+    }
+    if f.folded.starts(with: Array("v/v".utf8)) || f.folded.starts(with: Array("v.v".utf8)) {
+      h.hasVV = true
+      structural = true
+      subjectParts = [vvSubject(line)]
+      collecting = .afterVV
+      return true
+    }
+    if h.typeLine == nil, let (type, rest) = typeLine(line) {
+      h.typeLine = type
+      structural = true
+      subjectParts = rest.isEmpty ? [] : [rest]
+      collecting = .afterType
+      return true
+    }
+    if h.subject == nil, subjectParts.isEmpty, f.folded.starts(with: Array("ve viec".utf8)), structural {
+      subjectParts = [line]
+      collecting = .afterType
+      return true
+    }
+    return false
+  }
+
+  /// `V/v: xxx` → `V/v xxx`.
+  private static func vvSubject(_ s: String) -> String {
+    var rest = s.dropFirst(3)
+    while let c = rest.first, c == ":" || c == " " || c == "." { rest = rest.dropFirst() }
+    return rest.isEmpty ? "V/v" : "V/v " + rest
+  }
+
+  /// A line that goes on with the summary: not a new header element or the body's start.
+  private static func continuesSubject(_ line: String, _ f: FoldedText, _ parts: [String]) -> Bool {
+    let b = f.folded
+    if b.first == Bytes.hyphen || b.first == 0x2B { return false }  // - or + list item
+    if Bytes.isDigit(b, 0) { return false }
+    for cue in ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"] where b.starts(with: Array(cue.utf8)) {
+      return false
+    }
+    if numberLine(f) != nil || placeDate(f) != nil { return false }
+    if line.utf8.count > 250 { return false }
+    // A capitalised line after a summary in lower case is the next block (`CHỦ TỊCH UBND TỈNH`).
+    if isCapitalised(line), let first = parts.first, !isCapitalised(first) { return false }
+    return true
+  }
+
+  /// `Số: 123/UBND-VX`, `Số 585-TB/TU`, `Số:    /UBND-KGVX`, `Luật số: 41/2024/QH15`.
+  static func numberLine(_ f: FoldedText) -> (String, String?, Int)? {
+    let b = f.folded
+    // `Số`/`SỐ`/`Luật số` start with a capital; a lower-case `số 585-TB/TU` is a wrapped summary.
+    guard let first = Bytes.scalar(f.bytes, 0)?.0, first.properties.isUppercase else { return nil }
+    var p = 0
+    var prefixType: String?
+    if !Bytes.hasWord(b, 0, "so") {
+      // A type word before `số`.
+      guard let s = find(word: "so", in: b, before: 24) else { return nil }
+      let head = String(decoding: b[0..<s], as: UTF8.self)
+      guard let t = DocumentTypes.canonical(head) else { return nil }
+      prefixType = t
+      p = s
+    }
+    p += 2
+    p = Bytes.skipBlanks(b, p)
+    if p < b.count, b[p] == 0x3A { p += 1 }  // :
+    p = Bytes.skipBlanks(b, p)
+    // Draft placeholders before a blank number: `Số: ....../UBND`, `Số: …/UBND`.
+    while p < b.count, b[p] == 0x2E || b[p] == 0x5F || b[p] == Bytes.space { p += 1 }
+    while p + 2 < b.count, b[p] == 0xE2, b[p + 1] == 0x80, b[p + 2] == 0xA6 { p += 3 }
+    guard p < b.count else { return nil }
+    let o = f.toOriginal[p]
+    guard let m = DocumentNumber.scan(f.bytes, at: o, lenient: false, allowBlank: true, checkBoundary: false) else { return nil }
+    return (m.canonical, prefixType, m.range.upperBound)
+  }
+
+  private static func find(word: StaticString, in b: [UInt8], before limit: Int) -> Int? {
+    var i = 1
+    while i < min(limit, b.count) {
+      if Bytes.hasWord(b, i, word) { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// `Lai Châu, ngày 05 tháng 12 năm 2022` (blanks allowed) or `Hà Nội, ngày 13/02/2017`.
+  /// Returns the date and the place before the comma.
+  static func placeDate(_ f: FoldedText) -> (PartialDate, String?)? {
+    let b = f.folded
+    var from = 0
+    while let k = f.find(Array("ngay".utf8), from: from) {
+      from = k + 4
+      guard Bytes.hasWord(b, k, "ngay") else { continue }
+      // The place line starts with the date or has the place and a comma before it.
+      let before = b[0..<k]
+      let comma = before.lastIndex(of: 0x2C)
+      guard k == 0 || comma != nil else { continue }
+      var date: PartialDate?
+      if let (d, _) = PartialDate.parseLong(b, from: k) {
+        date = d
+      } else {
+        let p = Bytes.skipBlanks(b, k + 4)
+        if let (d, _) = PartialDate.parseShort(b, from: p) { date = d }
+      }
+      guard let d = date else { continue }
+      var place: String?
+      if let c = comma {
+        place = f.original(0..<c).trimmingCharacters(in: .whitespaces)
+      }
+      return (d, place)
+    }
+    return nil
+  }
+
+  /// `THÔNG BÁO`, `QUYẾT ĐỊNH`, or a type glued to the summary (`THÔNG BÁOKết luận…`, left by
+  /// removed Markdown emphasis). Returns the canonical type and the rest of the line.
+  static func typeLine(_ line: String) -> (String, String)? {
+    let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " :*"))
+    if isCapitalised(trimmed), let t = DocumentTypes.canonical(trimmed) { return (t, "") }
+    // The leading run of capitals and spaces.
+    var run = ""
+    var rest = Substring(trimmed)
+    while let c = rest.first, c.isUppercase || c == " " {
+      run.append(c)
+      rest = rest.dropFirst()
+    }
+    guard let next = rest.first, next.isLowercase, run.count >= 3, let last = run.last, last.isUppercase else { return nil }
+    let typePart = String(run.dropLast())
+    guard typePart.last != " ", let t = DocumentTypes.canonical(typePart) else { return nil }
+    return (t, String(last) + rest)
+  }
+
+  /// Mostly capitals: at least two letters, 80% of them upper case.
+  static func isCapitalised(_ s: String) -> Bool {
+    var upper = 0
+    var letters = 0
+    for c in s where c.isLetter {
+      letters += 1
+      if c.isUppercase { upper += 1 }
+    }
+    return letters >= 2 && upper * 5 >= letters * 4
+  }
+
+  /// Removes the national motto (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh
+  /// phúc`, the Party's `ĐẢNG CỘNG SẢN VIỆT NAM`) and rules (`-------`), which web exports often
+  /// run into the agency line. Returns what is left, split at the cuts.
+  static func stripMotto(_ line: String) -> ([String], Bool) {
+    let f = FoldedText(line)
+    var cuts: [Range<Int>] = []
+    for phrase in ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"] {
+      if let k = f.find(Array(phrase.utf8)) { cuts.append(k..<(k + phrase.utf8.count)) }
+    }
+    if let k = f.find(Array("doc lap".utf8)), let e = f.find(Array("hanh phuc".utf8), from: k), e - k < 40 {
+      cuts.append(k..<(e + 9))
+    }
+    let hadMotto = !cuts.isEmpty
+    // Rules: three or more dashes or underscores.
+    var i = 0
+    let b = f.folded
+    while i < b.count {
+      if b[i] == Bytes.hyphen || b[i] == 0x5F {
+        var j = i
+        while j < b.count, b[j] == Bytes.hyphen || b[j] == 0x5F || b[j] == Bytes.space { j += 1 }
+        if b[i..<j].filter({ $0 != Bytes.space }).count >= 3 { cuts.append(i..<j) }
+        i = j
+      } else {
+        i += 1
+      }
+    }
+    guard !cuts.isEmpty else { return ([line], false) }
+    cuts.sort { $0.lowerBound < $1.lowerBound }
+    var pieces: [String] = []
+    var pos = 0
+    for c in cuts where c.lowerBound >= pos {
+      if c.lowerBound > pos { pieces.append(f.original(pos..<c.lowerBound)) }
+      pos = c.upperBound
+    }
+    if pos < b.count { pieces.append(f.original(pos..<b.count)) }
+    let kept = pieces.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*")) }.filter { !$0.isEmpty }
+    return (kept, hadMotto)
+  }
+}
+
+import Foundation

@@ -1,0 +1,268 @@
+// The issuing body, from the capitalised lines at the top left of a header.
+//
+// Headers stack one or two bodies, each possibly wrapped:
+//   ỦY BAN NHÂN DÂN / TỈNH LAI CHÂU           → UBND tỉnh Lai Châu
+//   UBND TỈNH X / SỞ Y TẾ                     → Sở Y tế tỉnh X, under UBND tỉnh X
+//   UBND TỈNH X / BCĐ CÔNG TÁC PCD / COVID-19 TỈNH
+//                                             → Ban Chỉ đạo công tác phòng, chống dịch COVID-19 tỉnh X
+//   ĐẢNG BỘ TỈNH X / TỈNH ỦY / *              → Tỉnh ủy X, under Đảng bộ tỉnh X
+// A line that starts with a body's head word (SỞ, BCĐ, TỈNH ỦY…) starts a new level; a place
+// (TỈNH LAI CHÂU) or any other line continues the one above. The lowest level issues the document.
+// Names are written the way Vietnamese prints them in running text: the short form UBND/HĐND, the
+// head word capitalised, proper names capitalised, the rest in lower case.
+
+struct IssuerName: Equatable {
+  var name: String
+  /// The province the name itself mentions.
+  var province: String?
+  /// A local body (UBND, Sở, Ban Chỉ đạo, Tỉnh ủy…): takes the province of the header when its
+  /// own line does not say it.
+  var local: Bool
+  /// A Party committee (Tỉnh ủy X): the province follows without `tỉnh`.
+  var committee: Bool
+  /// Ends in a bare `tỉnh` (`COVID-19 TỈNH`) waiting for the province.
+  var dangling: Bool
+}
+
+enum IssuerParser {
+  private struct Head {
+    let words: [String]  // folded
+    let display: String
+    let style: Style
+    let local: Bool
+    let committee: Bool
+  }
+
+  private enum Style {
+    case capitalizeNames  // Sở Kế hoạch và Đầu tư
+    case lower  // Ban Chỉ đạo công tác phòng, chống dịch
+    case closed  // a complete name: UBND, Quốc hội
+  }
+
+  private static let heads: [Head] = {
+    func h(_ f: String, _ d: String, _ s: Style, local: Bool = false, committee: Bool = false) -> Head {
+      Head(words: f.split(separator: " ").map(String.init), display: d, style: s, local: local, committee: committee)
+    }
+    let list = [
+      h("uy ban nhan dan", "UBND", .closed, local: true), h("ubnd", "UBND", .closed, local: true),
+      h("hoi dong nhan dan", "HĐND", .closed, local: true), h("hdnd", "HĐND", .closed, local: true),
+      h("ban chi dao", "Ban Chỉ đạo", .lower, local: true), h("bcd", "Ban Chỉ đạo", .lower, local: true),
+      h("ban thuong vu", "Ban Thường vụ", .lower, local: true),
+      h("tinh uy", "Tỉnh ủy", .closed, local: true, committee: true),
+      h("thanh uy", "Thành ủy", .closed, local: true, committee: true),
+      h("huyen uy", "Huyện ủy", .closed, local: false, committee: false),
+      h("dang uy", "Đảng ủy", .lower), h("dang bo", "Đảng bộ", .lower),
+      h("so", "Sở", .capitalizeNames, local: true), h("bo chi huy quan su", "Bộ Chỉ huy Quân sự", .closed, local: true),
+      h("cong an", "Công an", .lower, local: true), h("bao hiem xa hoi", "Bảo hiểm xã hội", .lower, local: true),
+      h("van phong", "Văn phòng", .capitalizeNames), h("bo", "Bộ", .capitalizeNames),
+      h("tong cuc", "Tổng cục", .capitalizeNames), h("chi cuc", "Chi cục", .capitalizeNames),
+      h("cuc", "Cục", .capitalizeNames), h("vu", "Vụ", .capitalizeNames),
+      h("quoc hoi", "Quốc hội", .closed), h("chinh phu", "Chính phủ", .closed),
+      h("thu tuong chinh phu", "Thủ tướng Chính phủ", .closed), h("thu tuong", "Thủ tướng", .capitalizeNames),
+      h("chu tich nuoc", "Chủ tịch nước", .closed),
+      h("uy ban thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội", .closed),
+      h("ngan hang nha nuoc viet nam", "Ngân hàng Nhà nước Việt Nam", .closed),
+      h("ngan hang", "Ngân hàng", .capitalizeNames),
+      h("trung tam", "Trung tâm", .capitalizeNames), h("benh vien", "Bệnh viện", .capitalizeNames),
+      h("ban", "Ban", .capitalizeNames), h("uy ban", "Ủy ban", .capitalizeNames),
+      h("hoi dong", "Hội đồng", .capitalizeNames), h("toa an nhan dan", "Tòa án nhân dân", .lower),
+      h("vien kiem sat nhan dan", "Viện kiểm sát nhân dân", .lower), h("kiem toan nha nuoc", "Kiểm toán nhà nước", .closed),
+      h("phong", "Phòng", .capitalizeNames), h("truong", "Trường", .capitalizeNames),
+      h("tap doan", "Tập đoàn", .capitalizeNames), h("tong cong ty", "Tổng công ty", .capitalizeNames),
+      h("cong ty", "Công ty", .capitalizeNames), h("doan", "Đoàn", .capitalizeNames),
+    ]
+    return list.sorted { $0.words.count > $1.words.count }
+  }()
+
+  /// Heads that may start a second body in the middle of a line (`BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN`).
+  private static let midLineHeads: Set<String> = [
+    "tong cuc", "cuc", "so", "vu", "ban chi dao", "bcd", "van phong", "chi cuc", "tinh uy", "huyen uy", "thanh uy",
+  ]
+
+  /// Place words that continue the body above (`TỈNH LAI CHÂU` under `ỦY BAN NHÂN DÂN`).
+  private static let unitWords: [(folded: [String], display: String)] = [
+    (["thanh", "pho"], "thành phố"), (["thi", "xa"], "thị xã"), (["thi", "tran"], "thị trấn"),
+    (["tinh"], "tỉnh"), (["huyen"], "huyện"), (["quan"], "quận"), (["xa"], "xã"), (["phuong"], "phường"),
+  ]
+
+  /// Words that stay as written: abbreviations and codes.
+  private static let expansions: [String: String] = ["pcd": "phòng, chống dịch", "tw": "Trung ương", "tt": "Thường trực"]
+
+  // MARK: Levels
+
+  struct Word {
+    let text: String  // as written
+    let folded: String
+  }
+
+  /// Splits the header's capitalised lines into bodies, top first.
+  static func levels(_ lines: [String]) -> [[Word]] {
+    var levels: [[Word]] = []
+    for line in lines {
+      let words = line.split(separator: " ").map { Word(text: String($0), folded: VietnameseFolding.fold(String($0))) }
+        .filter { w in w.text.contains(where: { $0.isLetter || $0.isNumber }) || w.text == "-" }
+      guard !words.isEmpty else { continue }
+      var cur: [Word] = []
+      var k = 0
+      while k < words.count {
+        if k > 0, !cur.isEmpty, let h = head(at: k, in: words), midLineHeads.contains(h.words.joined(separator: " ")),
+          cur.count >= 2, head(at: 0, in: cur) != nil, !isUnitWord(at: k, in: words)
+        {
+          levels.append(cur)
+          cur = []
+        }
+        cur.append(words[k])
+        k += 1
+      }
+      let startsHead = head(at: 0, in: cur) != nil && !isUnitWord(at: 0, in: cur)
+      if startsHead || levels.isEmpty {
+        levels.append(cur)
+      } else {
+        levels[levels.count - 1] += cur
+      }
+    }
+    return levels
+  }
+
+  private static func head(at k: Int, in words: [Word]) -> Head? {
+    for h in heads where k + h.words.count <= words.count {
+      var ok = true
+      for (j, w) in h.words.enumerated() where words[k + j].folded.filter({ $0.isLetter }) != w {
+        ok = false
+        break
+      }
+      if ok { return h }
+    }
+    return nil
+  }
+
+  /// `TỈNH` starting a place (not `TỈNH ỦY`).
+  private static func isUnitWord(at k: Int, in words: [Word]) -> Bool {
+    if let h = head(at: k, in: words), h.words.count > 1 || h.words[0] != "so" { return false }
+    return unit(at: k, in: words) != nil
+  }
+
+  private static func unit(at k: Int, in words: [Word]) -> (String, Int)? {
+    for u in unitWords where k + u.folded.count <= words.count {
+      if zip(u.folded, words[k...]).allSatisfy({ $0 == $1.folded.filter({ $0.isLetter }) }) { return (u.display, u.folded.count) }
+    }
+    return nil
+  }
+
+  // MARK: Rendering
+
+  /// A body's words in running-text form.
+  static func render(_ words: [Word]) -> IssuerName {
+    var parts: [String] = []
+    var province: String?
+    var local = false
+    var committee = false
+    var dangling = false
+    var style = Style.capitalizeNames
+    var capitalizeNext = false
+    var k = 0
+    if let h = head(at: 0, in: words) {
+      parts.append(h.display)
+      style = h.style
+      local = h.local
+      committee = h.committee
+      k = h.words.count
+      capitalizeNext = h.style == .capitalizeNames
+    }
+    while k < words.count {
+      let w = words[k]
+      let bare = w.folded.filter { $0.isLetter }
+      // A place: unit word + province (or district) name.
+      if let (unitDisplay, n) = unit(at: k, in: words) {
+        let rest = words[(k + n)...].map { $0.folded }
+        if let (p, used) = Provinces.match(prefixOf: rest[...]) {
+          parts.append(unitDisplay == "thành phố" || unitDisplay == "tỉnh" ? "\(Provinces.unitWord(p)) \(p)" : "\(unitDisplay) \(p)")
+          province = province ?? ((unitDisplay == "tỉnh" || unitDisplay == "thành phố") ? p : nil)
+          k += n + used
+          continue
+        }
+        if k + n == words.count {
+          parts.append(unitDisplay)
+          dangling = unitDisplay == "tỉnh"
+          k += n
+          continue
+        }
+        // A district or commune: the unit word in lower case, the name capitalised.
+        parts.append(unitDisplay)
+        for j in (k + n)..<words.count { parts.append(titleCase(words[j].text)) }
+        break
+      }
+      if let e = expansions[bare], w.text == w.text.uppercased() {
+        parts.append(e)
+      } else if isCode(w.text) {
+        parts.append(w.text)
+      } else if bare == "va" || w.text == "-" || w.text == "," {
+        parts.append(w.text.lowercased())
+        capitalizeNext = style == .capitalizeNames
+        k += 1
+        continue
+      } else if capitalizeNext || style == .closed {
+        parts.append(titleCase(w.text))
+      } else {
+        parts.append(w.text.lowercased())
+      }
+      capitalizeNext = style == .capitalizeNames && (w.text.hasSuffix(",") || w.text.hasSuffix("-"))
+      k += 1
+    }
+    return IssuerName(name: parts.joined(separator: " "), province: province, local: local, committee: committee, dangling: dangling)
+  }
+
+  /// COVID-19, VX1, TW: letters in capitals with digits, or a short known code.
+  private static func isCode(_ s: String) -> Bool {
+    let letters = s.filter { $0.isLetter }
+    guard !letters.isEmpty else { return true }
+    if s.contains(where: { $0.isNumber }) { return true }
+    return ["COVID", "SARS", "TW", "KT-XH", "TNHH", "MTV"].contains(letters.uppercased()) && letters == letters.uppercased()
+  }
+
+  static func titleCase(_ s: String) -> String {
+    guard let f = s.first else { return s }
+    return String(f).uppercased() + s.dropFirst().lowercased()
+  }
+
+  /// The issuer and its parent from the header's capitalised lines, with the province of the
+  /// header (or of the place line) put where the lower level leaves it out.
+  static func issuer(fromHeaderLines lines: [String], placeProvince: String?) -> (issuer: IssuerName, parent: IssuerName?)? {
+    let lv = levels(lines)
+    guard let last = lv.last else { return nil }
+    var issuer = render(last)
+    var parent = lv.count >= 2 ? render(lv[lv.count - 2]) : nil
+    let province = issuer.province ?? parent?.province ?? (issuer.local ? placeProvince : nil)
+    if let p = province {
+      complete(&issuer, with: p)
+      if parent != nil, parent!.dangling { complete(&parent!, with: p) }
+    }
+    return (issuer, parent)
+  }
+
+  /// Adds the province to a local body that does not name its own.
+  static func complete(_ n: inout IssuerName, with p: String) {
+    if n.dangling {
+      n.name += " \(p)"
+      n.dangling = false
+      n.province = p
+    } else if n.province == nil, n.local {
+      n.name += n.committee ? " \(p)" : " \(Provinces.unitWord(p)) \(p)"
+      n.province = p
+    }
+  }
+
+  /// What an agency code in a number stands for (`UBND` in `/UBND-KGVX`, `TU` in `585-TB/TU`).
+  static func fromCode(_ code: String) -> IssuerName? {
+    let table: [String: (String, Bool, Bool)] = [
+      "ubnd": ("UBND", true, false), "hdnd": ("HĐND", true, false), "syt": ("Sở Y tế", true, false),
+      "bcd": ("Ban Chỉ đạo", true, false), "tu": ("Tỉnh ủy", true, true), "hu": ("Huyện ủy", false, false),
+      "byt": ("Bộ Y tế", false, false), "ttg": ("Thủ tướng Chính phủ", false, false), "cp": ("Chính phủ", false, false),
+      "vpcp": ("Văn phòng Chính phủ", false, false), "qh": ("Quốc hội", false, false), "btc": ("Bộ Tài chính", false, false),
+      "bgddt": ("Bộ Giáo dục và Đào tạo", false, false), "tchq": ("Tổng cục Hải quan", false, false),
+      "nhnn": ("Ngân hàng Nhà nước Việt Nam", false, false), "bcdtw": ("Ban Chỉ đạo Trung ương", false, false),
+    ]
+    guard let (name, local, committee) = table[DocumentNumber.codeKey(Array(code.utf8))] else { return nil }
+    return IssuerName(name: name, province: nil, local: local, committee: committee, dangling: false)
+  }
+}

@@ -1,0 +1,155 @@
+// One document's metadata, from its normalised text (TextNormalizer.normalize).
+//
+// The header is read line by line from the top, the signature from the bottom, citations and
+// companies in one pass over the text. When a header part is missing the extractor falls back on
+// what the rest of the document says, in order of reliability:
+//   issuer:  header lines → the agency code of the number (`/UBND-KGVX` + the place line's
+//            province) → the signature's authority (`T/L BAN THƯỜNG VỤ`: the Party committee the
+//            text names)
+//   type:    type line → `V/v` (a công văn) → `Luật số:` → the type code of the number
+//   date:    place-and-date line → the first date in the text
+
+public struct MetadataExtractor: Sendable {
+  public init() {}
+
+  public func extract(from text: String) -> DocumentMetadata {
+    var m = DocumentMetadata()
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    let header = HeaderParser.parse(lines)
+
+    m.number = header.number
+    m.date = header.date
+    m.subject = header.subject
+    m.type = header.typeLine ?? (header.hasVV ? "Công văn" : nil) ?? header.numberPrefixType
+      ?? header.number.flatMap(Self.typeFromNumber)
+
+    // Issuer.
+    var province: String?
+    if !header.agencyLines.isEmpty,
+      let (issuer, parent) = IssuerParser.issuer(fromHeaderLines: header.agencyLines, placeProvince: header.placeProvince)
+    {
+      m.issuer = issuer.name
+      m.parent = parent?.name
+      province = issuer.province ?? parent?.province
+    } else if let n = header.number, let code = Self.agencyCode(of: n), var issuer = IssuerParser.fromCode(code) {
+      if let p = header.placeProvince { IssuerParser.complete(&issuer, with: p) }
+      m.issuer = issuer.name
+      province = issuer.province
+    }
+
+    if let k = header.recipientsLine { m.recipients = RecipientParser.parse(lines, start: k) }
+
+    let sig = SignatureParser.parse(lines)
+    m.signer = sig.signer
+    m.signerTitle = sig.title
+
+    let ft = FoldedText(text)
+    if m.issuer == nil, let a = sig.authority, var issuer = Self.issuerFromAuthority(a, party: sig.partyAuthority, ft) {
+      if issuer.province == nil, let p = header.placeProvince { IssuerParser.complete(&issuer, with: p) }
+      m.issuer = issuer.name
+      province = issuer.province
+    }
+    m.province = province
+
+    if m.date == nil, !header.hasPlaceLine { m.date = Self.firstDate(ft.folded) }
+
+    let ownKey = m.number.map(DocumentNumber.keyOfCanonical)
+    m.references = ReferenceParser.parse(ft, ownKey: ownKey)
+    m.companies = CompanyParser.parse(text)
+    return m
+  }
+
+  // MARK: Fallbacks
+
+  static let typeCodes: [String: String] = [
+    "nq": "Nghị quyết", "qd": "Quyết định", "ct": "Chỉ thị", "tb": "Thông báo", "hd": "Hướng dẫn",
+    "kh": "Kế hoạch", "cd": "Công điện", "bc": "Báo cáo", "ttr": "Tờ trình", "ctr": "Chương trình",
+    "nd": "Nghị định", "tt": "Thông tư", "kl": "Kết luận", "qdi": "Quy định", "cv": "Công văn",
+    "ttlt": "Thông tư liên tịch", "vbhn": "Văn bản hợp nhất", "pa": "Phương án", "da": "Đề án", "gm": "Giấy mời",
+  ]
+
+  /// The code groups of a canonical number: `585-TB/TU` → type `TB`, agencies `[TU]`;
+  /// `/UBND-KGVX` → no type, `[UBND, KGVX]`; `15/2020/NĐ-CP` → type `NĐ`, `[CP]`.
+  static func codes(of number: String) -> (type: String?, agencies: [String]) {
+    let parts = number.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    guard let first = parts.first else { return (nil, []) }
+    if first.contains("-"), first.first?.isNumber == true {  // Party: N-TYPE/AGENCY
+      let t = first.split(separator: "-").dropFirst().first.map(String.init)
+      let ag = parts.dropFirst().flatMap { $0.split(separator: "-").map(String.init) }
+      return (t, ag)
+    }
+    // State: the last group holds the codes (after N and YYYY).
+    guard let last = parts.last, last.first?.isNumber == false || parts.count == 1 else { return (nil, []) }
+    let segs = last.split(separator: "-").map(String.init)
+    if let s0 = segs.first, typeCodes[DocumentNumber.codeKey(Array(s0.utf8))] != nil, segs.count >= 2 {
+      return (s0, Array(segs.dropFirst()))
+    }
+    return (nil, segs)
+  }
+
+  static func typeFromNumber(_ number: String) -> String? {
+    let (t, agencies) = codes(of: number)
+    if let t = t { return typeCodes[DocumentNumber.codeKey(Array(t.utf8))] }
+    // N/AGENCY-UNIT with no type code is how công văn are numbered.
+    return agencies.count >= 2 ? "Công văn" : nil
+  }
+
+  static func agencyCode(of number: String) -> String? { codes(of: number).agencies.first }
+
+  /// From the signature's authority: a body written out (`TM. ỦY BAN NHÂN DÂN`), or for a Party
+  /// organ (`T/L BAN THƯỜNG VỤ`) the committee the text names first (`Tỉnh ủy`, `Huyện ủy`…).
+  static func issuerFromAuthority(_ authority: String, party: Bool, _ ft: FoldedText) -> IssuerName? {
+    let fa = VietnameseFolding.fold(authority)
+    let organs = ["ban thuong vu", "thuong truc", "ban chap hanh"]
+    if party || organs.contains(where: { fa.hasPrefix($0) }) {
+      let committees: [(String, String, Bool)] = [
+        ("tinh uy", "Tỉnh ủy", true), ("thanh uy", "Thành ủy", true), ("huyen uy", "Huyện ủy", false),
+        ("dang uy", "Đảng ủy", false),
+      ]
+      var best: (Int, String, Bool, Int)?
+      for (f, name, local) in committees {
+        var from = 0
+        while let k = ft.find(Array(f.utf8), from: from) {
+          from = k + 1
+          if Bytes.isASCIILetter(ft.folded, k - 1) || Bytes.isASCIILetter(ft.folded, k + f.utf8.count) { continue }
+          if best == nil || k < best!.0 { best = (k, name, local, k + f.utf8.count) }
+          break
+        }
+      }
+      guard let (_, name, local, end) = best else { return nil }
+      var n = IssuerName(name: name, province: nil, local: local, committee: true, dangling: false)
+      // `Tỉnh ủy Vĩnh Phúc`: a province right after the committee word.
+      let after = String(decoding: ft.folded[end..<min(ft.folded.count, end + 40)], as: UTF8.self)
+      let words = after.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+      if let (p, _) = Provinces.match(prefixOf: words[...]) {
+        n.name += " \(p)"
+        n.province = p
+      }
+      return n
+    }
+    let words = authority.split(separator: " ").map {
+      IssuerParser.Word(text: String($0), folded: VietnameseFolding.fold(String($0)))
+    }
+    let rendered = IssuerParser.render(words)
+    guard rendered.local || rendered.province != nil else { return nil }
+    return rendered
+  }
+
+  /// The first full date in the text (`ngày 19/8/2021`, `19/8/2021`, `ngày 19 tháng 8 năm 2021`).
+  static func firstDate(_ f: [UInt8]) -> PartialDate? {
+    var i = 0
+    while i < f.count {
+      let c = f[i]
+      if c >= 0x30 && c <= 0x39 {
+        if let (d, _) = PartialDate.parseShort(f, from: i), !Bytes.isASCIILetter(f, i - 1) { return d }
+        while i < f.count, f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
+        continue
+      }
+      if c == 0x6E, Bytes.hasWord(f, i, "ngay"), let (d, _) = PartialDate.parseLong(f, from: i), d.day != nil { return d }
+      i += 1
+    }
+    return nil
+  }
+}
+
+import Foundation

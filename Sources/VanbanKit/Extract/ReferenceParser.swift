@@ -1,0 +1,209 @@
+// Citations in the body: every document number, with its type word, date and sentence.
+//
+//   Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ
+//   Nghị quyết số 20-NQ/TW, 21-NQ/TW          (a list: the second inherits `Nghị quyết`)
+//   Công văn số ⏎ 6860/BYT-DP                  (a line break after `số`)
+// The numbers come from DocumentNumber's byte scanner (one pass over the text); the words around
+// each are read on the folded text, so `CHỈ THỊ`, `Chi thi` and `Chỉ thị` are one type.
+
+enum ReferenceParser {
+  static let maxSentence = 300
+
+  static func parse(_ ft: FoldedText, ownKey: String?) -> [Citation] {
+    let matches = DocumentNumber.matches(in: ft.bytes)
+    guard !matches.isEmpty else { return [] }
+    var lineStarts: [Int] = [0]
+    for (i, c) in ft.bytes.enumerated() where c == Bytes.newline { lineStarts.append(i + 1) }
+
+    var out: [Citation] = []
+    var prevEnd = -1  // folded offset where the previous citation (with its date) ended
+    var prevType: String?
+    for m in matches {
+      let key = DocumentNumber.keyOfCanonical(m.canonical)
+      let fStart = ft.toFolded(m.range.lowerBound)
+      let fEnd = ft.toFolded(m.range.upperBound)
+      var type = typeBefore(ft.folded, fStart)
+      if type == nil, prevEnd >= 0, isListGap(ft.folded, prevEnd, fStart) { type = prevType }
+      let (date, dateEnd) = dateAfter(ft.folded, fEnd)
+      prevEnd = dateEnd ?? fEnd
+      prevType = type
+      if key == ownKey { continue }
+
+      // Unique by (key, date); an undated mention of a number already cited adds nothing, and a
+      // dated one completes an undated earlier entry.
+      if let i = out.firstIndex(where: { $0.key == key && $0.date == date }) {
+        if out[i].type == nil { out[i].type = type }
+        continue
+      }
+      if date == nil, out.contains(where: { $0.key == key }) { continue }
+      if let d = date, let i = out.firstIndex(where: { $0.key == key && $0.date == nil }),
+        !out.contains(where: { $0.key == key && $0.date != nil })
+      {
+        out[i].date = d
+        if out[i].type == nil { out[i].type = type }
+        continue
+      }
+      let line = upperBound(lineStarts, m.range.lowerBound)
+      out.append(
+        Citation(
+          number: m.canonical, key: key, type: type, date: date,
+          sentence: sentence(ft.bytes, m.range), line: line))
+    }
+    return out
+  }
+
+  /// The type word just before a number, past an optional `số` (which may end the line before).
+  static func typeBefore(_ f: [UInt8], _ start: Int) -> String? {
+    var p = Bytes.skipBlanksBackward(f, start, newlines: true)
+    if p >= 1, f[p - 1] == 0x3A { p = Bytes.skipBlanksBackward(f, p - 1) }  // `số:`
+    if p >= 2, Bytes.hasWord(f, p - 2, "so") {
+      p = Bytes.skipBlanksBackward(f, p - 2, newlines: true)
+    }
+    for (w, name) in DocumentTypes.citationFoldedLongestFirst where p >= w.count {
+      let a = p - w.count
+      if Bytes.isASCIILetter(f, a - 1) { continue }
+      if f[a..<p].elementsEqual(w) { return name }
+      // The words may wrap: compare with the line break read as a space.
+      if f[a..<p].contains(Bytes.newline), f[a..<p].map({ $0 == Bytes.newline ? Bytes.space : $0 }) == w { return name }
+    }
+    return nil
+  }
+
+  /// Between two numbers of one list: only `,`, `;`, `và` and spaces.
+  static func isListGap(_ f: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    guard to >= from, to - from <= 12 else { return false }
+    let gap = String(decoding: f[from..<to], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return gap == "," || gap == ";" || gap == "va" || gap == ", va" || gap == "hoac"
+  }
+
+  /// The date written right after a number: `ngày 20/9/2022`, `ngày 20 tháng 9 năm 2022`,
+  /// `(20/9/2022)` or `năm 2020`. Returns the date and the folded offset where it ends.
+  static func dateAfter(_ f: [UInt8], _ end: Int) -> (PartialDate?, Int?) {
+    var p = Bytes.skipBlanks(f, end, newlines: true)
+    if p < f.count, f[p] == 0x2C { p = Bytes.skipBlanks(f, p + 1, newlines: true) }  // ,
+    if Bytes.hasWord(f, p, "ngay") {
+      if let (d, r) = PartialDate.parseLong(f, from: p) { return (d, r.upperBound) }
+      let q = Bytes.skipBlanks(f, p + 4, newlines: true)
+      if let (d, r) = PartialDate.parseShort(f, from: q) { return (d, r.upperBound) }
+      return (nil, nil)
+    }
+    if p < f.count, f[p] == 0x28, let (d, r) = PartialDate.parseShort(f, from: p + 1) { return (d, r.upperBound) }  // (
+    if Bytes.hasWord(f, p, "nam") {
+      let q = Bytes.skipBlanks(f, p + 3)
+      let (y, e) = Bytes.readInt(f, q, maxDigits: 4)
+      if let y = y, e - q == 4, !Bytes.isDigit(f, e), let d = PartialDate.make(y, nil, nil) { return (d, e) }
+    }
+    return (nil, nil)
+  }
+
+  /// The sentence around `range`: from the previous `.`/`;`/`!`/`?` (followed by a space), blank
+  /// line or list item, to the next; on one line and cut to about 300 characters.
+  static func sentence(_ b: [UInt8], _ range: Range<Int>) -> String {
+    let window = 1500
+    var a = range.lowerBound
+    let aLimit = max(0, a - window)
+    while a > aLimit {
+      let c = b[a - 1]
+      if c == Bytes.newline {
+        // A blank line, a new list item or header line here, or a header line above: the
+        // sentence starts here.
+        if a >= 2, b[a - 2] == Bytes.newline { break }
+        if startsItem(b, a) || isHeaderLine(b, a, withSummary: true) { break }
+        if isHeaderLine(b, lineStart(b, a - 1), withSummary: false) { break }
+      }
+      if (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F), a < b.count, b[a] == Bytes.space || b[a] == Bytes.newline {
+        break
+      }
+      a -= 1
+    }
+    var z = range.upperBound
+    let zLimit = min(b.count, z + window)
+    while z < zLimit {
+      let c = b[z]
+      if c == Bytes.newline {
+        if z + 1 < b.count, b[z + 1] == Bytes.newline { break }
+        if startsItem(b, z + 1) || isHeaderLine(b, z + 1, withSummary: true) { break }
+        if isHeaderLine(b, lineStart(b, z), withSummary: false) { break }
+      }
+      if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F, z + 1 >= b.count || b[z + 1] == Bytes.space || b[z + 1] == Bytes.newline {
+        z += 1
+        break
+      }
+      z += 1
+    }
+    var s = oneLine(b[a..<z])
+    if s.count > maxSentence {
+      // Keep the part around the number.
+      let before = oneLine(b[a..<range.lowerBound])
+      let from = max(0, before.count - maxSentence / 2)
+      s = String(s.dropFirst(from).prefix(maxSentence))
+      if from > 0 { s = "…" + s }
+      if s.count >= maxSentence { s += "…" }
+    }
+    return s
+  }
+
+  private static func lineStart(_ b: [UInt8], _ i: Int) -> Int {
+    var p = i
+    while p > 0, b[p - 1] != Bytes.newline { p -= 1 }
+    return p
+  }
+
+  /// A header line is a unit of its own, never part of a body sentence: a line in capitals (the
+  /// motto, an agency), `Số:`, `Kính gửi`, `Nơi nhận`, and (as a start only) `V/v`.
+  private static func isHeaderLine(_ b: [UInt8], _ i: Int, withSummary: Bool) -> Bool {
+    let p = Bytes.skipBlanks(b, i)
+    var e = p
+    while e < b.count, b[e] != Bytes.newline, e - p < 400 { e += 1 }
+    guard e > p else { return false }
+    let line = String(decoding: b[p..<e], as: UTF8.self)
+    if withSummary, line.hasPrefix("V/v") { return true }
+    if line.hasPrefix("Số:") || line.hasPrefix("Kính gửi") || line.hasPrefix("Nơi nhận") { return true }
+    return e - p < 120 && HeaderParser.isCapitalised(line) && line.filter(\.isLetter).count >= 4
+  }
+
+  private static func startsItem(_ b: [UInt8], _ i: Int) -> Bool {
+    let p = Bytes.skipBlanks(b, i)
+    guard p < b.count else { return true }
+    if b[p] == Bytes.hyphen || b[p] == 0x2B { return true }
+    if Bytes.isDigit(b, p) {
+      var q = p
+      while Bytes.isDigit(b, q) { q += 1 }
+      return q < b.count && (b[q] == 0x2E || b[q] == 0x29) && Bytes.at(b, q + 1) == Bytes.space
+    }
+    return false
+  }
+
+  private static func oneLine(_ s: ArraySlice<UInt8>) -> String {
+    let t = String(decoding: s, as: UTF8.self)
+    var out = ""
+    out.reserveCapacity(t.utf8.count)
+    var space = false
+    for ch in t {
+      if ch.isWhitespace {
+        space = !out.isEmpty
+        continue
+      }
+      if ch == "*" { continue }
+      if space {
+        out.append(" ")
+        space = false
+      }
+      out.append(ch)
+    }
+    return out
+  }
+
+  /// 1-based line of byte offset `o`.
+  private static func upperBound(_ starts: [Int], _ o: Int) -> Int {
+    var lo = 0
+    var hi = starts.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if starts[mid] <= o { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+}
+
+import Foundation
