@@ -47,24 +47,28 @@ enum DecodeFileIO {
     let expected = try size(of: fd, limit: limit)
     var bytes = [UInt8](repeating: 0, count: expected)
     var got = 0
+    while got < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress! + got, buf.count - got) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(errnoText())
+      }
+      if n == 0 { break }  // shrank since fstat
+      got += n
+    }
+    if got < bytes.count { bytes.removeSubrange(got...) }
+    // The file may have grown since fstat: read on, within the limit.
+    var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
-      if got == bytes.count {
-        // The file may have grown since fstat; read on, within the limit.
-        if bytes.count >= limit + 1 { break }
-        bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), limit + 1 - bytes.count)))
-      }
-      let n = bytes.withUnsafeMutableBytes { buf in
-        Glibc.read(fd, buf.baseAddress! + got, buf.count - got)
-      }
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
         throw .unreadable(errnoText())
       }
       if n == 0 { break }
-      got += n
+      bytes.append(contentsOf: chunk[..<n])
+      if bytes.count > limit { throw .tooLarge(bytes: bytes.count, limit: limit) }
     }
-    if got > limit { throw .tooLarge(bytes: got, limit: limit) }
-    bytes.removeSubrange(got...)
     return bytes
   }
 

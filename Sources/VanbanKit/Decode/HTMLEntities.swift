@@ -42,7 +42,7 @@ enum HTMLEntities {
 
   /// `text` with character references replaced; anything that is not a valid reference stays as written.
   static func decode(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+    guard PlainTextDecoder.containsByte(text, UInt8(ascii: "&")) else { return text }
     let s = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     out.reserveCapacity(s.count)

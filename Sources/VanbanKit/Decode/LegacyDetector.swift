@@ -4,7 +4,7 @@ enum LegacyDetector {
   /// A candidate must make at least this share of its accented words valid syllables.
   static let threshold = 0.6
   /// Only this much of a large input is scored; the winner then decodes the whole input.
-  static let sampleSize = 256 << 10
+  static let sampleSize = 64 << 10
 
   static let candidates: [SourceEncoding] = [.windows1258, .tcvn3, .vni]
 

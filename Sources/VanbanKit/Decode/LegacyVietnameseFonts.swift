@@ -104,36 +104,35 @@ enum VNI {
     while i < bytes.count {
       let b = bytes[i]
       i += 1
-      var base: String
-      var takesCircumflex = false, takesBreve = false, takesTone = false
+      let base: Unicode.Scalar
+      var takesCircumflex = false, takesBreve = false
       switch b {
       case UInt8(ascii: "a"), UInt8(ascii: "A"):
-        base = String(UnicodeScalar(b)); takesCircumflex = true; takesBreve = true; takesTone = true
+        base = Unicode.Scalar(b); takesCircumflex = true; takesBreve = true
       case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "o"), UInt8(ascii: "O"):
-        base = String(UnicodeScalar(b)); takesCircumflex = true; takesTone = true
+        base = Unicode.Scalar(b); takesCircumflex = true
       case UInt8(ascii: "u"), UInt8(ascii: "U"), UInt8(ascii: "y"), UInt8(ascii: "Y"):
-        base = String(UnicodeScalar(b)); takesTone = true
-      case 0xF4, 0xD4, 0xF6, 0xD6:
-        base = single[b]!; takesTone = true
+        base = Unicode.Scalar(b)
+      case 0xF4, 0xD4, 0xF6, 0xD6:  // ơ Ơ ư Ư take tone marks too
+        base = single[b]!.unicodeScalars.first!
       default:
         if let s = single[b] {
           out.append(contentsOf: s.unicodeScalars)
         } else {
-          out.append(Windows1252.decode(CollectionOfOne(b)).unicodeScalars.first!)
+          out.append(Unicode.Scalar(b < 0x80 || b > 0x9F ? UInt32(b) : UInt32(Windows1252.c1[Int(b) - 0x80]))!)
         }
         continue
       }
-      if i < bytes.count {
-        let m = bytes[i]
-        if takesTone, let t = tone[m] {
-          base.unicodeScalars.append(t); i += 1
-        } else if takesCircumflex, let t = circumflex[m] {
-          base.unicodeScalars.append("\u{302}"); if let t { base.unicodeScalars.append(t) }; i += 1
-        } else if takesBreve, let t = breve[m] {
-          base.unicodeScalars.append("\u{306}"); if let t { base.unicodeScalars.append(t) }; i += 1
-        }
+      out.append(base)
+      guard i < bytes.count else { break }
+      let m = bytes[i]
+      if let t = tone[m] {
+        out.append(t); i += 1
+      } else if takesCircumflex, let t = circumflex[m] {
+        out.append("\u{302}"); if let t { out.append(t) }; i += 1
+      } else if takesBreve, let t = breve[m] {
+        out.append("\u{306}"); if let t { out.append(t) }; i += 1
       }
-      out.append(contentsOf: base.unicodeScalars)
     }
     return String(out).precomposedStringWithCanonicalMapping
   }

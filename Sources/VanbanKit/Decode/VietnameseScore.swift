@@ -1,9 +1,12 @@
+import Foundation
+
 /// How Vietnamese a piece of decoded text looks; used to choose between candidate legacy decodings.
 ///
 /// Only words that contain a non-ASCII letter count (ASCII words decode the same in every candidate). Each is
-/// checked against the shape of a Vietnamese syllable: an optional onset from the 27 initial consonants, one to
-/// three vowels, an optional final consonant, and at most one tone mark. Non-ASCII characters that are neither
-/// letters nor ordinary punctuation (box symbols, C1 controls, U+FFFD) count against the text.
+/// checked against the shape of a Vietnamese syllable: an optional onset from the 27 initial consonants, a
+/// vowel group that exists in Vietnamese (`a`, `oa`, `ươ`, `uyê`...), a final consonant only where that group
+/// allows one, and at most one tone mark. Non-ASCII characters that are neither letters nor ordinary
+/// punctuation (box symbols, C1 controls, U+FFFD) count against the text.
 struct VietnameseScore: Equatable {
   /// Words with a non-ASCII letter.
   var markedWords = 0
@@ -26,30 +29,52 @@ struct VietnameseScore: Equatable {
   init() {}
 
   init(_ text: some StringProtocol) {
-    var word = String.UnicodeScalarView()
-    var wordHasNonASCII = false
-    func flush(_ s: inout VietnameseScore) {
-      if wordHasNonASCII {
-        s.markedWords += 1
-        if VietnameseScore.isSyllable(word) { s.validWords += 1 }
-      }
-      word.removeAll(keepingCapacity: true)
-      wordHasNonASCII = false
-    }
+    var bases: [UInt32] = []
+    bases.reserveCapacity(16)
+    var tones = 0
+    var nonASCII = false
+    var broken = false
     for u in text.unicodeScalars {
       let v = u.value
       if v >= 0x80 { nonASCIIScalars += 1 }
-      let isLetter = u.properties.isAlphabetic || (0x300...0x36F).contains(v)
-      if isLetter {
-        word.append(u)
-        if v >= 0x80 { wordHasNonASCII = true }
+      // Letters: ASCII, Vietnamese (base + tone from the table), other alphabetic, combining marks.
+      if v < 0x80 {
+        if (0x61...0x7A).contains(v) { bases.append(v); continue }
+        if (0x41...0x5A).contains(v) { bases.append(v + 0x20); continue }
+      } else if let info = Self.letters[v] {
+        bases.append(info.base)
+        if info.tone { tones += 1 }
+        nonASCII = true
+        continue
+      } else if Self.toneMarks.contains(v) {
+        tones += 1
+        nonASCII = true
+        continue
+      } else if (0x300...0x36F).contains(v) || u.properties.isAlphabetic {
+        // A letter or mark Vietnamese does not use: the word cannot be a syllable.
+        broken = true
+        nonASCII = true
+        bases.append(v)
         continue
       }
-      flush(&self)
+      // Not a letter: the word (if any) ends here.
+      if !bases.isEmpty || tones > 0 {
+        if nonASCII {
+          markedWords += 1
+          if !broken && tones <= 1 && Self.isSyllable(bases) { validWords += 1 }
+        }
+        bases.removeAll(keepingCapacity: true)
+        tones = 0
+        nonASCII = false
+        broken = false
+      }
       if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { controlScalars += 1 }
-      if v >= 0x80 && !VietnameseScore.isOrdinaryPunctuation(v) { junkScalars += 1 }
+      if v >= 0x80 && !Self.isOrdinaryPunctuation(v) { junkScalars += 1 }
     }
-    flush(&self)
+    if nonASCII && (!bases.isEmpty || tones > 0) {
+      markedWords += 1
+      if !broken && tones <= 1 && Self.isSyllable(bases) { validWords += 1 }
+    }
   }
 
   static func isOrdinaryPunctuation(_ v: UInt32) -> Bool {
@@ -64,46 +89,68 @@ struct VietnameseScore: Equatable {
     }
   }
 
-  private static let onsets: [[Character]] = [
+  static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+  /// Every precomposed Vietnamese letter (both cases) → its lowercase toneless letter and whether it has a tone:
+  /// `Ệ` → (`ê`, true), `ơ` → (`ơ`, false), `Đ` → (`đ`, false).
+  static let letters: [UInt32: (base: UInt32, tone: Bool)] = {
+    var table: [UInt32: (base: UInt32, tone: Bool)] = [:]
+    let ranges: [ClosedRange<UInt32>] = [0xC0...0x1B0, 0x1EA0...0x1EF9]
+    for range in ranges {
+      for v in range {
+        guard let u = Unicode.Scalar(v) else { continue }
+        let lower = String(u).lowercased().decomposedStringWithCanonicalMapping
+        var kept = String.UnicodeScalarView()
+        var tone = false
+        for s in lower.unicodeScalars {
+          if toneMarks.contains(s.value) { tone = true } else { kept.append(s) }
+        }
+        let base = String(kept).precomposedStringWithCanonicalMapping.unicodeScalars
+        guard base.count == 1, let b = base.first, vietnameseLetters.contains(b.value) else { continue }
+        table[v] = (b.value, tone)
+      }
+    }
+    return table
+  }()
+
+  /// Lowercase toneless Vietnamese letters beyond ASCII: ă â đ ê ô ơ ư, and the plain vowels that carry tones.
+  static let vietnameseLetters: Set<UInt32> = Set("ăâđêôơưaeiouy".unicodeScalars.map(\.value))
+
+  private static func key(_ s: some Sequence<UInt32>) -> UInt64 {
+    s.reduce(0) { $0 << 21 | UInt64($1) }
+  }
+  private static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { key($0.unicodeScalars.map(\.value)) }) }
+
+  /// Onsets, longest first, then none.
+  private static let onsets: [[UInt32]] = [
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-  ].map { Array($0) }
-  private static let codas: Set<[Character]> = Set(["ch", "ng", "nh", "c", "m", "n", "p", "t", ""].map { Array($0) })
-  private static let vowels: Set<Character> = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+  ].map { $0.unicodeScalars.map(\.value) }
+  private static let codas = keys(["ch", "ng", "nh", "c", "m", "n", "p", "t"])
+  private static let vowels: Set<UInt32> = Set("aăâeêioôơuưy".unicodeScalars.map(\.value))
   /// Vowel groups (toneless) that may be followed by a final consonant.
-  private static let closableNuclei: Set<String> = [
+  private static let closableNuclei = keys([
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
     "iê", "yê", "oa", "oă", "oe", "uâ", "uê", "uô", "ươ", "uy", "uyê", "oo",
-  ]
+  ])
   /// Vowel groups that end the syllable (their last vowel is a glide, or they are ia/ua/ưa).
-  private static let openNuclei: Set<String> = [
+  private static let openNuclei = keys([
     "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu",
     "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "uơ",
-  ]
-  private static let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+  ])
 
-  /// True if `word` (any case, any normalisation) has the shape of one Vietnamese syllable.
-  static func isSyllable(_ word: String.UnicodeScalarView) -> Bool {
-    let lower = String(word).lowercased().decomposedStringWithCanonicalMapping
-    var toneCount = 0
-    var stripped = String.UnicodeScalarView()
-    for u in lower.unicodeScalars {
-      if tones.contains(u.value) { toneCount += 1 } else { stripped.append(u) }
-    }
-    guard toneCount <= 1 else { return false }
-    // Compose back to letters (ê, ơ, ă...), then split into onset / vowels / coda.
-    let letters = Array(String(stripped).precomposedStringWithCanonicalMapping)
-    guard letters.count <= 7 else { return false }
-    for onset in onsets where letters.starts(with: onset) {
-      let rest = letters[onset.count...]
-      var n = rest.startIndex
-      while n < rest.endIndex, vowels.contains(rest[n]) { n += 1 }
-      guard (1...3).contains(n - rest.startIndex) else { continue }
-      let nucleus = String(rest[rest.startIndex..<n])
-      let coda = Array(rest[n...])
-      if coda.isEmpty {
+  /// True if `bases` (lowercase toneless letters) has the shape of one Vietnamese syllable.
+  static func isSyllable(_ bases: [UInt32]) -> Bool {
+    guard !bases.isEmpty, bases.count <= 7 else { return false }
+    for onset in onsets where bases.starts(with: onset) {
+      var n = onset.count
+      while n < bases.count, vowels.contains(bases[n]) { n += 1 }
+      let vowelCount = n - onset.count
+      guard (1...3).contains(vowelCount) else { continue }
+      let nucleus = key(bases[onset.count..<n])
+      if n == bases.count {
         if closableNuclei.contains(nucleus) || openNuclei.contains(nucleus) { return true }
-      } else if codas.contains(coda), closableNuclei.contains(nucleus) {
+      } else if bases.count - n <= 2, codas.contains(key(bases[n...])), closableNuclei.contains(nucleus) {
         return true
       }
     }
