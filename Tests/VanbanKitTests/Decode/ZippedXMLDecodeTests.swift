@@ -4,7 +4,7 @@ import Testing
 @testable import VanbanKit
 
 @Suite("Decode: docx and odt")
-struct ZippedXMLDecodingTests {
+struct ZippedXMLDecodeTests {
   let decoder = DocumentDecoder()
 
   @Test func docxGivesBackTheSeedLines() throws {
@@ -107,11 +107,11 @@ struct ZippedXMLDecodingTests {
 
   @Test func docxTypedInALegacyFontIsConverted() throws {
     // A .doc converted to .docx keeps .VnTime text as the Latin-1 characters of the TCVN3 bytes.
-    let latin1 = String(String.UnicodeScalarView(PlainTextDecodingTests.mottoTCVN.map { Unicode.Scalar($0) }))
-    let latin1b = String(String.UnicodeScalarView(PlainTextDecodingTests.committeeTCVN.map { Unicode.Scalar($0) }))
+    let latin1 = String(String.UnicodeScalarView(PlainTextDecodeTests.mottoTCVN.map { Unicode.Scalar($0) }))
+    let latin1b = String(String.UnicodeScalarView(PlainTextDecodeTests.committeeTCVN.map { Unicode.Scalar($0) }))
     let bytes = try DecodeFixtures.docx(lines: [Substring(latin1), Substring(latin1b), "Số: 16/CT-TTg"])
     let d = try decoder.decode(bytes: bytes, format: .docx)
     #expect(d.encoding == .tcvn3)
-    #expect(d.text == "\(PlainTextDecodingTests.motto)\nỦy ban nhân dân tỉnh\nSố: 16/CT-TTg\n")
+    #expect(d.text == "\(PlainTextDecodeTests.motto)\nỦy ban nhân dân tỉnh\nSố: 16/CT-TTg\n")
   }
 }

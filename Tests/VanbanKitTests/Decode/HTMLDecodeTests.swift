@@ -4,7 +4,7 @@ import Testing
 @testable import VanbanKit
 
 @Suite("Decode: html")
-struct HTMLDecodingTests {
+struct HTMLDecodeTests {
   let decoder = DocumentDecoder()
 
   func decode(_ html: String) throws -> DecodedDocument {
@@ -55,27 +55,27 @@ struct HTMLDecodingTests {
   @Test func metaCharsetWindows1258() throws {
     let head = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"><title>".utf8)
     let body = Array("</title></head><body><p>".utf8)
-    let bytes = head + PlainTextDecodingTests.committee1258 + body + PlainTextDecodingTests.motto1258 + Array("</p></body></html>".utf8)
+    let bytes = head + PlainTextDecodeTests.committee1258 + body + PlainTextDecodeTests.motto1258 + Array("</p></body></html>".utf8)
     let d = try decoder.decode(bytes: bytes, format: .html)
     #expect(d.encoding == .windows1258)
-    #expect(d.embedded.title == PlainTextDecodingTests.committee)
-    #expect(d.text == PlainTextDecodingTests.motto + "\n")
+    #expect(d.embedded.title == PlainTextDecodeTests.committee)
+    #expect(d.text == PlainTextDecodeTests.motto + "\n")
   }
 
   @Test func metaCharsetShortForm() throws {
-    let bytes = Array("<meta charset='windows-1258'><p>".utf8) + PlainTextDecodingTests.motto1258
+    let bytes = Array("<meta charset='windows-1258'><p>".utf8) + PlainTextDecodeTests.motto1258
     #expect(HTMLDecoder.declaredCharset(bytes) == "windows-1258")
     let d = try decoder.decode(bytes: bytes, format: .html)
-    #expect(d.text == PlainTextDecodingTests.motto + "\n")
+    #expect(d.text == PlainTextDecodeTests.motto + "\n")
   }
 
   @Test func undeclaredLegacyPageIsDetected() throws {
     // An old page typed with VNI fonts and declaring Latin-1.
     let bytes = Array("<html><head><meta charset=iso-8859-1></head><body><font face=\"VNI-Times\">".utf8)
-      + PlainTextDecodingTests.mottoVNI + Array("<br>".utf8) + PlainTextDecodingTests.committeeVNI + Array("</font></body></html>".utf8)
+      + PlainTextDecodeTests.mottoVNI + Array("<br>".utf8) + PlainTextDecodeTests.committeeVNI + Array("</font></body></html>".utf8)
     let d = try decoder.decode(bytes: bytes, format: .html)
     #expect(d.encoding == .vni)
-    #expect(d.text == "\(PlainTextDecodingTests.motto)\n\(PlainTextDecodingTests.committee)\n")
+    #expect(d.text == "\(PlainTextDecodeTests.motto)\n\(PlainTextDecodeTests.committee)\n")
   }
 
   @Test func utf16PageWithBOM() throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import VanbanKit
 
 @Suite("Decode: plain text and legacy encodings")
-struct PlainTextDecodingTests {
+struct PlainTextDecodeTests {
   let decoder = DocumentDecoder()
   static let motto = "Cộng hòa xã hội chủ nghĩa Việt Nam"
   static let committee = "Ủy ban nhân dân tỉnh"

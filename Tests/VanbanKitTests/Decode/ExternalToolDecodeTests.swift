@@ -6,7 +6,7 @@ import Testing
 /// pdf and doc through pdftotext / antiword. PDFs are generated at test time with python3 + fpdf2 and the
 /// DejaVu font (CI: `pip install fpdf2`, `apt-get install fonts-dejavu-core poppler-utils antiword`).
 @Suite("Decode: pdf and doc helpers")
-struct ExternalToolDecodingTests {
+struct ExternalToolDecodeTests {
   static let dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
   /// python3 with fpdf2 importable, the DejaVu font, and pdftotext: everything the PDF tests need.
@@ -135,7 +135,7 @@ struct ExternalToolDecodingTests {
     // What antiword/catdoc print for a .doc typed in .VnTime: the TCVN3 bytes as Latin-1 characters, in UTF-8.
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let mojibake = String(String.UnicodeScalarView((PlainTextDecodingTests.mottoTCVN + [0x0A] + PlainTextDecodingTests.committeeTCVN).map { Unicode.Scalar($0) }))
+    let mojibake = String(String.UnicodeScalarView((PlainTextDecodeTests.mottoTCVN + [0x0A] + PlainTextDecodeTests.committeeTCVN).map { Unicode.Scalar($0) }))
     let out = dir.appendingPathComponent("out.txt")
     try (mojibake + "\r\n").write(to: out, atomically: true, encoding: .utf8)
     try Self.fakeHelper("catdoc", in: dir, "cat '\(out.path)'")
@@ -143,7 +143,7 @@ struct ExternalToolDecodingTests {
     try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: doc)
     let d = try DocumentDecoder(helperSearchPath: dir.path).decode(fileAt: doc.path)
     #expect(d.encoding == .tcvn3)
-    #expect(d.text == "\(PlainTextDecodingTests.motto)\n\(PlainTextDecodingTests.committee)\n")
+    #expect(d.text == "\(PlainTextDecodeTests.motto)\n\(PlainTextDecodeTests.committee)\n")
   }
 
   @Test func slowHelperIsKilled() throws {

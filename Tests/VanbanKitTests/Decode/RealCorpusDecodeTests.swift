@@ -6,7 +6,7 @@ import Testing
 /// Decodes every file of the real corpus `shared/corpora/vn-legal.tar.xz` (835 legal texts, 100 MB):
 /// no crash, every file accounted for, counts by encoding printed.
 @Suite("Decode: real corpus")
-struct RealCorpusDecodingTests {
+struct RealCorpusDecodeTests {
   static let tarball: URL? = DecodeFixtures.shared?.appendingPathComponent("corpora/vn-legal.tar.xz")
   static var available: Bool { tarball.map { FileManager.default.fileExists(atPath: $0.path) } ?? false }
 
