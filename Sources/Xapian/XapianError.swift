@@ -7,7 +7,7 @@
 ///
 ///     do {
 ///         let db = try WritableDatabase(path: path)
-///     } catch XapianError.Code.databaseLock {
+///     } catch let error as XapianError where error.code == .databaseLock {
 ///         // another indexer is running
 ///     }
 public struct XapianError: Error, CustomStringConvertible, Equatable {
@@ -42,12 +42,5 @@ public struct XapianError: Error, CustomStringConvertible, Equatable {
     /// For arguments rejected before reaching Xapian.
     static func invalidArgument(_ message: String, context: String? = nil) -> XapianError {
         XapianError(code: .invalidArgument, message: message, context: context)
-    }
-}
-
-extension XapianError.Code {
-    /// Lets callers write `catch XapianError.Code.databaseLock`.
-    public static func ~= (code: Self, error: any Error) -> Bool {
-        (error as? XapianError)?.code == code
     }
 }
