@@ -80,7 +80,7 @@ enum DecodeFileIO {
     var template = Array("\(dir)/vanban-decode-XXXXXX\(suffix)".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
     if fd < 0 { throw .unreadable("cannot create a temporary file: \(errnoText())") }
-    let path = String(cString: template)
+    let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     defer { unlink(path) }
     var written = 0
     while written < bytes.count {

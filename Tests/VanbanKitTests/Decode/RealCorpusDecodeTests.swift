@@ -49,6 +49,7 @@ struct RealCorpusDecodeTests {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { files.append(path) }
     }
     files.sort()
+    let paths = files
     try #require(files.count > 0, "no files under \(root.path)")
 
     let decoder = DocumentDecoder()
@@ -56,7 +57,7 @@ struct RealCorpusDecodeTests {
     let start = Date()
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       let r: Result<DecodedDocument, DecodeError>
-      do throws(DecodeError) { r = .success(try decoder.decode(fileAt: files[i])) } catch { r = .failure(error) }
+      do throws(DecodeError) { r = .success(try decoder.decode(fileAt: paths[i])) } catch { r = .failure(error) }
       results.withLock { $0[i] = r }
     }
     let seconds = Date().timeIntervalSince(start)
