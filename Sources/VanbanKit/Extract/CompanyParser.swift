@@ -16,45 +16,55 @@ enum CompanyParser {
     "đã", "cũng", "đều", "chưa", "vì", "nên", "như", "gồm", "tới",
   ]
 
-  static func parse(_ text: String) -> [String] {
+  private static let cue = Array("Công ty".utf8)
+
+  /// Searches the UTF-8 bytes (a Foundation `range(of:)` per match costs more than the whole
+  /// extraction); words are decoded only where a name is read.
+  static func parse(_ b: [UInt8]) -> [String] {
     var out: [String] = []
     var seen = Set<String>()
-    var rest = text[...]
-    while let r = rest.range(of: "Công ty") {
-      rest = text[r.upperBound...]
-      if r.lowerBound > text.startIndex {
-        let prev = text[text.index(before: r.lowerBound)]
-        if prev.isLetter || prev.isNumber { continue }
+    var i = 0
+    while i + cue.count <= b.count {
+      guard b[i] == cue[0], b[i..<(i + cue.count)].elementsEqual(cue) else {
+        i += 1
+        continue
       }
-      guard let name = readName(after: r, in: text), seen.insert(name).inserted else { continue }
+      defer { i += cue.count }
+      if i > 0, let prev = Bytes.scalarBefore(b, i), Bytes.isWordScalar(prev) { continue }
+      guard let name = readName(b, from: i + cue.count), seen.insert(name).inserted else { continue }
       out.append(name)
     }
     return out
   }
 
-  private static func readName(after r: Range<String.Index>, in text: String) -> String? {
-    var words: [Substring] = []
-    var i = r.upperBound
-    while words.count < maxWords, i < text.endIndex {
+  private static func readName(_ b: [UInt8], from start: Int) -> String? {
+    var words: [String] = []
+    var i = start
+    while words.count < maxWords, i < b.count {
       // One space (no line break) between words.
-      guard text[i] == " " else { break }
-      i = text.index(after: i)
-      let start = i
-      while i < text.endIndex, !isBreak(text[i]) { i = text.index(after: i) }
-      guard start < i else { break }
-      let w = text[start..<i]
-      if stopWords.contains(String(w)) { break }
+      guard b[i] == Bytes.space else { break }
+      i += 1
+      let s = i
+      while i < b.count, !isBreak(b[i]) { i += 1 }
+      guard s < i else { break }
+      let w = String(decoding: b[s..<i], as: UTF8.self)
+      if stopWords.contains(w) { break }
       words.append(w)
     }
     // A name ends on a capitalised word or a number.
-    while let last = words.last, let c = last.first, !(c.isUppercase || c.isNumber) { words.removeLast() }
-    guard words.contains(where: { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }) else { return nil }
+    func proper(_ w: String) -> Bool { w.first.map { $0.isUppercase || $0.isNumber } ?? false }
+    while let last = words.last, !proper(last) { words.removeLast() }
+    guard !words.isEmpty else { return nil }
     return "Công ty " + words.joined(separator: " ")
   }
 
-  private static func isBreak(_ c: Character) -> Bool {
-    c == " " || c == "\n" || c == "\t" || c == "." || c == "," || c == ";" || c == ":" || c == "(" || c == ")"
-      || c == "\"" || c == "“" || c == "”" || c == "!" || c == "?" || c == "/"
+  /// Spaces, line breaks and punctuation end a word (all ASCII, or curly quotes).
+  private static func isBreak(_ c: UInt8) -> Bool {
+    switch c {
+    case 0x20, 0x0A, 0x09, 0x0D, 0x2E, 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x22, 0x21, 0x3F, 0x2F: return true
+    case 0xE2: return true  // “ ” – … : general punctuation block
+    default: return false
+    }
   }
 }
 

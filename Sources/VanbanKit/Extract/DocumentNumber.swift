@@ -114,9 +114,17 @@ public enum DocumentNumber {
     }
     var out: [UInt8] = []
     var p = i
-    let lead = Bytes.readInt(b, p, maxDigits: 6)
+    var lead = Bytes.readInt(b, p, maxDigits: 6)
     if lead.0 != nil {
       out.append(contentsOf: b[p..<lead.1])
+      // In a header (`Số: 66.16/2026/NQ-CP`, `Số: 1.234/QĐ-UBND`) a dot between digits is a
+      // thousands separator or a PDF artefact, not the end of the number.
+      while allowBlank, lead.1 + 1 < b.count, b[lead.1] == 0x2E, Bytes.isDigit(b, lead.1 + 1) {
+        let more = Bytes.readInt(b, lead.1 + 1, maxDigits: 6)
+        guard more.0 != nil else { break }
+        out.append(contentsOf: b[(lead.1 + 1)..<more.1])
+        lead = (lead.0, more.1)
+      }
       p = Bytes.skipBlanks(b, lead.1)
     } else if !(allowBlank && b[p] == Bytes.slash) {
       return nil
@@ -145,7 +153,11 @@ public enum DocumentNumber {
     out.append(Bytes.hyphen)
     out.append(contentsOf: seg)
     p = Bytes.skipBlanks(b, e)
-    guard p < b.count, b[p] == Bytes.slash else { return nil }
+    guard p < b.count, b[p] == Bytes.slash else {
+      // Numbers from before 1997 carry only the issuer: `61-CP`, `15-HĐBT`.
+      guard oldIssuerCodes.contains(codeKey(seg)) else { return nil }
+      return Match(canonical: String(decoding: out, as: UTF8.self), range: i..<e)
+    }
     out.append(Bytes.slash)
     p = Bytes.skipBlanks(b, p + 1, newlines: true)
     guard let end = chain(b, p, lenient: lenient, into: &out) else { return nil }
@@ -223,6 +235,9 @@ public enum DocumentNumber {
     return s
   }
 
+  /// Issuers of old numbers written `N-CODE` without a slash.
+  static let oldIssuerCodes: Set<String> = ["cp", "ttg", "hdbt"]
+
   /// Codes written in mixed case, as the documents print them.
   static let mixedCase: Set<String> = ["TTg", "TTr", "CTr", "QĐi"]
 
@@ -230,7 +245,7 @@ public enum DocumentNumber {
   static let restored: [String: String] = [
     "ttg": "TTg", "ttr": "TTr", "ctr": "CTr", "qdi": "QĐi",
     "nd": "NĐ", "qd": "QĐ", "cd": "CĐ", "bcd": "BCĐ", "bcdtw": "BCĐTW", "bgddt": "BGDĐT",
-    "hdnd": "HĐND", "bkhdt": "BKHĐT", "bldtbxh": "BLĐTBXH", "ldtbxh": "LĐTBXH",
+    "hdnd": "HĐND", "hdbt": "HĐBT", "bkhdt": "BKHĐT", "bldtbxh": "BLĐTBXH", "ldtbxh": "LĐTBXH",
   ]
 
   /// Type and agency codes (folded): lower-case spellings of these are still numbers.
@@ -243,6 +258,6 @@ public enum DocumentNumber {
     "qh", "vpqh", "bca", "bqp", "bnv", "bct", "bxd", "bgtvt", "btnmt", "bnnptnt", "bkhdt", "bldtbxh",
     "btp", "btttt", "bvhttdl", "bkhcn", "nhnn", "tchq", "tct", "bhxh", "dp", "vx", "kgvx", "tandtc",
     "vksndtc", "mttq", "vptw", "btgtw", "btctw", "ubkttw", "ldtbxh", "sgddt", "stc", "sldtbxh", "vp",
-    "gsql", "dmdn", "qlktw", "tu", "bcs", "du", "ttcp", "kttw",
+    "gsql", "dmdn", "qlktw", "bcs", "du", "ttcp", "kttw", "hdbt",
   ]
 }

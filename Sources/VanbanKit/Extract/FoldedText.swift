@@ -16,26 +16,37 @@ struct FoldedText {
 
   init(_ s: String) {
     let letters = VietnameseLetters.shared
-    var bytes: [UInt8] = []
+    let bytes = Array(s.utf8)
     var folded: [UInt8] = []
     var map: [Int] = []
-    bytes.reserveCapacity(s.utf8.count)
-    folded.reserveCapacity(s.utf8.count)
-    map.reserveCapacity(s.utf8.count + 1)
-    for u in s.unicodeScalars {
-      let at = bytes.count
-      bytes.append(contentsOf: UTF8.encode(u)!)
+    folded.reserveCapacity(bytes.count)
+    map.reserveCapacity(bytes.count + 1)
+    var i = 0
+    while i < bytes.count {
+      let c = bytes[i]
+      if c < 0x80 {  // ASCII: lower-case it, nothing else
+        folded.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        map.append(i)
+        i += 1
+        continue
+      }
+      guard let (u, n) = Bytes.scalar(bytes, i) else {
+        i += 1
+        continue
+      }
       let f = letters.foldScalar(u.value)
-      guard f != 0, let fs = Unicode.Scalar(f) else { continue }
-      if f < 0x80 {
-        folded.append(UInt8(f))
-        map.append(at)
-      } else {
-        for b in UTF8.encode(fs)! {
-          folded.append(b)
-          map.append(at)
+      if f != 0, let fs = Unicode.Scalar(f) {
+        if f < 0x80 {
+          folded.append(UInt8(f))
+          map.append(i)
+        } else {
+          for b in String(fs).utf8 {
+            folded.append(b)
+            map.append(i)
+          }
         }
       }
+      i += n
     }
     map.append(bytes.count)
     self.bytes = bytes
@@ -83,33 +94,45 @@ struct FoldedText {
 }
 
 extension String {
-  /// Spaces and tabs collapsed, Markdown emphasis runs removed, trimmed: a header line as read.
+  /// Spaces and tabs collapsed, Markdown emphasis runs (`**`) removed, trimmed: a line as read.
+  /// Byte-level: header and signature lines of web exports can hold whole paragraphs.
   var cleanedLine: String {
-    var out = ""
-    out.reserveCapacity(utf8.count)
+    let b = Array(utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
     var pendingSpace = false
-    var stars = 0
-    func flushStars() {
-      if stars == 1 { out.append("*") }
-      stars = 0
-    }
-    for ch in self {
-      if ch == "*" {
-        stars += 1
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      if c == 0x2A {  // '*': a run of two or more is emphasis
+        var j = i
+        while j < b.count, b[j] == 0x2A { j += 1 }
+        if j - i == 1 {
+          if pendingSpace { out.append(Bytes.space) }
+          pendingSpace = false
+          out.append(c)
+        }
+        i = j
         continue
       }
-      flushStars()
-      if ch == " " || ch == "\t" || ch == "\u{00A0}" || ch == "\r" {
+      let nbsp = c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0
+      if c == Bytes.space || c == Bytes.tab || c == 0x0D || nbsp {
         pendingSpace = !out.isEmpty
+        i += nbsp ? 2 : 1
         continue
       }
       if pendingSpace {
-        out.append(" ")
+        out.append(Bytes.space)
         pendingSpace = false
       }
-      out.append(ch)
+      out.append(c)
+      i += 1
     }
-    flushStars()
-    return out
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The lines of a text, split on LF at the byte level (no grapheme breaking).
+  var byteLines: [Substring] {
+    utf8.split(separator: Bytes.newline, omittingEmptySubsequences: false).map { Substring($0) }
   }
 }

@@ -30,6 +30,7 @@ enum HeaderParser {
     var subjectParts: [String] = []
     var collecting: Collecting = .none
     var blanksWhileWaiting = 0
+    var pendingNumberCue: String?? = nil  // a bare `Số:` (with the type before it) ended a line
 
     func finishSubject() {
       if !subjectParts.isEmpty, h.subject == nil {
@@ -53,6 +54,15 @@ enum HeaderParser {
         }
         continue
       }
+      if let cue = pendingNumberCue {
+        pendingNumberCue = nil
+        if h.number == nil, let n = numberAtStart(cleaned) {
+          h.number = n
+          h.numberPrefixType = cue
+          structural = true
+          continue
+        }
+      }
       let (segments, hadMotto) = stripMotto(cleaned)
       if hadMotto { finishSubject() }
       for line in segments {
@@ -73,6 +83,14 @@ enum HeaderParser {
           finishSubject()
         }
         if parseInline(line, &h, &structural, &collecting, &subjectParts) { continue }
+        if h.number == nil, line == segments.last {
+          let (cue, type) = endsWithNumberCue(f)
+          if cue {
+            pendingNumberCue = .some(type)
+            structural = true
+            continue
+          }
+        }
         if !structural, isCapitalised(line), !f.folded.starts(with: Array("cong bao".utf8)) {
           h.agencyLines.append(line.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*")))
         }
@@ -179,13 +197,46 @@ enum HeaderParser {
     p = Bytes.skipBlanks(b, p)
     if p < b.count, b[p] == 0x3A { p += 1 }  // :
     p = Bytes.skipBlanks(b, p)
-    // Draft placeholders before a blank number: `Số: ....../UBND`, `Số: …/UBND`.
-    while p < b.count, b[p] == 0x2E || b[p] == 0x5F || b[p] == Bytes.space { p += 1 }
-    while p + 2 < b.count, b[p] == 0xE2, b[p + 1] == 0x80, b[p + 2] == 0xA6 { p += 3 }
+    p = skipPlaceholders(b, p)
     guard p < b.count else { return nil }
     let o = f.toOriginal[p]
     guard let m = DocumentNumber.scan(f.bytes, at: o, lenient: false, allowBlank: true, checkBoundary: false) else { return nil }
     return (m.canonical, prefixType, m.range.upperBound)
+  }
+
+  /// Draft placeholders before a blank number: `Số: ....../UBND`, `Số: … /UBND`.
+  static func skipPlaceholders(_ b: [UInt8], _ i: Int) -> Int {
+    var p = i
+    while p < b.count {
+      if b[p] == 0x2E || b[p] == 0x5F || Bytes.isBlank(b[p]) {
+        p += 1
+      } else if p + 2 < b.count, b[p] == 0xE2, b[p + 1] == 0x80, b[p + 2] == 0xA6 {
+        p += 3
+      } else {
+        break
+      }
+    }
+    return p
+  }
+
+  /// `Số:` or `Luật số:` ending the line: the number is on the next line (web exports).
+  static func endsWithNumberCue(_ f: FoldedText) -> (Bool, String?) {
+    let b = f.folded
+    var e = b.count
+    while e > 0, Bytes.isBlank(b[e - 1]) { e -= 1 }
+    guard e >= 3, b[e - 1] == 0x3A, Bytes.hasWord(b, e - 3, "so") else { return (false, nil) }
+    guard let first = Bytes.scalar(f.bytes, 0)?.0, first.properties.isUppercase else { return (false, nil) }
+    if e - 3 == 0 { return (true, nil) }
+    let head = String(decoding: b[0..<(e - 3)], as: UTF8.self)
+    guard let t = DocumentTypes.canonical(head) else { return (false, nil) }
+    return (true, t)
+  }
+
+  /// A number at the start of a line that follows a bare `Số:`.
+  static func numberAtStart(_ line: String) -> String? {
+    let b = Array(line.utf8)
+    let p = skipPlaceholders(b, 0)
+    return DocumentNumber.scan(b, at: p, lenient: false, allowBlank: true, checkBoundary: false)?.canonical
   }
 
   private static func find(word: StaticString, in b: [UInt8], before limit: Int) -> Int? {

@@ -14,7 +14,7 @@ public struct MetadataExtractor: Sendable {
 
   public func extract(from text: String) -> DocumentMetadata {
     var m = DocumentMetadata()
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    let lines = text.byteLines[...]
     let header = HeaderParser.parse(lines)
 
     m.number = header.number
@@ -55,7 +55,7 @@ public struct MetadataExtractor: Sendable {
 
     let ownKey = m.number.map(DocumentNumber.keyOfCanonical)
     m.references = ReferenceParser.parse(ft, ownKey: ownKey)
-    m.companies = CompanyParser.parse(text)
+    m.companies = CompanyParser.parse(ft.bytes)
     return m
   }
 

@@ -153,13 +153,33 @@ enum ReferenceParser {
   /// motto, an agency), `Số:`, `Kính gửi`, `Nơi nhận`, and (as a start only) `V/v`.
   private static func isHeaderLine(_ b: [UInt8], _ i: Int, withSummary: Bool) -> Bool {
     let p = Bytes.skipBlanks(b, i)
+    func has(_ s: StaticString) -> Bool {
+      let n = s.utf8CodeUnitCount
+      guard p + n <= b.count else { return false }
+      for k in 0..<n where b[p + k] != s.utf8Start[k] { return false }
+      return true
+    }
+    if withSummary, has("V/v") { return true }
+    if has("Số:") || has("Kính gửi") || has("Nơi nhận") { return true }
+    // Capitals: count letters by scalar, stopping early once a line is clearly prose.
+    var upper = 0
+    var letters = 0
     var e = p
-    while e < b.count, b[e] != Bytes.newline, e - p < 400 { e += 1 }
-    guard e > p else { return false }
-    let line = String(decoding: b[p..<e], as: UTF8.self)
-    if withSummary, line.hasPrefix("V/v") { return true }
-    if line.hasPrefix("Số:") || line.hasPrefix("Kính gửi") || line.hasPrefix("Nơi nhận") { return true }
-    return e - p < 120 && HeaderParser.isCapitalised(line) && line.filter(\.isLetter).count >= 4
+    while e < b.count, b[e] != Bytes.newline {
+      guard e - p < 120 else { return false }
+      let c = b[e]
+      if c < 0x80 {
+        if c >= 0x41 && c <= 0x5A { upper += 1; letters += 1 } else if c >= 0x61 && c <= 0x7A { letters += 1 }
+        e += 1
+      } else if let (u, n) = Bytes.scalar(b, e) {
+        if u.properties.isUppercase { upper += 1; letters += 1 } else if u.properties.isLowercase { letters += 1 }
+        e += n
+      } else {
+        e += 1
+      }
+      if letters - upper > letters / 5 + 1 { return false }
+    }
+    return letters >= 4 && upper * 5 >= letters * 4
   }
 
   private static func startsItem(_ b: [UInt8], _ i: Int) -> Bool {
@@ -174,24 +194,24 @@ enum ReferenceParser {
     return false
   }
 
+  /// Whitespace runs as one space, emphasis stars dropped, trimmed.
   private static func oneLine(_ s: ArraySlice<UInt8>) -> String {
-    let t = String(decoding: s, as: UTF8.self)
-    var out = ""
-    out.reserveCapacity(t.utf8.count)
+    var out: [UInt8] = []
+    out.reserveCapacity(s.count)
     var space = false
-    for ch in t {
-      if ch.isWhitespace {
+    for c in s {
+      if c == Bytes.space || c == Bytes.tab || c == Bytes.newline || c == 0x0D {
         space = !out.isEmpty
         continue
       }
-      if ch == "*" { continue }
+      if c == 0x2A { continue }
       if space {
-        out.append(" ")
+        out.append(Bytes.space)
         space = false
       }
-      out.append(ch)
+      out.append(c)
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// 1-based line of byte offset `o`.
