@@ -1,48 +1,86 @@
-// A bounded producer/consumer pipeline: chunks of items are prepared on all cores, two chunks
-// ahead, while the calling thread consumes finished chunks in order. The bound keeps memory flat
-// however large the corpus, and order is kept so runs are reproducible.
+// A bounded producer/consumer pipeline: worker threads prepare items (decode, normalise,
+// extract, build terms) while the calling thread consumes them in order (feeds Xapian).
+//
+// At most `window` items are in flight, so memory stays flat however large the corpus; order is
+// kept so runs are reproducible. Plain threads and one condition variable: libdispatch's
+// concurrentPerform, tried first, left one of the two cores idle here.
 
-import Dispatch
+import Foundation
 
 enum Pipeline {
   static func run<T, R>(
-    _ items: [T], chunk: Int = 32, produce: @escaping (T) -> R, consume: (T, R) throws -> Void
+    _ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64,
+    produce: @escaping (T) -> R, consume: (T, R) throws -> Void
   ) throws {
     guard !items.isEmpty else { return }
-    let ranges = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
-    let queue = DispatchQueue(label: "vanban.pipeline")
-    typealias Slot = (group: DispatchGroup, buffer: UnsafeMutableBufferPointer<R?>)
-
-    func launch(_ r: Range<Int>) -> Slot {
-      let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: r.count)
-      buffer.initialize(repeating: nil)
-      let group = DispatchGroup()
-      group.enter()
-      queue.async {
-        // Each iteration writes its own slot, so the buffer needs no lock.
-        DispatchQueue.concurrentPerform(iterations: r.count) { i in buffer[i] = produce(items[r.lowerBound + i]) }
-        group.leave()
+    let state = State<R>(window: window)
+    let workerCount = max(1, min(workers, items.count))
+    var threads: [Thread] = []
+    for _ in 0..<workerCount {
+      let t = Thread {
+        while let i = state.claim(limit: items.count) {
+          state.deliver(i, produce(items[i]))
+        }
       }
-      return (group, buffer)
+      t.stackSize = 4 << 20
+      threads.append(t)
+      t.start()
     }
-    func release(_ s: Slot) {
-      s.group.wait()
-      s.buffer.deinitialize()
-      s.buffer.deallocate()
+    defer { state.stop() }
+    for i in items.indices {
+      let r = state.take(i)
+      try consume(items[i], r)
+    }
+  }
+
+  /// Shared between the workers and the consumer, guarded by one condition.
+  final class State<R>: @unchecked Sendable {
+    private let cond = NSCondition()
+    private var slots: [R?]
+    private var next = 0
+    private var consumed = 0
+    private var stopped = false
+    private let window: Int
+
+    init(window: Int) {
+      self.window = window
+      slots = Array(repeating: nil, count: window)
     }
 
-    var pending: [Slot] = ranges.prefix(2).map(launch)
-    var next = pending.count
-    defer { pending.forEach(release) }
-    for r in ranges {
-      let current = pending.removeFirst()
-      current.group.wait()
-      if next < ranges.count {
-        pending.append(launch(ranges[next]))
-        next += 1
-      }
-      defer { release(current) }
-      for i in 0..<r.count { try consume(items[r.lowerBound + i], current.buffer[i]!) }
+    /// The next item index to prepare, waiting while the window is full; nil when done.
+    func claim(limit: Int) -> Int? {
+      cond.lock()
+      defer { cond.unlock() }
+      while !stopped && next < limit && next - consumed >= window { cond.wait() }
+      guard !stopped, next < limit else { return nil }
+      next += 1
+      return next - 1
+    }
+
+    func deliver(_ i: Int, _ r: R) {
+      cond.lock()
+      slots[i % window] = r
+      cond.broadcast()
+      cond.unlock()
+    }
+
+    func take(_ i: Int) -> R {
+      cond.lock()
+      defer { cond.unlock() }
+      while slots[i % window] == nil { cond.wait() }
+      let r = slots[i % window]!
+      slots[i % window] = nil
+      consumed += 1
+      cond.broadcast()
+      return r
+    }
+
+    /// Lets workers finish early when the consumer stops (an error).
+    func stop() {
+      cond.lock()
+      stopped = true
+      cond.broadcast()
+      cond.unlock()
     }
   }
 }
