@@ -9,8 +9,8 @@ DEMO_INDEX := index
 
 # System packages the project needs: Xapian (library + headers); poppler-utils and antiword
 # for .pdf and .doc files; xapian-tools for the remote-shard test; python3-xapian for the
-# benchmark baseline.
-APT_PACKAGES := libxapian-dev xapian-tools poppler-utils antiword python3-xapian
+# benchmark baseline; fonts-dejavu-core and PyPI's fpdf2 to generate PDF test files.
+APT_PACKAGES := libxapian-dev xapian-tools poppler-utils antiword python3-xapian fonts-dejavu-core
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -18,6 +18,7 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@python3 -c 'import fpdf' 2>/dev/null || python3 -m pip install -q fpdf2
 
 build: deps
 	$(SWIFT) build -c release
