@@ -7,7 +7,8 @@ import Testing
 /// truth.jsonl. The corpus is generated into a temporary folder on each run.
 @Suite("Extract: generated corpus accuracy", .serialized)
 struct GeneratedCorpusAccuracyTests {
-  static let docs = 1000
+  /// 1000 keeps a debug run short; `scripts/extraction-accuracy` sets VANBAN_GEN_DOCS=3000.
+  static let docs = ProcessInfo.processInfo.environment["VANBAN_GEN_DOCS"].flatMap(Int.init) ?? 1000
 
   @Test(arguments: [0.0, 0.2])
   func accuracy(nfd: Double) throws {
