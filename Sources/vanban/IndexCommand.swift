@@ -23,6 +23,8 @@ struct IndexCommand: ParsableCommand {
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64
+  @Option(help: ArgumentHelp("Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
+  var shards: Int?
   @Flag(help: "Print the summary as JSON.")
   var json = false
 
@@ -35,6 +37,10 @@ struct IndexCommand: ParsableCommand {
     }
     var options = IndexOptions(roots: paths)
     options.rebuild = rebuild
+    if let shards {
+      guard (1...64).contains(shards) else { throw ValidationError("--shards takes 1 to 64") }
+      options.shards = shards
+    }
     options.maxFileSize = max(1, maxFileSize) << 20
     if let types {
       var set = Set<DocumentFormat>()

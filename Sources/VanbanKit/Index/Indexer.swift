@@ -16,6 +16,8 @@ public struct IndexOptions: Sendable {
   public var commitBytes: Int = 32 << 20
   /// Discard the existing index first.
   public var rebuild = false
+  /// Split the index into this many shards written in parallel (nil: keep the index's count, or 1).
+  public var shards: Int? = nil
   public init(roots: [String]) { self.roots = roots }
 }
 
@@ -47,9 +49,17 @@ public final class Indexer {
   public init(indexPath: String) { self.indexPath = indexPath }
 
   public func run(_ options: IndexOptions, observer: IndexObserver? = nil) throws -> IndexSummary {
+    do {
+      return try build(options, observer: observer)
+    } catch let e as XapianError {
+      throw VanbanError.from(e, index: indexPath)
+    }
+  }
+
+  private func build(_ options: IndexOptions, observer: IndexObserver?) throws -> IndexSummary {
     let start = Date()
     var summary = IndexSummary()
-    let db = try openWritable(rebuild: options.rebuild)
+    let db = try ShardSet(indexPath: indexPath, requested: options.shards, rebuild: options.rebuild)
 
     var missingHelpers = Set<String>()
     func skip(_ path: String, _ reason: String, category: String) {
@@ -60,7 +70,7 @@ public final class Indexer {
 
     let walker = FileWalker(formats: options.formats)
     let found = walker.files(under: options.roots) { p, r in skip(p, r, category: r) }
-    let known = try indexedSignatures(db)
+    let known = try db.signatures()
     var todo: [FoundFile] = []
     var seen = Set<String>()
     for f in found {
@@ -75,7 +85,7 @@ public final class Indexer {
     for (key, _) in known where !seen.contains(key) {
       let underRoot = roots.contains { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
       if underRoot && !FileManager.default.fileExists(atPath: key) {
-        try db.deleteDocument(uniqueTerm: IndexSchema.id + key)
+        try db.delete(pathKey: key)
         summary.removed += 1
       }
     }
@@ -89,11 +99,7 @@ public final class Indexer {
       done += 1
       switch result {
       case .success(let prepared):
-        let doc = Document()
-        try doc.addTerms(prepared.terms)
-        for (slot, value) in prepared.values { try doc.setValue(slot.rawValue, value) }
-        try doc.setData(prepared.data)
-        try db.replaceDocument(uniqueTerm: IndexSchema.id + prepared.pathKey, with: doc)
+        try db.put(prepared)
         if known[prepared.pathKey] != nil { summary.updated += 1 } else { summary.added += 1 }
         summary.bytes += file.size
         summary.formats[prepared.stored.format, default: 0] += 1
@@ -118,7 +124,6 @@ public final class Indexer {
       }
       observer?.progress(done: done, total: total, bytes: summary.bytes)
     }
-    try db.setMetadata(IndexSchema.versionKey, IndexSchema.version)
     try db.commit()
     summary.documents = try db.documentCount()
     try db.close()
@@ -138,34 +143,5 @@ public final class Indexer {
     case .helperFailed: return "helper failed"
     case .timedOut: return "timed out"
     }
-  }
-
-  private func openWritable(rebuild: Bool) throws -> WritableDatabase {
-    do {
-      try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
-    } catch {
-      throw VanbanError.io("cannot create the index directory \(indexPath): \(error.localizedDescription)")
-    }
-    do {
-      let db = try WritableDatabase(path: indexPath, mode: rebuild ? .createOrOverwrite : .createOrOpen)
-      let found = try db.metadata(IndexSchema.versionKey)
-      if !found.isEmpty && found != IndexSchema.version {
-        throw VanbanError.indexVersion(indexPath, found: found)
-      }
-      return db
-    } catch {
-      throw VanbanError.from(error, index: indexPath)
-    }
-  }
-
-  /// pathKey → signature of every indexed file, from one scan of the signature terms.
-  private func indexedSignatures(_ db: WritableDatabase) throws -> [String: String] {
-    var out: [String: String] = [:]
-    for (term, _) in try db.allTerms(prefix: IndexSchema.signature) {
-      let body = term.dropFirst(IndexSchema.signature.count)
-      guard let tab = body.lastIndex(of: "\t") else { continue }
-      out[String(body[..<tab])] = String(body[body.index(after: tab)...])
-    }
-    return out
   }
 }
