@@ -133,8 +133,8 @@ public final class Database {
             .map { (term: $0.0, frequency: $0.1) }
     }
 
-    /// The best correction for `word` from the spelling table, or "" if
-    /// there is none.
+    /// The most frequent spelling-table entry within `maxEditDistance` of
+    /// `word`, or "" if there is none (`word` itself is never suggested).
     public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws -> String {
         let distance = try uint32(maxEditDistance, "maxEditDistance")
         return try checkString("suggesting a spelling for \(word)") { out, length, message in

@@ -27,7 +27,9 @@
  *    invalidates its children; e.g. an mset may be freed after its database
  *    and enquire. Closing a database (cx_*_close) is different: children stay
  *    valid to free, but operations that need the database then fail with
- *    CX_DATABASE_ERROR ("Database has been closed").
+ *    CX_DATABASE_ERROR ("Database has been closed"). A writer and its read
+ *    views share that state. Documents load lazily, so reading the data or
+ *    terms of a document from a closed database fails too.
  *
  *  - Handles are not thread-safe: use each one from one thread at a time, and
  *    do not share handles that came from the same database across threads.
@@ -173,8 +175,8 @@ cx_status cx_database_postlist(const cx_database *db, const char *term,
 cx_status cx_database_allterms(const cx_database *db, const char *prefix,
                                size_t prefix_len, cx_term_iterator **out,
                                char **message);
-/** Best spelling correction for `word` from the spelling table, or "" if
- *  none (also "" when the word is itself in the table). */
+/** The most frequent spelling-table entry within `max_edit_distance` of
+ *  `word`, or "" if there is none. `word` itself is never suggested. */
 cx_status cx_database_get_spelling_suggestion(const cx_database *db,
                                               const char *word,
                                               size_t word_len,
