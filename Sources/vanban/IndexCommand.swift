@@ -42,6 +42,12 @@ struct IndexCommand: ParsableCommand {
       options.shards = shards
     }
     options.maxFileSize = max(1, maxFileSize) << 20
+    // Testing knob, not an option: VANBAN_COMMIT_BYTES=N commits every N bytes of text instead of
+    // every 32 MB, so the kill -9 tests (scripts/kill-test, FaultTests) can interrupt a run that
+    // has already committed several batches.
+    if let s = ProcessInfo.processInfo.environment["VANBAN_COMMIT_BYTES"], let n = Int(s), n > 0 {
+      options.commitBytes = n
+    }
     if let types {
       var set = Set<DocumentFormat>()
       for t in types.split(separator: ",") {
