@@ -51,10 +51,15 @@ enum CompanyParser {
       if stopWords.contains(w) { break }
       words.append(w)
     }
-    // A name ends on a capitalised word or a number.
+    // A proper name: at least one capitalised word (or number). When the name has two or more,
+    // trailing lower-case words are prose (`Công ty Việt Á cung cấp`); with one, they belong to
+    // it (`Công ty Quản lý tài sản`).
     func proper(_ w: String) -> Bool { w.first.map { $0.isUppercase || $0.isNumber } ?? false }
-    while let last = words.last, !proper(last) { words.removeLast() }
-    guard !words.isEmpty else { return nil }
+    let capitalised = words.filter(proper).count
+    guard capitalised > 0 else { return nil }
+    if capitalised >= 2 {
+      while let last = words.last, !proper(last) { words.removeLast() }
+    }
     return "Công ty " + words.joined(separator: " ")
   }
 

@@ -65,7 +65,8 @@ enum HeaderParser {
       }
       let (segments, hadMotto) = stripMotto(cleaned)
       if hadMotto { finishSubject() }
-      for line in segments {
+      for segment in segments {
+        guard let line = stripGazetteSection(segment) else { continue }
         let f = FoldedText(line)
         // Kính gửi: the header is over.
         if let k = f.find(Array("kinh gui".utf8)), k < 40 {
@@ -92,7 +93,9 @@ enum HeaderParser {
           }
         }
         if !structural, isCapitalised(line), !f.folded.starts(with: Array("cong bao".utf8)) {
-          h.agencyLines.append(line.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*")))
+          let agency = line.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*"))
+          // PDF page headers repeat the body's line (`CHÍNH PHỦ` / `CHÍNH PHỦ`).
+          if h.agencyLines.last != agency { h.agencyLines.append(agency) }
         }
       }
     }
@@ -127,11 +130,14 @@ enum HeaderParser {
       }
       return true
     }
-    if !h.hasPlaceLine, let (date, place) = placeDate(f) {
+    if !h.hasPlaceLine, let (date, place, end) = placeDate(f) {
       h.hasPlaceLine = true
       h.date = date
       h.placeProvince = place.flatMap(Provinces.canonical)
       structural = true
+      // Web exports run the type and title on: `Hà Nội, ngày 09 tháng 06 năm 2015 LUẬT …`.
+      let rest = f.original(end..<f.folded.count).trimmingCharacters(in: .whitespaces)
+      if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
       return true
     }
     if f.folded.starts(with: Array("v/v".utf8)) || f.folded.starts(with: Array("v.v".utf8)) {
@@ -141,7 +147,7 @@ enum HeaderParser {
       collecting = .afterVV
       return true
     }
-    if h.typeLine == nil, let (type, rest) = typeLine(line) {
+    if h.typeLine == nil, let (type, rest) = typeLine(line, allowTitle: structural) {
       h.typeLine = type
       structural = true
       subjectParts = rest.isEmpty ? [] : [rest]
@@ -173,6 +179,13 @@ enum HeaderParser {
     }
     if numberLine(f) != nil || placeDate(f) != nil { return false }
     if line.utf8.count > 250 { return false }
+    // The authority that enacts it (`QUỐC HỘI KHÓA XII`, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
+    if isCapitalised(line) {
+      for cue in ["quoc hoi", "chinh phu", "chu tich", "bo truong", "thu tuong", "giam doc", "uy ban nhan dan"]
+      where b.starts(with: Array(cue.utf8)) {
+        return false
+      }
+    }
     // A capitalised line after a summary in lower case is the next block (`CHỦ TỊCH UBND TỈNH`).
     if isCapitalised(line), let first = parts.first, !isCapitalised(first) { return false }
     return true
@@ -250,7 +263,7 @@ enum HeaderParser {
 
   /// `Lai Châu, ngày 05 tháng 12 năm 2022` (blanks allowed) or `Hà Nội, ngày 13/02/2017`.
   /// Returns the date and the place before the comma.
-  static func placeDate(_ f: FoldedText) -> (PartialDate, String?)? {
+  static func placeDate(_ f: FoldedText) -> (PartialDate, String?, Int)? {
     let b = f.folded
     var from = 0
     while let k = f.find(Array("ngay".utf8), from: from) {
@@ -261,27 +274,42 @@ enum HeaderParser {
       let comma = before.lastIndex(of: 0x2C)
       guard k == 0 || comma != nil else { continue }
       var date: PartialDate?
-      if let (d, _) = PartialDate.parseLong(b, from: k) {
+      var end = k
+      if let (d, r) = PartialDate.parseLong(b, from: k) {
         date = d
+        end = r.upperBound
       } else {
         let p = Bytes.skipBlanks(b, k + 4)
-        if let (d, _) = PartialDate.parseShort(b, from: p) { date = d }
+        if let (d, r) = PartialDate.parseShort(b, from: p) {
+          date = d
+          end = r.upperBound
+        }
       }
       guard let d = date else { continue }
       var place: String?
       if let c = comma {
         place = f.original(0..<c).trimmingCharacters(in: .whitespaces)
       }
-      return (d, place)
+      return (d, place, end)
     }
     return nil
   }
 
   /// `THÔNG BÁO`, `QUYẾT ĐỊNH`, or a type glued to the summary (`THÔNG BÁOKết luận…`, left by
   /// removed Markdown emphasis). Returns the canonical type and the rest of the line.
-  static func typeLine(_ line: String) -> (String, String)? {
+  static func typeLine(_ line: String, allowTitle: Bool = false) -> (String, String)? {
     let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " :*"))
     if isCapitalised(trimmed), let t = DocumentTypes.canonical(trimmed) { return (t, "") }
+    // Once the header is under way, a capitalised line may be the type and the title together
+    // (`LUẬT MẶT TRẬN TỔ QUỐC VIỆT NAM`, `CHỈ THỊ VỀ CÔNG TÁC …`).
+    if allowTitle, isCapitalised(trimmed) {
+      let words = trimmed.split(separator: " ")
+      for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+        if let t = DocumentTypes.canonical(words.prefix(n).joined(separator: " ")) {
+          return (t, words.dropFirst(n).joined(separator: " "))
+        }
+      }
+    }
     // The leading run of capitals and spaces.
     var run = ""
     var rest = Substring(trimmed)
@@ -304,6 +332,30 @@ enum HeaderParser {
       if c.isUppercase { upper += 1 }
     }
     return letters >= 2 && upper * 5 >= letters * 4
+  }
+
+  /// The Official Gazette heads each text with its section (`VĂN BẢN QUY PHẠM PHÁP LUẬT`,
+  /// `VĂN BẢN HỢP NHẤT - BỘ Y TẾ`); that is neither a body nor a type. Returns what is left.
+  static func stripGazetteSection(_ line: String) -> String? {
+    var s = line
+    var changed = true
+    while changed {
+      changed = false
+      guard isCapitalised(s) else { return s }
+      let f = FoldedText(s)
+      for (prefix, needsDash) in [
+        ("van ban quy pham phap luat", false), ("van ban phap luat khac", false), ("van ban khac", false),
+        ("van ban hop nhat", true),
+      ] where f.folded.starts(with: Array(prefix.utf8)) {
+        let rest = f.original(prefix.utf8.count..<f.folded.count)
+        let trimmed = rest.trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
+        if needsDash, !rest.trimmingCharacters(in: .whitespaces).hasPrefix("-") { continue }
+        s = trimmed
+        changed = true
+        break
+      }
+    }
+    return s.isEmpty ? nil : s
   }
 
   /// Removes the national motto (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh

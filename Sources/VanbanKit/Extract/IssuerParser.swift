@@ -54,6 +54,8 @@ enum IssuerParser {
       h("dang uy", "Đảng ủy", .lower), h("dang bo", "Đảng bộ", .lower),
       h("so", "Sở", .capitalizeNames, local: true), h("bo chi huy quan su", "Bộ Chỉ huy Quân sự", .closed, local: true),
       h("cong an", "Công an", .lower, local: true), h("bao hiem xa hoi", "Bảo hiểm xã hội", .lower, local: true),
+      h("van phong quoc hoi", "Văn phòng Quốc hội", .closed), h("van phong chinh phu", "Văn phòng Chính phủ", .closed),
+      h("van phong chu tich nuoc", "Văn phòng Chủ tịch nước", .closed),
       h("van phong", "Văn phòng", .capitalizeNames), h("bo", "Bộ", .capitalizeNames),
       h("tong cuc", "Tổng cục", .capitalizeNames), h("chi cuc", "Chi cục", .capitalizeNames),
       h("cuc", "Cục", .capitalizeNames), h("vu", "Vụ", .capitalizeNames),
@@ -172,8 +174,12 @@ enum IssuerParser {
     while k < words.count {
       let w = words[k]
       let bare = w.folded.filter { $0.isLetter }
-      // A place: unit word + province (or district) name.
-      if let (unitDisplay, n) = unit(at: k, in: words) {
+      // A place: unit word + province (or district) name. Not after `và`/`-`/`,`, where `XÃ`
+      // is a word of the name (`LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`).
+      let afterJoin = k > 0 && ["va", "-", ","].contains(words[k - 1].folded)
+      if !afterJoin, !(bare == "xa" && k + 1 < words.count && words[k + 1].folded == "hoi"),
+        let (unitDisplay, n) = unit(at: k, in: words)
+      {
         let rest = words[(k + n)...].map { $0.folded }
         if let (p, used) = Provinces.match(prefixOf: rest[...]) {
           parts.append(unitDisplay == "thành phố" || unitDisplay == "tỉnh" ? "\(Provinces.unitWord(p)) \(p)" : "\(unitDisplay) \(p)")
@@ -232,6 +238,7 @@ enum IssuerParser {
     guard let last = lv.last else { return nil }
     var issuer = render(last)
     var parent = lv.count >= 2 ? render(lv[lv.count - 2]) : nil
+    if parent?.name == issuer.name { parent = nil }
     let province = issuer.province ?? parent?.province ?? (issuer.local ? placeProvince : nil)
     if let p = province {
       complete(&issuer, with: p)
