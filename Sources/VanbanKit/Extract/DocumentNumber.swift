@@ -142,7 +142,15 @@ public enum DocumentNumber {
         out.append(Bytes.slash)
         p = Bytes.skipBlanks(b, q + 1, newlines: true)
       }
-      guard let end = chain(b, p, lenient: lenient, into: &out) else { return nil }
+      guard var end = chain(b, p, lenient: lenient, into: &out) else { return nil }
+      // Joint resolutions add a group: `72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN`.
+      if end < b.count, b[end] == Bytes.slash {
+        var more: [UInt8] = [Bytes.slash]
+        if let e = chain(b, end + 1, lenient: lenient, into: &more) {
+          out += more
+          end = e
+        }
+      }
       return Match(canonical: String(decoding: out, as: UTF8.self), range: i..<end)
     }
     // Party: N-TYPE/AGENCY.

@@ -117,7 +117,11 @@ enum HeaderParser {
     _ subjectParts: inout [String]
   ) -> Bool {
     let f = FoldedText(line)
-    if h.number == nil, let (num, prefixType, end) = numberLine(f) {
+    // After the type line, only `Số:` with its colon is the document's own number: a consolidated
+    // text's preamble lists the amending laws as `Luật số 35/2018/QH14 …`.
+    if h.number == nil, let (num, prefixType, end) = numberLine(f),
+      h.typeLine == nil || f.folded.starts(with: Array("so:".utf8)) || f.folded.starts(with: Array("so :".utf8))
+    {
       h.number = num
       h.numberPrefixType = prefixType
       structural = true
@@ -173,7 +177,12 @@ enum HeaderParser {
   private static func continuesSubject(_ line: String, _ f: FoldedText, _ parts: [String]) -> Bool {
     let b = f.folded
     if b.first == Bytes.hyphen || b.first == 0x2B { return false }  // - or + list item
-    if Bytes.isDigit(b, 0) { return false }
+    // `2. …` or `a) …` starts a list; a number or date wrapped from the line above does not.
+    if Bytes.isDigit(b, 0) {
+      var q = 0
+      while Bytes.isDigit(b, q) { q += 1 }
+      if q < b.count, b[q] == 0x2E || b[q] == 0x29, Bytes.at(b, q + 1) == Bytes.space { return false }
+    }
     for cue in ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"] where b.starts(with: Array(cue.utf8)) {
       return false
     }

@@ -11,6 +11,7 @@ struct DocumentNumberTests {
     ("08-TB/BCDTW", "08-TB/BCĐTW"), ("1557/KH-BYT-BGDDT", "1557/KH-BYT-BGDĐT"), ("45/2019/QH14", "45/2019/QH14"),
     ("01/VBHN-VPQH", "01/VBHN-VPQH"), ("/UBND-KGVX", "/UBND-KGVX"), ("778/CD-TTG", "778/CĐ-TTg"),
     ("12/TTr-UBND", "12/TTr-UBND"), ("3/QĐi-TW", "3/QĐi-TW"), ("61-CP", "61-CP"),
+    ("72/2025/NQLT/UBTVQH15-CP", "72/2025/NQLT/UBTVQH15-CP"),
   ])
   func canonical(_ raw: String, _ want: String) {
     #expect(DocumentNumber.canonical(raw) == want)
