@@ -16,6 +16,12 @@ struct PreparedDocument {
   var stored: StoredDocument
 }
 
+/// Appends terms cut to Xapian's limit (245 bytes), so no field value can fail a document.
+struct BoundedTerms {
+  var batch: TermBatch
+  mutating func append(_ term: String) { batch.append(IndexSchema.truncated(term, bytes: 240)) }
+}
+
 struct DocumentAnalyzer: Sendable {
   let decoder: DocumentDecoder
   let extractor = MetadataExtractor()
@@ -45,7 +51,7 @@ struct DocumentAnalyzer: Sendable {
     let sig = Self.signature(file)
     batch.append(IndexSchema.id + key)
     batch.append(IndexSchema.signature + key + "\t" + sig)
-    batch.append(IndexSchema.name + String(stored.id.prefix(200)))
+    batch.append(IndexSchema.name + IndexSchema.truncated(stored.id, bytes: 200))
     Self.addText(text, to: &batch)
     Self.addMetadata(metadata, format: decoded.format, to: &batch)
 
@@ -66,14 +72,17 @@ struct DocumentAnalyzer: Sendable {
   /// Every word twice: folded with its position, exact without (see IndexSchema).
   static func addText(_ text: String, to batch: inout TermBatch) {
     var position: UInt32 = 0
-    WordTokenizer.forEachWord(in: text) { w in
+    WordTokenizer.forEachWordUTF8(in: text, exactPrefix: Array(IndexSchema.exact.utf8)) { exact, folded in
       position += 1
-      batch.append(w.folded, position: position)
-      batch.append(IndexSchema.exact + w.exact)
+      batch.append(utf8: folded, position: position)
+      batch.append(utf8: exact)
     }
   }
 
-  static func addMetadata(_ m: DocumentMetadata, format: DocumentFormat, to batch: inout TermBatch) {
+  static func addMetadata(_ m: DocumentMetadata, format: DocumentFormat, to out: inout TermBatch) {
+    // Every metadata term is a boolean filter term; keep each within Xapian's term limit.
+    var batch = BoundedTerms(batch: out)
+    defer { out = batch.batch }
     func words(_ prefix: String, _ s: String?) {
       guard let s else { return }
       var seen = Set<String>()

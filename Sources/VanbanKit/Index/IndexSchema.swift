@@ -94,6 +94,17 @@ public enum IndexSchema {
     return String(decoding: head, as: UTF8.self) + "#" + String(hash, radix: 16)
   }
 
+  /// `s` cut to at most `bytes` UTF-8 bytes, on a character boundary (Xapian's term limit is 245).
+  public static func truncated(_ s: String, bytes: Int) -> String {
+    if s.utf8.count <= bytes { return s }
+    var out = ""
+    for c in s {
+      if out.utf8.count + c.utf8.count > bytes { break }
+      out.append(c)
+    }
+    return out
+  }
+
   /// The key used for boolean "name" terms: folded, with spaces and punctuation removed.
   public static func compactKey(_ s: String) -> String {
     String(VietnameseFolding.fold(s).unicodeScalars.filter { VietnameseLetters.shared.isWord($0.value) }

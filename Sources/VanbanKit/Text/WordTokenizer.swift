@@ -50,6 +50,58 @@ public enum WordTokenizer {
     flush()
   }
 
+  /// The indexer's hot path: each word's exact and folded forms as UTF-8 bytes in reused
+  /// buffers, with no String per word. `exact` starts with `exactPrefix` (the schema's prefix).
+  /// Words whose folded form is empty (a stray combining mark) are skipped.
+  static func forEachWordUTF8(
+    in text: String, exactPrefix: [UInt8], _ body: (_ exact: ArraySlice<UInt8>, _ folded: ArraySlice<UInt8>) -> Void
+  ) {
+    let letters = VietnameseLetters.shared
+    var exact = exactPrefix
+    var folded: [UInt8] = []
+    exact.reserveCapacity(96)
+    folded.reserveCapacity(96)
+    let p = exactPrefix.count
+    var inWord = false
+    @inline(__always) func put(_ v: UInt32, _ out: inout [UInt8]) {
+      switch v {
+      case 0..<0x80: out.append(UInt8(v))
+      case 0x80..<0x800:
+        out.append(UInt8(0xC0 | (v >> 6)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+      case 0x800..<0x10000:
+        out.append(UInt8(0xE0 | (v >> 12)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+      default:
+        out.append(UInt8(0xF0 | (v >> 18)))
+        out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+      }
+    }
+    func flush() {
+      if inWord, !folded.isEmpty, exact.count - p <= maxWordBytes {
+        body(exact[...], folded[...])
+      }
+      exact.removeSubrange(p...)
+      folded.removeAll(keepingCapacity: true)
+      inWord = false
+    }
+    for u in text.unicodeScalars {
+      let v = u.value
+      if letters.isWord(v) {
+        inWord = true
+        put(letters.lowerScalar(v), &exact)
+        let f = letters.foldScalar(v)
+        if f != 0 { put(f, &folded) }
+      } else if inWord {
+        flush()
+      }
+    }
+    flush()
+  }
+
   /// All words of `text`.
   public static func words(in text: String) -> [Word] {
     var out: [Word] = []
