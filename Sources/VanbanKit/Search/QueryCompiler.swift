@@ -29,8 +29,7 @@ struct HighlightTerms: Sendable {
 struct QueryCompiler {
   var exact: Bool
   var defaultAnd: Bool
-  /// Weight of an adjacent-pair phrase relative to its words.
-  var bigramScale = 1.0
+  var ranking = RankingParameters()
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
 
@@ -53,7 +52,7 @@ struct QueryCompiler {
     if let t = textQuery {
       query = t
       if !bigrams.isEmpty {
-        query = try Query(.andMaybe, [query, try Query(scaling: try Query(.or, bigrams), by: bigramScale)])
+        query = try Query(.andMaybe, [query, try Query(scaling: try Query(.or, bigrams), by: ranking.bigram)])
       }
     } else {
       query = .matchAll
@@ -152,7 +151,9 @@ struct QueryCompiler {
     highlight.exact.insert(w.exact)
     if exact { return Query(term: IndexSchema.exact + w.exact) }
     if w.exact == w.folded { return Query(term: w.folded) }
-    return try Query(.or, [Query(term: IndexSchema.exact + w.exact), Query(term: w.folded)])
+    let exactTerm = Query(term: IndexSchema.exact + w.exact)
+    let weighted = ranking.exactTerm == 1 ? exactTerm : try Query(scaling: exactTerm, by: ranking.exactTerm)
+    return try Query(.or, [weighted, Query(term: w.folded)])
   }
 
   private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
@@ -183,10 +184,10 @@ struct QueryCompiler {
       if ws.count == 1, let p = previous, p.count == 1 {
         let pair = try Query(.phrase, [Query(term: p[0].folded), Query(term: ws[0].folded)], parameter: 2)
         bigrams.append(pair)
-        if !exact, ws[0].exact != ws[0].folded || p[0].exact != p[0].folded {
+        if !exact, ranking.exactBigram > 0, ws[0].exact != ws[0].folded || p[0].exact != p[0].folded {
           // Both words exact too: the accented bigram weighs a little more.
           let exactPair = [Query(term: IndexSchema.exact + p[0].exact), Query(term: IndexSchema.exact + ws[0].exact)]
-          bigrams.append(try Query(scaling: try Query(.and, [pair] + exactPair), by: 0.5))
+          bigrams.append(try Query(scaling: try Query(.and, [pair] + exactPair), by: ranking.exactBigram / max(ranking.bigram, 0.001)))
         }
       }
       previous = ws

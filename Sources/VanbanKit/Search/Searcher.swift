@@ -7,9 +7,7 @@ import Xapian
 public final class Searcher {
   public let locations: [String]
   let db: Database
-  /// BM25 parameters: k1=1.2, b=0.75 measured best on ALQAC 2023 with the bigram boost (§5).
-  var k1 = 1.2, b = 0.75
-  var bigramScale = 1.0
+  var ranking = RankingParameters.current
 
   /// Opens every location as one database. A missing local index is an error, not an empty one.
   public init(indexes: [String]) throws {
@@ -19,11 +17,6 @@ public final class Searcher {
       try combined.add(try Self.open(location))
     }
     db = combined
-    if let s = ProcessInfo.processInfo.environment["VANBAN_BM25"] {  // tuning hook for the bench script
-      let p = s.split(separator: ",").compactMap { Double($0) }
-      if p.count >= 2 { (k1, b) = (p[0], p[1]) }
-      if p.count >= 3 { bigramScale = p[2] }
-    }
   }
 
   static func open(_ location: String) throws -> Database {
@@ -109,14 +102,14 @@ public final class Searcher {
 
   func run(_ node: QueryNode?, _ request: SearchRequest, notes: [String]) throws -> SearchResult {
     var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
-    compiler.bigramScale = bigramScale
+    compiler.ranking = ranking
     let compiled = try compiler.compile(node, filters: request.filters)
     let limit = max(0, min(request.limit, 100_000))
     let offset = max(0, request.offset)
     return try retrying {
       let enquire = try Enquire(database: db)
       try enquire.setQuery(compiled.query)
-      try enquire.setBM25(k1: k1, b: b)
+      try enquire.setBM25(k1: ranking.k1, b: ranking.b)
       switch request.sort {
       case .relevance:
         if !compiled.hasText { try enquire.setSortByValue(IndexSchema.Slot.date.rawValue, reverse: true) }

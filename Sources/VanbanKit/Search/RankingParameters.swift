@@ -1,0 +1,39 @@
+// The ranking constants, in one place, with where each value comes from.
+//
+// Measured with ../shared/tools/eval_relevance.py on ALQAC 2023 (see README "Ranking"); the
+// environment variable VANBAN_RANKING="k1=1.2,b=0.75,bigram=1,exactBigram=0.5" overrides them
+// for tuning runs, so a sweep needs no rebuild.
+
+import Foundation
+
+public struct RankingParameters: Sendable, Equatable {
+  /// BM25 term-frequency saturation and length normalisation (Robertson's usual 1.2 / 0.75).
+  public var k1 = 1.2
+  public var b = 0.75
+  /// Weight of the phrase bigram of two adjacent query words (folded), relative to its words.
+  public var bigram = 1.0
+  /// Extra weight when the adjacent pair also matches exactly (accented queries only).
+  public var exactBigram = 0.5
+  /// Weight of the exact term of an accented word, relative to its folded term.
+  public var exactTerm = 1.0
+
+  public init() {}
+
+  public static let current: RankingParameters = {
+    var p = RankingParameters()
+    guard let spec = ProcessInfo.processInfo.environment["VANBAN_RANKING"] else { return p }
+    for item in spec.split(separator: ",") {
+      let kv = item.split(separator: "=")
+      guard kv.count == 2, let v = Double(kv[1]) else { continue }
+      switch kv[0] {
+      case "k1": p.k1 = v
+      case "b": p.b = v
+      case "bigram": p.bigram = v
+      case "exactBigram": p.exactBigram = v
+      case "exactTerm": p.exactTerm = v
+      default: continue
+      }
+    }
+    return p
+  }()
+}
