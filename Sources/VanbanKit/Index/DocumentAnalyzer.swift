@@ -14,6 +14,8 @@ struct PreparedDocument {
   var data: [UInt8]
   var textBytes: Int
   var stored: StoredDocument
+  /// Distinct exact words, for Xapian's spelling data (`Did you mean`).
+  var spelling: [String]
 }
 
 /// Appends terms cut to Xapian's limit (245 bytes), so no field value can fail a document.
@@ -52,7 +54,7 @@ struct DocumentAnalyzer: Sendable {
     batch.append(IndexSchema.id + key)
     batch.append(IndexSchema.signature + key + "\t" + sig)
     batch.append(IndexSchema.name + IndexSchema.truncated(stored.id, bytes: 200))
-    Self.addText(text, to: &batch)
+    let spelling = Self.addText(text, to: &batch)
     Self.addMetadata(metadata, format: decoded.format, to: &batch)
 
     var values: [(IndexSchema.Slot, String)] = []
@@ -66,17 +68,24 @@ struct DocumentAnalyzer: Sendable {
 
     return PreparedDocument(
       pathKey: key, signature: sig, terms: batch, values: values, data: try stored.encodeData(text: text),
-      textBytes: text.utf8.count, stored: stored)
+      textBytes: text.utf8.count, stored: stored, spelling: spelling)
   }
 
-  /// Every word twice: folded with its position, exact without (see IndexSchema).
-  static func addText(_ text: String, to batch: inout TermBatch) {
+  /// Every word twice: folded with its position, exact without (see IndexSchema). Returns the
+  /// distinct words that hold a letter, for the spelling data.
+  static func addText(_ text: String, to batch: inout TermBatch) -> [String] {
     var position: UInt32 = 0
+    var distinct = Set<ArraySlice<UInt8>>()
+    let prefixLength = IndexSchema.exact.utf8.count
     WordTokenizer.forEachWordUTF8(in: text, exactPrefix: Array(IndexSchema.exact.utf8)) { exact, folded in
       position += 1
       batch.append(utf8: folded, position: position)
       batch.append(utf8: exact)
+      if folded.count >= 2, folded.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+        distinct.insert(exact.dropFirst(prefixLength))
+      }
     }
+    return distinct.map { String(decoding: $0, as: UTF8.self) }
   }
 
   static func addMetadata(_ m: DocumentMetadata, format: DocumentFormat, to out: inout TermBatch) {

@@ -115,6 +115,7 @@ final class ShardSet {
     for (slot, value) in prepared.values { try doc.setValue(slot.rawValue, value) }
     try doc.setData(prepared.data)
     try db.replaceDocument(uniqueTerm: IndexSchema.id + prepared.pathKey, with: doc)
+    for w in prepared.spelling { try db.addSpelling(w) }
   }
 
   /// Waits for every queued document, then commits each shard.

@@ -51,8 +51,11 @@ public final class Searcher {
     while true {
       do {
         return try body()
-      } catch let e as XapianError where e.code == .databaseModified && attempt < 3 {
+      } catch let e as XapianError where e.code == .databaseModified && attempt < 10 {
+        // A writer committing small batches can move on twice during one read, more than once in a
+        // row: reopen, give it a moment (up to ~0.2 s in all), and ask again.
         attempt += 1
+        if attempt > 1 { usleep(useconds_t(4_000 * attempt)) }
         _ = try? db.reopen()
       } catch {
         throw VanbanError.from(error, index: locations.joined(separator: ", "))
@@ -156,39 +159,39 @@ public final class Searcher {
     return try StoredDocument.decode(data: try doc.data(), withText: true).1 ?? ""
   }
 
-  /// A query typed without marks gets the accented form the index actually holds
-  /// (`tiem chung` → `tiêm chủng`); a query that finds nothing gets Xapian's spelling guess.
+  /// A word the index has never seen gets Xapian's spelling guess (`Omicrom` → `omicron`); a
+  /// query typed without marks gets the accented form the index actually holds
+  /// (`tiem chung` → `tiêm chủng`).
   func suggestion(_ compiled: CompiledQuery, hits: [SearchHit], texts: [String]) -> String? {
     let words = compiled.words
     guard !words.isEmpty else { return nil }
-    if let text = texts.first, words.allSatisfy({ $0.exact == $0.folded }), words.contains(where: { $0.folded.contains(where: \.isLetter) }) {
-      let docWords = WordTokenizer.words(in: text)
-      let wanted = words.map(\.folded)
-      // The first place where the query's words stand together, else each word's first form.
-      var forms: [String]? = nil
-      if wanted.count > 1, docWords.count >= wanted.count {
-        for i in 0...(docWords.count - wanted.count) where docWords[i].folded == wanted[0] {
-          if (0..<wanted.count).allSatisfy({ docWords[i + $0].folded == wanted[$0] }) {
-            forms = (0..<wanted.count).map { docWords[i + $0].exact }
-            break
-          }
+    var corrected = false
+    let fixed = words.map { w -> String in
+      guard (try? db.termFrequency(w.folded)) == 0 else { return w.exact }
+      let s = (try? db.spellingSuggestion(for: w.exact)) ?? ""
+      if !s.isEmpty && s != w.exact {
+        corrected = true
+        return s
+      }
+      return w.exact
+    }
+    if corrected { return fixed.joined(separator: " ") }
+    guard let text = texts.first, words.allSatisfy({ $0.exact == $0.folded }),
+      words.contains(where: { $0.folded.contains(where: \.isLetter) })
+    else { return nil }
+    let docWords = WordTokenizer.words(in: text)
+    let wanted = words.map(\.folded)
+    // The first place where the query's words stand together, else each word's first form.
+    var forms: [String]? = nil
+    if wanted.count > 1, docWords.count >= wanted.count {
+      for i in 0...(docWords.count - wanted.count) where docWords[i].folded == wanted[0] {
+        if (0..<wanted.count).allSatisfy({ docWords[i + $0].folded == wanted[$0] }) {
+          forms = (0..<wanted.count).map { docWords[i + $0].exact }
+          break
         }
       }
-      if forms == nil {
-        forms = wanted.map { w in docWords.first(where: { $0.folded == w })?.exact ?? w }
-      }
-      let s = forms!.joined(separator: " ")
-      return s != wanted.joined(separator: " ") ? s : nil
     }
-    if hits.isEmpty {
-      var changed = false
-      let fixed = words.map { w -> String in
-        let s = (try? db.spellingSuggestion(for: w.exact)) ?? ""
-        if !s.isEmpty && s != w.exact { changed = true; return s }
-        return w.exact
-      }
-      return changed ? fixed.joined(separator: " ") : nil
-    }
-    return nil
+    let s = (forms ?? wanted.map { w in docWords.first(where: { $0.folded == w })?.exact ?? w }).joined(separator: " ")
+    return s != wanted.joined(separator: " ") ? s : nil
   }
 }
