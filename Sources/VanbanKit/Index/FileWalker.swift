@@ -34,6 +34,9 @@ public struct FileWalker: Sendable {
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
         walk(absolute, &out, &visited, skip)
+      } else if (st.st_mode & S_IFMT) != S_IFREG {
+        // A FIFO would block the reader forever; sockets and devices are not documents either.
+        skip(root, Self.notRegular)
       } else if let f = found(absolute, st) {
         out.append(f)
       } else {
@@ -100,9 +103,13 @@ public struct FileWalker: Sendable {
         walk(path, &out, &visited, skip)
       } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
         out.append(f)
+      } else if (st.st_mode & S_IFMT) != S_IFREG, found(path, st) != nil {
+        skip(path, Self.notRegular)
       }
     }
   }
+
+  static let notRegular = "not a regular file (a pipe, socket or device)"
 
   /// Absolute, with `.` and `..` resolved lexically (symlinks are kept: the path is what the user
   /// indexed).
