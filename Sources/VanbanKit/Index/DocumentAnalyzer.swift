@@ -77,10 +77,21 @@ struct DocumentAnalyzer: Sendable {
     var position: UInt32 = 0
     var distinct = Set<ArraySlice<UInt8>>()
     let prefixLength = IndexSchema.exact.utf8.count
+    var pair: [UInt8] = Array(IndexSchema.bigram.utf8)
+    let bigramPrefix = pair.count
+    var previousLength = 0  // bytes of the previous folded word in `pair`, 0 at the start
     WordTokenizer.forEachWordUTF8(in: text, exactPrefix: Array(IndexSchema.exact.utf8)) { exact, folded in
       position += 1
       batch.append(utf8: folded, position: position)
       batch.append(utf8: exact)
+      if previousLength > 0 {
+        pair.append(0x20)
+        pair.append(contentsOf: folded)
+        batch.append(utf8: pair)
+      }
+      pair.removeSubrange(bigramPrefix...)
+      pair.append(contentsOf: folded)
+      previousLength = folded.count
       if folded.count >= 2, folded.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
         distinct.insert(exact.dropFirst(prefixLength))
       }

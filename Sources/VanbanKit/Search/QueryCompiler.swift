@@ -172,8 +172,9 @@ struct QueryCompiler {
     return try Query(.andMaybe, [positional, try Query(.and, accented.map { Query(term: IndexSchema.exact + $0.exact) })])
   }
 
-  /// Boost for each adjacent pair of plain words in a sequence.
+  /// Boost for each adjacent pair of plain words in a sequence: the pair's bigram term.
   private mutating func addBigrams(_ items: [QueryNode]) throws {
+    guard ranking.bigram > 0 else { return }
     var previous: [Word]? = nil
     for item in items {
       guard case .word(let raw) = item else {
@@ -182,13 +183,7 @@ struct QueryCompiler {
       }
       let ws = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
       if ws.count == 1, let p = previous, p.count == 1 {
-        let pair = try Query(.phrase, [Query(term: p[0].folded), Query(term: ws[0].folded)], parameter: 2)
-        bigrams.append(pair)
-        if !exact, ranking.exactBigram > 0, ws[0].exact != ws[0].folded || p[0].exact != p[0].folded {
-          // Both words exact too: the accented bigram weighs a little more.
-          let exactPair = [Query(term: IndexSchema.exact + p[0].exact), Query(term: IndexSchema.exact + ws[0].exact)]
-          bigrams.append(try Query(scaling: try Query(.and, [pair] + exactPair), by: ranking.exactBigram / max(ranking.bigram, 0.001)))
-        }
+        bigrams.append(Query(term: IndexSchema.bigram + p[0].folded + " " + ws[0].folded))
       }
       previous = ws
     }

@@ -1,7 +1,7 @@
 // The ranking constants, in one place, with where each value comes from.
 //
 // Measured with ../shared/tools/eval_relevance.py on ALQAC 2023 (see README "Ranking"); the
-// environment variable VANBAN_RANKING="k1=1.2,b=0.75,bigram=1,exactBigram=0.5" overrides them
+// environment variable VANBAN_RANKING="k1=1.2,b=0.75,bigram=1,exactTerm=1" overrides them
 // for tuning runs, so a sweep needs no rebuild.
 
 import Foundation
@@ -10,10 +10,8 @@ public struct RankingParameters: Sendable, Equatable {
   /// BM25 term-frequency saturation and length normalisation (Robertson's usual 1.2 / 0.75).
   public var k1 = 1.2
   public var b = 0.75
-  /// Weight of the phrase bigram of two adjacent query words (folded), relative to its words.
+  /// Weight of the bigram term of two adjacent query words (folded), relative to a word.
   public var bigram = 1.0
-  /// Extra weight when the adjacent pair also matches exactly (accented queries only).
-  public var exactBigram = 0.5
   /// Weight of the exact term of an accented word, relative to its folded term.
   public var exactTerm = 1.0
 
@@ -29,7 +27,6 @@ public struct RankingParameters: Sendable, Equatable {
       case "k1": p.k1 = v
       case "b": p.b = v
       case "bigram": p.bigram = v
-      case "exactBigram": p.exactBigram = v
       case "exactTerm": p.exactTerm = v
       default: continue
       }
