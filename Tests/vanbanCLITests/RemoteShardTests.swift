@@ -1,0 +1,89 @@
+// Shards searched as one, locally and through Xapian's own remote backend (xapian-tcpsrv).
+
+import Foundation
+import Testing
+
+@Suite(.serialized) struct RemoteShardTests {
+  static let tcpsrv = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  @Test func shardedIndexAnswersLikeAPlainOne() throws {
+    let ws = try Workspace()
+    let plain = ws.root.appendingPathComponent("plain").path
+    try CLI.run(["index", ws.corpus.path, "--index", plain, "--quiet"])
+    let r = try ws.index(["--shards", "2"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("XAPIANDB").path))
+    for q in ["dịch", "viet a", "Omicron"] {
+      let a = try CLI.run(["search", "--index", plain, "--format", "json", q])
+      let b = try ws.search(q)
+      #expect(Set(a.seedIDs) == Set(b.seedIDs), "\(q)")
+    }
+    // Each shard is also a database on its own: --index twice searches them as one.
+    let s0 = ws.index.appendingPathComponent("shard-00").path, s1 = ws.index.appendingPathComponent("shard-01").path
+    let both = try CLI.run(["search", "--index", s0, "--index", s1, "--format", "json", "dịch"])
+    #expect(Set(both.seedIDs) == Set(try ws.search("dịch").seedIDs))
+    // The shard count is kept; changing it needs --rebuild.
+    #expect(try ws.index(["--shards", "3"]).status == 2)
+  }
+
+  @Test func remoteShardsAnswerLikeLocalOnesAndAStoppedServerIsAClearError() throws {
+    guard let tcpsrv = Self.tcpsrv else {
+      print("skipped: xapian-tcpsrv is not installed (apt-get install xapian-tools)")
+      return
+    }
+    let ws = try Workspace()
+    try ws.index(["--shards", "2"])
+    var servers: [Process] = []
+    var locations: [String] = []
+    defer { for s in servers where s.isRunning { kill(s.processIdentifier, SIGKILL); s.waitUntilExit() } }
+    for shard in ["shard-00", "shard-01"] {
+      var started = false
+      for _ in 0..<10 where !started {
+        let port = Int.random(in: 20_000..<60_000)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tcpsrv)
+        p.arguments = ["--port", String(port), "--interface", "127.0.0.1", ws.index.appendingPathComponent(shard).path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until it listens (or died because the port was taken).
+        for _ in 0..<50 where p.isRunning {
+          if try CLI.run(["stats", "--index", "tcp://127.0.0.1:\(port)", "--format", "json"]).status == 0 {
+            started = true
+            break
+          }
+          usleep(100_000)
+        }
+        if started {
+          servers.append(p)
+          locations.append("tcp://127.0.0.1:\(port)")
+        } else if p.isRunning {
+          kill(p.processIdentifier, SIGKILL)
+          p.waitUntilExit()
+        }
+      }
+      #expect(started, "xapian-tcpsrv started on \(shard)")
+    }
+    guard locations.count == 2 else { return }
+    let remoteArgs = locations.flatMap { ["--index", $0] }
+    for q in ["dịch", "viet a", "16/CT-TTg"] {
+      let local = try ws.search(q)
+      let remote = try CLI.run(["search"] + remoteArgs + ["--format", "json", q])
+      #expect(remote.status == 0, "\(remote.stderr)")
+      #expect(remote.seedIDs == local.seedIDs, "\(q): remote \(remote.seedIDs) local \(local.seedIDs)")
+    }
+    let refs = try CLI.run(["refs", "16/CT-TTg", "--format", "json"] + remoteArgs)
+    #expect(refs.seedIDs == ["003"])
+
+    for s in servers {
+      kill(s.processIdentifier, SIGKILL)
+      s.waitUntilExit()
+    }
+    let stopped = try CLI.run(["search"] + remoteArgs + ["dịch"])
+    #expect(stopped.status == 2)
+    #expect(stopped.stderr.contains("cannot reach the index server"), "\(stopped.stderr)")
+    #expect(stopped.stderr.split(separator: "\n").count == 1, "one line: \(stopped.stderr)")
+  }
+}
