@@ -46,7 +46,8 @@ struct VanbanCommand: ParsableCommand {
         Foundation.exit(0)
       }
       let message: String
-      if let e = error as? VanbanError { message = e.description } else { message = fullMessage(for: error) }
+      // One line: ArgumentParser's message without its Help:/Usage: lines (the README promises one).
+      if let e = error as? VanbanError { message = e.description } else { message = Self.message(for: error) }
       Terminal.err("vanban: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
       Foundation.exit(2)
     }
