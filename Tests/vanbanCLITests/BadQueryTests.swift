@@ -1,0 +1,115 @@
+// Issue F, bad queries through the binary: each gets a clear message or a sensible answer, exit
+// 0, 1 or 2, never a crash, in well under 5 s on the seeds. (NUL cannot pass through argv: see
+// VanbanKitTests/BadQuerySearcherTests.)
+
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BadQueryTests {
+  static let ws: Workspace = {
+    let ws = try! Workspace()
+    try! ws.index()
+    return ws
+  }()
+
+  /// Runs `search ARGS`; checks exit code, time, and that an error is one `vanban:` line.
+  @discardableResult
+  func check(_ args: [String], expect codes: Set<Int32> = [0, 1, 2], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
+    let t0 = Date()
+    let (r, finished) = try Faults.run(["search", "--index", Self.ws.index.path] + args, within: 10)
+    let seconds = Date().timeIntervalSince(t0)
+    let label = String(args.joined(separator: " ").prefix(80)).debugDescription
+    #expect(finished, "\(label) did not finish", sourceLocation: sourceLocation)
+    #expect(codes.contains(r.status), "\(label): exit \(r.status) \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(seconds < 5, "\(label) took \(seconds) s", sourceLocation: sourceLocation)
+    if r.status == 2 {
+      Faults.expectOneClearLine(r, sourceLocation: sourceLocation)
+    } else if args.contains("json") && !args.contains("--") {
+      #expect(r.json["hits"] != nil, "\(label): stdout is not the JSON answer", sourceLocation: sourceLocation)
+    }
+    return r
+  }
+
+  @Test(arguments: [
+    "\"unbalanced", "viet \"a", "(viet a", "viet a)", "((((viet", "))))", "\"\"", "()", "( )",
+    "AND", "OR", "NOT", "NEAR", "-", "+", "*", "viet AND", "OR viet", "NOT NOT NOT", "a AND OR NOT b",
+    "viet NEAR", "NEAR NEAR", "--", "-+-+", "+-viet", "\"viet a", "agency:", "agency:\"", "ref:", "ref:/",
+    "ref:*", "date:", "date:..", "date:2022-13", "date:2022-01..abc", "date:a..b..c", "year:abc", "unknown:field",
+    ":", "::::", "viet:a:b", "tiem*", "t*", "a*", "**", "*viet", "\\", "'", "`rm -rf /`", "$(echo hi)",
+    "%00", "\u{1}\u{2}\u{7f}", "\u{1b}[31mred\u{1b}[0m", "\t\r\n", "\u{202e}ỉộ", "\u{FFFD}\u{FEFF}", "🇻🇳 🙂",
+    String(repeating: "đ", count: 300), String(repeating: "(", count: 500), String(repeating: "\"", count: 501),
+  ])
+  func oddQueriesAnswerOrSayWhy(query: String) throws {
+    // Alternate the modes (by the query's length) to keep the number of processes down.
+    if query.utf8.count % 2 == 0 {
+      try check([query, "--format", "json"])
+    } else {
+      try check([query, "--any", "--exact", "--format", "text"])
+    }
+  }
+
+  @Test func parenthesesAndQuotesAreReadAsPlainWordsWithANote() throws {
+    let r = try check(["\"Việt", "Á", "--format", "json"])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("note: query read as plain words") || (r.json["notes"] as? [String])?.isEmpty == false, "\(r.stderr)")
+  }
+
+  @Test func tenKilobyteQueryAndAThousandTerms() throws {
+    var rng = SplitMix(seed: 11)
+    let vocabulary = ["ủy", "ban", "nhân", "dân", "tỉnh", "việt", "á", "tiêm", "chủng", "covid", "sở", "y", "tế", "xyzzy"]
+    let thousand = (0..<1000).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(separator: " ")
+    try check([thousand, "--format", "json"])
+    try check(["--any", thousand, "--format", "json"])
+    let ops = ["AND", "OR", "NOT", "NEAR", "(", ")", "\"", "-", "+", "tiem*", "ref:16/CT-TTg"]
+    var tenK = ""
+    while tenK.utf8.count < 10_240 {
+      tenK += (rng.next() % 3 == 0 ? ops[Int(rng.next() % UInt64(ops.count))] : vocabulary[Int(rng.next() % UInt64(vocabulary.count))]) + " "
+    }
+    try check([tenK, "--format", "json"])
+    try check([String(repeating: "a", count: 10_240)])
+    try check([String(repeating: "tiêm*", count: 2_000)])
+  }
+
+  @Test func wildcardThatMatchesTooMuchIsBounded() throws {
+    let ws = try Workspace(seeds: false)
+    // 3,000 distinct words starting with `pre`, so `pre*` would expand past maxExpansion.
+    func letters(_ i: Int) -> String {
+      var n = i, s = ""
+      repeat { s.append(Character(UnicodeScalar(UInt8(97 + n % 26)))); n /= 26 } while n > 0
+      return s
+    }
+    let words = (0..<3_000).map { "pre" + letters($0) }
+    for f in 0..<6 { try ws.write("w\(f).txt", "CÔNG VĂN\n" + words[(f * 500)..<((f + 1) * 500)].joined(separator: " ") + "\n") }
+    #expect(try ws.index().status == 0)
+    let t0 = Date()
+    let r = try CLI.run(["search", "--index", ws.index.path, "pre*", "--format", "json"])
+    #expect(Date().timeIntervalSince(t0) < 5)
+    #expect(r.status == 0 || r.status == 2, "\(r.stderr)")
+    if r.status == 2 { Faults.expectOneClearLine(r) }
+    try check(["a*", "b*", "c*", "d*", "t*", "n*", "--any", "--format", "json"])
+  }
+
+  @Test func pagingOptionsOutOfRange() throws {
+    for bad in [["--limit", "-1"], ["--offset", "-5"], ["--limit", "99999999999999999999999"], ["--offset", "x"],
+                ["--limit", ""], ["--context", "-1"]] {
+      let r = try check(["viet", "a"] + bad, expect: [2])
+      #expect(!r.stderr.contains("Usage"), "one line, not the usage text: \(r.stderr)")
+    }
+    #expect(try check(["viet", "a", "--limit", "0", "--format", "json"]).hits.isEmpty)
+    #expect(try check(["viet", "a", "--limit", "9223372036854775807", "--format", "json"]).status == 0)
+    #expect(try check(["viet", "a", "--offset", "9223372036854775807", "--format", "json"]).hits.isEmpty)
+    #expect(try check(["viet", "a", "--offset", "1000000", "--limit", "1000000", "--format", "csv"]).status != 2)
+    let refs = try Faults.run(["refs", "16/CT-TTg", "--index", Self.ws.index.path, "--limit", "-3", "--offset", "-9"], within: 10).0
+    #expect(refs.status == 0 || refs.status == 2)
+  }
+
+  @Test func malformedDatesAreOneClearLine() throws {
+    for bad in ["2022-13", "2022-02-30", "abc", "", "20222", "-1", "2022-1-1-1", "９９９９", "2022/01/01x"] {
+      let r = try check(["viet", "--since", bad], expect: [0, 1, 2])
+      if r.status == 2 { #expect(r.stderr.contains("since") || r.stderr.contains(bad), "\(r.stderr)") }
+    }
+    try check(["--since", "2023", "--until", "2020", "--format", "json"], expect: [1])
+    try check(["--until", "2030-12-31", "--since", "1990", "--format", "json"], expect: [0])
+    try check(["--until", "9999-12-31", "--format", "json"], expect: [0, 2])
+  }
+}
