@@ -39,8 +39,10 @@ test: deps
 check: build
 	python3 ../shared/tools/check_contract.py $(BIN)
 
+# Benchmarks against the plain-Xapian baseline (BENCHMARKS.md). BENCH_ARGS=--quick for a few
+# minutes, --full for ~1 GB of real text; corpora and indexes are cached in bench-out/.
 bench: build
-	scripts/bench
+	scripts/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

@@ -32,6 +32,8 @@ let package = Package(
       name: "vanban",
       dependencies: ["VanbanKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // In-process query latency for scripts/bench (not installed; `make bench` builds it).
+    .executableTarget(name: "vanban-bench", dependencies: ["VanbanKit", "Xapian"]),
     .testTarget(name: "CXapianTests", dependencies: ["CXapian"]),
     .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
     .testTarget(

@@ -1,0 +1,158 @@
+// vanban-bench: in-process query latency for scripts/bench.
+//
+//   vanban-bench --index DIR [--index DIR2 ...] --queries FILE.json [--repeat N]
+//
+// FILE.json is {"kinds": [{"kind": "topic", "queries": [QUERY, ...]}, ...]} where QUERY is
+// {"text": "...", "any": false, "exact": false, "facets": false, "limit": 10, "sort": "relevance",
+//  "agency": [...], "reference": [...], "province": [...], "type": [...], "year": [...],
+//  "since": "2022-01", "until": "2022-06", "referenceDate": "2022"} (every key optional).
+//
+// The index is opened once. Each kind's list is run once to warm up, then `repeat` times timed,
+// one sample per query per pass. Prints one JSON object: p50/p99/mean/max in milliseconds per
+// kind, and how many queries found nothing (a list that finds nothing measures nothing).
+
+import Foundation
+import VanbanKit
+
+struct Query: Decodable {
+  var text: String?
+  var any: Bool?
+  var exact: Bool?
+  var facets: Bool?
+  var limit: Int?
+  var sort: String?
+  var agency: [String]?
+  var reference: [String]?
+  var province: [String]?
+  var type: [String]?
+  var company: [String]?
+  var year: [String]?
+  var since: String?
+  var until: String?
+  var referenceDate: String?
+
+  func request() throws -> SearchRequest {
+    var r = SearchRequest(text: text ?? "")
+    r.any = any ?? false
+    r.exact = exact ?? false
+    r.facets = facets ?? false
+    r.limit = limit ?? 10
+    if let s = sort {
+      guard let o = ResultOrder(rawValue: s) else { throw BenchError("bad sort `\(s)`") }
+      r.sort = o
+    }
+    r.filters.agency = agency ?? []
+    r.filters.reference = reference ?? []
+    r.filters.province = province ?? []
+    r.filters.type = type ?? []
+    r.filters.company = company ?? []
+    r.filters.year = year ?? []
+    if let s = since {
+      guard let d = PartialDate(parsing: s) else { throw BenchError("bad date `\(s)`") }
+      r.filters.since = d
+    }
+    if let s = until {
+      guard let d = PartialDate(parsing: s) else { throw BenchError("bad date `\(s)`") }
+      r.filters.until = d
+    }
+    r.filters.referenceDate = referenceDate
+    return r
+  }
+}
+
+struct QueryFile: Decodable {
+  struct Kind: Decodable {
+    var kind: String
+    var queries: [Query]
+  }
+  var kinds: [Kind]
+}
+
+struct BenchError: Error, CustomStringConvertible {
+  var description: String
+  init(_ d: String) { description = d }
+}
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// Nearest-rank percentile of sorted samples.
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+  guard !sorted.isEmpty else { return 0 }
+  let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+  return sorted[min(max(rank, 1), sorted.count) - 1]
+}
+
+func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+func main() throws {
+  var indexes: [String] = []
+  var queriesPath: String?
+  var repeatCount = 3
+  var args = CommandLine.arguments.dropFirst()
+  while let a = args.popFirst() {
+    switch a {
+    case "--index": if let v = args.popFirst() { indexes.append(v) }
+    case "--queries": queriesPath = args.popFirst()
+    case "--repeat": repeatCount = max(1, Int(args.popFirst() ?? "") ?? 3)
+    case "-h", "--help":
+      print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N]")
+      return
+    default: throw BenchError("unknown argument `\(a)`")
+    }
+  }
+  guard let queriesPath, !indexes.isEmpty else { throw BenchError("--index and --queries are required") }
+  let file = try JSONDecoder().decode(QueryFile.self, from: Data(contentsOf: URL(fileURLWithPath: queriesPath)))
+
+  let t0 = now()
+  let searcher = try Searcher(indexes: indexes)
+  let documents = try searcher.documentCount()
+  let openMs = Double(now() - t0) / 1e6
+
+  var kinds: [[String: Any]] = []
+  for kind in file.kinds {
+    let requests = try kind.queries.map { try $0.request() }
+    var zero = 0
+    var totals = 0
+    for r in requests {  // warm-up pass, also counts what the queries find
+      let result = try searcher.search(r)
+      if result.total == 0 { zero += 1 }
+      totals += result.total
+    }
+    var samples: [Double] = []
+    samples.reserveCapacity(requests.count * repeatCount)
+    for _ in 0..<repeatCount {
+      for r in requests {
+        let t = now()
+        let result = try searcher.search(r)
+        samples.append(Double(now() - t) / 1e6)
+        if result.hits.count > r.limit { throw BenchError("more hits than the limit") }
+      }
+    }
+    samples.sort()
+    let mean = samples.isEmpty ? 0 : samples.reduce(0, +) / Double(samples.count)
+    kinds.append([
+      "kind": kind.kind,
+      "queries": requests.count,
+      "samples": samples.count,
+      "p50_ms": round3(percentile(samples, 50)),
+      "p99_ms": round3(percentile(samples, 99)),
+      "mean_ms": round3(mean),
+      "max_ms": round3(samples.last ?? 0),
+      "zero_hits": zero,
+      "mean_total": requests.isEmpty ? 0 : totals / requests.count,
+    ])
+  }
+  let out: [String: Any] = [
+    "indexes": indexes, "documents": documents, "open_ms": round3(openMs), "repeat": repeatCount, "kinds": kinds,
+  ]
+  let data = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])
+  FileHandle.standardOutput.write(data)
+  FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+do {
+  try main()
+} catch {
+  FileHandle.standardError.write(Data("vanban-bench: \(error)\n".utf8))
+  exit(2)
+}
