@@ -19,16 +19,22 @@ struct StatsCommand: ParsableCommand {
       return
     }
     var out = "\(stats.documents) documents\n"
-    func list(_ title: String, _ rows: [(String, Int)]) {
+    func list(_ title: String, _ rows: [(String, Int)], total: IndexStats.Total? = nil) {
       guard !rows.isEmpty else { return }
-      out += "\n\(title):\n"
+      var head = title
+      if let t = total {
+        // Say what the list leaves out, so its counts can be checked against the total.
+        let shown = rows.count < t.values ? "top \(rows.count) of \(t.values)" : "\(t.values)"
+        head += " (\(shown) values; \(t.documents) of \(stats.documents) documents have one)"
+      }
+      out += "\n\(head):\n"
       for (v, n) in rows { out += "  \(String(n).leftPad(6))  \(v)\n" }
     }
     list("most cited", stats.mostCited.map { ($0.number, $0.documents) })
-    list("by issuer", stats.facets.issuer.map { ($0.value, $0.count) })
-    list("by type", stats.facets.type.map { ($0.value, $0.count) })
-    list("by province", stats.facets.province.map { ($0.value, $0.count) })
-    list("by year", stats.facets.year.map { ($0.value, $0.count) })
+    list("by issuer", stats.facets.issuer.map { ($0.value, $0.count) }, total: stats.totals["issuer"])
+    list("by type", stats.facets.type.map { ($0.value, $0.count) }, total: stats.totals["type"])
+    list("by province", stats.facets.province.map { ($0.value, $0.count) }, total: stats.totals["province"])
+    list("by year", stats.facets.year.map { ($0.value, $0.count) }, total: stats.totals["year"])
     Terminal.out(out)
   }
 }

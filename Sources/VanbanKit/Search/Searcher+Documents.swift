@@ -24,14 +24,23 @@ public struct IndexStats: Codable, Sendable, Equatable {
     public var number: String
     public var documents: Int
   }
+  /// How many documents have a value for one facet, and how many distinct values there are (the
+  /// facet lists show the top ones only).
+  public struct Total: Codable, Sendable, Equatable {
+    public var documents: Int
+    public var values: Int
+  }
   public var documents: Int
   public var mostCited: [Cited]
   public var facets: Facets
+  /// Per facet (`issuer`, `type`, `province`, `year`): documents with a value, distinct values.
+  public var totals: [String: Total] = [:]
 
   enum CodingKeys: String, CodingKey {
     case documents
     case mostCited = "most_cited"
     case facets
+    case totals
   }
 }
 
@@ -96,10 +105,28 @@ extension Searcher {
         }
         mostCited.append(.init(number: shown, documents: c.n))
       }
-      var request = SearchRequest()
-      request.limit = 0
-      let all = try run(nil, request, notes: [])
-      return IndexStats(documents: documents, mostCited: mostCited, facets: all.facets ?? Facets())
+      // Facets over every document, `top` values each (a search's facets stop at 20), and what
+      // each list leaves out, so that the counts can be checked to add up.
+      let enquire = try Enquire(database: db)
+      try enquire.setQuery(.matchAll)
+      let slots: [(String, IndexSchema.Slot)] = [("issuer", .issuer), ("type", .type), ("province", .province), ("year", .year)]
+      let spies = slots.map { ValueCountMatchSpy(slot: $0.1.rawValue) }
+      for spy in spies { try enquire.add(spy) }
+      _ = try enquire.matches(offset: 0, limit: 0, checkAtLeast: documents)
+      var facets = Facets()
+      var totals: [String: IndexStats.Total] = [:]
+      for ((name, _), spy) in zip(slots, spies) {
+        let all = try spy.topValues(max(1, documents)).map { Facets.Count(value: $0.value, count: $0.count) }
+        totals[name] = .init(documents: all.reduce(0) { $0 + $1.count }, values: all.count)
+        let shown = Array(all.prefix(top))
+        switch name {
+        case "issuer": facets.issuer = shown
+        case "type": facets.type = shown
+        case "province": facets.province = shown
+        default: facets.year = shown
+        }
+      }
+      return IndexStats(documents: documents, mostCited: mostCited, facets: facets, totals: totals)
     }
   }
 }
