@@ -39,7 +39,11 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   static func from(_ error: Error, index: String) -> Error {
     guard let x = error as? XapianError else { return error }
     switch x.code {
-    case .databaseLock: return VanbanError.indexLocked(index)
+    case .databaseLock:
+      // Xapian also raises DatabaseLockError when it cannot create the lock file (a read-only or
+      // full file system): that is not another process, and saying so would mislead.
+      if x.message.contains("already locked") { return VanbanError.indexLocked(index) }
+      return VanbanError.io("cannot write to the index at \(index): \(x.message)")
     case .databaseNotFound: return VanbanError.indexNotFound(index)
     case .databaseOpening, .databaseVersion, .databaseCorrupt:
       if index.hasPrefix("tcp://") { return VanbanError.remote(index, x.message) }
