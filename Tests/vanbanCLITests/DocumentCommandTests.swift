@@ -43,3 +43,16 @@ import Testing
     #expect(try CLI.run(["help", "query"]).stdout.contains("agency:"))
   }
 }
+
+@Suite struct CompletionCommandTests {
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func completionScripts(shell: String) throws {
+    let r = try CLI.run(["completion", shell])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("vanban") && r.stdout.contains("search"))
+  }
+
+  @Test func unknownShellIsAnError() throws {
+    #expect(try CLI.run(["completion", "tcsh"]).status == 2)
+  }
+}
