@@ -136,16 +136,7 @@ struct FilterCheck: Sendable {
       let (p, r, bad) = try #require(scores[kind])
       print("filter accuracy (300 docs, nfd \(nfd)) \(kind): precision \(p) recall \(r) \(bad.prefix(5))")
       #expect(r == 1.0, "\(kind) recall: \(bad)")
-      if kind == "agency" {
-        // Known: --agency matches all words of the value in any order, so "Tỉnh ủy X" also
-        // selects "UBND tỉnh X" (Ủy ban nhân dân tỉnh X), and "… Hà Tĩnh" (`tinh` = tỉnh) also
-        // selects "… Hà Giang"/"… Hà Nam". Fixing it needs word order in the index (see README).
-        withKnownIssue("--agency ignores word order: Tỉnh ủy X ⊂ UBND tỉnh X; Hà Tĩnh ⊂ tỉnh Hà …") {
-          #expect(p == 1.0, "agency precision: \(bad)")
-        }
-      } else {
-        #expect(p == 1.0, "\(kind) precision: \(bad)")
-      }
+      #expect(p == 1.0, "\(kind) precision: \(bad)")
     }
   }
 

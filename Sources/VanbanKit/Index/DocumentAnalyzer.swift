@@ -21,7 +21,9 @@ struct PreparedDocument {
 /// Appends terms cut to Xapian's limit (245 bytes), so no field value can fail a document.
 struct BoundedTerms {
   var batch: TermBatch
-  mutating func append(_ term: String) { batch.append(IndexSchema.truncated(term, bytes: 240)) }
+  mutating func append(_ term: String, position: UInt32 = 0) {
+    batch.append(IndexSchema.truncated(term, bytes: 240), position: position)
+  }
 }
 
 struct DocumentAnalyzer: Sendable {
@@ -110,7 +112,15 @@ struct DocumentAnalyzer: Sendable {
         if seen.insert(w.folded).inserted { batch.append(prefix + w.folded) }
       }
     }
-    words(IndexSchema.agency, m.issuer.map { AgencyNames.expand(TextNormalizer.normalize($0)) })
+    // The issuer's words keep their order (positions), so `--agency "Tỉnh ủy X"` does not match
+    // "Ủy ban nhân dân tỉnh X", nor "tỉnh Hà Tĩnh" match "tỉnh Hà Giang" once folded.
+    if let issuer = m.issuer {
+      var position: UInt32 = 0
+      WordTokenizer.forEachWord(in: AgencyNames.expand(TextNormalizer.normalize(issuer))) { w in
+        position += 1
+        batch.append(IndexSchema.agency + w.folded, position: position)
+      }
+    }
     words(IndexSchema.parentAgency, m.parent.map { AgencyNames.expand(TextNormalizer.normalize($0)) })
     words(IndexSchema.signer, m.signer)
     for r in m.recipients { words(IndexSchema.recipient, r) }

@@ -6,7 +6,7 @@
 
 public enum IndexSchema {
   /// Written to the database metadata key `vanban.schema`; read before every search.
-  public static let version = "1"
+  public static let version = "2"
   public static let versionKey = "vanban.schema"
 
   // MARK: - Free-text terms
@@ -42,8 +42,8 @@ public enum IndexSchema {
   public static let referenceDated = "XRD"
   /// The document's own number key (`show` and `cites` link to documents by it).
   public static let number = "N"
-  /// A folded word of the issuer's name with abbreviations expanded (UBND → uy ban nhan dan), so
-  /// `--agency` matches by all words in any spelling.
+  /// A folded word of the issuer's name with abbreviations expanded (UBND → uy ban nhan dan), WITH
+  /// its position in the name, so `--agency` matches the words in order in any spelling.
   public static let agency = "A"
   /// A folded word of the parent body's name (a two-level header), same treatment.
   public static let parentAgency = "XP"

@@ -199,14 +199,20 @@ struct QueryCompiler {
       out.append(try Query(scaling: qs.count == 1 ? qs[0] : try Query(.or, qs), by: 0))
     }
     /// All folded words of a name, each under `prefix`.
-    func allWords(_ prefix: String, _ s: String, expand: Bool = false) throws -> Query {
-      var text = TextNormalizer.normalize(s)
-      if expand { text = AgencyNames.expand(text) }
-      let ws = Array(Set(WordTokenizer.words(in: text).map(\.folded))).sorted()
+    func allWords(_ prefix: String, _ s: String) throws -> Query {
+      let ws = Array(Set(WordTokenizer.words(in: TextNormalizer.normalize(s)).map(\.folded))).sorted()
       if ws.isEmpty { return .matchNothing }
       return try Query(.and, ws.map { Query(term: prefix + $0) })
     }
-    try anyOf(try f.agency.map { try allWords(IndexSchema.agency, $0, expand: true) })
+    /// The agency's words in their order, with gaps (`ubnd lai chau` matches "Ủy ban nhân dân tỉnh
+    /// Lai Châu"), but never reordered (`Tỉnh ủy X` is not "UBND tỉnh X").
+    func agencyQuery(_ s: String) throws -> Query {
+      let ws = WordTokenizer.words(in: AgencyNames.expand(TextNormalizer.normalize(s))).map(\.folded)
+      if ws.isEmpty { return .matchNothing }
+      if ws.count == 1 { return Query(term: IndexSchema.agency + ws[0]) }
+      return try Query(.phrase, ws.map { Query(term: IndexSchema.agency + $0) }, parameter: ws.count + 6)
+    }
+    try anyOf(try f.agency.map(agencyQuery))
     try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
