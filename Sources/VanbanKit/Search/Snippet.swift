@@ -28,7 +28,12 @@ public enum Snippet {
         let lo = max(0, m.range.lowerBound - width / 4)
         if chosen.contains(where: { $0.overlaps(lo..<(lo + width)) }) { continue }
         var keys = Set<String>()
-        for m2 in matches[i...] where m2.range.upperBound <= lo + width { keys.insert(m2.key) }
+        // Matches are in text order: stop at the first one past the window (a scan to the end made
+        // this quadratic, seconds per hit on a long law full of common words).
+        for m2 in matches[i...] {
+          if m2.range.upperBound > lo + width { break }
+          keys.insert(m2.key)
+        }
         let score = keys.count * 100 + (matches.count - i) / max(1, matches.count)
         if best == nil || score > best!.score { best = (score, i) }
       }
