@@ -118,13 +118,21 @@ final class ShardSet {
     for w in prepared.spelling { try db.addSpelling(w) }
   }
 
-  /// Waits for every queued document, then commits each shard.
+  /// Waits for every queued document, then commits each shard. Most of Xapian's work happens
+  /// here (buffered postings are merged into the B-trees), so shards commit on their own threads
+  /// at the same time.
   func commit() throws {
-    for w in writers { try w.drain() }
-    for db in databases {
-      try db.setMetadata(IndexSchema.versionKey, IndexSchema.version)
-      try db.commit()
+    if writers.isEmpty {
+      try Self.commit(databases[0])
+      return
     }
+    for w in writers { try w.commitAsync() }
+    for w in writers { try w.drain() }
+  }
+
+  static func commit(_ db: WritableDatabase) throws {
+    try db.setMetadata(IndexSchema.versionKey, IndexSchema.version)
+    try db.commit()
   }
 
   func documentCount() throws -> Int { try databases.reduce(0) { $0 + (try $1.documentCount()) } }
@@ -141,7 +149,8 @@ final class ShardSet {
 final class ShardWriter: @unchecked Sendable {
   private let database: WritableDatabase
   private let cond = NSCondition()
-  private var queue: [PreparedDocument] = []
+  private enum Job { case put(PreparedDocument), commit }
+  private var queue: [Job] = []
   private var busy = false
   private var stopped = false
   private var failure: Error?
@@ -160,7 +169,16 @@ final class ShardWriter: @unchecked Sendable {
     defer { cond.unlock() }
     while queue.count >= Self.capacity && failure == nil { cond.wait() }
     if let failure { throw failure }
-    queue.append(p)
+    queue.append(.put(p))
+    cond.broadcast()
+  }
+
+  /// Queues a commit after the documents already submitted.
+  func commitAsync() throws {
+    cond.lock()
+    defer { cond.unlock() }
+    if let failure { throw failure }
+    queue.append(.commit)
     cond.broadcast()
   }
 
@@ -187,12 +205,15 @@ final class ShardWriter: @unchecked Sendable {
         cond.unlock()
         return
       }
-      let p = queue.removeFirst()
+      let job = queue.removeFirst()
       busy = true
       cond.broadcast()
       cond.unlock()
       do {
-        try ShardSet.write(p, to: database)
+        switch job {
+        case .put(let p): try ShardSet.write(p, to: database)
+        case .commit: try ShardSet.commit(database)
+        }
       } catch {
         cond.lock()
         failure = error
