@@ -49,6 +49,9 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
       if index.hasPrefix("tcp://") { return VanbanError.remote(index, x.message) }
       return VanbanError.indexCorrupt(index, x.message)
     case .network, .networkTimeout: return VanbanError.remote(index, x.message)
+    case .databaseError where x.message.contains("reading block") || x.message.contains("EOF"):
+      // A truncated or damaged table file surfaces as a read error, not as DatabaseCorruptError.
+      return VanbanError.indexCorrupt(index, x.message)
     default: return VanbanError.xapian("\(index): \(x.message)")
     }
   }

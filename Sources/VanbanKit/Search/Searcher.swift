@@ -79,7 +79,16 @@ public final class Searcher {
     guard node != nil || !request.filters.isEmpty else {
       throw VanbanError.badQuery("nothing to search for: give words or a filter such as --agency or --ref")
     }
-    var result = try run(node, request, notes: notes)
+    var result: SearchResult
+    do {
+      result = try run(node, request, notes: notes)
+    } catch let e as QuerySyntaxError {
+      // A field value that parses but cannot be used (`date:2022-13`): plain words, with a note.
+      notes.append("query read as plain words (\(e.description))")
+      node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
+      guard node != nil || !request.filters.isEmpty else { throw VanbanError.badQuery(e.description) }
+      result = try run(node, request, notes: notes)
+    }
     // AND found nothing: show what OR finds, and say so.
     if result.total == 0 && !request.any && request.relax, let n = node, Self.isPlainConjunction(n) {
       let relaxedNode = QueryLanguage.plainWords(request.text, defaultAnd: false)
