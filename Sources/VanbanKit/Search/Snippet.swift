@@ -9,7 +9,24 @@ public enum Snippet {
   public static let open = "«", close = "»"
 
   /// About `width` characters around the densest cluster of matches, up to `passages` passages.
+  /// Long texts (whole laws) are read in a head window first: matches there make a snippet as
+  /// good as any, and tokenising megabytes per hit would dominate the query time.
+  static let headWindow = 48_000
+
   static func make(text: String, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
+    if text.utf8.count > headWindow * 2 {
+      var end = text.utf8.index(text.utf8.startIndex, offsetBy: headWindow)
+      while end < text.endIndex && !text.unicodeScalars[end].properties.isWhitespace {
+        end = text.unicodeScalars.index(after: end)
+      }
+      let head = String(text[..<end])
+      let snippet = make(text: head, terms: terms, width: width, passages: passages, scan: true)
+      if snippet.contains(open) { return snippet }
+    }
+    return make(text: text, terms: terms, width: width, passages: passages, scan: true)
+  }
+
+  private static func make(text: String, terms: HighlightTerms, width: Int, passages: Int, scan: Bool) -> String {
     let scalars = Array(text.unicodeScalars)
     var matches: [(range: Range<Int>, key: String)] = []
     WordTokenizer.forEachWord(in: text) { w in
