@@ -32,13 +32,22 @@ public final class Searcher {
       guard FileManager.default.fileExists(atPath: location, isDirectory: &isDir) else {
         throw VanbanError.indexNotFound(location)
       }
-      let db = try Database(path: location)
-      let version = try db.metadata(IndexSchema.versionKey)
-      if version != IndexSchema.version {
-        if try db.documentCount() == 0 && version.isEmpty { throw VanbanError.indexNotFound(location) }
-        throw VanbanError.indexVersion(location, found: version)
+      // Opening can race a writer's commit like any read; retry it the same way.
+      var attempt = 0
+      while true {
+        do {
+          let db = try Database(path: location)
+          let version = try db.metadata(IndexSchema.versionKey)
+          if version != IndexSchema.version {
+            if try db.documentCount() == 0 && version.isEmpty { throw VanbanError.indexNotFound(location) }
+            throw VanbanError.indexVersion(location, found: version)
+          }
+          return db
+        } catch let e as XapianError where isTransient(e) && attempt < 25 {
+          attempt += 1
+          usleep(useconds_t(2_000 * attempt))
+        }
       }
-      return db
     } catch {
       throw VanbanError.from(error, index: location)
     }
@@ -51,15 +60,27 @@ public final class Searcher {
     while true {
       do {
         return try body()
-      } catch let e as XapianError where e.code == .databaseModified && attempt < 10 {
-        // A writer committing small batches can move on twice during one read, more than once in a
-        // row: reopen, give it a moment (up to ~0.2 s in all), and ask again.
+      } catch let e as XapianError where Self.isTransient(e) && attempt < 25 {
+        // A writer committing small batches can move on twice during one read, again and again:
+        // reopen at the latest commit, give it a moment (about 1.3 s at most in all), ask again.
         attempt += 1
-        if attempt > 1 { usleep(useconds_t(4_000 * attempt)) }
+        if attempt > 1 { usleep(useconds_t(2_000 * attempt)) }
         _ = try? db.reopen()
       } catch {
         throw VanbanError.from(error, index: locations.joined(separator: ", "))
       }
+    }
+  }
+
+  /// Errors a reader gets when a writer recycles the blocks of the revision it is reading:
+  /// DatabaseModifiedError, and — when the blocks were reused before the reader noticed — a
+  /// "corrupt" block. Both go away on reopen; a really damaged index keeps failing and is then
+  /// reported as corrupt.
+  static func isTransient(_ e: XapianError) -> Bool {
+    switch e.code {
+    case .databaseModified, .databaseCorrupt: return true
+    case .databaseError: return e.message.contains("discarded") || e.message.contains("reading block")
+    default: return false
     }
   }
 
