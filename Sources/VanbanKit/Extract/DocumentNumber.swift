@@ -30,7 +30,7 @@ public enum DocumentNumber {
   /// A number's leading part for a prefix search (`79/2010/` → `79/2010/`, `16/CT-` → `16/ct-`).
   public static func keyPrefix(_ raw: String) -> String? {
     var out: [UInt8] = []
-    let folded = Array(VietnameseFolding.fold(raw).utf8)
+    let folded = Array(FastText.fold(raw).utf8)
     var i = 0
     while i < folded.count {
       let c = folded[i]
@@ -76,7 +76,7 @@ public enum DocumentNumber {
     var range: Range<Int>  // bytes
   }
 
-  static func keyOfCanonical(_ c: String) -> String { VietnameseFolding.fold(c) }
+  static func keyOfCanonical(_ c: String) -> String { FastText.fold(c) }
 
   /// All numbers in UTF-8 bytes, left to right, not overlapping.
   static func matches(in b: [UInt8]) -> [Match] {
@@ -238,7 +238,14 @@ public enum DocumentNumber {
 
   /// Folded, lower-case, trailing digits dropped (`QH14` → `qh`): how known codes are looked up.
   static func codeKey<S: Sequence>(_ seg: S) -> String where S.Element == UInt8 {
-    var s = VietnameseFolding.fold(String(decoding: Array(seg), as: UTF8.self))
+    var s = FastText.fold(String(decoding: Array(seg), as: UTF8.self))
+    if FastText.isSimple(s) {
+      // A Character is a scalar.
+      let u = s.unicodeScalars
+      var end = u.endIndex
+      while end > u.startIndex, FastText.flags(u[u.index(before: end)].value) & FastText.number != 0 { end = u.index(before: end) }
+      return end == u.endIndex ? s : String(s[..<end])
+    }
     while let l = s.last, l.isNumber { s.removeLast() }
     return s
   }

@@ -39,7 +39,25 @@ public enum DocumentTypes {
 
   /// Folded, punctuation removed, single spaces.
   static func compact(_ s: String) -> String {
-    let f = VietnameseFolding.fold(s)
+    let f = FastText.fold(s)
+    var out: [UInt8] = []
+    out.reserveCapacity(f.utf8.count)
+    var pending = false
+    for u in f.unicodeScalars {
+      let fl = FastText.flags(u.value)
+      if fl == 0 { return compactSlow(f) }
+      if fl & (FastText.letter | FastText.number) != 0 {
+        if pending && !out.isEmpty { out.append(0x20) }
+        if u.value < 0x80 { out.append(UInt8(u.value)) } else { out.append(contentsOf: UTF8.encode(u)!) }
+        pending = false
+      } else {
+        pending = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func compactSlow(_ f: String) -> String {
     var out = ""
     var space = false
     for ch in f {

@@ -23,6 +23,8 @@ struct HeaderInfo {
 
 enum HeaderParser {
   static let maxLines = 40
+  private static let agencyTrim = CharacterSet(charactersIn: " -–—_*")
+  private static let dashTrim = CharacterSet(charactersIn: " -–—")
 
   static func parse(_ rawLines: ArraySlice<Substring>) -> HeaderInfo {
     var h = HeaderInfo()
@@ -63,11 +65,11 @@ enum HeaderParser {
           continue
         }
       }
-      let (segments, hadMotto) = stripMotto(cleaned)
+      let (segments, hadMotto, cleanedF) = stripMotto(cleaned)
       if hadMotto { finishSubject() }
       for segment in segments {
         guard let line = stripGazetteSection(segment) else { continue }
-        let f = FoldedText(line)
+        let f = line.utf8.elementsEqual(cleaned.utf8) ? cleanedF : FoldedText(line)
         // Kính gửi: the header is over.
         if let k = f.find(Array("kinh gui".utf8)), k < 40 {
           finishSubject()
@@ -83,7 +85,7 @@ enum HeaderParser {
           }
           finishSubject()
         }
-        if parseInline(line, &h, &structural, &collecting, &subjectParts) { continue }
+        if parseInline(line, &h, &structural, &collecting, &subjectParts, folded: f) { continue }
         if h.number == nil, line == segments.last {
           let (cue, type) = endsWithNumberCue(f)
           if cue {
@@ -93,7 +95,7 @@ enum HeaderParser {
           }
         }
         if !structural, isCapitalised(line), !f.folded.starts(with: Array("cong bao".utf8)) {
-          let agency = line.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*"))
+          let agency = line.trimmingCharacters(in: agencyTrim)
           // PDF page headers repeat the body's line (`CHÍNH PHỦ` / `CHÍNH PHỦ`).
           if h.agencyLines.last != agency { h.agencyLines.append(agency) }
         }
@@ -114,9 +116,9 @@ enum HeaderParser {
   @discardableResult
   private static func parseInline(
     _ line: String, _ h: inout HeaderInfo, _ structural: inout Bool, _ collecting: inout Collecting,
-    _ subjectParts: inout [String]
+    _ subjectParts: inout [String], folded: FoldedText? = nil
   ) -> Bool {
-    let f = FoldedText(line)
+    let f = folded ?? FoldedText(line)
     // After the type line, only `Số:` with its colon is the document's own number: a consolidated
     // text's preamble lists the amending laws as `Luật số 35/2018/QH14 …`.
     if h.number == nil, let (num, prefixType, end) = numberLine(f),
@@ -306,13 +308,16 @@ enum HeaderParser {
 
   /// `THÔNG BÁO`, `QUYẾT ĐỊNH`, or a type glued to the summary (`THÔNG BÁOKết luận…`, left by
   /// removed Markdown emphasis). Returns the canonical type and the rest of the line.
+  private static let typeTrim = CharacterSet(charactersIn: " :*")
+
   static func typeLine(_ line: String, allowTitle: Bool = false) -> (String, String)? {
-    let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " :*"))
-    if isCapitalised(trimmed), let t = DocumentTypes.canonical(trimmed) { return (t, "") }
+    let trimmed = line.trimmingCharacters(in: typeTrim)
+    let capitalised = isCapitalised(trimmed)
+    if capitalised, let t = DocumentTypes.canonical(trimmed) { return (t, "") }
     // Once the header is under way, a capitalised line may be the type and the title together
     // (`LUẬT MẶT TRẬN TỔ QUỐC VIỆT NAM`, `CHỈ THỊ VỀ CÔNG TÁC …`).
-    if allowTitle, isCapitalised(trimmed) {
-      let words = trimmed.split(separator: " ")
+    if allowTitle, capitalised {
+      let words = FastText.simpleWords(trimmed) ?? trimmed.split(separator: " ")
       for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
         if let t = DocumentTypes.canonical(words.prefix(n).joined(separator: " ")) {
           return (t, words.dropFirst(n).joined(separator: " "))
@@ -320,6 +325,27 @@ enum HeaderParser {
       }
     }
     // The leading run of capitals and spaces.
+    if FastText.isSimple(trimmed) {
+      let u = trimmed.unicodeScalars
+      var i = u.startIndex
+      var n = 0
+      var lastIdx = i
+      var lastFlags: UInt8 = 0
+      while i < u.endIndex {
+        let c = u[i]
+        let fl = FastText.flags(c.value)
+        guard fl & FastText.upper != 0 || c == " " else { break }
+        n += 1
+        lastIdx = i
+        lastFlags = fl
+        i = u.index(after: i)
+      }
+      guard i < u.endIndex, FastText.flags(u[i].value) & FastText.lower != 0, n >= 3, lastFlags & FastText.upper != 0
+      else { return nil }
+      guard u[u.index(before: lastIdx)] != " ", let t = DocumentTypes.canonical(String(trimmed[u.startIndex..<lastIdx]))
+      else { return nil }
+      return (t, String(trimmed[lastIdx...]))
+    }
     var run = ""
     var rest = Substring(trimmed)
     while let c = rest.first, c.isUppercase || c == " " {
@@ -334,6 +360,20 @@ enum HeaderParser {
 
   /// Mostly capitals: at least two letters, 80% of them upper case.
   static func isCapitalised(_ s: String) -> Bool {
+    var upper = 0
+    var letters = 0
+    for u in s.unicodeScalars {
+      let f = FastText.flags(u.value)
+      if f == 0 { return isCapitalisedSlow(s) }
+      if f & FastText.letter != 0 {
+        letters += 1
+        if f & FastText.upper != 0 { upper += 1 }
+      }
+    }
+    return letters >= 2 && upper * 5 >= letters * 4
+  }
+
+  private static func isCapitalisedSlow(_ s: String) -> Bool {
     var upper = 0
     var letters = 0
     for c in s where c.isLetter {
@@ -357,7 +397,7 @@ enum HeaderParser {
         ("van ban hop nhat", true),
       ] where f.folded.starts(with: Array(prefix.utf8)) {
         let rest = f.original(prefix.utf8.count..<f.folded.count)
-        let trimmed = rest.trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
+        let trimmed = rest.trimmingCharacters(in: dashTrim)
         if needsDash, !rest.trimmingCharacters(in: .whitespaces).hasPrefix("-") { continue }
         s = trimmed
         changed = true
@@ -370,7 +410,8 @@ enum HeaderParser {
   /// Removes the national motto (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh
   /// phúc`, the Party's `ĐẢNG CỘNG SẢN VIỆT NAM`) and rules (`-------`), which web exports often
   /// run into the agency line. Returns what is left, split at the cuts.
-  static func stripMotto(_ line: String) -> ([String], Bool) {
+  /// Also returns the folded form of `line`.
+  static func stripMotto(_ line: String) -> ([String], Bool, FoldedText) {
     let f = FoldedText(line)
     var cuts: [Range<Int>] = []
     for phrase in ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"] {
@@ -393,7 +434,7 @@ enum HeaderParser {
         i += 1
       }
     }
-    guard !cuts.isEmpty else { return ([line], false) }
+    guard !cuts.isEmpty else { return ([line], false, f) }
     cuts.sort { $0.lowerBound < $1.lowerBound }
     var pieces: [String] = []
     var pos = 0
@@ -402,8 +443,8 @@ enum HeaderParser {
       pos = c.upperBound
     }
     if pos < b.count { pieces.append(f.original(pos..<b.count)) }
-    let kept = pieces.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -–—_*")) }.filter { !$0.isEmpty }
-    return (kept, hadMotto)
+    let kept = pieces.map { $0.trimmingCharacters(in: agencyTrim) }.filter { !$0.isEmpty }
+    return (kept, hadMotto, f)
   }
 }
 

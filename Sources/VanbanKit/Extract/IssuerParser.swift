@@ -27,6 +27,7 @@ struct IssuerName: Equatable {
 enum IssuerParser {
   private struct Head {
     let words: [String]  // folded
+    var key: String { words.joined(separator: " ") }
     let display: String
     let style: Style
     let local: Bool
@@ -76,6 +77,16 @@ enum IssuerParser {
     return list.sorted { $0.words.count > $1.words.count }
   }()
 
+  /// Indexes into `heads` (in its order) by the head's first word.
+  private static let headsByFirstWord: [String: [Int]] = {
+    var m: [String: [Int]] = [:]
+    for (i, h) in heads.enumerated() { m[h.words[0], default: []].append(i) }
+    return m
+  }()
+
+  /// `midLineHeads.contains(h.key)` for each of `heads`.
+  private static let headIsMidLine: [Bool] = heads.map { midLineHeads.contains($0.key) }
+
   /// Heads that may start a second body in the middle of a line (`BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN`).
   private static let midLineHeads: Set<String> = [
     "tong cuc", "cuc", "so", "vu", "ban chi dao", "bcd", "van phong", "chi cuc", "tinh uy", "huyen uy", "thanh uy",
@@ -95,19 +106,37 @@ enum IssuerParser {
   struct Word {
     let text: String  // as written
     let folded: String
+    /// The letters of `folded`.
+    let bare: String
+
+    init(text: String, folded: String) {
+      self.text = text
+      self.folded = folded
+      self.bare = FastText.letters(folded)
+    }
   }
 
   /// Splits the header's capitalised lines into bodies, top first.
   static func levels(_ lines: [String]) -> [[Word]] {
     var levels: [[Word]] = []
     for line in lines {
-      let words = line.split(separator: " ").map { Word(text: String($0), folded: VietnameseFolding.fold(String($0))) }
-        .filter { w in w.text.contains(where: { $0.isLetter || $0.isNumber }) || w.text == "-" }
+      let split = FastText.simpleWords(line)
+      let words: [Word]
+      if let split = split {
+        // Simple text: a Character is a scalar.
+        words = split.map { Word(text: String($0), folded: FastText.fold($0)) }
+          .filter { w in
+            w.text.unicodeScalars.contains { FastText.flags($0.value) & (FastText.letter | FastText.number) != 0 } || w.text == "-"
+          }
+      } else {
+        words = line.split(separator: " ").map { Word(text: String($0), folded: FastText.fold($0)) }
+          .filter { w in w.text.contains(where: { $0.isLetter || $0.isNumber }) || w.text == "-" }
+      }
       guard !words.isEmpty else { continue }
       var cur: [Word] = []
       var k = 0
       while k < words.count {
-        if k > 0, !cur.isEmpty, let h = head(at: k, in: words), midLineHeads.contains(h.words.joined(separator: " ")),
+        if k > 0, !cur.isEmpty, let h = headIndex(at: k, in: words), headIsMidLine[h],
           cur.count >= 2, head(at: 0, in: cur) != nil, !isUnitWord(at: k, in: words)
         {
           levels.append(cur)
@@ -127,13 +156,21 @@ enum IssuerParser {
   }
 
   private static func head(at k: Int, in words: [Word]) -> Head? {
-    for h in heads where k + h.words.count <= words.count {
+    headIndex(at: k, in: words).map { heads[$0] }
+  }
+
+  /// The first of `heads` whose words are the bare words at `k`.
+  private static func headIndex(at k: Int, in words: [Word]) -> Int? {
+    guard k < words.count, let candidates = headsByFirstWord[words[k].bare] else { return nil }
+    for i in candidates {
+      let h = heads[i]
+      guard k + h.words.count <= words.count else { continue }
       var ok = true
-      for (j, w) in h.words.enumerated() where words[k + j].folded.filter({ $0.isLetter }) != w {
+      for (j, w) in h.words.enumerated() where words[k + j].bare != w {
         ok = false
         break
       }
-      if ok { return h }
+      if ok { return i }
     }
     return nil
   }
@@ -146,7 +183,7 @@ enum IssuerParser {
 
   private static func unit(at k: Int, in words: [Word]) -> (String, Int)? {
     for u in unitWords where k + u.folded.count <= words.count {
-      if zip(u.folded, words[k...]).allSatisfy({ $0 == $1.folded.filter({ $0.isLetter }) }) { return (u.display, u.folded.count) }
+      if zip(u.folded, words[k...]).allSatisfy({ $0 == $1.bare }) { return (u.display, u.folded.count) }
     }
     return nil
   }
@@ -173,7 +210,7 @@ enum IssuerParser {
     }
     while k < words.count {
       let w = words[k]
-      let bare = w.folded.filter { $0.isLetter }
+      let bare = w.bare
       // A place: unit word + province (or district) name. Not after `và`/`-`/`,`, where `XÃ`
       // is a word of the name (`LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`).
       let afterJoin = k > 0 && ["va", "-", ","].contains(words[k - 1].folded)

@@ -99,7 +99,7 @@ public struct MetadataExtractor: Sendable {
   /// From the signature's authority: a body written out (`TM. ỦY BAN NHÂN DÂN`), or for a Party
   /// organ (`T/L BAN THƯỜNG VỤ`) the committee the text names first (`Tỉnh ủy`, `Huyện ủy`…).
   static func issuerFromAuthority(_ authority: String, party: Bool, _ ft: FoldedText) -> IssuerName? {
-    let fa = VietnameseFolding.fold(authority)
+    let fa = FastText.fold(authority)
     let organs = ["ban thuong vu", "thuong truc", "ban chap hanh"]
     if party || organs.contains(where: { fa.hasPrefix($0) }) {
       let committees: [(String, String, Bool)] = [
@@ -128,7 +128,7 @@ public struct MetadataExtractor: Sendable {
       return n
     }
     let words = authority.split(separator: " ").map {
-      IssuerParser.Word(text: String($0), folded: VietnameseFolding.fold(String($0)))
+      IssuerParser.Word(text: String($0), folded: FastText.fold(String($0)))
     }
     let rendered = IssuerParser.render(words)
     guard rendered.local || rendered.province != nil else { return nil }

@@ -67,7 +67,7 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
       self = d
       return
     }
-    let f = VietnameseFolding.fold(t)
+    let f = FastText.fold(t)
     guard let (d, range) = Self.parseLong(Array(f.utf8), from: 0), range.lowerBound == 0, range.upperBound == f.utf8.count
     else { return nil }
     self = d

@@ -23,7 +23,7 @@ public enum Provinces {
   /// Any case, with or without diacritics, either tone style, with or without `tỉnh`/`thành phố`/
   /// `TP.` in front: the canonical name, or nil.
   public static func canonical(_ s: String) -> String? {
-    byKey[key(stripUnitWord(VietnameseFolding.fold(s)))]
+    byKey[key(stripUnitWord(FastText.fold(s)))]
   }
 
   /// `tỉnh` or `thành phố`, as a header would put it before the name.

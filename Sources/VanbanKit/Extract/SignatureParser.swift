@@ -25,8 +25,7 @@ enum SignatureParser {
     // Drop the distribution list: from `Nơi nhận` to the end of its dash items.
     var inList = false
     for i in tail.indices {
-      let f = VietnameseFolding.fold(tail[i])
-      if f.hasPrefix("noi nhan") {
+      if FastText.foldedHasPrefix(tail[i], "noi nhan") {
         inList = true
         tail[i] = ""
         continue
@@ -74,9 +73,11 @@ enum SignatureParser {
       ("T/M", true), ("K/T", true), ("T/L", true), ("T.M", true), ("K.T", true), ("T.L", true),
       ("TM ", false), ("KT ", false), ("TL ", false),
     ]
+    // Every prefix starts with T, K or Q: a line that starts with another ASCII byte has none.
+    guard let b0 = line.utf8.first, b0 >= 0x80 || b0 == 0x54 || b0 == 0x4B || b0 == 0x51 else { return nil }
     for (p, party) in prefixes where line.hasPrefix(p) {
       let rest = line.dropFirst(p.count).trimmingCharacters(in: .whitespaces)
-      guard HeaderParser.isCapitalised(rest), rest.count <= 80 else { continue }
+      guard HeaderParser.isCapitalised(rest), rest.utf8.count <= 80 || rest.count <= 80 else { continue }
       return (rest, party)
     }
     return nil
@@ -84,12 +85,34 @@ enum SignatureParser {
 
   /// A title: capitals, short, no digits or colon.
   static func isTitle(_ s: String) -> Bool {
-    guard HeaderParser.isCapitalised(s), s.count <= 80, !s.contains(":") else { return false }
+    guard HeaderParser.isCapitalised(s), s.utf8.count <= 80 || s.count <= 80, !(s.utf8.contains(0x3A) && s.contains(":"))
+    else { return false }
+    if FastText.isSimple(s) {
+      if s.unicodeScalars.contains(where: { FastText.flags($0.value) & FastText.number != 0 }) { return false }
+      return authorityPrefix(s) == nil
+    }
     return !s.contains(where: { $0.isNumber }) && authorityPrefix(s) == nil
   }
 
   /// A person's name: two to six words, each capitalised then lower case (`Lê Thị Hồng Anh`).
   static func isName(_ s: String) -> Bool {
+    if let words = FastText.simpleWords(s) {
+      // A Character is a scalar.
+      guard (2...6).contains(words.count) else { return false }
+      for w in words {
+        var first = true
+        for u in w.unicodeScalars {
+          let f = FastText.flags(u.value)
+          if first {
+            guard f & FastText.upper != 0, f & FastText.letter != 0 else { return false }
+            first = false
+          } else {
+            guard f & FastText.letter != 0, f & FastText.lower != 0 else { return false }
+          }
+        }
+      }
+      return true
+    }
     let words = s.split(separator: " ")
     guard (2...6).contains(words.count) else { return false }
     for w in words {

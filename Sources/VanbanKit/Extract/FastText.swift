@@ -1,0 +1,105 @@
+// Fast paths for the Character-level tests the parsers make on every header and signature line.
+//
+// `Character.isLetter`/`isUppercase` and `String.split(separator: " ")` break graphemes and look
+// up Unicode properties per call, which made them most of the extractor's time. Most lines hold
+// only scalars that always stand as a grapheme of their own (ASCII but CR, Latin-1, Latin
+// Extended A/B, Vietnamese precomposed letters, common punctuation), and for those a Character is
+// its one scalar: the answers come from a table built from the same Character properties, so they
+// are identical. Any other line takes the original Character-level code.
+
+enum FastText {
+  static let letter: UInt8 = 1
+  static let upper: UInt8 = 2
+  static let lower: UInt8 = 4
+  static let number: UInt8 = 8
+  /// Set for every scalar the table covers (a scalar that is a grapheme of its own).
+  static let simple: UInt8 = 16
+
+  /// Flags for U+0000–U+02FF (but CR), U+1E00–U+1EFF and U+2010–U+2027. None of these is a
+  /// Prepend, Extend, SpacingMark, ZWJ, Hangul or regional indicator, so next to each other they
+  /// always break into single-scalar graphemes (CR is left out for CR LF).
+  static let table: [UInt8] = {
+    var t = [UInt8](repeating: 0, count: 0x300 + 0x100 + 0x18)
+    func flags(_ v: UInt32) -> UInt8 {
+      let c = Character(Unicode.Scalar(v)!)
+      var f = simple
+      if c.isLetter { f |= letter }
+      if c.isUppercase { f |= upper }
+      if c.isLowercase { f |= lower }
+      if c.isNumber { f |= number }
+      return f
+    }
+    for v in UInt32(0)..<0x300 where v != 0x0D { t[Int(v)] = flags(v) }
+    for v in UInt32(0x1E00)..<0x1F00 { t[0x300 + Int(v - 0x1E00)] = flags(v) }
+    for v in UInt32(0x2010)..<0x2028 { t[0x400 + Int(v - 0x2010)] = flags(v) }
+    return t
+  }()
+
+  /// The flags of `v`, 0 when it is not covered (take the slow path).
+  @inline(__always) static func flags(_ v: UInt32) -> UInt8 {
+    if v < 0x300 { return table[Int(v)] }
+    if v >= 0x1E00, v < 0x1F00 { return table[0x300 + Int(v - 0x1E00)] }
+    if v >= 0x2010, v < 0x2028 { return table[0x400 + Int(v - 0x2010)] }
+    return 0
+  }
+
+  /// Whether every scalar of `s` is covered: then its Characters are its scalars.
+  static func isSimple<S: StringProtocol>(_ s: S) -> Bool {
+    for u in s.unicodeScalars where flags(u.value) == 0 { return false }
+    return true
+  }
+
+  /// `VietnameseFolding.fold`, built as UTF-8 bytes (same scalars, same string).
+  static func fold<S: StringProtocol>(_ s: S) -> String {
+    let letters = VietnameseLetters.shared
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars {
+      let f = letters.foldScalar(u.value)
+      guard f != 0, let scalar = Unicode.Scalar(f) else { continue }
+      if f < 0x80 {
+        out.append(UInt8(f))
+      } else {
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `s.filter { $0.isLetter }`.
+  static func letters(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+      let f = flags(u.value)
+      if f == 0 { return s.filter { $0.isLetter } }
+      if f & letter != 0 { out.append(u) }
+    }
+    return String(out)
+  }
+
+  /// The words of `s` split at spaces (empty words omitted), as `s.split(separator: " ")` gives
+  /// them when `s` is simple; nil otherwise.
+  static func simpleWords(_ s: String) -> [Substring]? {
+    guard isSimple(s) else { return nil }
+    return s.utf8.split(separator: 0x20).map { Substring($0) }
+  }
+
+  /// `VietnameseFolding.fold(s).hasPrefix(prefix)` for an ASCII `prefix`, folding only the start.
+  static func foldedHasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
+    let letters = VietnameseLetters.shared
+    let n = prefix.utf8CodeUnitCount
+    let p = prefix.utf8Start
+    var k = 0  // folded scalars seen
+    var matched = true
+    for u in s.unicodeScalars {
+      let f = letters.foldScalar(u.value)
+      guard f != 0, Unicode.Scalar(f) != nil else { continue }
+      // The scalar after the prefix decides too: it must not join the last one.
+      if flags(f) == 0 { return fold(s).hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+      if k == n { return matched }
+      if f != UInt32(p[k]) { matched = false }
+      k += 1
+    }
+    return matched && k == n
+  }
+}
