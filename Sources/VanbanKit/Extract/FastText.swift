@@ -102,4 +102,35 @@ enum FastText {
     }
     return matched && k == n
   }
+
+  /// `trimmingCharacters(in:)` by scalar, without the round trip through NSString (which trims
+  /// UTF-16 units, the same thing for these sets of BMP characters). ASCII membership is read
+  /// from the set once.
+  struct Trimmer {
+    let set: CharacterSet
+    let ascii: [Bool]
+
+    init(_ set: CharacterSet) {
+      self.set = set
+      ascii = (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
+    }
+
+    @inline(__always) func contains(_ u: Unicode.Scalar) -> Bool {
+      u.value < 0x80 ? ascii[Int(u.value)] : set.contains(u)
+    }
+
+    func trim<S: StringProtocol>(_ s: S) -> String {
+      let u = s.unicodeScalars
+      var a = u.startIndex
+      var z = u.endIndex
+      while a < z, contains(u[a]) { a = u.index(after: a) }
+      while z > a, contains(u[u.index(before: z)]) { z = u.index(before: z) }
+      return String(s[a..<z])
+    }
+  }
+
+  static let whitespaces = Trimmer(.whitespaces)
+  static let whitespacesAndNewlines = Trimmer(.whitespacesAndNewlines)
 }
+
+import Foundation

@@ -97,6 +97,7 @@ extension String {
   /// Spaces and tabs collapsed, Markdown emphasis runs (`**`) removed, trimmed: a line as read.
   /// Byte-level: header and signature lines of web exports can hold whole paragraphs.
   var cleanedLine: String {
+    if isCleanLine { return self }
     let b = Array(utf8)
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
@@ -129,6 +130,25 @@ extension String {
       i += 1
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether `cleanedLine` would give the same bytes back: no stars, tabs, CRs or no-break
+  /// spaces, and single spaces between other bytes only.
+  private var isCleanLine: Bool {
+    var prevSpace = true  // a space at the start is not clean
+    var prevC2 = false
+    for c in utf8 {
+      switch c {
+      case 0x2A, Bytes.tab, 0x0D: return false
+      case Bytes.space:
+        if prevSpace { return false }
+        prevSpace = true
+      case 0xA0 where prevC2: return false
+      default: prevSpace = false
+      }
+      prevC2 = c == 0xC2
+    }
+    return !prevSpace || utf8.isEmpty
   }
 
   /// The lines of a text, split on LF at the byte level (no grapheme breaking).

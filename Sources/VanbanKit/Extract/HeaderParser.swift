@@ -23,8 +23,8 @@ struct HeaderInfo {
 
 enum HeaderParser {
   static let maxLines = 40
-  private static let agencyTrim = CharacterSet(charactersIn: " -–—_*")
-  private static let dashTrim = CharacterSet(charactersIn: " -–—")
+  private static let agencyTrim = FastText.Trimmer(CharacterSet(charactersIn: " -–—_*"))
+  private static let dashTrim = FastText.Trimmer(CharacterSet(charactersIn: " -–—"))
 
   static func parse(_ rawLines: ArraySlice<Substring>) -> HeaderInfo {
     var h = HeaderInfo()
@@ -95,7 +95,7 @@ enum HeaderParser {
           }
         }
         if !structural, isCapitalised(line), !f.folded.starts(with: Array("cong bao".utf8)) {
-          let agency = line.trimmingCharacters(in: agencyTrim)
+          let agency = agencyTrim.trim(line)
           // PDF page headers repeat the body's line (`CHÍNH PHỦ` / `CHÍNH PHỦ`).
           if h.agencyLines.last != agency { h.agencyLines.append(agency) }
         }
@@ -142,7 +142,7 @@ enum HeaderParser {
       h.placeProvince = place.flatMap(Provinces.canonical)
       structural = true
       // Web exports run the type and title on: `Hà Nội, ngày 09 tháng 06 năm 2015 LUẬT …`.
-      let rest = f.original(end..<f.folded.count).trimmingCharacters(in: .whitespaces)
+      let rest = FastText.whitespaces.trim(f.original(end..<f.folded.count))
       if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
       return true
     }
@@ -299,7 +299,7 @@ enum HeaderParser {
       guard let d = date else { continue }
       var place: String?
       if let c = comma {
-        place = f.original(0..<c).trimmingCharacters(in: .whitespaces)
+        place = FastText.whitespaces.trim(f.original(0..<c))
       }
       return (d, place, end)
     }
@@ -308,10 +308,10 @@ enum HeaderParser {
 
   /// `THÔNG BÁO`, `QUYẾT ĐỊNH`, or a type glued to the summary (`THÔNG BÁOKết luận…`, left by
   /// removed Markdown emphasis). Returns the canonical type and the rest of the line.
-  private static let typeTrim = CharacterSet(charactersIn: " :*")
+  private static let typeTrim = FastText.Trimmer(CharacterSet(charactersIn: " :*"))
 
   static func typeLine(_ line: String, allowTitle: Bool = false) -> (String, String)? {
-    let trimmed = line.trimmingCharacters(in: typeTrim)
+    let trimmed = typeTrim.trim(line)
     let capitalised = isCapitalised(trimmed)
     if capitalised, let t = DocumentTypes.canonical(trimmed) { return (t, "") }
     // Once the header is under way, a capitalised line may be the type and the title together
@@ -397,8 +397,8 @@ enum HeaderParser {
         ("van ban hop nhat", true),
       ] where f.folded.starts(with: Array(prefix.utf8)) {
         let rest = f.original(prefix.utf8.count..<f.folded.count)
-        let trimmed = rest.trimmingCharacters(in: dashTrim)
-        if needsDash, !rest.trimmingCharacters(in: .whitespaces).hasPrefix("-") { continue }
+        let trimmed = dashTrim.trim(rest)
+        if needsDash, !FastText.whitespaces.trim(rest).hasPrefix("-") { continue }
         s = trimmed
         changed = true
         break
@@ -443,7 +443,7 @@ enum HeaderParser {
       pos = c.upperBound
     }
     if pos < b.count { pieces.append(f.original(pos..<b.count)) }
-    let kept = pieces.map { $0.trimmingCharacters(in: agencyTrim) }.filter { !$0.isEmpty }
+    let kept = pieces.map { agencyTrim.trim($0) }.filter { !$0.isEmpty }
     return (kept, hadMotto, f)
   }
 }

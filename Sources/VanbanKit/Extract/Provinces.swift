@@ -51,7 +51,7 @@ public enum Provinces {
   private static func key(_ folded: String) -> String { folded.filter { $0.isLetter || $0.isNumber } }
 
   private static func stripUnitWord(_ folded: String) -> String {
-    var f = Substring(folded.trimmingCharacters(in: .whitespaces))
+    var f = Substring(FastText.whitespaces.trim(folded))
     for p in ["thanh pho ", "tp. ", "tp.", "tp ", "tinh "] where f.hasPrefix(p) {
       f = f.dropFirst(p.count)
       break

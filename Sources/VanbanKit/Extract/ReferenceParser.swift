@@ -72,7 +72,7 @@ enum ReferenceParser {
   /// Between two numbers of one list: only `,`, `;`, `và` and spaces.
   static func isListGap(_ f: [UInt8], _ from: Int, _ to: Int) -> Bool {
     guard to >= from, to - from <= 12 else { return false }
-    let gap = String(decoding: f[from..<to], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let gap = FastText.whitespacesAndNewlines.trim(String(decoding: f[from..<to], as: UTF8.self))
     return gap == "," || gap == ";" || gap == "va" || gap == ", va" || gap == "hoac"
   }
 

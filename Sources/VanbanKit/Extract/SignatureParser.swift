@@ -76,7 +76,7 @@ enum SignatureParser {
     // Every prefix starts with T, K or Q: a line that starts with another ASCII byte has none.
     guard let b0 = line.utf8.first, b0 >= 0x80 || b0 == 0x54 || b0 == 0x4B || b0 == 0x51 else { return nil }
     for (p, party) in prefixes where line.hasPrefix(p) {
-      let rest = line.dropFirst(p.count).trimmingCharacters(in: .whitespaces)
+      let rest = FastText.whitespaces.trim(line.dropFirst(p.count))
       guard HeaderParser.isCapitalised(rest), rest.utf8.count <= 80 || rest.count <= 80 else { continue }
       return (rest, party)
     }
