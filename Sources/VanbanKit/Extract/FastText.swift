@@ -68,13 +68,16 @@ enum FastText {
 
   /// `s.filter { $0.isLetter }`.
   static func letters(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
     for u in s.unicodeScalars {
       let f = flags(u.value)
       if f == 0 { return s.filter { $0.isLetter } }
-      if f & letter != 0 { out.append(u) }
+      if f & letter != 0 {
+        if u.value < 0x80 { out.append(UInt8(u.value)) } else { out.append(contentsOf: UTF8.encode(u)!) }
+      }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The words of `s` split at spaces (empty words omitted), as `s.split(separator: " ")` gives

@@ -135,9 +135,14 @@ extension String {
   /// Whether `cleanedLine` would give the same bytes back: no stars, tabs, CRs or no-break
   /// spaces, and single spaces between other bytes only.
   private var isCleanLine: Bool {
+    if let r = utf8.withContiguousStorageIfAvailable({ Self.isClean($0) }) { return r }
+    return Self.isClean(utf8)
+  }
+
+  private static func isClean<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
     var prevSpace = true  // a space at the start is not clean
     var prevC2 = false
-    for c in utf8 {
+    for c in bytes {
       switch c {
       case 0x2A, Bytes.tab, 0x0D: return false
       case Bytes.space:
@@ -148,11 +153,33 @@ extension String {
       }
       prevC2 = c == 0xC2
     }
-    return !prevSpace || utf8.isEmpty
+    return !prevSpace || bytes.isEmpty
   }
 
   /// The lines of a text, split on LF at the byte level (no grapheme breaking).
   var byteLines: [Substring] {
-    utf8.split(separator: Bytes.newline, omittingEmptySubsequences: false).map { Substring($0) }
+    let u = utf8
+    let offsets: [Int]? = u.withContiguousStorageIfAvailable { b in
+      var o: [Int] = []
+      for i in 0..<b.count where b[i] == Bytes.newline { o.append(i) }
+      return o
+    }
+    guard let newlines = offsets else {
+      return u.split(separator: Bytes.newline, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+    // The same pieces as `split(separator:omittingEmptySubsequences: false)`: one more than
+    // there are newlines.
+    var out: [Substring] = []
+    out.reserveCapacity(newlines.count + 1)
+    var start = u.startIndex
+    var startOffset = 0
+    for n in newlines {
+      let end = u.index(start, offsetBy: n - startOffset)
+      out.append(Substring(u[start..<end]))
+      start = u.index(after: end)
+      startOffset = n + 1
+    }
+    out.append(Substring(u[start..<u.endIndex]))
+    return out
   }
 }

@@ -22,6 +22,25 @@ struct HeaderInfo {
 }
 
 enum HeaderParser {
+  /// Folded cue words, as bytes.
+  private enum Cue {
+    static let cong_bao: [UInt8] = Array("cong bao".utf8)
+    static let doc_lap: [UInt8] = Array("doc lap".utf8)
+    static let hanh_phuc: [UInt8] = Array("hanh phuc".utf8)
+    static let kinh_gui: [UInt8] = Array("kinh gui".utf8)
+    static let ngay: [UInt8] = Array("ngay".utf8)
+    static let so_Colon: [UInt8] = Array("so :".utf8)
+    static let soColon: [UInt8] = Array("so:".utf8)
+    static let vDotv: [UInt8] = Array("v.v".utf8)
+    static let vSlashv: [UInt8] = Array("v/v".utf8)
+    static let ve_viec: [UInt8] = Array("ve viec".utf8)
+    static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map { Array($0.utf8) }
+    static let notSubject: [[UInt8]] = ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"]
+      .map { Array($0.utf8) }
+    static let authorities: [[UInt8]] = ["quoc hoi", "chinh phu", "chu tich", "bo truong", "thu tuong", "giam doc", "uy ban nhan dan"]
+      .map { Array($0.utf8) }
+  }
+
   static let maxLines = 40
   private static let agencyTrim = FastText.Trimmer(CharacterSet(charactersIn: " -–—_*"))
   private static let dashTrim = FastText.Trimmer(CharacterSet(charactersIn: " -–—"))
@@ -71,7 +90,7 @@ enum HeaderParser {
         guard let line = stripGazetteSection(segment) else { continue }
         let f = line.utf8.elementsEqual(cleaned.utf8) ? cleanedF : FoldedText(line)
         // Kính gửi: the header is over.
-        if let k = f.find(Array("kinh gui".utf8)), k < 40 {
+        if let k = f.find(Cue.kinh_gui), k < 40 {
           finishSubject()
           if h.recipientsLine == nil { h.recipientsLine = index }
           if k > 0 { parseInline(String(line.utf8.prefix(f.toOriginal[k]))!, &h, &structural, &collecting, &subjectParts) }
@@ -94,7 +113,7 @@ enum HeaderParser {
             continue
           }
         }
-        if !structural, isCapitalised(line), !f.folded.starts(with: Array("cong bao".utf8)) {
+        if !structural, isCapitalised(line), !f.folded.starts(with: Cue.cong_bao) {
           let agency = agencyTrim.trim(line)
           // PDF page headers repeat the body's line (`CHÍNH PHỦ` / `CHÍNH PHỦ`).
           if h.agencyLines.last != agency { h.agencyLines.append(agency) }
@@ -122,14 +141,14 @@ enum HeaderParser {
     // After the type line, only `Số:` with its colon is the document's own number: a consolidated
     // text's preamble lists the amending laws as `Luật số 35/2018/QH14 …`.
     if h.number == nil, let (num, prefixType, end) = numberLine(f),
-      h.typeLine == nil || f.folded.starts(with: Array("so:".utf8)) || f.folded.starts(with: Array("so :".utf8))
+      h.typeLine == nil || f.folded.starts(with: Cue.soColon) || f.folded.starts(with: Cue.so_Colon)
     {
       h.number = num
       h.numberPrefixType = prefixType
       structural = true
       // `Số: 778/TCHQ-GSQL V/v xử lý …` on one line.
       let restF = f.toFolded(end)
-      if let v = f.find(Array("v/v".utf8), from: restF) {
+      if let v = f.find(Cue.vSlashv, from: restF) {
         h.hasVV = true
         subjectParts = [vvSubject(f.original(v..<f.folded.count))]
         collecting = .afterVV
@@ -146,7 +165,7 @@ enum HeaderParser {
       if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
       return true
     }
-    if f.folded.starts(with: Array("v/v".utf8)) || f.folded.starts(with: Array("v.v".utf8)) {
+    if f.folded.starts(with: Cue.vSlashv) || f.folded.starts(with: Cue.vDotv) {
       h.hasVV = true
       structural = true
       subjectParts = [vvSubject(line)]
@@ -160,7 +179,7 @@ enum HeaderParser {
       collecting = .afterType
       return true
     }
-    if h.subject == nil, subjectParts.isEmpty, f.folded.starts(with: Array("ve viec".utf8)), structural {
+    if h.subject == nil, subjectParts.isEmpty, f.folded.starts(with: Cue.ve_viec), structural {
       subjectParts = [line]
       collecting = .afterType
       return true
@@ -185,15 +204,14 @@ enum HeaderParser {
       while Bytes.isDigit(b, q) { q += 1 }
       if q < b.count, b[q] == 0x2E || b[q] == 0x29, Bytes.at(b, q + 1) == Bytes.space { return false }
     }
-    for cue in ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"] where b.starts(with: Array(cue.utf8)) {
+    for cue in Cue.notSubject where b.starts(with: cue) {
       return false
     }
     if numberLine(f) != nil || placeDate(f) != nil { return false }
     if line.utf8.count > 250 { return false }
     // The authority that enacts it (`QUỐC HỘI KHÓA XII`, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
     if isCapitalised(line) {
-      for cue in ["quoc hoi", "chinh phu", "chu tich", "bo truong", "thu tuong", "giam doc", "uy ban nhan dan"]
-      where b.starts(with: Array(cue.utf8)) {
+      for cue in Cue.authorities where b.starts(with: cue) {
         return false
       }
     }
@@ -277,7 +295,7 @@ enum HeaderParser {
   static func placeDate(_ f: FoldedText) -> (PartialDate, String?, Int)? {
     let b = f.folded
     var from = 0
-    while let k = f.find(Array("ngay".utf8), from: from) {
+    while let k = f.find(Cue.ngay, from: from) {
       from = k + 4
       guard Bytes.hasWord(b, k, "ngay") else { continue }
       // The place line starts with the date or has the place and a comma before it.
@@ -414,10 +432,10 @@ enum HeaderParser {
   static func stripMotto(_ line: String) -> ([String], Bool, FoldedText) {
     let f = FoldedText(line)
     var cuts: [Range<Int>] = []
-    for phrase in ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"] {
-      if let k = f.find(Array(phrase.utf8)) { cuts.append(k..<(k + phrase.utf8.count)) }
+    for phrase in Cue.mottos {
+      if let k = f.find(phrase) { cuts.append(k..<(k + phrase.count)) }
     }
-    if let k = f.find(Array("doc lap".utf8)), let e = f.find(Array("hanh phuc".utf8), from: k), e - k < 40 {
+    if let k = f.find(Cue.doc_lap), let e = f.find(Cue.hanh_phuc, from: k), e - k < 40 {
       cuts.append(k..<(e + 9))
     }
     let hadMotto = !cuts.isEmpty

@@ -132,7 +132,7 @@ enum ReferenceParser {
       z += 1
     }
     var s = oneLine(b[a..<z])
-    if s.count > maxSentence {
+    if s.utf8.count > maxSentence, s.count > maxSentence {
       // Keep the part around the number.
       let before = oneLine(b[a..<range.lowerBound])
       let from = max(0, before.count - maxSentence / 2)
