@@ -10,7 +10,7 @@ DEMO_INDEX := index
 # System packages the project needs: Xapian (library + headers); poppler-utils and antiword
 # for .pdf and .doc files; xapian-tools for the remote-shard test; python3-xapian for the
 # benchmark baseline; fonts-dejavu-core and PyPI's fpdf2 to generate PDF test files.
-APT_PACKAGES := libxapian-dev xapian-tools poppler-utils antiword python3-xapian fonts-dejavu-core graphviz
+APT_PACKAGES := libxapian-dev xapian-tools poppler-utils antiword python3-xapian fonts-dejavu-core hunspell-vi graphviz
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
