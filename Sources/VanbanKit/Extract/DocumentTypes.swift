@@ -43,8 +43,9 @@ public enum DocumentTypes {
     var out: [UInt8] = []
     out.reserveCapacity(f.utf8.count)
     var pending = false
+    let t = FastText.table
     for u in f.unicodeScalars {
-      let fl = FastText.flags(u.value)
+      let fl = FastText.flags(u.value, t)
       if fl == 0 { return compactSlow(f) }
       if fl & (FastText.letter | FastText.number) != 0 {
         if pending && !out.isEmpty { out.append(0x20) }

@@ -14,6 +14,9 @@ enum FastText {
   static let number: UInt8 = 8
   /// Set for every scalar the table covers (a scalar that is a grapheme of its own).
   static let simple: UInt8 = 16
+  /// The scalar's own Uppercase and Lowercase properties (`Unicode.Scalar.Properties`).
+  static let scalarUpper: UInt8 = 32
+  static let scalarLower: UInt8 = 64
 
   /// Flags for U+0000–U+02FF (but CR), U+1E00–U+1EFF and U+2010–U+2027. None of these is a
   /// Prepend, Extend, SpacingMark, ZWJ, Hangul or regional indicator, so next to each other they
@@ -27,6 +30,9 @@ enum FastText {
       if c.isUppercase { f |= upper }
       if c.isLowercase { f |= lower }
       if c.isNumber { f |= number }
+      let p = Unicode.Scalar(v)!.properties
+      if p.isUppercase { f |= scalarUpper }
+      if p.isLowercase { f |= scalarLower }
       return f
     }
     for v in UInt32(0)..<0x300 where v != 0x0D { t[Int(v)] = flags(v) }
@@ -36,16 +42,20 @@ enum FastText {
   }()
 
   /// The flags of `v`, 0 when it is not covered (take the slow path).
-  @inline(__always) static func flags(_ v: UInt32) -> UInt8 {
-    if v < 0x300 { return table[Int(v)] }
-    if v >= 0x1E00, v < 0x1F00 { return table[0x300 + Int(v - 0x1E00)] }
-    if v >= 0x2010, v < 0x2028 { return table[0x400 + Int(v - 0x2010)] }
+  @inline(__always) static func flags(_ v: UInt32) -> UInt8 { flags(v, table) }
+
+  /// The same with the table in hand (a loop that reads the static once).
+  @inline(__always) static func flags(_ v: UInt32, _ t: [UInt8]) -> UInt8 {
+    if v < 0x300 { return t[Int(v)] }
+    if v >= 0x1E00, v < 0x1F00 { return t[0x300 + Int(v - 0x1E00)] }
+    if v >= 0x2010, v < 0x2028 { return t[0x400 + Int(v - 0x2010)] }
     return 0
   }
 
   /// Whether every scalar of `s` is covered: then its Characters are its scalars.
   static func isSimple<S: StringProtocol>(_ s: S) -> Bool {
-    for u in s.unicodeScalars where flags(u.value) == 0 { return false }
+    let t = table
+    for u in s.unicodeScalars where flags(u.value, t) == 0 { return false }
     return true
   }
 
@@ -70,8 +80,9 @@ enum FastText {
   static func letters(_ s: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
+    let t = table
     for u in s.unicodeScalars {
-      let f = flags(u.value)
+      let f = flags(u.value, t)
       if f == 0 { return s.filter { $0.isLetter } }
       if f & letter != 0 {
         if u.value < 0x80 { out.append(UInt8(u.value)) } else { out.append(contentsOf: UTF8.encode(u)!) }
@@ -93,14 +104,15 @@ enum FastText {
     let n = prefix.utf8CodeUnitCount
     let p = prefix.utf8Start
     var k = 0  // folded scalars seen
-    var matched = true
+    let matched = true
     for u in s.unicodeScalars {
       let f = letters.foldScalar(u.value)
       guard f != 0, Unicode.Scalar(f) != nil else { continue }
       // The scalar after the prefix decides too: it must not join the last one.
       if flags(f) == 0 { return fold(s).hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
       if k == n { return matched }
-      if f != UInt32(p[k]) { matched = false }
+      // A covered scalar that differs ends the match: its Character is not the prefix's.
+      if f != UInt32(p[k]) { return false }
       k += 1
     }
     return matched && k == n

@@ -349,9 +349,10 @@ enum HeaderParser {
       var n = 0
       var lastIdx = i
       var lastFlags: UInt8 = 0
+      let t = FastText.table
       while i < u.endIndex {
         let c = u[i]
-        let fl = FastText.flags(c.value)
+        let fl = FastText.flags(c.value, t)
         guard fl & FastText.upper != 0 || c == " " else { break }
         n += 1
         lastIdx = i
@@ -380,8 +381,9 @@ enum HeaderParser {
   static func isCapitalised(_ s: String) -> Bool {
     var upper = 0
     var letters = 0
+    let t = FastText.table
     for u in s.unicodeScalars {
-      let f = FastText.flags(u.value)
+      let f = FastText.flags(u.value, t)
       if f == 0 { return isCapitalisedSlow(s) }
       if f & FastText.letter != 0 {
         letters += 1

@@ -165,6 +165,7 @@ enum ReferenceParser {
     var upper = 0
     var letters = 0
     var e = p
+    let t = FastText.table
     while e < b.count, b[e] != Bytes.newline {
       guard e - p < 120 else { return false }
       let c = b[e]
@@ -172,7 +173,10 @@ enum ReferenceParser {
         if c >= 0x41 && c <= 0x5A { upper += 1; letters += 1 } else if c >= 0x61 && c <= 0x7A { letters += 1 }
         e += 1
       } else if let (u, n) = Bytes.scalar(b, e) {
-        if u.properties.isUppercase { upper += 1; letters += 1 } else if u.properties.isLowercase { letters += 1 }
+        let fl = FastText.flags(u.value, t)
+        if fl != 0 {
+          if fl & FastText.scalarUpper != 0 { upper += 1; letters += 1 } else if fl & FastText.scalarLower != 0 { letters += 1 }
+        } else if u.properties.isUppercase { upper += 1; letters += 1 } else if u.properties.isLowercase { letters += 1 }
         e += n
       } else {
         e += 1

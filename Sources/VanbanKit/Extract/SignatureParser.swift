@@ -99,10 +99,11 @@ enum SignatureParser {
     if let words = FastText.simpleWords(s) {
       // A Character is a scalar.
       guard (2...6).contains(words.count) else { return false }
+      let t = FastText.table
       for w in words {
         var first = true
         for u in w.unicodeScalars {
-          let f = FastText.flags(u.value)
+          let f = FastText.flags(u.value, t)
           if first {
             guard f & FastText.upper != 0, f & FastText.letter != 0 else { return false }
             first = false
