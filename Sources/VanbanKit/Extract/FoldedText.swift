@@ -15,8 +15,80 @@ struct FoldedText {
   let toOriginal: [Int]
 
   init(_ s: String) {
-    let letters = VietnameseLetters.shared
     let bytes = Array(s.utf8)
+    if let (folded, map) = Self.foldIntoCapacity(bytes) {
+      self.init(bytes: bytes, folded: folded, toOriginal: map)
+    } else {
+      self.init(growing: bytes)
+    }
+  }
+
+  private init(bytes: [UInt8], folded: [UInt8], toOriginal: [Int]) {
+    self.bytes = bytes
+    self.folded = folded
+    self.toOriginal = toOriginal
+  }
+
+  /// The fold written straight into buffers as long as the original's bytes: nil when a scalar's
+  /// fold takes more bytes than the scalar (rare); then the growing version runs.
+  private static func foldIntoCapacity(_ bytes: [UInt8]) -> ([UInt8], [Int])? {
+    let letters = VietnameseLetters.shared
+    let n = bytes.count
+    var folded = [UInt8](repeating: 0, count: n)
+    var map = [Int](repeating: 0, count: n + 1)
+    var o = 0
+    var overflow = false
+    folded.withUnsafeMutableBufferPointer { f in
+      map.withUnsafeMutableBufferPointer { m in
+        bytes.withUnsafeBufferPointer { b in
+          var i = 0
+          while i < n {
+            let c = b[i]
+            if c < 0x80 {  // ASCII: lower-case it, nothing else
+              f[o] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+              m[o] = i
+              o += 1
+              i += 1
+              continue
+            }
+            guard let (u, len) = Bytes.scalar(bytes, i) else {
+              i += 1
+              continue
+            }
+            let fv = letters.foldScalar(u.value)
+            if fv != 0, let fs = Unicode.Scalar(fv) {
+              if fv < 0x80 {
+                f[o] = UInt8(fv)
+                m[o] = i
+                o += 1
+              } else {
+                let enc = UTF8.encode(fs)!
+                // Never longer than the scalar it replaces, so the output stays behind the input.
+                guard enc.count <= len else {
+                  overflow = true
+                  return
+                }
+                for byte in enc {
+                  f[o] = byte
+                  m[o] = i
+                  o += 1
+                }
+              }
+            }
+            i += len
+          }
+          m[o] = n
+        }
+      }
+    }
+    guard !overflow else { return nil }
+    folded.removeLast(n - o)
+    map.removeLast(n - o)
+    return (folded, map)
+  }
+
+  private init(growing bytes: [UInt8]) {
+    let letters = VietnameseLetters.shared
     var folded: [UInt8] = []
     var map: [Int] = []
     folded.reserveCapacity(bytes.count)
