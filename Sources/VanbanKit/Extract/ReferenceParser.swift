@@ -16,6 +16,7 @@ enum ReferenceParser {
     for (i, c) in ft.bytes.enumerated() where c == Bytes.newline { lineStarts.append(i + 1) }
 
     var out: [Citation] = []
+    var byKey: [String: [Int]] = [:]  // indexes into `out` by key
     var prevEnd = -1  // folded offset where the previous citation (with its date) ended
     var prevType: String?
     for m in matches {
@@ -30,19 +31,22 @@ enum ReferenceParser {
       if key == ownKey { continue }
 
       // Unique by (key, date); an undated mention of a number already cited adds nothing, and a
-      // dated one completes an undated earlier entry.
-      if let i = out.firstIndex(where: { $0.key == key && $0.date == date }) {
+      // dated one completes an undated earlier entry. (`same` lists the entries with this key, in
+      // order, so each lookup below is the one over all of `out`.)
+      let same = byKey[key] ?? []
+      if let i = same.first(where: { out[$0].date == date }) {
         if out[i].type == nil { out[i].type = type }
         continue
       }
-      if date == nil, out.contains(where: { $0.key == key }) { continue }
-      if let d = date, let i = out.firstIndex(where: { $0.key == key && $0.date == nil }),
-        !out.contains(where: { $0.key == key && $0.date != nil })
+      if date == nil, !same.isEmpty { continue }
+      if let d = date, let i = same.first(where: { out[$0].date == nil }),
+        !same.contains(where: { out[$0].date != nil })
       {
         out[i].date = d
         if out[i].type == nil { out[i].type = type }
         continue
       }
+      byKey[key, default: []].append(out.count)
       let line = upperBound(lineStarts, m.range.lowerBound)
       out.append(
         Citation(
