@@ -17,7 +17,6 @@ enum Terminal {
 
   static func out(_ s: String) { write(1, s) }
   static func err(_ s: String) { write(2, s) }
-  static func flush() {}
 
   private static func write(_ fd: Int32, _ s: String) {
     var bytes = Array(s.utf8)

@@ -33,16 +33,12 @@ struct VanbanCommand: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
-      Terminal.flush()
       Foundation.exit(0)
     } catch let code as ExitCode {
-      Terminal.flush()
       Foundation.exit(code.rawValue)
     } catch {
-      Terminal.flush()
       if exitCode(for: error) == .success {  // --help, --version
         Terminal.out(fullMessage(for: error) + "\n")
-        Terminal.flush()
         Foundation.exit(0)
       }
       let message: String
