@@ -2,6 +2,9 @@
 // metadata, spelling and synonyms, plus the reads an indexer needs.
 #include "cxapian_private.h"
 
+#include <cstdlib>
+#include <mutex>
+
 using cx::require;
 
 namespace {
@@ -30,6 +33,33 @@ extern "C" cx_status cx_writable_database_open(const char *path,
             cx::bytes(path, path_len, "path"), xapian_action(mode))};
         return CX_OK;
     } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_writable_database_open_with(const char *path,
+                                                    size_t path_len,
+                                                    cx_db_mode mode,
+                                                    uint32_t flush_documents,
+                                                    cx_writable_database **out,
+                                                    char **message) {
+    static std::mutex env_lock;
+    const char *name = "XAPIAN_FLUSH_THRESHOLD";
+    bool set = false;
+    try {
+        require(out, "out");
+        std::string p = cx::bytes(path, path_len, "path");
+        std::lock_guard<std::mutex> guard(env_lock);
+        const char *user = std::getenv(name);
+        if (flush_documents != 0 && (user == nullptr || *user == '\0')) {
+            setenv(name, std::to_string(flush_documents).c_str(), 1);
+            set = true;
+        }
+        *out = new cx_writable_database{Xapian::WritableDatabase(p, xapian_action(mode))};
+        if (set) unsetenv(name);
+        return CX_OK;
+    } catch (...) {
+        if (set) unsetenv(name);
         return cx_status_from_current_exception(message);
     }
 }

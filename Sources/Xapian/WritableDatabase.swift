@@ -29,7 +29,11 @@ public final class WritableDatabase {
     deinit { cx_writable_database_free(handle) }
 
     /// - throws: `XapianError` `.databaseLock` if another writer has it open.
-    public init(path: String, mode: Mode = .createOrOpen) throws {
+    /// - parameter flushDocuments: write buffered changes to the tables (without
+    ///   committing) every this many documents; nil keeps Xapian's default
+    ///   (10000, or `XAPIAN_FLUSH_THRESHOLD` from the environment, which wins).
+    ///   Smaller keeps memory flat; Xapian's buffers slow down as they grow.
+    public init(path: String, mode: Mode = .createOrOpen, flushDocuments: UInt32? = nil) throws {
         let cMode: cx_db_mode = switch mode {
         case .createOrOpen: CX_DB_CREATE_OR_OPEN
         case .createOrOverwrite: CX_DB_CREATE_OR_OVERWRITE
@@ -37,7 +41,7 @@ public final class WritableDatabase {
         }
         var out: OpaquePointer? = nil
         try check("opening database for writing at \(path)") { message in
-            withBytes(path) { cx_writable_database_open($0, $1, cMode, &out, message) }
+            withBytes(path) { cx_writable_database_open_with($0, $1, cMode, flushDocuments ?? 0, &out, message) }
         }
         handle = out!
     }

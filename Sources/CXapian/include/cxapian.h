@@ -215,6 +215,19 @@ cx_status cx_writable_database_open(const char *path, size_t path_len,
                                     cx_writable_database **out,
                                     char **message);
 
+/** As cx_writable_database_open, with Xapian's flush threshold: buffered
+ *  changes are written to the tables (not committed) every
+ *  `flush_documents` added or replaced documents (Xapian's default is 10000;
+ *  0 keeps it). Xapian reads the threshold only from the environment
+ *  variable XAPIAN_FLUSH_THRESHOLD when the database is opened, so this sets
+ *  it around the open, under a lock, and restores it; a value the user set
+ *  in the environment wins. */
+cx_status cx_writable_database_open_with(const char *path, size_t path_len,
+                                         cx_db_mode mode,
+                                         uint32_t flush_documents,
+                                         cx_writable_database **out,
+                                         char **message);
+
 /** Commits pending changes (unless inside a transaction) and releases the
  *  lock. Later operations fail; free still has to be called. */
 cx_status cx_writable_database_close(cx_writable_database *db,

@@ -14,6 +14,11 @@ public struct IndexOptions: Sendable {
   public var maxFileSize: Int = 64 << 20
   /// Commit after this much text has been added since the last commit.
   public var commitBytes: Int = 32 << 20
+  /// Xapian writes its buffered changes to the tables every this many documents per shard
+  /// (not a commit). Its default, 10000, let buffers grow to 440 MB on 10k short documents and
+  /// made indexing slower: lookups in the big in-memory maps cost more than the extra flushes
+  /// (gen-10k: 256 → 59 MB peak and 0.9× the CPU of 1000; see BENCHMARKS.md).
+  public var flushDocuments: UInt32 = 256
   /// Discard the existing index first.
   public var rebuild = false
   /// Split the index into this many shards written in parallel (nil: keep the index's count, or 1).
@@ -59,7 +64,8 @@ public final class Indexer {
   private func build(_ options: IndexOptions, observer: IndexObserver?) throws -> IndexSummary {
     let start = Date()
     var summary = IndexSummary()
-    let db = try ShardSet(indexPath: indexPath, requested: options.shards, rebuild: options.rebuild)
+    let db = try ShardSet(
+      indexPath: indexPath, requested: options.shards, rebuild: options.rebuild, flushDocuments: options.flushDocuments)
 
     var missingHelpers = Set<String>()
     func skip(_ path: String, _ reason: String, category: String) {

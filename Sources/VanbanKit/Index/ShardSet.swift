@@ -26,7 +26,7 @@ final class ShardSet {
   static func shardName(_ i: Int) -> String { String(format: "shard-%02d", i) }
 
   /// Opens (creating if needed) the index with `requested` shards (nil: keep what is there, or 1).
-  init(indexPath: String, requested: Int?, rebuild: Bool) throws {
+  init(indexPath: String, requested: Int?, rebuild: Bool, flushDocuments: UInt32? = nil) throws {
     self.indexPath = indexPath
     let fm = FileManager.default
     let existing = Self.existingShardCount(indexPath)
@@ -50,9 +50,13 @@ final class ShardSet {
     var dbs: [WritableDatabase] = []
     do {
       if count == 1 {
-        dbs.append(try WritableDatabase(path: indexPath, mode: .createOrOpen))
+        dbs.append(try WritableDatabase(path: indexPath, mode: .createOrOpen, flushDocuments: flushDocuments))
       } else {
-        for i in 0..<count { dbs.append(try WritableDatabase(path: indexPath + "/" + Self.shardName(i), mode: .createOrOpen)) }
+        for i in 0..<count {
+          dbs.append(
+            try WritableDatabase(
+              path: indexPath + "/" + Self.shardName(i), mode: .createOrOpen, flushDocuments: flushDocuments))
+        }
       }
       for db in dbs {
         let found = try db.metadata(IndexSchema.versionKey)
