@@ -84,10 +84,9 @@ public enum TextNormalizer {
     let end = w.count
     guard end - start >= 2 else { return }
     let v1 = w[end - 2].value, v2 = w[end - 1].value
-    guard v1 < VietnameseLetters.tableLimit, v2 < VietnameseLetters.tableLimit else { return }
-    let t2 = letters.tone[Int(v2)]
-    guard t2 != 0, letters.tone[Int(v1)] == 0 else { return }
-    let b1 = letters.lowerScalar(v1), b2 = letters.lowerScalar(letters.toneless[Int(v2)])
+    let t2 = letters.toneOf(v2)
+    guard t2 != 0, letters.toneOf(v1) == 0 else { return }
+    let b1 = letters.lowerScalar(v1), b2 = letters.lowerScalar(letters.tonelessOf(v2))
     let pair = (b1, b2)
     let isPair = pair == (0x6F, 0x61) || pair == (0x6F, 0x65) || pair == (0x75, 0x79)  // oa oe uy
     guard isPair else { return }
@@ -97,6 +96,6 @@ public enum TextNormalizer {
     }
     guard let moved = letters.compose[VietnameseLetters.key(v1, t2)] else { return }
     w[end - 2] = Unicode.Scalar(moved)!
-    w[end - 1] = Unicode.Scalar(letters.toneless[Int(v2)])!
+    w[end - 1] = Unicode.Scalar(letters.tonelessOf(v2))!
   }
 }

@@ -18,9 +18,19 @@ enum ToneMark: UInt32, CaseIterable, Sendable {
 struct VietnameseLetters: Sendable {
   static let shared = VietnameseLetters()
 
-  /// Scalars below this bound are looked up in the tables; above it they are mapped by Unicode
-  /// properties (rare in Vietnamese text).
-  static let tableLimit: UInt32 = 0x2000
+  /// The tables cover U+0000–U+036F (Latin, its extensions and the combining marks) and
+  /// U+1E00–U+1EFF (Latin Extended Additional: ạ ả ấ … ỹ), where every Vietnamese letter lives;
+  /// other scalars (rare in Vietnamese text) are mapped by Unicode properties. Kept this small
+  /// because every CLI run builds them: all of U+0000–U+1FFF took ~15% of a search's time.
+  static let ranges: [Range<UInt32>] = [0..<0x370, 0x1E00..<0x1F00]
+  static let tableSize = 0x370 + 0x100
+
+  /// Table index of a scalar, or nil outside the tables.
+  @inline(__always) static func slot(_ v: UInt32) -> Int? {
+    if v < 0x370 { return Int(v) }
+    let d = v &- 0x1E00
+    return d < 0x100 ? 0x370 + Int(d) : nil
+  }
 
   /// Lower-case form of each scalar (identity when it has none or it is not one scalar).
   private(set) var lower: [UInt32]
@@ -35,48 +45,67 @@ struct VietnameseLetters: Sendable {
   private(set) var wordChar: [Bool]
 
   private init() {
-    let n = Int(Self.tableLimit)
-    lower = (0..<UInt32(n)).map { $0 }
-    folded = (0..<UInt32(n)).map { $0 }
+    let n = Self.tableSize
+    let scalars = Self.ranges.flatMap { $0 }
+    lower = scalars
     toneless = Array(repeating: 0, count: n)
     tone = Array(repeating: 0, count: n)
     wordChar = Array(repeating: false, count: n)
     let toneSet = Set(ToneMark.allCases.map(\.rawValue))
 
-    for v in 0..<UInt32(n) {
+    for (i, v) in scalars.enumerated() {
       guard let s = Unicode.Scalar(v) else { continue }
-      let lm = s.properties.lowercaseMapping.unicodeScalars
-      if lm.count == 1 { lower[Int(v)] = lm.first!.value }
-      wordChar[Int(v)] = Self.isWordScalar(s)
+      // lowercaseMapping builds a String: ask only for the scalars that have one.
+      if s.properties.changesWhenLowercased {
+        let lm = s.properties.lowercaseMapping.unicodeScalars
+        if lm.count == 1 { lower[i] = lm.first!.value }
+      }
+      wordChar[i] = Self.isWordScalar(s)
     }
     folded = lower
     // Marks fold to nothing.
     for v in 0x0300..<UInt32(0x0370) { folded[Int(v)] = 0 }
-    // Letters with marks: decompose once with Foundation, keep the base letter.
-    let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x1E00...0x1EFF]
-    for r in ranges {
-      for v in r {
-        guard let s = Unicode.Scalar(v) else { continue }
-        let nfd = String(Character(s)).decomposedStringWithCanonicalMapping.unicodeScalars
-        guard let base = nfd.first, base.value < 0x80, nfd.count > 1 else { continue }
-        let marks = nfd.dropFirst().map(\.value)
-        guard marks.allSatisfy({ (0x0300..<0x0370).contains($0) }) else { continue }
-        folded[Int(v)] = lower[Int(base.value)]
-        // Split off the tone mark, if any, to know the toneless vowel.
-        if let t = marks.first(where: { toneSet.contains($0) }) {
-          let rest = String(String.UnicodeScalarView([base] + marks.filter { $0 != t }.compactMap(Unicode.Scalar.init)))
-          let composed = rest.precomposedStringWithCanonicalMapping.unicodeScalars
-          if composed.count == 1, let c = composed.first {
-            toneless[Int(v)] = c.value
-            tone[Int(v)] = t
-            compose[Self.key(c.value, t)] = v
-          }
-        }
+    // Letters with marks: decompose with Foundation, keep the base letter. One call for all of
+    // them (one scalar per line), not one per scalar: this runs at every process start.
+    let letterRanges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x1E00...0x1EFF]
+    let letters = letterRanges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+    let decomposed = Self.perLine(letters.map { [$0] }) { $0.decomposedStringWithCanonicalMapping }
+    var tonedParts: [(scalar: UInt32, tone: UInt32, rest: [Unicode.Scalar])] = []
+    for (s, nfd) in zip(letters, decomposed) {
+      let v = s.value
+      guard let base = nfd.first, base.value < 0x80, nfd.count > 1 else { continue }
+      let marks = nfd.dropFirst().map(\.value)
+      guard marks.allSatisfy({ (0x0300..<0x0370).contains($0) }) else { continue }
+      folded[Self.slot(v)!] = lower[Int(base.value)]
+      // Split off the tone mark, if any, to know the toneless vowel.
+      if let t = marks.first(where: { toneSet.contains($0) }) {
+        tonedParts.append((v, t, [base] + marks.filter { $0 != t }.compactMap(Unicode.Scalar.init)))
       }
     }
+    let composed = Self.perLine(tonedParts.map(\.rest)) { $0.precomposedStringWithCanonicalMapping }
+    for (part, c) in zip(tonedParts, composed) where c.count == 1 {
+      toneless[Self.slot(part.scalar)!] = c[0].value
+      tone[Self.slot(part.scalar)!] = part.tone
+      compose[Self.key(c[0].value, part.tone)] = part.scalar
+    }
     // đ is a letter of its own, not a d with a mark: fold it explicitly, with its look-alikes.
-    for v: UInt32 in [0x0110, 0x0111, 0x00D0, 0x00F0, 0x0189, 0x0256] { folded[Int(v)] = 0x64 }
+    for v: UInt32 in [0x0110, 0x0111, 0x00D0, 0x00F0, 0x0189, 0x0256] { folded[Self.slot(v)!] = 0x64 }
     for v in 0..<UInt32(0x80) { folded[Int(v)] = lower[Int(v)] }
+  }
+
+  /// Applies a Foundation normalisation to many short scalar sequences in one call, joined by
+  /// line feeds (which no normalisation changes), and splits the result back.
+  private static func perLine(
+    _ items: [[Unicode.Scalar]], _ transform: (String) -> String
+  ) -> [[Unicode.Scalar]] {
+    var joined = String.UnicodeScalarView()
+    for (i, item) in items.enumerated() {
+      if i > 0 { joined.append("\n") }
+      joined.append(contentsOf: item)
+    }
+    let out = transform(String(joined)).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+    precondition(out.count == items.count, "normalisation changed the line count")
+    return out.map(Array.init)
   }
 
   static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -89,7 +118,7 @@ struct VietnameseLetters: Sendable {
   }
 
   @inline(__always) func isWord(_ v: UInt32) -> Bool {
-    if v < Self.tableLimit { return wordChar[Int(v)] }
+    if let i = Self.slot(v) { return wordChar[i] }
     guard let s = Unicode.Scalar(v) else { return false }
     return Self.isWordScalar(s)
   }
@@ -97,7 +126,7 @@ struct VietnameseLetters: Sendable {
   static func key(_ vowel: UInt32, _ tone: UInt32) -> UInt64 { UInt64(vowel) << 32 | UInt64(tone) }
 
   @inline(__always) func lowerScalar(_ v: UInt32) -> UInt32 {
-    if v < Self.tableLimit { return lower[Int(v)] }
+    if let i = Self.slot(v) { return lower[i] }
     guard let s = Unicode.Scalar(v) else { return v }
     let lm = s.properties.lowercaseMapping.unicodeScalars
     return lm.count == 1 ? lm.first!.value : v
@@ -105,7 +134,19 @@ struct VietnameseLetters: Sendable {
 
   /// Folded scalar, or 0 to drop it.
   @inline(__always) func foldScalar(_ v: UInt32) -> UInt32 {
-    if v < Self.tableLimit { return folded[Int(v)] }
+    if let i = Self.slot(v) { return folded[i] }
     return lowerScalar(v)
+  }
+
+  /// The tone of a toned vowel, 0 for anything else.
+  @inline(__always) func toneOf(_ v: UInt32) -> UInt32 {
+    if let i = Self.slot(v) { return tone[i] }
+    return 0
+  }
+
+  /// A toned vowel without its tone (0 when `v` is not a toned vowel).
+  @inline(__always) func tonelessOf(_ v: UInt32) -> UInt32 {
+    if let i = Self.slot(v) { return toneless[i] }
+    return 0
   }
 }
