@@ -98,7 +98,10 @@ public enum Snippet {
       }
       i += 1
     }
-    var text = String(out).trimmingCharacters(in: .whitespaces)
+    // Whitespace is already collapsed to single spaces and never leads, so only a trailing one
+    // can remain (Foundation's trimming was a visible share of a CLI search).
+    if out.last == " " { out.removeLast() }
+    var text = String(out)
     if lo > 0 { text = "…" + text }
     if hi < s.count { text += "…" }
     return text
