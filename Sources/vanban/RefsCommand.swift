@@ -27,6 +27,8 @@ struct RefsCommand: ParsableCommand {
   @Option(help: "Order: relevance, newest or oldest.")
   var sort: ResultOrder = .newest
 
+  @Flag(inversion: .prefixedNo, help: "Count all citing documents by issuer, type, province and year (JSON).")
+  var facets = false
   @Argument(help: "The document number.")
   var number: String
 
@@ -42,7 +44,7 @@ struct RefsCommand: ParsableCommand {
     request.limit = max(0, min(limit, 10_000))
     request.offset = max(0, offset)
     request.sort = sort
-    request.facets = output.format == .json
+    request.facets = facets && output.format == .json
     let searcher = try Searcher(indexes: location.locations)
     let result = try searcher.search(request)
     try SearchCommand.print(result, try output.printOptions(), searcher: searcher)

@@ -114,11 +114,13 @@ import Testing
   }
 
   @Test func facetsCountAllMatches() throws {
-    let r = try ws.search("dịch", "--limit", "1")
+    let r = try ws.search("dịch", "--limit", "1", "--facets")
     let facets = r.json["facets"] as? [String: Any]
     let years = facets?["year"] as? [[String: Any]] ?? []
     let total = years.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
     #expect(r.hits.count == 1 && total >= 4, "facets over all matches, not the page: \(years)")
+    // Not asked for, not computed.
+    #expect(try ws.search("dịch", "--limit", "1").json["facets"] is NSNull)
   }
 
   @Test func filterOnlyListsDocuments() throws {
