@@ -2,6 +2,9 @@
 #   make demo   install libxapian-dev if missing, build, index corpus/, run the three user searches
 #   make test   install if missing, then swift test
 SWIFT ?= swift
+# The Swift runtime and Foundation linked in statically: every search is a new process, and
+# loading ~20 shared Swift libraries was half of a search on a 10k index (BENCHMARKS.md).
+RELEASE := -c release --static-swift-stdlib
 BIN := .build/release/vanban
 DEMO_INDEX := index
 
@@ -21,7 +24,7 @@ deps:
 	@python3 -c 'import fpdf' 2>/dev/null || python3 -m pip install -q fpdf2
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 demo: build
 	$(BIN) index corpus --index $(DEMO_INDEX)
@@ -33,7 +36,7 @@ demo: build
 	$(BIN) search viet a --index $(DEMO_INDEX) --format json
 
 test: deps
-	$(SWIFT) build -c release --product vanban
+	$(SWIFT) build $(RELEASE) --product vanban
 	VANBAN_BIN=$(CURDIR)/$(BIN) $(SWIFT) test
 
 check: build
