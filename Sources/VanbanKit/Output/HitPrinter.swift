@@ -35,7 +35,7 @@ public enum HitPrinter {
 enum JSONPrinter {
   static func render(_ r: SearchResult, _ o: PrintOptions) throws -> String {
     let env = WireFormat.Envelope(
-      query: r.query, total: r.total, offset: r.offset, limit: r.limit, relaxed: r.relaxed, suggestion: r.suggestion,
+      query: r.query, total: r.total, totalExact: r.totalExact, offset: r.offset, limit: r.limit, relaxed: r.relaxed, suggestion: r.suggestion,
       notes: r.notes, facets: r.facets, hits: r.hits)
     if o.fields.isEmpty { return try WireFormat.json(env) }
     // With --fields: rebuild the hits as restricted objects.

@@ -27,7 +27,7 @@ enum TextPrinter {
       }
       out += "\n"
     }
-    let shown = r.hits.isEmpty ? "no documents match" : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(r.total)"
+    let shown = r.hits.isEmpty ? "no documents match" : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(r.totalExact ? "" : "about ")\(r.total)"
     out += (r.relaxed ? "(any word) " : "") + shown + "\n"
     return out
   }

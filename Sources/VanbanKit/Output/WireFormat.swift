@@ -1,7 +1,7 @@
 // The JSON wire format (`--format json`), versioned like notmuch's: additive changes keep the
 // version; a key removed or changed in meaning bumps it. Every key is documented in README.md.
 //
-//   { "version": 1, "query": "…", "total": N, "offset": 0, "limit": 10, "relaxed": false,
+//   { "version": 1, "query": "…", "total": N, "totalExact": true, "offset": 0, "limit": 10, "relaxed": false,
 //     "suggestion": null, "notes": [], "facets": {…} | null, "hits": [SearchHit…] }
 
 import Foundation
@@ -13,6 +13,7 @@ public enum WireFormat {
     var version = WireFormat.version
     var query: String
     var total: Int
+    var totalExact: Bool
     var offset: Int
     var limit: Int
     var relaxed: Bool
@@ -22,11 +23,12 @@ public enum WireFormat {
     var hits: [SearchHit]
 
     func encode(to encoder: Encoder) throws {
-      enum K: String, CodingKey { case version, query, total, offset, limit, relaxed, suggestion, notes, facets, hits }
+      enum K: String, CodingKey { case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, hits }
       var c = encoder.container(keyedBy: K.self)
       try c.encode(version, forKey: .version)
       try c.encode(query, forKey: .query)
       try c.encode(total, forKey: .total)
+      try c.encode(totalExact, forKey: .totalExact)
       try c.encode(offset, forKey: .offset)
       try c.encode(limit, forKey: .limit)
       try c.encode(relaxed, forKey: .relaxed)

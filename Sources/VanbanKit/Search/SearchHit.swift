@@ -99,7 +99,10 @@ public struct Facets: Codable, Sendable, Equatable {
 
 public struct SearchResult: Sendable {
   public var query: String
+  /// Matching documents: exact when `totalExact`, else Xapian's estimate (it stops evaluating
+  /// once no further document can reach the page, which is what keeps big indexes fast).
   public var total: Int
+  public var totalExact = true
   public var offset: Int
   public var limit: Int
   public var hits: [SearchHit]

@@ -152,8 +152,9 @@ public final class Searcher {
       let slots: [IndexSchema.Slot] = [.issuer, .type, .province, .year]
       let spies = request.facets ? slots.map { ValueCountMatchSpy(slot: $0.rawValue) } : []
       for s in spies { try enquire.add(s) }
-      // Facets must see every match, not just the page.
-      let checkAtLeast = request.facets ? try db.documentCount() : 0
+      // Facets must see every match, not just the page. Otherwise the first 100 matches are
+      // counted exactly and bigger totals are estimates (said so as `totalExact`).
+      let checkAtLeast = request.facets ? try db.documentCount() : max(100, offset + limit)
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       for (i, m) in mset.enumerated() {
@@ -168,6 +169,7 @@ public final class Searcher {
       }
       var result = SearchResult(
         query: request.text, total: mset.estimatedTotal, offset: offset, limit: limit, hits: hits, notes: notes)
+      result.totalExact = mset.lowerBound == mset.upperBound
       if request.facets {
         var f = Facets()
         func counts(_ spy: ValueCountMatchSpy) throws -> [Facets.Count] {
