@@ -184,3 +184,26 @@ struct FilterCheck: Sendable {
 extension Dictionary where Value == Int {
   func mapKeys(_ f: (Key) -> Key) -> [Key: Int] { reduce(into: [:]) { $0[f($1.key), default: 0] += $1.value } }
 }
+
+/// `total` is exact for small counts and with --facets; otherwise an estimate, and said to be one.
+@Suite struct TotalCountTests {
+  @Test func estimatesAreLabelledAndFacetsCountExactly() throws {
+    guard GeneratedWorkspace.available else { return }
+    let w = try GeneratedWorkspace.shared(docs: 300, seed: 1, nfd: 0)
+    let base = ["--index", w.index.path, "--limit", "1"]
+    // Every generated dispatch has "ủy ban" (the issuer or the recipients): > 100 matches.
+    let counted = try CLI.run(["search", "ủy", "ban", "--format", "json", "--facets"] + base)
+    #expect(counted.json["totalExact"] as? Bool == true)
+    let all = counted.json["total"] as? Int ?? 0
+    #expect(all > 100)
+    let estimated = try CLI.run(["search", "ủy", "ban", "--format", "json"] + base)
+    let exact = estimated.json["totalExact"] as? Bool
+    #expect(exact != nil)
+    if exact == true { #expect(estimated.json["total"] as? Int == all) }
+    let text = try CLI.run(["search", "ủy", "ban"] + base)
+    #expect(text.stdout.contains("of about ") == (exact == false), "\(text.stdout.suffix(80))")
+    // A small count is exact without --facets.
+    let few = try CLI.run(["search", "ủy", "ban", "--format", "json", "--limit", "1000", "--index", w.index.path])
+    #expect(few.json["totalExact"] as? Bool == true && few.json["total"] as? Int == all)
+  }
+}
