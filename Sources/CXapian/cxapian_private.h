@@ -93,6 +93,12 @@ inline auto &live(Handle *handle) {
 // Bytes in: NULL is allowed only with length 0.
 std::string bytes(const char *p, size_t len, const char *what);
 
+// A batch of `count` non-empty NUL-terminated strings back to back in
+// `len` bytes (the terminators included): the length of each, after checking
+// the whole buffer, so a malformed batch throws InvalidArgumentError before
+// anything is changed.
+std::vector<size_t> batch_lengths(const char *p, size_t len, size_t count);
+
 // Bytes out: malloc'd, NUL-terminated copy; throws std::bad_alloc.
 void copy_out(const std::string &s, char **out, size_t *out_len);
 

@@ -136,30 +136,11 @@ extern "C" cx_status cx_document_add_terms_batch(cx_document *doc,
                                                  char **message) {
     try {
         require(doc, "doc");
-        if (terms_len != 0) require(terms, "terms");
-        // Validate the whole buffer first so a malformed batch leaves the
-        // document untouched rather than half-indexed.
+        std::vector<size_t> lengths = cx::batch_lengths(terms, terms_len, count);
+        std::string term;
         size_t offset = 0;
         for (size_t i = 0; i < count; ++i) {
-            const void *nul = offset < terms_len
-                ? std::memchr(terms + offset, '\0', terms_len - offset)
-                : nullptr;
-            if (nul == nullptr)
-                throw Xapian::InvalidArgumentError(
-                    "term batch holds fewer NUL-terminated terms than count");
-            size_t len = static_cast<const char *>(nul) - (terms + offset);
-            if (len == 0)
-                throw Xapian::InvalidArgumentError("term batch holds an empty term");
-            offset += len + 1;
-        }
-        if (offset != terms_len)
-            throw Xapian::InvalidArgumentError(
-                "term batch holds more bytes than count terms");
-
-        std::string term;
-        offset = 0;
-        for (size_t i = 0; i < count; ++i) {
-            size_t len = std::strlen(terms + offset);
+            size_t len = lengths[i];
             term.assign(terms + offset, len);
             offset += len + 1;
             uint32_t pos = positions == nullptr ? 0 : positions[i];

@@ -135,6 +135,26 @@ std::string cx::bytes(const char *p, size_t len, const char *what) {
     return std::string(p, len);
 }
 
+std::vector<size_t> cx::batch_lengths(const char *p, size_t len, size_t count) {
+    if (len != 0) require(p, "batch");
+    std::vector<size_t> lengths;
+    lengths.reserve(count);
+    size_t offset = 0;
+    for (size_t i = 0; i < count; ++i) {
+        const void *nul = offset < len ? std::memchr(p + offset, '\0', len - offset) : nullptr;
+        if (nul == nullptr)
+            throw Xapian::InvalidArgumentError(
+                "batch holds fewer NUL-terminated strings than count");
+        size_t n = static_cast<const char *>(nul) - (p + offset);
+        if (n == 0) throw Xapian::InvalidArgumentError("batch holds an empty string");
+        lengths.push_back(n);
+        offset += n + 1;
+    }
+    if (offset != len)
+        throw Xapian::InvalidArgumentError("batch holds more bytes than count strings");
+    return lengths;
+}
+
 void cx::copy_out(const std::string &s, char **out, size_t *out_len) {
     require(out, "output pointer");
     char *copy = static_cast<char *>(std::malloc(s.size() + 1));

@@ -146,6 +146,18 @@ public final class WritableDatabase {
         }
     }
 
+    /// Adds each word of `words` (positions are ignored) with frequency +1, in one call.
+    public func addSpellings(_ words: TermBatch) throws {
+        guard !words.isEmpty else { return }
+        try check("adding \(words.count) spellings") { message in
+            words.bytes.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    cx_writable_database_add_spellings(handle, $0.baseAddress, $0.count, words.count, message)
+                }
+            }
+        }
+    }
+
     public func addSynonym(_ term: String, _ synonym: String) throws {
         try check("adding synonym \(synonym) of \(term)") { message in
             withBytes(term) { termBytes, termLength in

@@ -65,6 +65,21 @@ private func termlist(_ doc: OpaquePointer?) -> [(String, UInt32)] {
         #expect(termlist(doc).isEmpty)
     }
 
+    @Test(arguments: ["a\0b", "a\0\0", "a\0b\0c\0"])
+    func malformedSpellingBatchIsRejected(buffer: String) throws {
+        let dir = try TemporaryDirectory()
+        var db: OpaquePointer? = nil
+        #expect(ok { msg in dir.path.withCString { cx_writable_database_open($0, strlen($0), CX_DB_CREATE_OR_OVERWRITE, &db, msg) } } == CX_OK)
+        defer { cx_writable_database_free(db) }
+        let bytes = Array(buffer.utf8)
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                ok { cx_writable_database_add_spellings(db, chars.baseAddress, chars.count, 2, $0) }
+            }
+        }
+        #expect(status == CX_INVALID_ARGUMENT)
+    }
+
     @Test func binaryDataRoundTrips() {
         var doc: OpaquePointer? = nil
         #expect(ok { cx_document_new(&doc, $0) } == CX_OK)

@@ -155,6 +155,21 @@ import Xapian
         } throws: { ($0 as? XapianError)?.code == .invalidOperation }
     }
 
+    @Test func spellingsInOneBatchCountEachWord() throws {
+        let dir = try TemporaryDirectory()
+        let writer = try WritableDatabase(path: dir.path)
+        var words = TermBatch()
+        for w in ["tiêm", "chủng", "tiêm"] { words.append(w) }
+        try writer.addSpellings(words)
+        try writer.addSpellings(TermBatch())  // nothing to add is fine
+        try writer.addSpelling("tiêu", frequencyIncrement: 1)
+        try writer.commit()
+        let db = try Database(path: dir.path)
+        // "tiêm" was added twice, so it beats "tiêu" at the same distance.
+        #expect(try db.spellingSuggestion(for: "tiêx") == "tiêm")
+        #expect(try db.spellingSuggestion(for: "chủnh") == "chủng")
+    }
+
     @Test func metadataSpellingAndAllTerms() throws {
         let dir = try TemporaryDirectory()
         let writer = try Fixture.build(at: dir.path)

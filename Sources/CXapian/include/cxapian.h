@@ -287,6 +287,14 @@ cx_status cx_writable_database_get_metadata(const cx_writable_database *db,
 cx_status cx_writable_database_add_spelling(cx_writable_database *db,
                                             const char *word, size_t word_len,
                                             uint32_t freqinc, char **message);
+
+/** Adds `count` words to the spelling data, each with frequency +1, in one
+ *  call (the indexer adds every distinct word of every document). `words`
+ *  is laid out as for cx_document_add_terms_batch and validated first. */
+cx_status cx_writable_database_add_spellings(cx_writable_database *db,
+                                             const char *words,
+                                             size_t words_len, size_t count,
+                                             char **message);
 cx_status cx_writable_database_add_synonym(cx_writable_database *db,
                                            const char *term, size_t term_len,
                                            const char *synonym,

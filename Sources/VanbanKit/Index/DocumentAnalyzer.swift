@@ -14,8 +14,12 @@ struct PreparedDocument {
   var data: [UInt8]
   var textBytes: Int
   var stored: StoredDocument
-  /// Distinct exact words, for Xapian's spelling data (`Did you mean`).
-  var spelling: [String]
+  /// Distinct exact words, for Xapian's spelling data (`Did you mean`), as one batch so they
+  /// cross into C in one call without a String each.
+  var spelling: TermBatch
+  /// Not in the index yet (no signature term), so it is added without looking up a document to
+  /// replace. Set by the indexer, which knows the index's signatures.
+  var isNew = false
 }
 
 /// Appends terms cut to Xapian's limit (245 bytes), so no field value can fail a document.
@@ -75,7 +79,7 @@ struct DocumentAnalyzer: Sendable {
 
   /// Every word twice: folded with its position, exact without (see IndexSchema). Returns the
   /// distinct words that hold a letter, for the spelling data.
-  static func addText(_ text: String, to batch: inout TermBatch) -> [String] {
+  static func addText(_ text: String, to batch: inout TermBatch) -> TermBatch {
     var position: UInt32 = 0
     var distinct = Set<ArraySlice<UInt8>>()
     let prefixLength = IndexSchema.exact.utf8.count
@@ -98,7 +102,9 @@ struct DocumentAnalyzer: Sendable {
         distinct.insert(exact.dropFirst(prefixLength))
       }
     }
-    return distinct.map { String(decoding: $0, as: UTF8.self) }
+    var spelling = TermBatch()
+    for w in distinct { spelling.append(utf8: w) }
+    return spelling
   }
 
   static func addMetadata(_ m: DocumentMetadata, format: DocumentFormat, to out: inout TermBatch) {

@@ -81,7 +81,7 @@ public final class Indexer {
     var seen = Set<String>()
     for f in found {
       let key = IndexSchema.pathKey(f.path)
-      seen.insert(key)
+      guard seen.insert(key).inserted else { continue }  // overlapping roots list a file twice
       if known[key] == DocumentAnalyzer.signature(f) { summary.unchanged += 1 } else { todo.append(f) }
     }
 
@@ -104,9 +104,10 @@ public final class Indexer {
     } consume: { file, result in
       done += 1
       switch result {
-      case .success(let prepared):
+      case .success(var prepared):
+        prepared.isNew = known[prepared.pathKey] == nil
         try db.put(prepared)
-        if known[prepared.pathKey] != nil { summary.updated += 1 } else { summary.added += 1 }
+        if prepared.isNew { summary.added += 1 } else { summary.updated += 1 }
         summary.bytes += file.size
         summary.formats[prepared.stored.format, default: 0] += 1
         if !["utf-8", "xml", "helper"].contains(prepared.stored.encoding) {

@@ -118,8 +118,12 @@ final class ShardSet {
     try doc.addTerms(prepared.terms)
     for (slot, value) in prepared.values { try doc.setValue(slot.rawValue, value) }
     try doc.setData(prepared.data)
-    try db.replaceDocument(uniqueTerm: IndexSchema.id + prepared.pathKey, with: doc)
-    for w in prepared.spelling { try db.addSpelling(w) }
+    if prepared.isNew {
+      _ = try db.addDocument(doc)
+    } else {
+      _ = try db.replaceDocument(uniqueTerm: IndexSchema.id + prepared.pathKey, with: doc)
+    }
+    try db.addSpellings(prepared.spelling)
   }
 
   /// Waits for every queued document, then commits each shard. Most of Xapian's work happens
