@@ -27,10 +27,14 @@ public struct StoredDocument: Codable, Sendable, Equatable {
 
   /// Decodes the header; the text only when asked, since most hits need only a snippet window.
   static func decode(data: [UInt8], withText: Bool) throws -> (StoredDocument, String?) {
+    let (header, text) = try decodeHeader(data: data)
+    return (header, withText ? String(decoding: text, as: UTF8.self) : nil)
+  }
+
+  /// The header, and the text still as UTF-8 (a hit reads only the head of a long text).
+  static func decodeHeader(data: [UInt8]) throws -> (StoredDocument, ArraySlice<UInt8>) {
     let split = data.firstIndex(of: IndexSchema.dataSeparator) ?? data.endIndex
     let header = try JSONDecoder().decode(StoredDocument.self, from: Data(data[..<split]))
-    guard withText else { return (header, nil) }
-    let text = split < data.endIndex ? String(decoding: data[(split + 1)...], as: UTF8.self) : ""
-    return (header, text)
+    return (header, split < data.endIndex ? data[(split + 1)...] : [])
   }
 }

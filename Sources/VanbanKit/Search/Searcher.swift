@@ -157,10 +157,13 @@ public final class Searcher {
       let checkAtLeast = request.facets ? try db.documentCount() : max(100, offset + limit)
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
+      var firstText: String? = nil  // kept for the suggestion, which reads the best hit's words
       for (i, m) in mset.enumerated() {
         let doc = try mset.document(at: i)
-        let (stored, text) = try StoredDocument.decode(data: try doc.data(), withText: true)
-        let snippet = Snippet.make(text: text ?? "", terms: compiled.highlight, passages: request.snippetPassages)
+        let (stored, text) = try StoredDocument.decodeHeader(data: try doc.data())
+        // The suggestion looks for the query's words in the head of the best hit.
+        if i == 0 { firstText = String(decoding: text.prefix(64 << 10), as: UTF8.self) }
+        let snippet = Snippet.make(utf8: text, terms: compiled.highlight, passages: request.snippetPassages)
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
         if !request.filters.reference.isEmpty {
           hit.citations = Self.citations(in: stored, matching: request.filters.reference, date: request.filters.referenceDate)
@@ -181,14 +184,9 @@ public final class Searcher {
         f.year = try counts(spies[3])
         result.facets = f
       }
-      result.suggestion = suggestion(compiled, hits: hits, texts: hits.isEmpty ? [] : [try firstText(mset)])
+      result.suggestion = suggestion(compiled, hits: hits, texts: firstText.map { [$0] } ?? [])
       return result
     }
-  }
-
-  private func firstText(_ mset: MatchSet) throws -> String {
-    let doc = try mset.document(at: 0)
-    return try StoredDocument.decode(data: try doc.data(), withText: true).1 ?? ""
   }
 
   /// A word the index has never seen gets Xapian's spelling guess (`Omicrom` → `omicron`); a

@@ -9,32 +9,60 @@ public enum Snippet {
   public static let open = "«", close = "»"
 
   /// About `width` characters around the densest cluster of matches, up to `passages` passages.
-  /// Long texts (whole laws) are read in a head window first: matches there make a snippet as
-  /// good as any, and tokenising megabytes per hit would dominate the query time.
-  static let headWindow = 48_000
-
   static func make(text: String, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
-    if text.utf8.count > headWindow * 2 {
-      var end = text.utf8.index(text.utf8.startIndex, offsetBy: headWindow)
-      while end < text.endIndex && !text.unicodeScalars[end].properties.isWhitespace {
-        end = text.unicodeScalars.index(after: end)
-      }
-      let head = String(text[..<end])
-      let snippet = make(text: head, terms: terms, width: width, passages: passages, scan: true)
-      if snippet.contains(open) { return snippet }
-    }
-    return make(text: text, terms: terms, width: width, passages: passages, scan: true)
+    make(utf8: ArraySlice(text.utf8), terms: terms, width: width, passages: passages)
   }
 
-  private static func make(text: String, terms: HighlightTerms, width: Int, passages: Int, scan: Bool) -> String {
-    let scalars = Array(text.unicodeScalars)
-    var matches: [(range: Range<Int>, key: String)] = []
-    WordTokenizer.forEachWord(in: text) { w in
-      let hit = terms.exactOnly ? terms.exact.contains(w.exact) : terms.folded.contains(w.folded)
-      if hit { matches.append((w.scalarRange, w.folded)) }
+  /// The same from the stored UTF-8 text. Long texts (whole laws, megabytes) are read from the
+  /// head, 16 kB first and four times more each round, until every query term has been seen
+  /// (or some have, past 64 kB): decoding and tokenising whole laws per hit was most of a
+  /// search on vn-legal, and a passage from the head is as good a snippet as any.
+  static func make(utf8 text: ArraySlice<UInt8>, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
+    let wanted = Set((terms.exactOnly ? terms.exact : terms.folded).map { ArraySlice($0.utf8) })
+    var limit = 16 << 10
+    while true {
+      let whole = text.count <= limit
+      let end = whole ? text.endIndex : cut(text, at: text.startIndex + limit)
+      let scalars = Array(String(decoding: text[..<end], as: UTF8.self).unicodeScalars)
+      var matches: [(range: Range<Int>, key: String)] = []
+      var seen = Set<String>()
+      // Compared as UTF-8 bytes in reused buffers: no String per word of the text.
+      WordTokenizer.forEachWordUTF8(scalars: scalars, exactPrefix: []) { exact, folded, range in
+        let word = terms.exactOnly ? exact : folded
+        if wanted.contains(word) {
+          let key = String(decoding: word, as: UTF8.self)
+          seen.insert(key)
+          matches.append((range, key))
+        }
+      }
+      if whole || seen.count == wanted.count || (!matches.isEmpty && limit >= 64 << 10) {
+        return compose(scalars, matches, width: width, passages: passages, more: !whole)
+      }
+      limit *= 4
     }
+  }
+
+  /// An end for a head of `text` near `index`: after the last whitespace before it, else on a
+  /// character boundary.
+  private static func cut(_ text: ArraySlice<UInt8>, at index: Int) -> Int {
+    var i = index
+    while i > text.startIndex && index - i < 256 {
+      switch text[i - 1] {
+      case 0x20, 0x0A, 0x0D, 0x09: return i
+      default: i -= 1
+      }
+    }
+    i = index
+    while i > text.startIndex && text[i] & 0xC0 == 0x80 { i -= 1 }
+    return i
+  }
+
+  /// The best passages of `scalars` (a head of the text when `more`).
+  private static func compose(
+    _ scalars: [Unicode.Scalar], _ matches: [(range: Range<Int>, key: String)], width: Int, passages: Int, more: Bool
+  ) -> String {
     if matches.isEmpty {
-      return clean(scalars, 0..<min(scalars.count, width), marks: [])
+      return clean(scalars, 0..<min(scalars.count, width), marks: [], more: more)
     }
     // Score each window starting at a match by the distinct terms it holds.
     var chosen: [Range<Int>] = []
@@ -62,12 +90,12 @@ public enum Snippet {
       if used.count == matches.count { break }
     }
     chosen.sort { $0.lowerBound < $1.lowerBound }
-    return chosen.map { r in clean(scalars, r, marks: matches.map(\.range).filter { r.contains($0.lowerBound) }) }
+    return chosen.map { r in clean(scalars, r, marks: matches.map(\.range).filter { r.contains($0.lowerBound) }, more: more) }
       .joined(separator: " … ")
   }
 
   /// The passage on one line, cut at word boundaries, with marks around matches.
-  private static func clean(_ s: [Unicode.Scalar], _ r: Range<Int>, marks: [Range<Int>]) -> String {
+  private static func clean(_ s: [Unicode.Scalar], _ r: Range<Int>, marks: [Range<Int>], more: Bool) -> String {
     let letters = VietnameseLetters.shared
     var lo = r.lowerBound, hi = r.upperBound
     while lo > 0 && lo < s.count && letters.isWord(s[lo].value) && letters.isWord(s[lo - 1].value) { lo += 1 }
@@ -103,7 +131,7 @@ public enum Snippet {
     if out.last == " " { out.removeLast() }
     var text = String(out)
     if lo > 0 { text = "…" + text }
-    if hi < s.count { text += "…" }
+    if hi < s.count || more { text += "…" }
     return text
   }
 }

@@ -56,13 +56,23 @@ public enum WordTokenizer {
   static func forEachWordUTF8(
     in text: String, exactPrefix: [UInt8], _ body: (_ exact: ArraySlice<UInt8>, _ folded: ArraySlice<UInt8>) -> Void
   ) {
+    forEachWordUTF8(scalars: text.unicodeScalars, exactPrefix: exactPrefix) { exact, folded, _ in body(exact, folded) }
+  }
+
+  /// The same over any scalars, with each word's offsets in them (snippets scan long texts
+  /// with this: a String per word made snippets most of a search on long laws).
+  static func forEachWordUTF8<S: Sequence<Unicode.Scalar>>(
+    scalars: S, exactPrefix: [UInt8],
+    _ body: (_ exact: ArraySlice<UInt8>, _ folded: ArraySlice<UInt8>, _ range: Range<Int>) -> Void
+  ) {
     let letters = VietnameseLetters.shared
     var exact = exactPrefix
     var folded: [UInt8] = []
     exact.reserveCapacity(96)
     folded.reserveCapacity(96)
     let p = exactPrefix.count
-    var inWord = false
+    var start = -1
+    var index = 0
     @inline(__always) func put(_ v: UInt32, _ out: inout [UInt8]) {
       switch v {
       case 0..<0x80: out.append(UInt8(v))
@@ -81,23 +91,24 @@ public enum WordTokenizer {
       }
     }
     func flush() {
-      if inWord, !folded.isEmpty, exact.count - p <= maxWordBytes {
-        body(exact[...], folded[...])
+      if start >= 0, !folded.isEmpty, exact.count - p <= maxWordBytes {
+        body(exact[...], folded[...], start..<index)
       }
       exact.removeSubrange(p...)
       folded.removeAll(keepingCapacity: true)
-      inWord = false
+      start = -1
     }
-    for u in text.unicodeScalars {
+    for u in scalars {
       let v = u.value
       if letters.isWord(v) {
-        inWord = true
+        if start < 0 { start = index }
         put(letters.lowerScalar(v), &exact)
         let f = letters.foldScalar(v)
         if f != 0 { put(f, &folded) }
-      } else if inWord {
+      } else if start >= 0 {
         flush()
       }
+      index += 1
     }
     flush()
   }
