@@ -43,23 +43,29 @@ extern "C" cx_status cx_writable_database_open_with(const char *path,
                                                     uint32_t flush_documents,
                                                     cx_writable_database **out,
                                                     char **message) {
+    // Xapian reads the threshold only from the environment, at open. Other threads may read
+    // the environment at any time (Foundation does), and adding or removing a variable can
+    // move glibc's environ array under them; overwriting an existing one only swaps a pointer.
+    // So the variable is added at most once and never removed: opens are serialised here, and
+    // each sets the value it needs. Whether the user exported it is decided at the first call.
     static std::mutex env_lock;
-    const char *name = "XAPIAN_FLUSH_THRESHOLD";
-    bool set = false;
+    static const char *name = "XAPIAN_FLUSH_THRESHOLD";
     try {
         require(out, "out");
         std::string p = cx::bytes(path, path_len, "path");
         std::lock_guard<std::mutex> guard(env_lock);
-        const char *user = std::getenv(name);
-        if (flush_documents != 0 && (user == nullptr || *user == '\0')) {
-            setenv(name, std::to_string(flush_documents).c_str(), 1);
-            set = true;
+        static const bool user_set = [] {
+            const char *v = std::getenv(name);
+            return v != nullptr && *v != '\0';
+        }();
+        if (flush_documents != 0 && !user_set) {
+            std::string want = std::to_string(flush_documents);
+            const char *now = std::getenv(name);
+            if (now == nullptr || want != now) setenv(name, want.c_str(), 1);
         }
         *out = new cx_writable_database{Xapian::WritableDatabase(p, xapian_action(mode))};
-        if (set) unsetenv(name);
         return CX_OK;
     } catch (...) {
-        if (set) unsetenv(name);
         return cx_status_from_current_exception(message);
     }
 }

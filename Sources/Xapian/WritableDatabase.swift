@@ -30,9 +30,11 @@ public final class WritableDatabase {
 
     /// - throws: `XapianError` `.databaseLock` if another writer has it open.
     /// - parameter flushDocuments: write buffered changes to the tables (without
-    ///   committing) every this many documents; nil keeps Xapian's default
-    ///   (10000, or `XAPIAN_FLUSH_THRESHOLD` from the environment, which wins).
-    ///   Smaller keeps memory flat; Xapian's buffers slow down as they grow.
+    ///   committing) every this many documents. Xapian takes it only from the
+    ///   environment (`XAPIAN_FLUSH_THRESHOLD`), so it is left there for later
+    ///   opens; nil uses what the environment says (Xapian's default is 10000).
+    ///   A value the user exported wins. Smaller keeps memory flat; Xapian's
+    ///   buffers slow down as they grow.
     public init(path: String, mode: Mode = .createOrOpen, flushDocuments: UInt32? = nil) throws {
         let cMode: cx_db_mode = switch mode {
         case .createOrOpen: CX_DB_CREATE_OR_OPEN

@@ -217,11 +217,13 @@ cx_status cx_writable_database_open(const char *path, size_t path_len,
 
 /** As cx_writable_database_open, with Xapian's flush threshold: buffered
  *  changes are written to the tables (not committed) every
- *  `flush_documents` added or replaced documents (Xapian's default is 10000;
- *  0 keeps it). Xapian reads the threshold only from the environment
- *  variable XAPIAN_FLUSH_THRESHOLD when the database is opened, so this sets
- *  it around the open, under a lock, and restores it; a value the user set
- *  in the environment wins. */
+ *  `flush_documents` added or replaced documents (Xapian's default is 10000).
+ *  Xapian reads the threshold only from the environment variable
+ *  XAPIAN_FLUSH_THRESHOLD when a database is opened, so this sets it there,
+ *  under a lock, and leaves it set (removing a variable while other threads
+ *  read the environment is unsafe): later opens with 0, and plain
+ *  cx_writable_database_open, get the last value set. A value the user had
+ *  exported before the first call wins over every `flush_documents`. */
 cx_status cx_writable_database_open_with(const char *path, size_t path_len,
                                          cx_db_mode mode,
                                          uint32_t flush_documents,
