@@ -74,21 +74,8 @@ public enum WordTokenizer {
     var start = -1
     var index = 0
     @inline(__always) func put(_ v: UInt32, _ out: inout [UInt8]) {
-      switch v {
-      case 0..<0x80: out.append(UInt8(v))
-      case 0x80..<0x800:
-        out.append(UInt8(0xC0 | (v >> 6)))
-        out.append(UInt8(0x80 | (v & 0x3F)))
-      case 0x800..<0x10000:
-        out.append(UInt8(0xE0 | (v >> 12)))
-        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (v & 0x3F)))
-      default:
-        out.append(UInt8(0xF0 | (v >> 18)))
-        out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (v & 0x3F)))
-      }
+      // The tables hold only valid scalars.
+      UTF8.encode(Unicode.Scalar(v)!) { out.append($0) }
     }
     func flush() {
       if start >= 0, !folded.isEmpty, exact.count - p <= maxWordBytes {
