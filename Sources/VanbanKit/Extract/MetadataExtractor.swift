@@ -39,7 +39,11 @@ public struct MetadataExtractor: Sendable {
 
     if let k = header.recipientsLine { m.recipients = RecipientParser.parse(lines, start: k) }
 
-    let sig = SignatureParser.parse(lines)
+    // Joint documents carry one block per body: the signer is the one for the body named first.
+    let firstBody = header.agencyLines.first.map { line in
+      FastText.fold(line.components(separatedBy: " - ")[0]).trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+    }
+    let sig = SignatureParser.parse(lines, preferring: firstBody.flatMap { $0.isEmpty ? nil : $0 })
     m.signer = sig.signer
     m.signerTitle = sig.title
 

@@ -1,126 +1,352 @@
-// The signature block at the end: authority prefix, title in capitals, signer's name.
+// The signature block: authority prefix, title in capitals, signer's name.
 //
-//   KT. CHỦ TỊCH          ← authority: acting for the chairman
-//   PHÓ CHỦ TỊCH          ← title (the first capitalised line after the last authority line)
+//   TM. ỦY BAN NHÂN DÂN   ← authority: on behalf of the committee
+//   KT. CHỦ TỊCH          ← acting for the chairman
+//   PHÓ CHỦ TỊCH          ← title
 //   Tổng Thanh Hải        ← the signer
-// Authority prefixes: TM., KT., TL., TUQ., Q. (state) and T/M, K/T, T/L (Party). Without one,
-// the title is the capitalised line above the name. The distribution list (`Nơi nhận:`) may come
-// before or after the block; its lines are never a title or a name.
+//
+// Real documents print the block in many shapes: one line each (Word, the Gazette's PDFs), all on
+// one line (web copies: `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn`), with `(Đã ký)` or blank
+// lines before the name, beside or after `Nơi nhận:`, and often *before* annexes and forms that
+// run on for thousands of lines. So the block is looked for where the body ends (the first
+// `Nơi nhận`, `./.` or `… thông qua ngày` line, then the next ones), and only then at the end of
+// the text. The text is read as a stream of words, not of lines: the title is the longest known
+// title at the end of the capitals (`BỘ TRƯỞNG THỨ TRƯỞNG` → `THỨ TRƯỞNG`), and the name is the
+// run of capitalised words after it. Annexed forms leave the name blank (`(Ký, ghi rõ họ tên)`),
+// so they never yield a signer.
 
 struct Signature {
   var title: String?
   var signer: String?
-  /// The text after the authority prefix (`BAN THƯỜNG VỤ`, `ỦY BAN NHÂN DÂN`), when there is one.
+  /// The body the signer acts for (`ỦY BAN NHÂN DÂN`, `BAN THƯỜNG VỤ`), when a prefix names one.
   var authority: String?
   var partyAuthority = false
 }
 
 enum SignatureParser {
   static let tailLines = 45
+  /// Lines read after an end-of-body anchor, and before it (two-column layouts put `Nơi nhận`
+  /// beside the block, so the text may give it first).
+  static let windowAfter = 40
+  static let windowBefore = 12
+  static let maxAnchors = 24
 
-  static func parse(_ lines: ArraySlice<Substring>) -> Signature {
-    var sig = Signature()
+  /// The signature; with several blocks side by side (joint documents), the one whose authority
+  /// names `preferring` (folded), else the first.
+  static func parse(_ lines: ArraySlice<Substring>, preferring: String? = nil) -> Signature {
+    var tried = IndexSet()
+    for anchor in anchors(lines) {
+      let lo = max(lines.startIndex, anchor - windowBefore)
+      let hi = min(lines.endIndex, anchor + windowAfter)
+      if tried.contains(integersIn: lo..<hi) { continue }
+      tried.insert(integersIn: lo..<hi)
+      if let s = best(in: lines[lo..<hi], preferring: preferring) { return s }
+    }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
-    var tail: [String] = lines[start..<lines.endIndex].map { String($0).cleanedLine }
-    // Drop the distribution list: from `Nơi nhận` to the end of its dash items.
-    var inList = false
-    for i in tail.indices {
-      if FastText.foldedHasPrefix(tail[i], "noi nhan") {
-        inList = true
-        tail[i] = ""
-        continue
+    if let s = best(in: lines[start..<lines.endIndex], preferring: preferring) { return s }
+    return Signature()
+  }
+
+  // MARK: Where the body ends
+
+  /// Lines that end a body: `Nơi nhận`, `./.`, a law's `… thông qua ngày …`. At most `maxAnchors`.
+  static func anchors(_ lines: ArraySlice<Substring>) -> [Int] {
+    var out: [Int] = []
+    for i in lines.indices {
+      let u = lines[i].utf8
+      guard u.count >= 3 else { continue }
+      if contains(u, Cue.endMark) || startsWithNoiNhan(lines[i]) || (contains(u, Cue.thongQua) && contains(u, Cue.ngay)) {
+        out.append(i)
+        if out.count >= maxAnchors { break }
       }
-      if inList {
-        if tail[i].isEmpty { continue }
-        if let c = tail[i].first, c == "-" || c == "+" || c == "•" {
-          tail[i] = ""
-          continue
+    }
+    return out
+  }
+
+  private enum Cue {
+    static let endMark = Array("./.".utf8)
+    static let thongQua = Array("thông qua".utf8)
+    static let ngay = Array("ngày".utf8)
+  }
+
+  private static func startsWithNoiNhan(_ line: Substring) -> Bool {
+    var s = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "|" }
+    guard let c = s.first, c == "N" || c == "n" else { return false }
+    s = s.prefix(10)
+    return FastText.foldedHasPrefix(String(s), "noi nhan")
+  }
+
+  private static func contains<C: Collection>(_ hay: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8 {
+    guard let first = needle.first, hay.count >= needle.count else { return false }
+    var i = hay.startIndex
+    while i != hay.endIndex {
+      if hay[i] == first {
+        var j = hay.index(after: i)
+        var k = 1
+        while k < needle.count, j != hay.endIndex, hay[j] == needle[k] {
+          j = hay.index(after: j)
+          k += 1
         }
-        inList = false
+        if k == needle.count { return true }
       }
+      i = hay.index(after: i)
     }
-    // The last authority line.
-    var titleIndex: Int?
-    if let a = tail.lastIndex(where: { authorityPrefix($0) != nil }) {
-      let (rest, party) = authorityPrefix(tail[a])!
-      sig.authority = rest
-      sig.partyAuthority = party
-      titleIndex = tail[(a + 1)...].firstIndex { !$0.isEmpty && isTitle($0) }
-    }
-    // The name: the first name-like line after the title (or, without a title yet, the last
-    // name-like line of the document, whose title is the capitalised line above it).
-    if let t = titleIndex {
-      sig.title = tail[t]
-      sig.signer = tail[(t + 1)...].first { isName($0) }
-      return sig
-    }
-    guard let n = tail.lastIndex(where: { !$0.isEmpty }) else { return sig }
-    if isName(tail[n]) {
-      if let t = tail[..<n].lastIndex(where: { !$0.isEmpty }), isTitle(tail[t]) {
-        sig.title = tail[t]
-        sig.signer = tail[n]
+    return false
+  }
+
+  // MARK: Words
+
+  private enum Kind: Equatable {
+    case prefix(party: Bool)
+    case caps  // every letter upper case
+    case name  // capital then lower case: a word of a person's name
+    case joiner  // `-`, `,`, `&` between capitals
+    case signedNote  // `(Đã ký)`
+    case other
+  }
+
+  private struct Word {
+    let text: String
+    let line: Int
+    let kind: Kind
+  }
+
+  private static let prefixes: [String: Bool] = [
+    "TM.": false, "KT.": false, "TL.": false, "TUQ.": false, "Q.": false, "TM": false, "KT": false, "TL": false,
+    "T/M": true, "K/T": true, "T/L": true, "T.M": true, "K.T": true, "T.L": true, "T.M.": true, "K.T.": true, "T.L.": true,
+  ]
+
+  private static func words(_ lines: ArraySlice<Substring>) -> [Word] {
+    var out: [Word] = []
+    for i in lines.indices {
+      let line = lines[i]
+      var pieces = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init)
+      // `(Đã ký)` split in two.
+      var k = 0
+      while k + 1 < pieces.count {
+        if FastText.fold(pieces[k]) == "(da", FastText.fold(pieces[k + 1]).hasPrefix("ky)") {
+          pieces[k] += " " + pieces[k + 1]
+          pieces.remove(at: k + 1)
+        }
+        k += 1
       }
-    } else if sig.authority == nil, isTitle(tail[n]), tail[n].split(separator: " ").count <= 6 {
-      sig.title = tail[n]
-    }
-    return sig
-  }
-
-  /// `KT. CHỦ TỊCH` → (`CHỦ TỊCH`, state); `T/L BAN THƯỜNG VỤ` → (`BAN THƯỜNG VỤ`, Party).
-  static func authorityPrefix(_ line: String) -> (String, Bool)? {
-    let prefixes: [(String, Bool)] = [
-      ("TM.", false), ("KT.", false), ("TL.", false), ("TUQ.", false), ("Q.", false),
-      ("T/M", true), ("K/T", true), ("T/L", true), ("T.M", true), ("K.T", true), ("T.L", true),
-      ("TM ", false), ("KT ", false), ("TL ", false),
-    ]
-    // Every prefix starts with T, K or Q: a line that starts with another ASCII byte has none.
-    guard let b0 = line.utf8.first, b0 >= 0x80 || b0 == 0x54 || b0 == 0x4B || b0 == 0x51 else { return nil }
-    for (p, party) in prefixes where line.hasPrefix(p) {
-      let rest = FastText.whitespaces.trim(line.dropFirst(p.count))
-      guard HeaderParser.isCapitalised(rest), rest.utf8.count <= 80 || rest.count <= 80 else { continue }
-      return (rest, party)
-    }
-    return nil
-  }
-
-  /// A title: capitals, short, no digits or colon.
-  static func isTitle(_ s: String) -> Bool {
-    guard HeaderParser.isCapitalised(s), s.utf8.count <= 80 || s.count <= 80, !(s.utf8.contains(0x3A) && s.contains(":"))
-    else { return false }
-    if FastText.isSimple(s) {
-      if s.unicodeScalars.contains(where: { FastText.flags($0.value) & FastText.number != 0 }) { return false }
-      return authorityPrefix(s) == nil
-    }
-    return !s.contains(where: { $0.isNumber }) && authorityPrefix(s) == nil
-  }
-
-  /// A person's name: two to six words, each capitalised then lower case (`Lê Thị Hồng Anh`).
-  static func isName(_ s: String) -> Bool {
-    if let words = FastText.simpleWords(s) {
-      // A Character is a scalar.
-      guard (2...6).contains(words.count) else { return false }
-      let t = FastText.table
-      for w in words {
-        var first = true
-        for u in w.unicodeScalars {
-          let f = FastText.flags(u.value, t)
-          if first {
-            guard f & FastText.upper != 0, f & FastText.letter != 0 else { return false }
-            first = false
-          } else {
-            guard f & FastText.letter != 0, f & FastText.lower != 0 else { return false }
+      for p in pieces {
+        // `KT.CHỦ` glued.
+        if let dot = p.firstIndex(of: "."), dot != p.index(before: p.endIndex) {
+          let head = String(p[...dot])
+          if let party = prefixes[head], head.count >= 3 {
+            out.append(Word(text: head, line: i, kind: .prefix(party: party)))
+            let rest = String(p[p.index(after: dot)...])
+            out.append(Word(text: rest, line: i, kind: kind(of: rest, lineStart: false)))
+            continue
           }
         }
+        out.append(Word(text: p, line: i, kind: kind(of: p, lineStart: out.last?.line != i)))
       }
-      return true
     }
-    let words = s.split(separator: " ")
-    guard (2...6).contains(words.count) else { return false }
-    for w in words {
-      guard let f = w.first, f.isUppercase, f.isLetter else { return false }
-      guard w.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase }) else { return false }
+    return out
+  }
+
+  private static func kind(of w: String, lineStart: Bool) -> Kind {
+    if let party = prefixes[w] {
+      // A bare `TM`/`KT`/`TL` is a prefix only at the start of a line.
+      if w.count > 2 || lineStart || w.contains("/") { return .prefix(party: party) }
     }
-    return true
+    if w == "-" || w == "," || w == "&" || w == "–" { return .joiner }
+    let f = FastText.fold(w)
+    if f.hasPrefix("(da ky") || f == "da ky" || f == "[daky]" || f == "(ky)" { return .signedNote }
+    var letters = 0
+    var upper = 0
+    var firstUpper = false
+    var restLower = true
+    var digits = 0
+    for c in w {
+      if c.isLetter {
+        if letters == 0 {
+          firstUpper = c.isUppercase
+        } else if !c.isLowercase {
+          restLower = false
+        }
+        letters += 1
+        if c.isUppercase { upper += 1 }
+      } else if c.isNumber {
+        digits += 1
+      } else if !",.;:-–()".contains(c) {
+        return .other
+      }
+    }
+    guard letters > 0, digits == 0 else { return .other }
+    if upper == letters, letters >= 2 || w.count <= 2 { return .caps }
+    if firstUpper, restLower, !w.contains("("), !w.contains(")"), !w.contains(":") { return .name }
+    return .other
+  }
+
+  // MARK: Blocks
+
+  /// Every block in `lines`, in order, and the one to keep.
+  private static func best(in lines: ArraySlice<Substring>, preferring: String?) -> Signature? {
+    let ws = words(lines)
+    var found: [(Signature, Int)] = []
+    var i = 0
+    while i < ws.count {
+      if let (sig, next) = block(at: i, ws) {
+        found.append((sig, ws[i].line))
+        i = next
+      } else {
+        i += 1
+      }
+    }
+    guard let first = found.first else { return nil }
+    if found.count > 1, let p = preferring {
+      let near = found.filter { $0.1 - first.1 <= 30 }
+      if let m = near.first(where: { $0.0.authority.map { FastText.fold($0).contains(p) } ?? false }) { return m.0 }
+    }
+    return first.0
+  }
+
+  /// A block starting at word `i`: prefixes and capitals, then a name; or capitals ending in a
+  /// known title, then a name; or a name followed by `(Đã ký)`.
+  private static func block(at i: Int, _ ws: [Word]) -> (Signature, Int)? {
+    var sig = Signature()
+    var k = i
+    var sawPrefix = false
+    var authorityWords: [Word] = []
+    var caps: [Word] = []
+    // Prefix chain: `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH`.
+    if case .prefix = ws[k].kind {
+      sawPrefix = true
+    } else if ws[k].kind != .caps {
+      return nameOnly(at: i, ws)
+    } else if k > 0, ws[k - 1].line == ws[k].line, ws[k - 1].kind == .caps || ws[k - 1].kind == .joiner {
+      return nil  // not the start of a run of capitals
+    }
+    var firstPrefixParty: Bool?
+    var prefixCount = 0
+    while k < ws.count {
+      switch ws[k].kind {
+      case .prefix(let party):
+        if firstPrefixParty == nil { firstPrefixParty = party }
+        if prefixCount == 1 { authorityWords = caps }
+        prefixCount += 1
+        caps = []
+      case .caps, .joiner:
+        caps.append(ws[k])
+      default:
+        break
+      }
+      if case .prefix = ws[k].kind {
+      } else if ws[k].kind != .caps && ws[k].kind != .joiner {
+        break
+      }
+      // A block's lines are short: a run of capitals over many lines is a heading, not a title.
+      if caps.count > 24 { return nil }
+      k += 1
+    }
+    while let last = caps.last, last.kind == .joiner { caps.removeLast() }
+    guard !caps.isEmpty else { return nil }
+    // The title: the longest known title ending the capitals; else (after a prefix) the last line.
+    var titleStart: Int?
+    for s in 0..<caps.count where isTitle(caps[s...]) {
+      titleStart = s
+      break
+    }
+    if titleStart == nil {
+      guard sawPrefix else { return nil }
+      let lastLine = caps.last!.line
+      let s = caps.firstIndex { $0.line == lastLine }!
+      // One line holds all of it: the words after the authority cannot be told apart.
+      if s == 0, prefixCount <= 1, caps.first!.line == ws[i].line, caps.count > 6 { return nil }
+      titleStart = s
+    }
+    let ts = titleStart!
+    if prefixCount <= 1 { authorityWords = Array(caps[..<ts]) }
+    if authorityWords.isEmpty, prefixCount > 1 { authorityWords = Array(caps[..<ts]) }
+    sig.title = caps[ts...].map(\.text).joined(separator: " ")
+    if !authorityWords.isEmpty {
+      sig.authority = authorityWords.map(\.text).joined(separator: " ")
+      sig.partyAuthority = firstPrefixParty ?? false
+    }
+    // `(Đã ký)`, ranks, then the name.
+    while k < ws.count, ws[k].kind == .signedNote { k += 1 }
+    if k + 1 < ws.count, ranks.contains(FastText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
+    guard let (name, next) = name(at: k, ws) else { return nil }
+    sig.signer = name
+    return (sig, next)
+  }
+
+  /// `Võ Chí Công` on a line of its own, then `(Đã ký)`: an old law signed without a title.
+  private static func nameOnly(at i: Int, _ ws: [Word]) -> (Signature, Int)? {
+    guard ws[i].kind == .name, i == 0 || ws[i - 1].line != ws[i].line else { return nil }
+    // The name fills its line, and `(Đã ký)` follows.
+    guard let (n, next) = name(at: i, ws), next < ws.count, ws[next].kind == .signedNote,
+      ws[next].line != ws[i].line || next + 1 == ws.count || ws[next + 1].line != ws[i].line
+    else { return nil }
+    var sig = Signature()
+    sig.signer = n
+    return (sig, next + 1)
+  }
+
+  /// Two to five capitalised words. A run that goes on in lower case on its line ends a word
+  /// early: `Vũ Thị Mai Phụ lục I` is `Vũ Thị Mai`.
+  private static func name(at k: Int, _ ws: [Word]) -> (String, Int)? {
+    guard k < ws.count, ws[k].kind == .name else { return nil }
+    let line = ws[k].line
+    var e = k
+    while e < ws.count, ws[e].kind == .name, ws[e].line == line { e += 1 }
+    var n = e - k
+    if e < ws.count, ws[e].line == line, ws[e].kind == .other, let c = ws[e].text.first, c.isLowercase { n -= 1 }
+    guard (2...5).contains(n) else { return nil }
+    let parts = ws[k..<(k + n)].map { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")) }
+    if notNames.contains(FastText.fold(parts[0])) { return nil }
+    return (parts.joined(separator: " "), k + n)
+  }
+
+  /// Capitalised words that start other things after a block (annexes, forms).
+  private static let notNames: Set<String> = ["phu", "mau", "bieu", "danh", "dieu", "chuong", "noi", "can", "kinh", "so"]
+
+  private static let ranks: Set<String> = [
+    "dai tuong", "thuong tuong", "trung tuong", "thieu tuong", "dai ta", "thuong ta", "trung ta", "thieu ta",
+  ]
+
+  // MARK: Titles
+
+  /// Folded titles, as printed above a signer's name.
+  static let titles: Set<String> = {
+    let heads = [
+      "thu tuong", "thu tuong chinh phu", "chu tich", "chu tich nuoc", "chu tich quoc hoi", "bo truong", "thu truong",
+      "tong cuc truong", "cuc truong", "vu truong", "chi cuc truong", "chanh van phong", "chanh an", "chu nhiem",
+      "giam doc", "tong giam doc", "truong ban", "bi thu", "tong bi thu", "vien truong", "chanh thanh tra",
+      "tong thanh tra", "tong thanh tra chinh phu", "thong doc", "tong kiem toan", "tong kiem toan nha nuoc",
+      "truong phong", "hieu truong", "truong doan", "tu lenh", "chinh uy", "tong thu ky", "thu ky", "truong khoa",
+      "truong cong an", "chu tich hoi dong", "chu tich uy ban", "truong tieu ban", "chanh toa", "chanh van phong tinh uy",
+      "truong ban chi dao", "chu tich hoi dong bo truong", "uy vien", "ke toan truong", "giam doc so",
+    ]
+    var s = Set<String>()
+    for h in heads {
+      for lead in ["", "pho ", "q. ", "quyen "] {
+        for tail in ["", " thuong truc"] { s.insert(lead + h + tail) }
+      }
+    }
+    return s
+  }()
+
+  /// Whether the words are a title, or titles joined by commas (`BỘ TRƯỞNG, CHỦ NHIỆM`).
+  private static func isTitle(_ ws: ArraySlice<Word>) -> Bool {
+    var parts: [[String]] = [[]]
+    for w in ws {
+      if w.kind == .joiner {
+        if w.text == "," { parts.append([]) } else { return false }
+        continue
+      }
+      let t = w.text
+      let trailingComma = t.hasSuffix(",")
+      let core = FastText.fold(t.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
+      parts[parts.count - 1].append(core)
+      if trailingComma { parts.append([]) }
+    }
+    let joined = parts.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+    guard !joined.isEmpty else { return false }
+    return joined.allSatisfy { titles.contains($0) }
   }
 }
 
