@@ -13,6 +13,22 @@ enum Bytes {
 
   @inline(__always) static func at(_ b: [UInt8], _ i: Int) -> UInt8? { i >= 0 && i < b.count ? b[i] : nil }
 
+  /// The first offset of `needle` in `hay`.
+  static func find<C: Collection>(_ hay: C, _ needle: [UInt8]) -> Int? where C.Element == UInt8, C.Index == Int {
+    guard let first = needle.first, hay.count >= needle.count else { return nil }
+    var i = hay.startIndex
+    let last = hay.endIndex - needle.count
+    while i <= last {
+      if hay[i] == first {
+        var k = 1
+        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+
   @inline(__always) static func isDigit(_ b: [UInt8], _ i: Int) -> Bool {
     guard let c = at(b, i) else { return false }
     return c >= 0x30 && c <= 0x39

@@ -10,7 +10,7 @@ public enum DocumentTypes {
     "Nghị định", "Thông tư liên tịch", "Thông tư", "Bộ luật", "Luật", "Nghị quyết liên tịch", "Nghị quyết",
     "Hướng dẫn", "Tờ trình", "Chương trình", "Kết luận", "Quy định", "Quy chế", "Pháp lệnh", "Lệnh",
     "Hiến pháp", "Thông tri", "Đề án", "Phương án", "Giấy mời", "Văn bản hợp nhất", "Điều lệ",
-    "Biên bản", "Dự thảo",
+    "Biên bản",
   ]
 
   /// `"chi thi"`, `"CHỈ THỊ"`, `"chỉ thị"` → `"Chỉ thị"`; nil for anything else.

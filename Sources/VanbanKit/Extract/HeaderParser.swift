@@ -17,6 +17,8 @@ struct HeaderInfo {
   var typeLine: String?
   var hasVV = false
   var subject: String?
+  /// The Gazette files the text under `VĂN BẢN HỢP NHẤT - <body>`: a consolidated text.
+  var consolidated = false
   /// Index of the `Kính gửi` line, when the header has one.
   var recipientsLine: Int?
 }
@@ -34,6 +36,7 @@ enum HeaderParser {
     static let vDotv: [UInt8] = Array("v.v".utf8)
     static let vSlashv: [UInt8] = Array("v/v".utf8)
     static let ve_viec: [UInt8] = Array("ve viec".utf8)
+    static let duThao: [UInt8] = Array("du thao".utf8)
     static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map { Array($0.utf8) }
     static let notSubject: [[UInt8]] = ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"]
       .map { Array($0.utf8) }
@@ -62,9 +65,16 @@ enum HeaderParser {
     }
 
     var index = rawLines.startIndex
-    while index < rawLines.endIndex, index - rawLines.startIndex < maxLines {
+    var seen = 0  // lines with text: the Gazette's PDFs put a blank line between any two
+    var noteDepth = 0  // inside an editorial note that wraps
+    var noteLines = 0
+    while index < rawLines.endIndex, seen < maxLines, index - rawLines.startIndex < maxLines * 4 {
       defer { index += 1 }
-      let cleaned = String(rawLines[index]).cleanedLine
+      let cleaned = withoutEditorialNotes(String(rawLines[index]).cleanedLine, depth: &noteDepth)
+      // A note left open for more than two lines was not one.
+      noteLines = noteDepth > 0 ? noteLines + 1 : 0
+      if noteLines > 2 { noteDepth = 0 }
+      if !cleaned.isEmpty { seen += 1 }
       if cleaned.isEmpty {
         if collecting != .none {
           if subjectParts.isEmpty, collecting == .afterType, blanksWhileWaiting < 2 {
@@ -77,16 +87,25 @@ enum HeaderParser {
       }
       if let cue = pendingNumberCue {
         pendingNumberCue = nil
-        if h.number == nil, let n = numberAtStart(cleaned) {
+        if h.number == nil, let (n, end) = numberAtStart(cleaned) {
           h.number = n
           h.numberPrefixType = cue
           structural = true
+          // Web copies run the place, date and type on: `31/2022/TT-BTC Hà Nội, ngày 08 …`.
+          let rest = FastText.whitespaces.trim(String(decoding: Array(cleaned.utf8)[end...], as: UTF8.self))
+          if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
           continue
         }
+      }
+      // The body has begun: no header element comes after `Căn cứ …`.
+      if structural, FastText.foldedHasPrefix(cleaned, "can cu ") {
+        finishSubject()
+        return finish(h, subjectParts)
       }
       let (segments, hadMotto, cleanedF) = stripMotto(cleaned)
       if hadMotto { finishSubject() }
       for segment in segments {
+        if !structural, isCapitalised(segment), FastText.foldedHasPrefix(segment, "van ban hop nhat") { h.consolidated = true }
         guard let line = stripGazetteSection(segment) else { continue }
         let f = line.utf8.elementsEqual(cleaned.utf8) ? cleanedF : FoldedText(line)
         // Kính gửi: the header is over.
@@ -99,7 +118,7 @@ enum HeaderParser {
         if collecting != .none {
           if continuesSubject(line, f, subjectParts) {
             subjectParts.append(line)
-            if subjectParts.count >= 5 { finishSubject() }
+            if subjectParts.count >= 10 { finishSubject() }
             continue
           }
           finishSubject()
@@ -113,7 +132,15 @@ enum HeaderParser {
             continue
           }
         }
-        if !structural, isCapitalised(line), !f.folded.starts(with: Cue.cong_bao) {
+        if !structural, !isCapitalised(line), segments.count > 1, line == segments.first,
+          let run = trailingCapitals(line), isBodyLine(FoldedText(run))
+        {
+          // A web copy's page title runs into the body's name: `Công văn 3397/… ban hành. BỘ KẾ
+          // HOẠCH VÀ ĐẦU TƯ -----`.
+          h.agencyLines.append(run)
+          continue
+        }
+        if !structural, isCapitalised(line), !f.folded.starts(with: Cue.cong_bao), isBodyLine(f) {
           let agency = agencyTrim.trim(line)
           // PDF page headers repeat the body's line (`CHÍNH PHỦ` / `CHÍNH PHỦ`).
           if h.agencyLines.last != agency { h.agencyLines.append(agency) }
@@ -125,10 +152,102 @@ enum HeaderParser {
 
   enum Collecting { case none, afterVV, afterType }
 
+  /// Web copies insert editorial notes in brackets (`NGHỊ ĐỊNH [Các biểu mẫu … được hướng dẫn
+  /// bởi …] QUY ĐỊNH …`); they are not part of the header.
+  static func withoutEditorialNotes(_ line: String, depth: inout Int) -> String {
+    guard depth > 0 || line.utf8.contains(0x5B) else { return line }
+    var out = ""
+    for c in line {
+      if c == "[" {
+        depth += 1
+      } else if c == "]", depth > 0 {
+        depth -= 1
+      } else if depth == 0 {
+        out.append(c)
+      }
+    }
+    return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+  }
+
+  /// A line that may name a body: not a page mark (`--- PAGE 1 ---`), a signing stamp
+  /// (`Người ký: …`), a label with a colon, or a run of text longer than any body's name.
+  static func isBodyLine(_ f: FoldedText) -> Bool {
+    let b = f.folded
+    if b.count > 160 || b.contains(0x3A) { return false }
+    var p = 0
+    while p < b.count, b[p] == Bytes.hyphen || Bytes.isBlank(b[p]) { p += 1 }
+    if b[p...].starts(with: Array("page".utf8)) || b[p...].starts(with: Array("trang ".utf8)) { return false }
+    return true
+  }
+
   private static func finish(_ h: HeaderInfo, _ parts: [String]) -> HeaderInfo {
     var h = h
     if h.subject == nil, !parts.isEmpty { h.subject = parts.joined(separator: " ") }
+    h.subject = h.subject.flatMap(trimSubject)
     return h
+  }
+
+  /// A summary ends where a run-on line goes on with the place and date, `Kính gửi`, or the
+  /// enacting authority (`… HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH`).
+  static func trimSubject(_ subject: String) -> String? {
+    let f = FoldedText(subject)
+    var end = f.folded.count
+    if let k = f.find(Cue.kinh_gui), k > 0 { end = k }
+    var from = 0
+    while let c = f.find(Array(", ngay ".utf8), from: from), c < end {
+      from = c + 1
+      guard PartialDate.parseLong(f.folded, from: c + 2) != nil else { continue }
+      // Back over the place's capitalised words (at most five).
+      var start = c
+      var words = 0
+      while words < 5 {
+        var w = start
+        while w > 0, f.folded[w - 1] == Bytes.space { w -= 1 }
+        var a = w
+        while a > 0, f.folded[a - 1] != Bytes.space { a -= 1 }
+        guard a < w, let s = Bytes.scalar(f.bytes, f.toOriginal[a])?.0, s.properties.isUppercase else { break }
+        start = a
+        words += 1
+      }
+      if words > 0 { end = min(end, start) }
+      break
+    }
+    var s = FastText.whitespaces.trim(f.original(0..<end))
+    if isCapitalised(s) { s = withoutEnactingAuthority(s) }
+    while let l = s.last, l == "," || l == ";" || l == ":" { s.removeLast() }
+    return s.isEmpty || s == "V/v" ? nil : s
+  }
+
+  private static let enactingAuthorities: [[String]] = [
+    "uy ban nhan dan", "hoi dong tham phan", "hoi dong nhan dan", "chu tich", "bo truong", "thu tuong", "quoc hoi",
+    "uy ban thuong vu quoc hoi", "tong cuc truong", "cuc truong", "giam doc", "ban thuong vu", "ban chap hanh",
+    "chinh phu",
+  ].map { $0.split(separator: " ").map(String.init) }
+
+  /// A title in capitals that a web copy runs into the authority enacting it.
+  static func withoutEnactingAuthority(_ s: String) -> String {
+    let words = s.split(separator: " ")
+    let folded = words.map { FastText.fold($0).trimmingCharacters(in: .punctuationCharacters) }
+    guard words.count >= 4 else { return s }
+    for i in 2..<words.count where words.count - i <= 9 {
+      if ["cua", "cho", "va", "voi", "tai", "den", "thuoc", "giua"].contains(folded[i - 1]) { continue }
+      for a in enactingAuthorities where i + a.count <= words.count && Array(folded[i..<(i + a.count)]) == a {
+        return words[..<i].joined(separator: " ")
+      }
+    }
+    return s
+  }
+
+  /// The capitalised words ending a line, when there are at least two.
+  static func trailingCapitals(_ line: String) -> String? {
+    let words = line.split(separator: " ")
+    var n = 0
+    for w in words.reversed() {
+      guard w.contains(where: { $0.isLetter }), !w.contains(where: { $0.isLowercase }) else { break }
+      n += 1
+    }
+    guard n >= 2 else { return nil }
+    return words.suffix(n).joined(separator: " ")
   }
 
   /// Number, place-date, V/v or type line. Returns whether the line was one of them.
@@ -146,6 +265,9 @@ enum HeaderParser {
       h.number = num
       h.numberPrefixType = prefixType
       structural = true
+      // `Số: 1056/QĐ-CT Tuyên Quang, ngày 16 tháng 8 năm 2010 QUYẾT ĐỊNH …` on one line.
+      let rest = FastText.whitespaces.trim(String(decoding: f.bytes[end...], as: UTF8.self))
+      if !rest.isEmpty, parseInline(rest, &h, &structural, &collecting, &subjectParts) { return true }
       // `Số: 778/TCHQ-GSQL V/v xử lý …` on one line.
       let restF = f.toFolded(end)
       if let v = f.find(Cue.vSlashv, from: restF) {
@@ -161,6 +283,20 @@ enum HeaderParser {
       h.placeProvince = place.flatMap(Provinces.canonical)
       structural = true
       // Web exports run the type and title on: `Hà Nội, ngày 09 tháng 06 năm 2015 LUẬT …`.
+      let rest = FastText.whitespaces.trim(f.original(end..<f.folded.count))
+      if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
+      return true
+    }
+    // A draft's stamp dates it: `DỰ THẢO 24.10.2016 LUẬT VỀ HỘI`.
+    if f.folded.starts(with: Cue.duThao) {
+      var p = Bytes.skipBlanks(f.folded, Cue.duThao.count)
+      while p < f.folded.count, f.folded[p] == 0x3A || f.folded[p] == 0x20 { p += 1 }
+      var end = p
+      if let (d, r) = PartialDate.parseShort(f.folded, from: p) {
+        if h.date == nil { h.date = d }
+        end = r.upperBound
+      }
+      structural = true
       let rest = FastText.whitespaces.trim(f.original(end..<f.folded.count))
       if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
       return true
@@ -197,6 +333,13 @@ enum HeaderParser {
   /// A line that goes on with the summary: not a new header element or the body's start.
   private static func continuesSubject(_ line: String, _ f: FoldedText, _ parts: [String]) -> Bool {
     let b = f.folded
+    // A line that starts in lower case goes on with the line above (`ngày 15 tháng 6 năm 2022
+    // của …` is a wrapped summary, not a place line).
+    if let c = line.unicodeScalars.first, c.properties.isLowercase, line.utf8.count <= 250 { return true }
+    // `- XÃ HỘI VÀ …` wraps a title in capitals at its dash.
+    if b.first == Bytes.hyphen, isCapitalised(line), let first = parts.first, isCapitalised(first), line.utf8.count <= 250 {
+      return true
+    }
     if b.first == Bytes.hyphen || b.first == 0x2B { return false }  // - or + list item
     // `2. …` or `a) …` starts a list; a number or date wrapped from the line above does not.
     if Bytes.isDigit(b, 0) {
@@ -275,10 +418,11 @@ enum HeaderParser {
   }
 
   /// A number at the start of a line that follows a bare `Số:`.
-  static func numberAtStart(_ line: String) -> String? {
+  static func numberAtStart(_ line: String) -> (String, Int)? {
     let b = Array(line.utf8)
     let p = skipPlaceholders(b, 0)
-    return DocumentNumber.scan(b, at: p, lenient: false, allowBlank: true, checkBoundary: false)?.canonical
+    guard let m = DocumentNumber.scan(b, at: p, lenient: false, allowBlank: true, checkBoundary: false) else { return nil }
+    return (m.canonical, m.range.upperBound)
   }
 
   private static func find(word: StaticString, in b: [UInt8], before limit: Int) -> Int? {
@@ -318,6 +462,9 @@ enum HeaderParser {
       var place: String?
       if let c = comma {
         place = FastText.whitespaces.trim(f.original(0..<c))
+        // A place is a name of a few words; a longer run before the comma is a sentence that
+        // cites a date (`Căn cứ Luật sửa đổi, bổ sung … ngày 22 tháng 11 năm 2019`).
+        if b[0..<c].split(separator: Bytes.space).count > 6 { continue }
       }
       return (d, place, end)
     }
@@ -329,7 +476,17 @@ enum HeaderParser {
   private static let typeTrim = FastText.Trimmer(CharacterSet(charactersIn: " :*"))
 
   static func typeLine(_ line: String, allowTitle: Bool = false) -> (String, String)? {
-    let trimmed = typeTrim.trim(line)
+    var trimmed = typeTrim.trim(line)
+    // A footnote mark glued to the type (`THÔNG TƯ1`, the Gazette's consolidated texts).
+    if let last = trimmed.unicodeScalars.last, last.properties.numericType != nil {
+      let core = trimmed.unicodeScalars.reversed().drop { $0.properties.numericType != nil }
+      let kept = String(String.UnicodeScalarView(core.reversed()))
+      if trimmed.unicodeScalars.count - kept.unicodeScalars.count <= 2, DocumentTypes.canonical(kept) != nil,
+        kept.unicodeScalars.last?.properties.isUppercase == true
+      {
+        trimmed = kept
+      }
+    }
     let capitalised = isCapitalised(trimmed)
     if capitalised, let t = DocumentTypes.canonical(trimmed) { return (t, "") }
     // Once the header is under way, a capitalised line may be the type and the title together
@@ -340,6 +497,22 @@ enum HeaderParser {
         if let t = DocumentTypes.canonical(words.prefix(n).joined(separator: " ")) {
           return (t, words.dropFirst(n).joined(separator: " "))
         }
+      }
+    }
+    // A type, then its title in capitals, then something else on the same line (web copies:
+    // `QUYẾT ĐỊNH VỀ CƠ CHẾ … THU HỒI Căn cứ Luật …`, `LUẬT HẢI QUAN Luật Hải quan số …`).
+    let words = trimmed.split(separator: " ")
+    var capitalWords = 0
+    for w in words {
+      guard !w.contains(where: { $0.isLowercase }), capitalWords > 0 || w.contains(where: { $0.isLetter }) else { break }
+      capitalWords += 1
+    }
+    if capitalWords >= 1, capitalWords < words.count {
+      for n in stride(from: min(4, capitalWords), through: 1, by: -1) {
+        guard let t = DocumentTypes.canonical(words.prefix(n).joined(separator: " ")) else { continue }
+        if n == capitalWords { return (t, words[n...].joined(separator: " ")) }
+        if allowTitle { return (t, words[n..<capitalWords].joined(separator: " ")) }
+        break
       }
     }
     // The leading run of capitals and spaces.

@@ -38,6 +38,7 @@ enum IssuerParser {
     case capitalizeNames  // Sở Kế hoạch và Đầu tư
     case lower  // Ban Chỉ đạo công tác phòng, chống dịch
     case closed  // a complete name: UBND, Quốc hội
+    case closedLower  // a complete name whose following words are lower case
   }
 
   private static let heads: [Head] = {
@@ -73,6 +74,17 @@ enum IssuerParser {
       h("phong", "Phòng", .capitalizeNames), h("truong", "Trường", .capitalizeNames),
       h("tap doan", "Tập đoàn", .capitalizeNames), h("tong cong ty", "Tổng công ty", .capitalizeNames),
       h("cong ty", "Công ty", .capitalizeNames), h("doan", "Đoàn", .capitalizeNames),
+      h("vien", "Viện", .capitalizeNames), h("hoc vien", "Học viện", .capitalizeNames),
+      h("dai hoc", "Đại học", .capitalizeNames), h("thanh tra", "Thanh tra", .capitalizeNames),
+      h("kho bac nha nuoc", "Kho bạc Nhà nước", .closed), h("mat tran to quoc", "Mặt trận Tổ quốc", .closed),
+      h("lien doan lao dong", "Liên đoàn Lao động", .capitalizeNames),
+      h("tong lien doan lao dong", "Tổng Liên đoàn Lao động", .capitalizeNames), h("hoi", "Hội", .capitalizeNames),
+      h("chi bo", "Chi bộ", .capitalizeNames), h("dang doan", "Đảng đoàn", .capitalizeNames),
+      h("chi nhanh", "Chi nhánh", .capitalizeNames), h("phu thu tuong", "Phủ Thủ tướng", .closed),
+      h("bo tu lenh", "Bộ Tư lệnh", .capitalizeNames), h("toa an", "Tòa án", .capitalizeNames),
+      h("hoi dong tham phan", "Hội đồng Thẩm phán", .capitalizeNames),
+      h("toa an nhan dan toi cao", "Tòa án nhân dân tối cao", .closedLower),
+      h("vien kiem sat nhan dan toi cao", "Viện kiểm sát nhân dân tối cao", .closedLower),
     ]
     return list.sorted { $0.words.count > $1.words.count }
   }()
@@ -136,8 +148,10 @@ enum IssuerParser {
       var cur: [Word] = []
       var k = 0
       while k < words.count {
+        // A second body mid-line (`BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN`) only once the first has its
+        // head and two more words: `BỘ NỘI VỤ` is one body, not `Bộ Nội` and `Vụ`.
         if k > 0, !cur.isEmpty, let h = headIndex(at: k, in: words), headIsMidLine[h],
-          cur.count >= 2, head(at: 0, in: cur) != nil, !isUnitWord(at: k, in: words)
+          let h0 = head(at: 0, in: cur), cur.count >= h0.words.count + 2, !isUnitWord(at: k, in: words)
         {
           levels.append(cur)
           cur = []
@@ -183,7 +197,18 @@ enum IssuerParser {
 
   private static func unit(at k: Int, in words: [Word]) -> (String, Int)? {
     for u in unitWords where k + u.folded.count <= words.count {
-      if zip(u.folded, words[k...]).allSatisfy({ $0 == $1.bare }) { return (u.display, u.folded.count) }
+      guard zip(u.folded, words[k...]).allSatisfy({ $0 == $1.bare }) else { continue }
+      // With its marks: `HẢI QUAN` holds `quan`, not `quận`. A header typed without any marks
+      // (`UBND TINH LAI CHAU`) is read by its folded letters.
+      let display = u.display.split(separator: " ")
+      let same = zip(display, words[k...]).allSatisfy { d, w in
+        let lower = FastText.letters(w.text.lowercased())
+        return lower == d || lower == w.bare
+      }
+      let marked = zip(display, words[k...]).allSatisfy { d, w in FastText.letters(w.text.lowercased()) == d }
+      if marked || (same && words.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.isASCII } }) {
+        return (u.display, u.folded.count)
+      }
     }
     return nil
   }
@@ -244,7 +269,7 @@ enum IssuerParser {
         capitalizeNext = style == .capitalizeNames
         k += 1
         continue
-      } else if capitalizeNext || style == .closed {
+      } else if capitalizeNext || style == .closed, style != .closedLower {
         parts.append(titleCase(w.text))
       } else {
         parts.append(w.text.lowercased())
@@ -271,7 +296,9 @@ enum IssuerParser {
   /// The issuer and its parent from the header's capitalised lines, with the province of the
   /// header (or of the place line) put where the lower level leaves it out.
   static func issuer(fromHeaderLines lines: [String], placeProvince: String?) -> (issuer: IssuerName, parent: IssuerName?)? {
-    let lv = levels(lines)
+    // A level that names no body (a page mark, a stamp, a stray title) is not an issuer: null is
+    // better than a fragment.
+    let lv = levels(lines).filter { head(at: 0, in: $0) != nil && !isUnitWord(at: 0, in: $0) && $0.count <= 20 }
     guard let last = lv.last else { return nil }
     var issuer = render(last)
     var parent = lv.count >= 2 ? render(lv[lv.count - 2]) : nil
@@ -294,6 +321,45 @@ enum IssuerParser {
       n.name += n.committee ? " \(p)" : " \(Provinces.unitWord(p)) \(p)"
       n.province = p
     }
+  }
+
+  /// Several bodies issuing one text (thông tư liên tịch): every body of the header, joined by
+  /// ` - ` (`Bộ Tài chính - Bộ Công Thương`). A dash starts a new body only before a body's head
+  /// word: `BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI` is one.
+  static func joint(fromHeaderLines lines: [String]) -> String? {
+    var bodies: [[Word]] = []
+    for line in lines {
+      let words = line.split(separator: " ").map { Word(text: String($0), folded: FastText.fold($0)) }
+      var cur: [Word] = []
+      var k = 0
+      while k < words.count {
+        let w = words[k]
+        if w.text == "-" || w.text == "–" {
+          if k + 1 < words.count, head(at: k + 1, in: words) != nil {
+            if !cur.isEmpty { bodies.append(cur) }
+            cur = []
+          } else {
+            cur.append(w)
+          }
+          k += 1
+          continue
+        }
+        if cur.isEmpty, !bodies.isEmpty, k == 0, head(at: 0, in: words) == nil {
+          // A wrapped line goes on with the body above.
+          cur = bodies.removeLast()
+        }
+        cur.append(w)
+        k += 1
+      }
+      while let l = cur.last, l.text == "-" || l.text == "–" { cur.removeLast() }
+      if !cur.isEmpty { bodies.append(cur) }
+    }
+    let named = bodies.filter { head(at: 0, in: $0) != nil }
+    guard named.count >= 2, named.count == bodies.count else { return nil }
+    // The Gazette repeats the header block: keep each body once.
+    var names: [String] = []
+    for n in named.map({ render($0).name }) where !names.contains(n) { names.append(n) }
+    return names.count >= 2 ? names.joined(separator: " - ") : nil
   }
 
   /// What an agency code in a number stands for (`UBND` in `/UBND-KGVX`, `TU` in `585-TB/TU`).

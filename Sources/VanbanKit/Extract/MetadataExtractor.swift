@@ -23,9 +23,30 @@ public struct MetadataExtractor: Sendable {
     m.type = header.typeLine ?? (header.hasVV ? "Công văn" : nil) ?? header.numberPrefixType
       ?? header.number.flatMap(Self.typeFromNumber)
 
+    // A consolidated text (văn bản hợp nhất) heads itself with the original's type and title;
+    // its own number, body and date stand in the header (Văn phòng Quốc hội) or in the closing
+    // block after the text (a ministry's, in the Gazette). Its subject keeps the type word.
+    let closing = ConsolidationBlock.find(lines)
+    if closing != nil || header.consolidated || header.number.map(Self.isConsolidationNumber) == true {
+      if let t = header.typeLine, t != "Văn bản hợp nhất" {
+        m.subject = header.subject.map { "\(t) \($0)" } ?? t
+      }
+      m.type = "Văn bản hợp nhất"
+      if let c = closing {
+        m.number = c.number
+        if let d = c.date { m.date = d }
+      }
+    }
+
     // Issuer.
     var province: String?
-    if !header.agencyLines.isEmpty,
+    let isJoint = m.type == "Thông tư liên tịch" || m.type == "Nghị quyết liên tịch"
+      || (m.number.map { Self.codes(of: $0).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false } ?? false)
+    if let c = closing, let body = c.issuer {
+      m.issuer = body
+    } else if isJoint, let joint = IssuerParser.joint(fromHeaderLines: header.agencyLines) {
+      m.issuer = joint
+    } else if !header.agencyLines.isEmpty,
       let (issuer, parent) = IssuerParser.issuer(fromHeaderLines: header.agencyLines, placeProvince: header.placeProvince)
     {
       m.issuer = issuer.name
@@ -55,7 +76,11 @@ public struct MetadataExtractor: Sendable {
     }
     m.province = province
 
-    if m.date == nil, !header.hasPlaceLine { m.date = Self.firstDate(ft.folded) }
+    // Without a place-and-date line: a law's closing `… thông qua ngày …`, else the first date of
+    // the text outside `Căn cứ` lines and the Gazette's running heads.
+    if m.date == nil, !header.hasPlaceLine {
+      m.date = Self.passedDate(lines) ?? (header.number == nil ? Self.firstDate(lines) : nil)
+    }
 
     let ownKey = m.number.map(DocumentNumber.keyOfCanonical)
     m.references = ReferenceParser.parse(ft, ownKey: ownKey)
@@ -137,6 +162,43 @@ public struct MetadataExtractor: Sendable {
     let rendered = IssuerParser.render(words)
     guard rendered.local || rendered.province != nil else { return nil }
     return rendered
+  }
+
+  static func isConsolidationNumber(_ n: String) -> Bool {
+    codes(of: n).agencies.contains { DocumentNumber.codeKey(Array($0.utf8)) == "vbhn" }
+      || n.split(separator: "/").contains { $0.hasPrefix("VBHN") }
+  }
+
+  /// `Luật này đã được Quốc hội … thông qua ngày 26 tháng 11 năm 2014`: the date a law or a
+  /// resolution was passed, from its own closing line (`… này … thông qua ngày …`).
+  static func passedDate(_ lines: ArraySlice<Substring>) -> PartialDate? {
+    let cue = Array("thông qua".utf8)
+    for i in lines.indices where lines[i].utf8.count > 12 {
+      guard Bytes.find(Array(lines[i].utf8), cue) != nil else { continue }
+      // The closing sentence wraps: `Luật này đã được Quốc hội … khóa XIII,` / `kỳ họp thứ 8
+      // thông qua ngày 26 tháng 11 năm 2014./.`
+      var joined = i > lines.startIndex ? String(lines[i - 1]) + " " : ""
+      joined += String(lines[i]) + (i + 1 < lines.endIndex ? " " + lines[i + 1] : "")
+      let f = FoldedText(joined).folded
+      guard let k = Bytes.find(f, Array("thong qua".utf8)), Bytes.find(Array(f[..<k]), Array(" nay ".utf8)) != nil else { continue }
+      var p = k + 9
+      p = Bytes.skipBlanks(f, p)
+      if let (d, _) = PartialDate.parseLong(f, from: p) { return d }
+    }
+    return nil
+  }
+
+  /// The first full date in the text outside `Căn cứ` lines and the Gazette's running heads.
+  static func firstDate(_ lines: ArraySlice<Substring>) -> PartialDate? {
+    for line in lines.prefix(400) where line.utf8.count >= 8 {
+      let f = FoldedText(String(line)).folded
+      var s = 0
+      while s < f.count, Bytes.isBlank(f[s]) { s += 1 }
+      let start = f[s...]
+      if start.starts(with: Array("can cu".utf8)) || start.starts(with: Array("cong bao".utf8)) { continue }
+      if let d = firstDate(f) { return d }
+    }
+    return nil
   }
 
   /// The first full date in the text (`ngày 19/8/2021`, `19/8/2021`, `ngày 19 tháng 8 năm 2021`).

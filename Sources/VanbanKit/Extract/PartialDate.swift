@@ -138,10 +138,16 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
     guard Bytes.hasWord(b, p, "nam") else { return nil }
     p = Bytes.skipBlanks(b, p + 3, newlines: true)
     let (year, p3) = Bytes.readInt(b, p, maxDigits: 4)
-    guard let y = year, p3 - p == 4, !Bytes.isDigit(b, p3) else { return nil }
+    guard let y = year, p3 - p == 4 else { return nil }
+    var end = p3
+    if Bytes.isDigit(b, p3) {
+      // One footnote digit glued to the year (`năm 20264`, a PDF's superscript).
+      guard !Bytes.isDigit(b, p3 + 1), (1945...2100).contains(y) else { return nil }
+      end = p3 + 1
+    }
     let d = month == nil ? nil : day
     guard let date = make(y, month, d) else { return nil }
-    return (date, i..<p3)
+    return (date, i..<end)
   }
 
   /// `20/9/2022`, `20-9-2022`, `20.9.2022` at `i` (bytes; no letters around the digits).

@@ -49,24 +49,40 @@ enum SignatureParser {
 
   // MARK: Where the body ends
 
-  /// Lines that end a body: `Nơi nhận`, `./.`, a law's `… thông qua ngày …`. At most `maxAnchors`.
+  /// Lines that end a body, in order of trust: `Nơi nhận`, a law's `… thông qua ngày …`, the
+  /// consolidation's `XÁC THỰC VĂN BẢN HỢP NHẤT` and a line opening with an authority prefix
+  /// (`TM.`, `KT.`) first, then `./.`; each kind in text order, at most `maxAnchors` of each.
   static func anchors(_ lines: ArraySlice<Substring>) -> [Int] {
-    var out: [Int] = []
+    var strong: [Int] = []
+    var weak: [Int] = []
     for i in lines.indices {
       let u = lines[i].utf8
       guard u.count >= 3 else { continue }
-      if contains(u, Cue.endMark) || startsWithNoiNhan(lines[i]) || (contains(u, Cue.thongQua) && contains(u, Cue.ngay)) {
-        out.append(i)
-        if out.count >= maxAnchors { break }
+      if strong.count < maxAnchors,
+        startsWithNoiNhan(lines[i]) || startsWithPrefix(lines[i]) || contains(u, Cue.xacThuc)
+          || (contains(u, Cue.thongQua) && contains(u, Cue.ngay))
+      {
+        strong.append(i)
+      } else if weak.count < maxAnchors, contains(u, Cue.endMark) {
+        weak.append(i)
       }
+      if strong.count >= maxAnchors, weak.count >= maxAnchors { break }
     }
-    return out
+    return strong + weak
+  }
+
+  private static func startsWithPrefix(_ line: Substring) -> Bool {
+    let s = line.drop { $0 == " " || $0 == "\t" }
+    guard let c = s.first, c == "T" || c == "K" || c == "Q" else { return false }
+    for p in ["TM.", "KT.", "TL.", "TUQ.", "Q. ", "T/M", "K/T", "T/L"] where s.hasPrefix(p) { return true }
+    return false
   }
 
   private enum Cue {
     static let endMark = Array("./.".utf8)
     static let thongQua = Array("thông qua".utf8)
     static let ngay = Array("ngày".utf8)
+    static let xacThuc = Array("XÁC THỰC".utf8)
   }
 
   private static func startsWithNoiNhan(_ line: Substring) -> Bool {
@@ -76,22 +92,8 @@ enum SignatureParser {
     return FastText.foldedHasPrefix(String(s), "noi nhan")
   }
 
-  private static func contains<C: Collection>(_ hay: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8 {
-    guard let first = needle.first, hay.count >= needle.count else { return false }
-    var i = hay.startIndex
-    while i != hay.endIndex {
-      if hay[i] == first {
-        var j = hay.index(after: i)
-        var k = 1
-        while k < needle.count, j != hay.endIndex, hay[j] == needle[k] {
-          j = hay.index(after: j)
-          k += 1
-        }
-        if k == needle.count { return true }
-      }
-      i = hay.index(after: i)
-    }
-    return false
+  private static func contains(_ hay: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+    hay.withContiguousStorageIfAvailable { Bytes.find($0, needle) != nil } ?? (Bytes.find(Array(hay), needle) != nil)
   }
 
   // MARK: Words
