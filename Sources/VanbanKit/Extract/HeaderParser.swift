@@ -37,6 +37,8 @@ enum HeaderParser {
     static let vSlashv: [UInt8] = Array("v/v".utf8)
     static let ve_viec: [UInt8] = Array("ve viec".utf8)
     static let duThao: [UInt8] = Array("du thao".utf8)
+    static let dieu: [UInt8] = Array("dieu ".utf8)
+    static let chuong: [UInt8] = Array("chuong ".utf8)
     static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map { Array($0.utf8) }
     static let notSubject: [[UInt8]] = ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"]
       .map { Array($0.utf8) }
@@ -70,7 +72,17 @@ enum HeaderParser {
     var noteLines = 0
     while index < rawLines.endIndex, seen < maxLines, index - rawLines.startIndex < maxLines * 4 {
       defer { index += 1 }
-      let cleaned = withoutEditorialNotes(String(rawLines[index]).cleanedLine, depth: &noteDepth)
+      var cleaned = withoutEditorialNotes(String(rawLines[index]).cleanedLine, depth: &noteDepth)
+      // A joint number wraps after a hyphen: `Số: 01/2022/TTLT-VKSNDTC-` ⏎ `TANDTC-BCA-BQP`.
+      if cleaned.hasSuffix("-"), index + 1 < rawLines.endIndex, h.number == nil, cleaned.utf8.count < 80,
+        FastText.foldedHasPrefix(cleaned, "so") || cleaned.contains("số")
+      {
+        let next = String(rawLines[index + 1]).cleanedLine
+        if let c = next.unicodeScalars.first, c.properties.isUppercase, !next.contains(" ") || next.split(separator: " ").count <= 6 {
+          cleaned += next
+          index += 1
+        }
+      }
       // A note left open for more than two lines was not one.
       noteLines = noteDepth > 0 ? noteLines + 1 : 0
       if noteLines > 2 { noteDepth = 0 }
@@ -219,9 +231,8 @@ enum HeaderParser {
   }
 
   private static let enactingAuthorities: [[String]] = [
-    "uy ban nhan dan", "hoi dong tham phan", "hoi dong nhan dan", "chu tich", "bo truong", "thu tuong", "quoc hoi",
+    "uy ban nhan dan", "hoi dong tham phan", "hoi dong nhan dan", "chu tich", "bo truong", "thu tuong",
     "uy ban thuong vu quoc hoi", "tong cuc truong", "cuc truong", "giam doc", "ban thuong vu", "ban chap hanh",
-    "chinh phu",
   ].map { $0.split(separator: " ").map(String.init) }
 
   /// A title in capitals that a web copy runs into the authority enacting it.
@@ -229,7 +240,7 @@ enum HeaderParser {
     let words = s.split(separator: " ")
     let folded = words.map { FastText.fold($0).trimmingCharacters(in: .punctuationCharacters) }
     guard words.count >= 4 else { return s }
-    for i in 2..<words.count where words.count - i <= 9 {
+    for i in 3..<words.count where words.count - i <= 12 {
       if ["cua", "cho", "va", "voi", "tai", "den", "thuoc", "giua"].contains(folded[i - 1]) { continue }
       for a in enactingAuthorities where i + a.count <= words.count && Array(folded[i..<(i + a.count)]) == a {
         return words[..<i].joined(separator: " ")
@@ -348,6 +359,8 @@ enum HeaderParser {
       if q < b.count, b[q] == 0x2E || b[q] == 0x29, Bytes.at(b, q + 1) == Bytes.space { return false }
     }
     for cue in Cue.notSubject where b.starts(with: cue) {
+      // `Điều 1.`, `Chương II` start the body; `Điều chỉnh lương hưu …` is a title.
+      if cue == Cue.dieu || cue == Cue.chuong, !startsNumbering(b, at: cue.count) { continue }
       return false
     }
     if numberLine(f) != nil || placeDate(f) != nil { return false }
@@ -361,6 +374,14 @@ enum HeaderParser {
     // A capitalised line after a summary in lower case is the next block (`CHỦ TỊCH UBND TỈNH`).
     if isCapitalised(line), let first = parts.first, !isCapitalised(first) { return false }
     return true
+  }
+
+  /// A number at `i`: digits, or a Roman numeral word (`II`, `IV.`).
+  private static func startsNumbering(_ b: [UInt8], at i: Int) -> Bool {
+    if Bytes.isDigit(b, i) { return true }
+    var p = i
+    while p < b.count, "ivxl".utf8.contains(b[p]) { p += 1 }
+    return p > i && (p == b.count || !Bytes.isASCIILetter(b, p))
   }
 
   /// `Số: 123/UBND-VX`, `Số 585-TB/TU`, `Số:    /UBND-KGVX`, `Luật số: 41/2024/QH15`.
