@@ -60,6 +60,7 @@ struct ExternalToolDecoder: Sendable {
     }
     var text = PlainTextDecoder.normalizeLineEndings(String(decoding: result.stdout, as: UTF8.self))
     if PlainTextDecoder.isBlank(text) { throw .damaged("no text layer (scanned PDF?)") }
+    text = PDFLayout.readingOrder(text)
     var encoding = SourceEncoding.helper
     if let repaired = LegacyDetector.repair(text) {
       text = repaired.text
@@ -112,6 +113,7 @@ struct ExternalToolDecoder: Sendable {
     }
     var text = PlainTextDecoder.normalizeLineEndings(String(decoding: result.stdout, as: UTF8.self))
     if PlainTextDecoder.isBlank(text) { throw .empty }
+    if program == "antiword" { text = TableCells.antiwordReadingOrder(text) }
     var encoding = SourceEncoding.helper
     // Old government .doc files use TCVN3 / VNI fonts: their text comes out as Latin-1 mojibake.
     if let repaired = LegacyDetector.repair(text) {

@@ -1,0 +1,110 @@
+// Reading order for the two-column parts of a dispatch printed to PDF.
+//
+// `pdftotext -layout` keeps the page geometry, so the header table (agency, number and `V/v` on the
+// left; motto, place and date on the right) comes out as shared lines: `V/v tăng cường …   Lai Châu,
+// ngày 15 tháng 3 năm 2023`. The extractor then reads a wrapped summary into the date line and the
+// year into the summary. Where a block of lines has one clear column gutter, this rewrites it as the
+// left column's lines then the right column's, as a .docx table yields them. Only the header zone of
+// the first page and the `Nơi nhận` / signature block are touched: elsewhere a gutter is more likely
+// a data table, whose rows must stay together.
+
+enum PDFLayout {
+  /// Narrowest gutter accepted when two or more lines have text on both sides of it.
+  static let minGutter = 2
+  /// Narrowest gutter accepted when only one line has text on both sides (`Nơi nhận:   CHỦ TỊCH`).
+  static let minLoneGutter = 6
+
+  static func readingOrder(_ text: String) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var start = 0
+    var page = 0
+    var inHeaderZone = true
+    while start < lines.count {
+      // A block: consecutive non-blank lines, ended by a blank line or a page break.
+      if isBlank(lines[start]) {
+        start += 1
+        continue
+      }
+      var end = start + 1
+      while end < lines.count, !isBlank(lines[end]), !lines[end].hasPrefix("\u{0C}") { end += 1 }
+      if lines[start].hasPrefix("\u{0C}") { page += 1 }
+      let block = Array(lines[start..<end])
+      if let split = twoColumns(block) {
+        if (page == 0 && inHeaderZone) || isDistributionBlock(split.left) {
+          lines.replaceSubrange(start..<end, with: split.left + split.right)
+          end = start + split.left.count + split.right.count
+        }
+      } else if page == 0, block.count >= 2 {
+        // The first paragraph or title block without a gutter ends the header.
+        inHeaderZone = false
+      }
+      if page > 0 { inHeaderZone = false }
+      start = end
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The block's lines split at its widest interior gutter, each side trimmed, blank lines dropped;
+  /// nil when the block is not two columns. A leading page break stays on the first line.
+  static func twoColumns(_ block: [String]) -> (left: [String], right: [String])? {
+    var pageBreak = false
+    let rows: [[Character]] = block.enumerated().map { k, line in
+      if k == 0, line.hasPrefix("\u{0C}") {
+        pageBreak = true
+        return Array(line.dropFirst())
+      }
+      return Array(line)
+    }
+    let width = rows.map(\.count).max() ?? 0
+    guard width > 0 else { return nil }
+    var occupied = [Bool](repeating: false, count: width)
+    for row in rows {
+      for (c, ch) in row.enumerated() where !ch.isWhitespace { occupied[c] = true }
+    }
+    guard let first = occupied.firstIndex(of: true), let last = occupied.lastIndex(of: true) else { return nil }
+    // The widest run of columns blank in every line, strictly inside the text.
+    var best: Range<Int>?
+    var c = first
+    while c <= last {
+      if occupied[c] {
+        c += 1
+        continue
+      }
+      var e = c
+      while e <= last, !occupied[e] { e += 1 }
+      if best == nil || e - c > best!.count { best = c..<e }
+      c = e
+    }
+    guard let gutter = best else { return nil }
+    let both = rows.filter { row in
+      row.prefix(gutter.lowerBound).contains { !$0.isWhitespace } && row.count > gutter.upperBound
+    }.count
+    guard (both >= 2 && gutter.count >= minGutter) || (both >= 1 && gutter.count >= minLoneGutter) else { return nil }
+    var left: [String] = [], right: [String] = []
+    for row in rows {
+      let l = trimmed(row.prefix(gutter.lowerBound))
+      let r = row.count > gutter.upperBound ? trimmed(row[gutter.upperBound...]) : ""
+      if !l.isEmpty { left.append(l) }
+      if !r.isEmpty { right.append(r) }
+    }
+    if pageBreak {
+      if left.isEmpty { right[0] = "\u{0C}" + right[0] } else { left[0] = "\u{0C}" + left[0] }
+    }
+    return (left, right)
+  }
+
+  /// The left column opens with `Nơi nhận` (the distribution list beside the signature).
+  static func isDistributionBlock(_ left: [String]) -> Bool {
+    guard let head = left.first else { return false }
+    let folded = FastText.fold(head.replacingOccurrences(of: "\u{0C}", with: ""))
+    return folded.hasPrefix("noi nhan")
+  }
+
+  private static func trimmed(_ chars: some Collection<Character>) -> String {
+    String(chars).trimmingCharacters(in: .whitespaces)
+  }
+
+  private static func isBlank(_ line: String) -> Bool {
+    line.allSatisfy { $0.isWhitespace && $0 != "\u{0C}" }
+  }
+}
