@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import VanbanKit
+
+/// Ten dispatches written as .docx and exported by LibreOffice to .odt, .pdf, .doc and .html
+/// (Tests/Fixtures/formats, made by scripts/make-format-fixtures): every format must yield the
+/// same fields, and those of truth.json. Needs pdftotext and antiword, as CI has; not LibreOffice.
+@Suite("Decode: same document, same fields")
+struct FormatRoundTripTests {
+  static let formats = ["docx", "odt", "pdf", "doc", "html"]
+
+  static let directory: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/formats")
+
+  struct Truth: Decodable, Equatable, CustomStringConvertible {
+    var type: String?
+    var number: String?
+    var issuer: String?
+    var parent: String?
+    var date: String?
+    var subject: String?
+    var signer: String?
+    var signer_title: String?
+    var references: [String]
+
+    var description: String {
+      "type=\(type ?? "nil") number=\(number ?? "nil") issuer=\(issuer ?? "nil") parent=\(parent ?? "nil") "
+        + "date=\(date ?? "nil") subject=\(subject ?? "nil") signer=\(signer ?? "nil") "
+        + "signer_title=\(signer_title ?? "nil") references=\(references)"
+    }
+  }
+
+  struct TruthFile: Decodable { var documents: [String: Truth] }
+
+  static let ids: [String] = {
+    guard let data = try? Data(contentsOf: directory.appendingPathComponent("truth.json")),
+      let file = try? JSONDecoder().decode(TruthFile.self, from: data)
+    else { return [] }
+    return file.documents.keys.sorted()
+  }()
+
+  static func truth(_ id: String) throws -> Truth {
+    let data = try Data(contentsOf: directory.appendingPathComponent("truth.json"))
+    return try #require(try JSONDecoder().decode(TruthFile.self, from: data).documents[id])
+  }
+
+  /// The fields this suite compares, normalised as the indexer stores them.
+  static func fields(_ id: String, _ format: String) throws -> Truth {
+    let path = directory.appendingPathComponent("\(id).\(format)").path
+    let decoded = try DocumentDecoder().decode(fileAt: path)
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(decoded.text))
+    return Truth(
+      type: m.type, number: m.number, issuer: m.issuer, parent: m.parent, date: m.date?.iso, subject: m.subject,
+      signer: m.signer, signer_title: m.signerTitle, references: m.references.map(\.number))
+  }
+
+  static func normalized(_ t: Truth) -> Truth {
+    func n(_ s: String?) -> String? { s.map(TextNormalizer.normalize) }
+    return Truth(
+      type: n(t.type), number: n(t.number), issuer: n(t.issuer), parent: n(t.parent), date: t.date,
+      subject: n(t.subject), signer: n(t.signer), signer_title: n(t.signer_title),
+      references: t.references.map(TextNormalizer.normalize))
+  }
+
+  static var helpersInstalled: Bool {
+    let locator = HelperLocator()
+    return locator.locate("pdftotext") != nil && locator.locate("antiword") != nil
+  }
+
+  @Test func tenDispatchesInFiveFormats() throws {
+    #expect(Self.ids.count == 10)
+    for id in Self.ids {
+      for format in Self.formats {
+        #expect(FileManager.default.fileExists(atPath: Self.directory.appendingPathComponent("\(id).\(format)").path))
+      }
+    }
+  }
+
+  /// Each format against the .docx, field by field: a layout bug shows up here.
+  @Test(arguments: ids)
+  func everyFormatLikeDocx(_ id: String) throws {
+    guard Self.helpersInstalled else {
+      print("skipped: pdftotext or antiword not installed")
+      return
+    }
+    let docx = Self.normalized(try Self.fields(id, "docx"))
+    for format in Self.formats.dropFirst() {
+      let got = Self.normalized(try Self.fields(id, format))
+      #expect(got == docx, "\(id).\(format)\n got \(got)\nwant \(docx)")
+    }
+  }
+
+  /// Each format against truth.json: an extractor bug shows up here (and in every format at once).
+  @Test(arguments: ids)
+  func everyFormatLikeTruth(_ id: String) throws {
+    guard Self.helpersInstalled else {
+      print("skipped: pdftotext or antiword not installed")
+      return
+    }
+    let want = Self.normalized(try Self.truth(id))
+    for format in Self.formats {
+      let got = Self.normalized(try Self.fields(id, format))
+      for (field, g, w) in Self.pairs(got, want) {
+        let check = { #expect(g == w, "\(id).\(format) \(field): got \(g), want \(w)") }
+        if Self.knownExtractorIssues[id]?.contains(field) == true {
+          withKnownIssue("extractor bug, see knownExtractorIssues", isIntermittent: true) { check() }
+        } else {
+          check()
+        }
+      }
+    }
+  }
+
+  /// Fields the extractor (not the layout) gets wrong today, in every format alike; reported to its owner.
+  /// `08`: header `TỈNH ỦY VĨNH PHÚC` with place line `Vĩnh Phúc, ngày …` gives `Tỉnh ủy Vĩnh Phúc Vĩnh Phúc`.
+  static let knownExtractorIssues: [String: Set<String>] = ["08-tb-tinh-uy": ["issuer"]]
+
+  static func pairs(_ a: Truth, _ b: Truth) -> [(String, String, String)] {
+    func s(_ v: String?) -> String { v.map { "\"\($0)\"" } ?? "nil" }
+    return [
+      ("type", s(a.type), s(b.type)), ("number", s(a.number), s(b.number)), ("issuer", s(a.issuer), s(b.issuer)),
+      ("parent", s(a.parent), s(b.parent)), ("date", s(a.date), s(b.date)), ("subject", s(a.subject), s(b.subject)),
+      ("signer", s(a.signer), s(b.signer)), ("signer_title", s(a.signer_title), s(b.signer_title)),
+      ("references", "\(a.references)", "\(b.references)"),
+    ]
+  }
+}
