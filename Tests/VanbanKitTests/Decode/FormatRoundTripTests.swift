@@ -91,6 +91,29 @@ struct FormatRoundTripTests {
     }
   }
 
+  /// Reordering the columns must lose nothing: every word of the .docx, as often, in every format.
+  @Test(arguments: ids)
+  func everyWordOfTheDocxInEveryFormat(_ id: String) throws {
+    guard Self.helpersInstalled else {
+      print("skipped: pdftotext or antiword not installed")
+      return
+    }
+    func words(_ format: String) throws -> [String: Int] {
+      let path = Self.directory.appendingPathComponent("\(id).\(format)").path
+      let text = TextNormalizer.normalize(try DocumentDecoder().decode(fileAt: path).text).lowercased()
+      var counts: [String: Int] = [:]
+      for w in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[String(w), default: 0] += 1 }
+      return counts
+    }
+    let docx = try words("docx")
+    #expect(docx.count > 50)
+    for format in Self.formats.dropFirst() {
+      let got = try words(format)
+      let missing = docx.filter { got[$0.key, default: 0] < $0.value }.keys.sorted()
+      #expect(missing.isEmpty, "\(id).\(format) lacks \(missing)")
+    }
+  }
+
   /// Each format against truth.json: an extractor bug shows up here (and in every format at once).
   @Test(arguments: ids)
   func everyFormatLikeTruth(_ id: String) throws {
