@@ -13,6 +13,8 @@ enum PDFLayout {
   static let minGutter = 2
   /// Narrowest gutter accepted when only one line has text on both sides (`Nơi nhận:   CHỦ TỊCH`).
   static let minLoneGutter = 6
+  /// A header table never runs longer than this many lines (HeaderParser reads no further).
+  static let maxHeaderBlock = 40
 
   static func readingOrder(_ text: String) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -27,18 +29,37 @@ enum PDFLayout {
       }
       var end = start + 1
       while end < lines.count, !isBlank(lines[end]), !lines[end].hasPrefix("\u{0C}") { end += 1 }
-      if lines[start].hasPrefix("\u{0C}") { page += 1 }
-      let block = Array(lines[start..<end])
-      if let split = twoColumns(block) {
-        if (page == 0 && inHeaderZone) || isDistributionBlock(split.left) {
-          lines.replaceSubrange(start..<end, with: split.left + split.right)
-          end = start + split.left.count + split.right.count
-        }
-      } else if page == 0, block.count >= 2 {
-        // The first paragraph or title block without a gutter ends the header.
+      if lines[start].hasPrefix("\u{0C}") {
+        page += 1
         inHeaderZone = false
       }
-      if page > 0 { inHeaderZone = false }
+      if inHeaderZone {
+        // The header table may run straight into `Kính gửi` or the title: the longest two-column prefix.
+        var n = min(end - start, maxHeaderBlock)
+        var split: (left: [String], right: [String])?
+        while n >= 1, split == nil {
+          split = twoColumns(Array(lines[start..<(start + n)]))
+          if split == nil { n -= 1 }
+        }
+        if let split {
+          lines.replaceSubrange(start..<(start + n), with: split.left + split.right)
+          start += split.left.count + split.right.count
+          continue
+        }
+        // The first paragraph or title block without a gutter ends the header.
+        if end - start >= 2 { inHeaderZone = false }
+      } else if let k = (start..<end).first(where: { opensDistributionList(lines[$0]) }) {
+        // `Nơi nhận` and the signature beside it, perhaps right under the last paragraph.
+        if k > start {
+          start = k
+          continue
+        }
+        if let split = twoColumns(Array(lines[start..<end])) {
+          lines.replaceSubrange(start..<end, with: split.left + split.right)
+          start += split.left.count + split.right.count
+          continue
+        }
+      }
       start = end
     }
     return lines.joined(separator: "\n")
@@ -93,11 +114,11 @@ enum PDFLayout {
     return (left, right)
   }
 
-  /// The left column opens with `Nơi nhận` (the distribution list beside the signature).
-  static func isDistributionBlock(_ left: [String]) -> Bool {
-    guard let head = left.first else { return false }
-    let folded = FastText.fold(head.replacingOccurrences(of: "\u{0C}", with: ""))
-    return folded.hasPrefix("noi nhan")
+  /// A line that opens with `Nơi nhận` (the distribution list, the signature beside it).
+  static func opensDistributionList(_ line: String) -> Bool {
+    guard let first = line.first(where: { !$0.isWhitespace }), first == "N" || first == "n" else { return false }
+    let head = line.drop(while: { $0.isWhitespace }).prefix(12)
+    return FastText.fold(head).hasPrefix("noi nhan")
   }
 
   private static func trimmed(_ chars: some Collection<Character>) -> String {

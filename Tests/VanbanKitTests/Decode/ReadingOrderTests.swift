@@ -100,3 +100,31 @@ struct ReadingOrderTests {
     #expect(TableCells.antiwordReadingOrder(text) == text)
   }
 }
+
+extension ReadingOrderTests {
+  @Test func pdfHeaderRunningIntoTheGreeting() {
+    let text = """
+      ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      Số: 12/UBND-VX              Hà Nội, ngày 15 tháng 3 năm 2023
+      Kính gửi: Các bệnh viện, trung tâm y tế huyện, thành phố và các đơn vị.
+      Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về thực
+      hiện các biện pháp cấp bách.
+      """
+    let got = PDFLayout.readingOrder(text).split(separator: "\n").map(String.init)
+    #expect(Array(got.prefix(4)) == [
+      "ỦY BAN NHÂN DÂN", "Số: 12/UBND-VX", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 15 tháng 3 năm 2023",
+    ])
+    #expect(got.count == 7)
+  }
+
+  @Test func pdfDistributionListRightUnderTheLastParagraph() {
+    let text = """
+      \u{0C}Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về thực
+      hiện các biện pháp cấp bách./.
+      Nơi nhận:                                            KT. CHỦ TỊCH
+      - Như trên;                                          PHÓ CHỦ TỊCH
+      """
+    let got = PDFLayout.readingOrder(text).split(separator: "\n").map(String.init)
+    #expect(Array(got.suffix(4)) == ["Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+  }
+}
