@@ -13,17 +13,21 @@ enum PDFLayout {
   static let minGutter = 2
   /// Narrowest gutter accepted when only one line has text on both sides (`Nơi nhận:   CHỦ TỊCH`).
   static let minLoneGutter = 6
-  /// A header table never runs longer than this many lines (HeaderParser reads no further).
-  static let maxHeaderBlock = 40
+  /// A header or signature table never runs longer than this many lines (HeaderParser reads no further).
+  static let maxBlock = 40
+  static let maxLineBytes = 2000
 
   static func readingOrder(_ text: String) -> String {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [Substring] = []
+    out.reserveCapacity(lines.count)
     var start = 0
     var page = 0
     var inHeaderZone = true
     while start < lines.count {
       // A block: consecutive non-blank lines, ended by a blank line or a page break.
       if isBlank(lines[start]) {
+        out.append(lines[start])
         start += 1
         continue
       }
@@ -35,15 +39,15 @@ enum PDFLayout {
       }
       if inHeaderZone {
         // The header table may run straight into `Kính gửi` or the title: the longest two-column prefix.
-        var n = min(end - start, maxHeaderBlock)
+        var n = min(end - start, maxBlock)
         var split: (left: [String], right: [String])?
         while n >= 1, split == nil {
-          split = twoColumns(Array(lines[start..<(start + n)]))
+          split = twoColumns(lines[start..<(start + n)])
           if split == nil { n -= 1 }
         }
         if let split {
-          lines.replaceSubrange(start..<(start + n), with: split.left + split.right)
-          start += split.left.count + split.right.count
+          out.append(contentsOf: (split.left + split.right).map { Substring($0) })
+          start += n
           continue
         }
         // The first paragraph or title block without a gutter ends the header.
@@ -51,23 +55,28 @@ enum PDFLayout {
       } else if let k = (start..<end).first(where: { opensDistributionList(lines[$0]) }) {
         // `Nơi nhận` and the signature beside it, perhaps right under the last paragraph.
         if k > start {
+          out.append(contentsOf: lines[start..<k])
           start = k
           continue
         }
-        if let split = twoColumns(Array(lines[start..<end])) {
-          lines.replaceSubrange(start..<end, with: split.left + split.right)
-          start += split.left.count + split.right.count
+        let n = min(end - start, maxBlock)
+        if let split = twoColumns(lines[start..<(start + n)]) {
+          out.append(contentsOf: (split.left + split.right).map { Substring($0) })
+          start += n
           continue
         }
       }
+      out.append(contentsOf: lines[start..<end])
       start = end
     }
-    return lines.joined(separator: "\n")
+    return out.joined(separator: "\n")
   }
 
   /// The block's lines split at its widest interior gutter, each side trimmed, blank lines dropped;
   /// nil when the block is not two columns. A leading page break stays on the first line.
-  static func twoColumns(_ block: [String]) -> (left: [String], right: [String])? {
+  static func twoColumns(_ block: ArraySlice<Substring>) -> (left: [String], right: [String])? {
+    // A header or signature line is short; longer lines are prose (and would make this quadratic).
+    guard block.allSatisfy({ $0.utf8.count <= maxLineBytes }) else { return nil }
     var pageBreak = false
     let rows: [[Character]] = block.enumerated().map { k, line in
       if k == 0, line.hasPrefix("\u{0C}") {
@@ -115,7 +124,7 @@ enum PDFLayout {
   }
 
   /// A line that opens with `Nơi nhận` (the distribution list, the signature beside it).
-  static func opensDistributionList(_ line: String) -> Bool {
+  static func opensDistributionList(_ line: Substring) -> Bool {
     guard let first = line.first(where: { !$0.isWhitespace }), first == "N" || first == "n" else { return false }
     let head = line.drop(while: { $0.isWhitespace }).prefix(12)
     return FastText.fold(head).hasPrefix("noi nhan")
@@ -125,7 +134,7 @@ enum PDFLayout {
     String(chars).trimmingCharacters(in: .whitespaces)
   }
 
-  private static func isBlank(_ line: String) -> Bool {
+  private static func isBlank(_ line: Substring) -> Bool {
     line.allSatisfy { $0.isWhitespace && $0 != "\u{0C}" }
   }
 }

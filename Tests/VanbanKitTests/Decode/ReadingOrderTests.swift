@@ -128,3 +128,17 @@ extension ReadingOrderTests {
     #expect(Array(got.suffix(4)) == ["Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
   }
 }
+
+extension ReadingOrderTests {
+  @Test func pdfLongLinesAndManyBlocksStayLinear() {
+    // A page of prose with no line breaks, then thousands of `Nơi nhận` blocks: unchanged, and fast.
+    let prose = String(repeating: "chữ   ", count: 200_000)
+    var text = prose + "\n\n"
+    for _ in 0..<5_000 { text += "Nơi nhận: a\n\n" }
+    let clock = ContinuousClock()
+    var got = ""
+    let elapsed = clock.measure { got = PDFLayout.readingOrder(text) }
+    #expect(got == text)
+    #expect(elapsed < .seconds(10))
+  }
+}
