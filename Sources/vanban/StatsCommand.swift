@@ -19,6 +19,8 @@ struct StatsCommand: ParsableCommand {
       return
     }
     var out = "\(stats.documents) documents\n"
+    let unknown = ["issuer", "type", "date", "signer"].compactMap { k in stats.unknown[k].map { "\($0) no \(k)" } }
+    if !unknown.isEmpty { out += "unknown: " + unknown.joined(separator: ", ") + "\n" }
     func list(_ title: String, _ rows: [(String, Int)], total: IndexStats.Total? = nil) {
       guard !rows.isEmpty else { return }
       var head = title

@@ -70,6 +70,9 @@ enum HeaderParser {
     var seen = 0  // lines with text: the Gazette's PDFs put a blank line between any two
     var noteDepth = 0  // inside an editorial note that wraps
     var noteLines = 0
+    var blankLines = 0
+    var lastWasBlank = false
+    var doubleSpaced = false
     while index < rawLines.endIndex, seen < maxLines, index - rawLines.startIndex < maxLines * 4 {
       defer { index += 1 }
       var cleaned = withoutEditorialNotes(String(rawLines[index]).cleanedLine, depth: &noteDepth)
@@ -88,15 +91,21 @@ enum HeaderParser {
       if noteLines > 2 { noteDepth = 0 }
       if !cleaned.isEmpty { seen += 1 }
       if cleaned.isEmpty {
+        blankLines += 1
         if collecting != .none {
           if subjectParts.isEmpty, collecting == .afterType, blanksWhileWaiting < 2 {
             blanksWhileWaiting += 1
+          } else if doubleSpaced, !lastWasBlank {
+            // The Gazette's PDFs put a blank line between any two lines, the summary's included.
           } else {
             finishSubject()
           }
         }
+        lastWasBlank = true
         continue
       }
+      lastWasBlank = false
+      doubleSpaced = blankLines * 2 >= seen && seen >= 4
       if let cue = pendingNumberCue {
         pendingNumberCue = nil
         if h.number == nil, let (n, end) = numberAtStart(cleaned) {
@@ -299,7 +308,7 @@ enum HeaderParser {
       return true
     }
     // A draft's stamp dates it: `DỰ THẢO 24.10.2016 LUẬT VỀ HỘI`.
-    if f.folded.starts(with: Cue.duThao) {
+    if f.folded.starts(with: Cue.duThao), line.hasPrefix("DỰ THẢO") {
       var p = Bytes.skipBlanks(f.folded, Cue.duThao.count)
       while p < f.folded.count, f.folded[p] == 0x3A || f.folded[p] == 0x20 { p += 1 }
       var end = p
@@ -463,10 +472,11 @@ enum HeaderParser {
     while let k = f.find(Cue.ngay, from: from) {
       from = k + 4
       guard Bytes.hasWord(b, k, "ngay") else { continue }
-      // The place line starts with the date or has the place and a comma before it.
+      // The place line starts with the date or has the place and a comma right before it
+      // (`Sửa đổi, bổ sung … ngày 24 tháng 5 năm 2019` is a title citing a date).
       let before = b[0..<k]
       let comma = before.lastIndex(of: 0x2C)
-      guard k == 0 || comma != nil else { continue }
+      guard k == 0 || (comma != nil && b[(comma! + 1)..<k].allSatisfy(Bytes.isBlank)) else { continue }
       var date: PartialDate?
       var end = k
       if let (d, r) = PartialDate.parseLong(b, from: k) {

@@ -232,6 +232,14 @@ enum IssuerParser {
       committee = h.committee
       k = h.words.count
       capitalizeNext = h.style == .capitalizeNames
+      // `TỈNH ỦY VĨNH PHÚC`: a committee names its province without `tỉnh`.
+      if committee, k < words.count, let (p, used) = Provinces.match(prefixOf: words[k...].map(\.folded)[...]),
+        k + used == words.count
+      {
+        parts.append(p)
+        province = p
+        k += used
+      }
     }
     while k < words.count {
       let w = words[k]
@@ -277,7 +285,10 @@ enum IssuerParser {
       capitalizeNext = style == .capitalizeNames && (w.text.hasSuffix(",") || w.text.hasSuffix("-"))
       k += 1
     }
-    return IssuerName(name: parts.joined(separator: " "), province: province, local: local, committee: committee, dangling: dangling)
+    var name = parts.joined(separator: " ")
+    // A central body as it writes its own name (`Bộ Công Thương`): the same letters, its case.
+    if let official = CentralBodies.byLowercasedName[name.lowercased()] { name = official.name }
+    return IssuerName(name: name, province: province, local: local, committee: committee, dangling: dangling)
   }
 
   /// COVID-19, VX1, TW: letters in capitals with digits, or a short known code.
@@ -372,7 +383,11 @@ enum IssuerParser {
       "bgddt": ("Bộ Giáo dục và Đào tạo", false, false), "tchq": ("Tổng cục Hải quan", false, false),
       "nhnn": ("Ngân hàng Nhà nước Việt Nam", false, false), "bcdtw": ("Ban Chỉ đạo Trung ương", false, false),
     ]
-    guard let (name, local, committee) = table[DocumentNumber.codeKey(Array(code.utf8))] else { return nil }
+    let key = DocumentNumber.codeKey(Array(code.utf8))
+    if let body = CentralBodies.byCode[key] {
+      return IssuerName(name: body.name, province: nil, local: false, committee: false, dangling: false)
+    }
+    guard let (name, local, committee) = table[key] else { return nil }
     return IssuerName(name: name, province: nil, local: local, committee: committee, dangling: false)
   }
 }

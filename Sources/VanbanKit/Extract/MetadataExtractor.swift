@@ -20,8 +20,9 @@ public struct MetadataExtractor: Sendable {
     m.number = header.number
     m.date = header.date
     m.subject = header.subject
+    // The type is printed (`THÔNG TƯ`, `Luật số:`) or a công văn's `V/v`; never guessed from the
+    // symbol's letters: `CT` is Chỉ thị in `16/CT-TTg` but Cục Thuế in `81215/CT-TTHT`.
     m.type = header.typeLine ?? (header.hasVV ? "Công văn" : nil) ?? header.numberPrefixType
-      ?? header.number.flatMap(Self.typeFromNumber)
 
     // A consolidated text (văn bản hợp nhất) heads itself with the original's type and title;
     // its own number, body and date stand in the header (Văn phòng Quốc hội) or in the closing
@@ -116,13 +117,6 @@ public struct MetadataExtractor: Sendable {
     return (nil, segs)
   }
 
-  static func typeFromNumber(_ number: String) -> String? {
-    let (t, agencies) = codes(of: number)
-    if let t = t { return typeCodes[DocumentNumber.codeKey(Array(t.utf8))] }
-    // N/AGENCY-UNIT with no type code is how công văn are numbered.
-    return agencies.count >= 2 ? "Công văn" : nil
-  }
-
   static func agencyCode(of number: String) -> String? { codes(of: number).agencies.first }
 
   /// From the signature's authority: a body written out (`TM. ỦY BAN NHÂN DÂN`), or for a Party
@@ -160,6 +154,9 @@ public struct MetadataExtractor: Sendable {
       IssuerParser.Word(text: String($0), folded: FastText.fold(String($0)))
     }
     let rendered = IssuerParser.render(words)
+    if let body = CentralBodies.byFoldedName[DocumentTypes.compact(authority)] {
+      return IssuerName(name: body.name, province: nil, local: false, committee: false, dangling: false)
+    }
     guard rendered.local || rendered.province != nil else { return nil }
     return rendered
   }

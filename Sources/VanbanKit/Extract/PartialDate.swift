@@ -137,14 +137,14 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
     p = Bytes.skipBlanks(b, p2, newlines: true)
     guard Bytes.hasWord(b, p, "nam") else { return nil }
     p = Bytes.skipBlanks(b, p + 3, newlines: true)
-    let (year, p3) = Bytes.readInt(b, p, maxDigits: 4)
-    guard let y = year, p3 - p == 4 else { return nil }
-    var end = p3
-    if Bytes.isDigit(b, p3) {
+    let (year, p3) = Bytes.readInt(b, p, maxDigits: 5)
+    guard var y = year, p3 - p >= 4 else { return nil }
+    if p3 - p == 5 {
       // One footnote digit glued to the year (`năm 20264`, a PDF's superscript).
-      guard !Bytes.isDigit(b, p3 + 1), (1945...2100).contains(y) else { return nil }
-      end = p3 + 1
+      y /= 10
+      guard (1945...2100).contains(y) else { return nil }
     }
+    let end = p3
     let d = month == nil ? nil : day
     guard let date = make(y, month, d) else { return nil }
     return (date, i..<end)

@@ -43,7 +43,20 @@ enum SignatureParser {
       if let s = best(in: lines[lo..<hi], preferring: preferring) { return s }
     }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
-    if let s = best(in: lines[start..<lines.endIndex], preferring: preferring) { return s }
+    let tail = lines[start..<lines.endIndex]
+    if let s = best(in: tail, preferring: preferring) { return s }
+    // A block left unsigned (a draft, a copy without the name) that ends the text still has
+    // its title.
+    let ws = words(tail)
+    var i = 0
+    while i < ws.count {
+      if let (sig, next) = block(at: i, ws), sig.title != nil {
+        if next >= ws.count { return sig }
+        i = next
+      } else {
+        i += 1
+      }
+    }
     return Signature()
   }
 
@@ -191,7 +204,7 @@ enum SignatureParser {
     var found: [(Signature, Int)] = []
     var i = 0
     while i < ws.count {
-      if let (sig, next) = block(at: i, ws) {
+      if let (sig, next) = block(at: i, ws), sig.signer != nil {
         found.append((sig, ws[i].line))
         i = next
       } else {
@@ -223,11 +236,13 @@ enum SignatureParser {
       return nil  // not the start of a run of capitals
     }
     var firstPrefixParty: Bool?
+    var lastPrefixLine = ws[i].line
     var prefixCount = 0
     while k < ws.count {
       switch ws[k].kind {
       case .prefix(let party):
         if firstPrefixParty == nil { firstPrefixParty = party }
+        lastPrefixLine = ws[k].line
         if prefixCount == 1 { authorityWords = caps }
         prefixCount += 1
         caps = []
@@ -246,11 +261,28 @@ enum SignatureParser {
     }
     while let last = caps.last, last.kind == .joiner { caps.removeLast() }
     guard !caps.isEmpty else { return nil }
-    // The title: the longest known title ending the capitals; else (after a prefix) the last line.
+    // The title: the first line after the authority's that is a title as a whole (`KT. TRƯỞNG
+    // BAN` / `PHÓ TRƯỞNG BAN` / `PHÓ CHỦ TỊCH UBND TỈNH`: the second post is not the title); else
+    // the longest known title ending the capitals; else (after a prefix) the last line.
     var titleStart: Int?
-    for s in 0..<caps.count where isTitle(caps[s...]) {
-      titleStart = s
-      break
+    var titleEnd = caps.count
+    let authorityLine = sawPrefix ? lastPrefixLine : caps[0].line
+    var s0 = caps.firstIndex { $0.line > authorityLine }
+    while let a = s0 {
+      let line = caps[a].line
+      let e = caps[a...].firstIndex { $0.line != line } ?? caps.count
+      if isTitle(caps[a..<e]) {
+        titleStart = a
+        titleEnd = e
+        break
+      }
+      s0 = e < caps.count ? e : nil
+    }
+    if titleStart == nil {
+      for s in 0..<caps.count where isTitle(caps[s...]) {
+        titleStart = s
+        break
+      }
     }
     if titleStart == nil {
       guard sawPrefix else { return nil }
@@ -263,7 +295,7 @@ enum SignatureParser {
     let ts = titleStart!
     if prefixCount <= 1 { authorityWords = Array(caps[..<ts]) }
     if authorityWords.isEmpty, prefixCount > 1 { authorityWords = Array(caps[..<ts]) }
-    sig.title = caps[ts...].map(\.text).joined(separator: " ")
+    sig.title = caps[ts..<titleEnd].map(\.text).joined(separator: " ")
     if !authorityWords.isEmpty {
       sig.authority = authorityWords.map(\.text).joined(separator: " ")
       sig.partyAuthority = firstPrefixParty ?? false
@@ -271,7 +303,7 @@ enum SignatureParser {
     // `(Đã ký)`, ranks, then the name.
     while k < ws.count, ws[k].kind == .signedNote { k += 1 }
     if k + 1 < ws.count, ranks.contains(FastText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
-    guard let (name, next) = name(at: k, ws) else { return nil }
+    guard let (name, next) = name(at: k, ws) else { return (sig, k) }
     sig.signer = name
     return (sig, next)
   }

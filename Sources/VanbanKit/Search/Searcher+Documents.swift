@@ -35,12 +35,16 @@ public struct IndexStats: Codable, Sendable, Equatable {
   public var facets: Facets
   /// Per facet (`issuer`, `type`, `province`, `year`): documents with a value, distinct values.
   public var totals: [String: Total] = [:]
+  /// Documents the extractor found no `issuer`, `type`, `date` or `signer` for: what a filter on
+  /// that field can never return.
+  public var unknown: [String: Int] = [:]
 
   enum CodingKeys: String, CodingKey {
     case documents
     case mostCited = "most_cited"
     case facets
     case totals
+    case unknown
   }
 }
 
@@ -126,7 +130,16 @@ extension Searcher {
         default: facets.year = shown
         }
       }
-      return IndexStats(documents: documents, mostCited: mostCited, facets: facets, totals: totals)
+      // Documents with a signer: any signer term.
+      let signed = try Enquire(database: db)
+      try signed.setQuery(Query(wildcard: IndexSchema.signer, maxExpansion: 0))
+      let withSigner = try signed.matches(offset: 0, limit: 0, checkAtLeast: documents).lowerBound
+      var unknown: [String: Int] = [:]
+      unknown["issuer"] = documents - (totals["issuer"]?.documents ?? 0)
+      unknown["type"] = documents - (totals["type"]?.documents ?? 0)
+      unknown["date"] = documents - (totals["year"]?.documents ?? 0)
+      unknown["signer"] = documents - withSigner
+      return IndexStats(documents: documents, mostCited: mostCited, facets: facets, totals: totals, unknown: unknown)
     }
   }
 }

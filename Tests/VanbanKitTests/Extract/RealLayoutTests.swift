@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+
+@testable import VanbanKit
+
+/// The shapes real headers and signature blocks take, each made up here (no shared data), with
+/// the fields they must give. Each row is one mechanism: a web copy's run-on lines, the Gazette's
+/// blank lines and running heads, wrapped body names, blocks before annexes, consolidated texts.
+@Suite("Extract: real layouts")
+struct RealLayoutTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    let name: String
+    let text: String
+    var type: String? = nil
+    var number: String? = nil
+    var issuer: String? = nil
+    var parent: String?? = nil
+    var date: String? = nil
+    var subject: String? = nil
+    var signer: String? = nil
+    var title: String? = nil
+    var testDescription: String { name }
+  }
+
+  static let body = """
+    Điều 1. Phạm vi điều chỉnh
+    Văn bản này quy định chi tiết một số nội dung.
+    Điều 2. Hiệu lực thi hành
+    Văn bản này có hiệu lực từ ngày ký./.
+    """
+
+  static let cases: [Case] = [
+    Case(
+      name: "web copy: one line for the block, the name after the title",
+      text: """
+        Thông tư 11/2024/TT-BNV
+        BỘ NỘI VỤ -------
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+        Số: 11/2024/TT-BNV
+        Hà Nội, ngày 31 tháng 7 năm 2024
+        THÔNG TƯ
+        Sửa đổi, bổ sung một số điều của Thông tư số 04/2019/TT-BNV ngày 24 tháng 5 năm 2019 của Bộ trưởng Bộ Nội vụ
+        Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;
+        \(body)
+        Nơi nhận:
+        - Như Điều 3;
+        - Lưu: VT, CQĐP.
+        KT. BỘ TRƯỞNG THỨ TRƯỞNG Trương Hải Long
+        """,
+      type: "Thông tư", number: "11/2024/TT-BNV", issuer: "Bộ Nội vụ", parent: .some(nil), date: "2024-07-31",
+      subject: "Sửa đổi, bổ sung một số điều của Thông tư số 04/2019/TT-BNV ngày 24 tháng 5 năm 2019 của Bộ trưởng Bộ Nội vụ",
+      signer: "Trương Hải Long", title: "THỨ TRƯỞNG"),
+    Case(
+      name: "wrapped body name, number on its own line, place and type run on",
+      text: """
+        BỘ
+        NỘI VỤ
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+        Số:
+        05/2025/TT-BNV Hà Nội, ngày 02 tháng 4 năm 2025 THÔNG TƯ HƯỚNG DẪN CHẾ ĐỘ BÁO CÁO THỐNG KÊ
+        Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015;
+        \(body)
+        """,
+      type: "Thông tư", number: "05/2025/TT-BNV", issuer: "Bộ Nội vụ", parent: .some(nil), date: "2025-04-02",
+      subject: "HƯỚNG DẪN CHẾ ĐỘ BÁO CÁO THỐNG KÊ"),
+    Case(
+      name: "a customs office is not a district (HẢI QUAN is not Hải quận)",
+      text: """
+        BỘ TÀI CHÍNH
+        TỔNG CỤC HẢI QUAN
+        Số: 778/TCHQ-GSQL
+        V/v xử lý hàng hóa tồn đọng
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Hà Nội, ngày 05 tháng 02 năm 2016
+        Kính gửi: Cục Hải quan TP. Hồ Chí Minh.
+        Tổng cục Hải quan có ý kiến như sau./.
+        KT. TỔNG CỤC TRƯỞNG
+        PHÓ TỔNG CỤC TRƯỞNG
+        Vũ Ngọc Anh
+        """,
+      type: "Công văn", number: "778/TCHQ-GSQL", issuer: "Tổng cục Hải quan", parent: .some("Bộ Tài chính"),
+      date: "2016-02-05", subject: "V/v xử lý hàng hóa tồn đọng", signer: "Vũ Ngọc Anh", title: "PHÓ TỔNG CỤC TRƯỞNG"),
+    Case(
+      name: "a Căn cứ line's date is never the document's",
+      text: """
+        ỦY BAN NHÂN DÂN TỈNH TÂY NINH -------
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+        Số: 3745/QĐ-UBND Tây Ninh, ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH
+        Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch ngày 20 tháng 11 năm 2018;
+        \(body)
+        Nơi nhận:
+        - Như Điều 3;
+        - Lưu: VT.
+        TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Chiến
+        """,
+      type: "Quyết định", number: "3745/QĐ-UBND", issuer: "UBND tỉnh Tây Ninh", date: "2021-12-30",
+      subject: "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH", signer: "Trần Văn Chiến",
+      title: "PHÓ CHỦ TỊCH"),
+    Case(
+      name: "the Gazette: running heads, blank lines, a block before the annexes",
+      text: """
+        CÔNG BÁO/Số 287 + 288/Ngày 08-4-2022
+
+        3
+
+        CHÍNH PHỦ
+
+        Số: 162/2026/NĐ-CP
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+        Độc lập - Tự do - Hạnh phúc
+
+        Hà Nội, ngày 15 tháng 5 năm 20264
+
+        NGHỊ ĐỊNH
+
+        Điều chỉnh lương hưu, trợ cấp bảo hiểm xã hội
+
+        và trợ cấp hằng tháng
+
+        Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;
+        \(body)
+
+        TM. CHÍNH PHỦ
+
+        KT. THỦ TƯỚNG
+
+        PHÓ THỦ TƯỚNG
+
+
+        Phạm Thị Thanh Trà
+
+        Phụ lục
+
+        MẪU BÁO CÁO
+
+        THỦ TRƯỞNG ĐƠN VỊ
+        (Ký, ghi rõ họ tên)
+        """,
+      type: "Nghị định", number: "162/2026/NĐ-CP", issuer: "Chính phủ", date: "2026-05-15",
+      subject: "Điều chỉnh lương hưu, trợ cấp bảo hiểm xã hội và trợ cấp hằng tháng", signer: "Phạm Thị Thanh Trà",
+      title: "PHÓ THỦ TƯỚNG"),
+    Case(
+      name: "a law without a place line is dated by its closing line",
+      text: """
+        QUỐC HỘI
+        Luật số: 67/2014/QH13
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        LUẬT
+        ĐẦU TƯ
+        Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+        \(body)
+        Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII,
+        kỳ họp thứ 8 thông qua ngày 26 tháng 11 năm 2014./.
+
+        CHỦ TỊCH QUỐC HỘI
+
+        Nguyễn Sinh Hùng
+        """,
+      type: "Luật", number: "67/2014/QH13", issuer: "Quốc hội", date: "2014-11-26", subject: "ĐẦU TƯ",
+      signer: "Nguyễn Sinh Hùng", title: "CHỦ TỊCH QUỐC HỘI"),
+    Case(
+      name: "an old law signed with (Đã ký) and no title",
+      text: """
+        LUẬT
+        QUY ĐỊNH QUYỀN LẬP HỘI
+        Điều 1. Quyền lập hội của nhân dân được tôn trọng.
+        Hồ Chí Minh
+        (Đã ký)
+        """,
+      type: "Luật", signer: "Hồ Chí Minh"),
+    Case(
+      name: "a ministry's consolidated text: fields from the closing block",
+      text: """
+        CÔNG BÁO/Số 288/Ngày 29-05-2026
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        THÔNG TƯ1
+        Quy định giao dịch cổ phiếu niêm yết
+        Thông tư số 120/2020/TT-BTC ngày 31 tháng 12 năm 2020 của Bộ trưởng Bộ Tài chính được sửa đổi, bổ sung bởi:
+        \(body)
+        BỘ TÀI CHÍNH
+        Số: 08/VBHN-BTC
+        XÁC THỰC VĂN BẢN HỢP NHẤT
+        Hà Nội, ngày 17 tháng 4 năm 2026
+        KT. BỘ TRƯỞNG
+        THỨ TRƯỞNG
+
+        Nguyễn Đức Chi
+        """,
+      type: "Văn bản hợp nhất", number: "08/VBHN-BTC", issuer: "Bộ Tài chính", date: "2026-04-17",
+      subject: "Thông tư Quy định giao dịch cổ phiếu niêm yết", signer: "Nguyễn Đức Chi", title: "THỨ TRƯỞNG"),
+    Case(
+      name: "a joint circular: every body, and the signer for the first",
+      text: """
+        BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG -------
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+        Số: 89/2016/TTLT-BTC-BCT
+        Hà Nội, ngày 23 tháng 6 năm 2016 THÔNG TƯ LIÊN TỊCH HƯỚNG DẪN THỰC HIỆN CƠ CHẾ MỘT CỬA QUỐC GIA
+        Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;
+        \(body)
+        KT. BỘ TRƯỞNG BỘ CÔNG THƯƠNG THỨ TRƯỞNG Nguyễn Cẩm Tú KT. BỘ TRƯỞNG BỘ TÀI CHÍNH THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn
+        Nơi nhận:
+        - Như trên;
+        """,
+      type: "Thông tư liên tịch", number: "89/2016/TTLT-BTC-BCT", issuer: "Bộ Tài chính - Bộ Công Thương",
+      date: "2016-06-23", subject: "HƯỚNG DẪN THỰC HIỆN CƠ CHẾ MỘT CỬA QUỐC GIA", signer: "Đỗ Hoàng Anh Tuấn",
+      title: "THỨ TRƯỞNG"),
+    Case(
+      name: "page marks and stamps are never a body; the number's code names it",
+      text: """
+        --- PAGE 1 ---
+        Người ký: Cổng Thông tin điện tử Chính phủ
+        Số: 21/CT-TTg
+        Hà Nội, ngày 12 tháng 5 năm 2026
+        CHỈ THỊ
+        Về tăng cường phòng cháy, chữa cháy
+        \(body)
+        """,
+      type: "Chỉ thị", number: "21/CT-TTg", issuer: "Thủ tướng Chính phủ", date: "2026-05-12",
+      subject: "Về tăng cường phòng cháy, chữa cháy"),
+  ]
+
+  @Test(arguments: cases)
+  func fields(_ c: Case) {
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(c.text))
+    if let v = c.type { #expect(m.type == v) }
+    if let v = c.number { #expect(m.number == v) }
+    if let v = c.issuer { #expect(ExtractFixtures.same(m.issuer, v)) }
+    if let v = c.parent { #expect(ExtractFixtures.same(m.parent, v)) }
+    if let v = c.date { #expect(m.date?.iso == v) }
+    if let v = c.subject { #expect(ExtractFixtures.same(m.subject, v)) }
+    if let v = c.signer { #expect(m.signer == v) }
+    if let v = c.title { #expect(m.signerTitle == v) }
+  }
+
+  /// A made-up title word never becomes a name, and a form's blank signature gives no signer.
+  @Test func formsGiveNoSigner() {
+    let text = """
+      QUYẾT ĐỊNH
+      Về việc ban hành mẫu biểu
+      \(Self.body)
+      Mẫu số 01
+      THỦ TRƯỞNG ĐƠN VỊ
+      (Ký, ghi rõ họ tên, đóng dấu)
+      """
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.signer == nil)
+  }
+}
