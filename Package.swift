@@ -9,9 +9,10 @@ let package = Package(
     .executable(name: "vanban", targets: ["vanban"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    // Pinned to the versions mirrored for offline builds; bump deliberately, with Package.resolved.
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
     // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
