@@ -35,13 +35,25 @@ let package = Package(
     ),
     // In-process query latency for scripts/bench (not installed; `make bench` builds it).
     .executableTarget(name: "vanban-bench", dependencies: ["VanbanKit", "Xapian"]),
-    .testTarget(name: "CXapianTests", dependencies: ["CXapian"]),
-    .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+    // Helpers every test target shares: paths (repository, corpus/, fixtures, shared/ via
+    // $VANBAN_SHARED), the vanban binary, temporary directories, a process runner, a seeded
+    // generator, and .docx/.odt builders. Fixtures/ holds files read through #filePath.
+    .target(
+      name: "VanbanTestSupport",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/VanbanTestSupport",
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "CXapianTests", dependencies: ["CXapian", "VanbanTestSupport"]),
+    .testTarget(name: "XapianTests", dependencies: ["Xapian", "VanbanTestSupport"]),
     .testTarget(
       name: "VanbanKitTests",
-      dependencies: ["VanbanKit", "Xapian", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "VanbanKit", "Xapian", "VanbanTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["Fixtures"]
     ),
-    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit"]),
+    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit", "VanbanTestSupport"]),
   ],
   // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and
   // the indexer hands plain values (not handles) between threads.
