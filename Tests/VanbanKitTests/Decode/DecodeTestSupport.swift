@@ -38,18 +38,12 @@ enum DecodeFixtures {
   /// A fresh temporary directory, removed by the caller with `FileManager.default.removeItem`.
   static func temporaryDirectory() throws -> URL { try TemporaryDirectory.make(prefix: "vanban-decode-test") }
 
-  /// Runs a program (no shell) and returns its exit status.
+  /// Runs a program (no shell) and returns its exit status; `environment`, when given, replaces the
+  /// current one.
   @discardableResult
   static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Int32 {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = arguments
-    if let environment { p.environment = environment }
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    return p.terminationStatus
+    let removing = environment == nil ? [] : Array(ProcessInfo.processInfo.environment.keys)
+    return try ProcessRunner.run(executable, arguments, environment: environment ?? [:], removing: removing).status
   }
 
   /// The first executable called `name` on PATH.
