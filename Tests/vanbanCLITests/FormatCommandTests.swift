@@ -24,47 +24,15 @@ enum FormatFixtures {
   }
 
   /// python3 with fpdf2, the DejaVu font and pdftotext: a generated PDF can be written and read back.
-  static let canPDF: Bool = {
-    guard let python3, which("pdftotext") != nil, FileManager.default.fileExists(atPath: dejaVu) else { return false }
-    // find_spec, not import: importing fpdf2 costs a second or two.
-    let probe = "import importlib.util, sys; sys.exit(importlib.util.find_spec('fpdf') is None)"
-    return (try? tool(python3, ["-c", probe]).status) == 0
-  }()
+  static let canPDF = PDFDocuments.canWrite && which("pdftotext") != nil
 
   static let hasDocHelper = which("antiword") != nil || which("catdoc") != nil
 
   /// .docx and .odt are built in Swift now (OfficeDocuments): always possible. Kept for existing callers.
   static let canZip = true
 
-  /// argv: the font, then (kind, source, out) triples; kind is pdf, and an empty source draws a page
-  /// with a rectangle and no text. One python3 run writes them all.
-  static let generator = #"""
-    import sys
-
-    def pdf(lines, out, has_text):
-        from fpdf import FPDF
-        doc = FPDF()
-        doc.add_page()
-        if has_text:
-            doc.add_font("DejaVu", "", font)
-            doc.set_font("DejaVu", size=10)
-            for line in lines:
-                doc.multi_cell(0, 5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
-        else:
-            doc.rect(20, 20, 100, 50)
-        doc.output(out)
-
-    font, jobs = sys.argv[1], sys.argv[2:]
-    for kind, src, out in zip(jobs[0::3], jobs[1::3], jobs[2::3]):
-        lines = open(src, encoding="utf-8").read().split("\n") if src else []
-        while lines and lines[-1] == "":
-            lines.pop()
-        if kind == "pdf": pdf(lines, out, bool(src))
-        else: sys.exit("unknown kind " + kind)
-    """#
-
   /// Writes each (kind, source, out): `source` (a UTF-8 text file, nil for a text-less PDF) as a `kind` file.
-  /// .docx and .odt are built in Swift (OfficeDocuments, VanbanTestSupport); .pdf by python3 and fpdf2.
+  /// .docx and .odt are built in Swift (OfficeDocuments), .pdf by python3 and fpdf2 (PDFDocuments).
   static func generate(_ jobs: [(kind: String, source: URL?, out: URL)]) throws {
     var pdfJobs: [(kind: String, source: URL?, out: URL)] = []
     for job in jobs {
@@ -74,14 +42,13 @@ enum FormatFixtures {
         let lines = OfficeDocuments.lines(try String(contentsOf: source, encoding: .utf8))
         let bytes = job.kind == "docx" ? try OfficeDocuments.docx(lines: lines) : try OfficeDocuments.odt(lines: lines)
         try Data(bytes).write(to: job.out)
-      default:
+      case "pdf":
         pdfJobs.append(job)
+      default:
+        Issue.record("unknown kind \(job.kind)")
       }
     }
-    guard !pdfJobs.isEmpty else { return }
-    let python3 = try #require(python3, "python3 is needed to write .pdf")
-    let r = try tool(python3, ["-c", generator, dejaVu] + pdfJobs.flatMap { [$0.kind, $0.source?.path ?? "", $0.out.path] })
-    try #require(r.status == 0, "python3 could not write \(pdfJobs.map(\.out.lastPathComponent)): \(r.stderr)")
+    try PDFDocuments.write(pdfJobs.map { PDFDocuments.Job(source: $0.source, out: $0.out) })
   }
 
   static func htmlEscape(_ s: some StringProtocol) -> String {
