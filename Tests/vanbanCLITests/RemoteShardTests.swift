@@ -28,11 +28,9 @@ import Testing
     #expect(try ws.index(["--shards", "3"]).status == 2)
   }
 
-  @Test func remoteShardsAnswerLikeLocalOnesAndAStoppedServerIsAClearError() throws {
-    guard let tcpsrv = Self.tcpsrv else {
-      print("skipped: xapian-tcpsrv is not installed (apt-get install xapian-tools)")
-      return
-    }
+  @Test(.enabled(if: tcpsrv != nil, "xapian-tcpsrv is not installed (apt-get install xapian-tools)"))
+  func remoteShardsAnswerLikeLocalOnesAndAStoppedServerIsAClearError() throws {
+    let tcpsrv = try #require(Self.tcpsrv)
     let ws = try Workspace()
     try ws.index(["--shards", "2"])
     var servers: [Process] = []
@@ -41,7 +39,7 @@ import Testing
     for shard in ["shard-00", "shard-01"] {
       var started = false
       for _ in 0..<10 where !started {
-        let port = Int.random(in: 20_000..<60_000)
+        let port = try #require(LocalPort.free(), "no free local port")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tcpsrv)
         p.arguments = ["--port", String(port), "--interface", "127.0.0.1", ws.index.appendingPathComponent(shard).path]
