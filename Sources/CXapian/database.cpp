@@ -1,4 +1,4 @@
-// database.cpp - read-only databases: local, stub, remote and combined shards.
+// database.cpp - read-only databases: local glass, remote (TCP) and combined shards.
 #include "cxapian_private.h"
 
 #include <cstdlib>
@@ -43,7 +43,10 @@ extern "C" cx_status cx_database_open(const char *path, size_t path_len,
                                       cx_database **out, char **message) {
     try {
         require(out, "out");
-        *out = new cx_database{Xapian::Database(cx::bytes(path, path_len, "path"))};
+        // Always the glass backend, never auto-detection: auto-detection honours a XAPIANDB
+        // stub file, and a stub line `remote :PROGRAM` makes Xapian run PROGRAM.
+        *out = new cx_database{Xapian::Database(cx::bytes(path, path_len, "path"),
+                                                Xapian::DB_BACKEND_GLASS)};
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
