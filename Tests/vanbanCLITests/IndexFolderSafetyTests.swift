@@ -244,7 +244,7 @@ enum IndexLayout {
     try ws.write("folder.txt", "CÔNG VĂN\nTừ khoá cũ alpacafolder.\n")
     #expect(try ws.index(["--max-file-size", "1"]).status == 0)
     for w in ["alpacajunk", "alpacaempty", "alpacagrown", "alpacafolder"] {
-      #expect(try ws.search(w).hits.count == 1, w)
+      #expect(try ws.search(w).hits.count == 1, "\(w)")
     }
     usleep(20_000)  // a new mtime even on coarse file systems
     var rng = SplitMix(seed: 11)
