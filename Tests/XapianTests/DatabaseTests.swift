@@ -216,6 +216,7 @@ import Xapian
         try "remote :/bin/sh -c \"touch \(marker)\"\n".write(
             toFile: folder + "/XAPIANDB", atomically: true, encoding: .utf8)
         #expect(throws: XapianError.self) { try Database(path: folder) }
+        #expect(throws: XapianError.self) { try Database(path: folder + "/XAPIANDB") }
         #expect(throws: XapianError.self) { try WritableDatabase(path: folder, mode: .open) }
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
