@@ -234,6 +234,21 @@ enum IndexLayout {
     #expect(try ws.search("root").hits.isEmpty, "/etc was indexed")
   }
 
+  @Test func aDocumentReachedThroughALinkLeavesWhenLinksAreNoLongerFollowed() throws {
+    let ws = try Workspace()
+    let dir = ws.corpus.path
+    try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
+    try ws.write("real/a.txt", "CÔNG VĂN\nTừ khoá numbatlinked.\n")
+    try FileManager.default.createSymbolicLink(atPath: dir + "/alias", withDestinationPath: "real")
+    #expect(try ws.index(["--follow"]).status == 0)
+    #expect(try ws.search("numbatlinked").hits.first?["path"] as? String == dir + "/alias/a.txt")
+    let r = try ws.index()
+    #expect(r.status == 0, "\(r.stderr)")
+    let hits = try ws.search("numbatlinked").hits
+    #expect(hits.map { $0["path"] as? String } == [dir + "/real/a.txt"])
+    #expect(try Faults.documents(ws.index) == 6)
+  }
+
   // MARK: 9. stale content
 
   @Test func aFileThatTurnedBadLeavesTheIndex() throws {

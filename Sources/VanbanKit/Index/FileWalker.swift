@@ -71,15 +71,17 @@ public struct FileWalker: Sendable {
     }
   }
 
-  /// Whether `path` would be indexed as a file by this walker now (a regular file, reached
-  /// without a link it does not follow). A document whose path fails this is gone from the index.
-  public func isIndexableFile(_ path: String) -> Bool {
+  /// Whether a walk of `root` would find `path` as a file now: a regular file, reached through
+  /// no symbolic link below the root (or, following links, one that stays inside the root). A
+  /// document whose path fails this is gone from the index.
+  public func wouldFind(_ path: String, under root: String) -> Bool {
     var st = stat()
-    guard lstat(path, &st) == 0 else { return false }
-    if (st.st_mode & S_IFMT) == S_IFLNK {
-      guard followLinks, stat(path, &st) == 0 else { return false }
-    }
-    return (st.st_mode & S_IFMT) == S_IFREG
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+      let real = realPath(path), let realRoot = realPath(root)
+    else { return false }
+    if followLinks { return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") }
+    // Without links, the real path is the root's real path plus the same tail.
+    return real == realRoot + path.dropFirst(root.count)
   }
 
   private var supportedList: String { formats.map(\.rawValue).sorted().joined(separator: ", ") }

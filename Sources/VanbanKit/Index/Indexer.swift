@@ -100,8 +100,8 @@ public final class Indexer {
     // --types is not.
     let roots = options.roots.map(FileWalker.absolute)
     for (key, _) in known where !seen.contains(key) {
-      let underRoot = roots.contains { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-      if underRoot && (walkerSkipped.contains(key) || !walker.isIndexableFile(key)) {
+      guard let root = roots.first(where: { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+      if walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) {
         try db.delete(pathKey: key)
         summary.removed += 1
       }
