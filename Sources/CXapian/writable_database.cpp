@@ -85,11 +85,12 @@ extern "C" cx_status cx_writable_database_close(cx_writable_database *db,
 }
 
 extern "C" void cx_writable_database_free(cx_writable_database *db) {
-    // Xapian's destructor commits pending changes; close first, inside a catch, so a commit
-    // that fails (a full disk) cannot throw out of a destructor and abort the process.
+    // Xapian's destructor commits pending changes (when the last handle, maybe a read view,
+    // goes). Commit here first, inside a catch, so a commit that fails (a full disk) is never
+    // left for a destructor; during a transaction this throws and the destructor cancels it.
     if (db != nullptr && !*db->closed) {
         try {
-            db->db.close();
+            db->db.commit();
         } catch (...) {
         }
     }
