@@ -81,6 +81,21 @@ enum IndexLayout {
     Faults.expectOneClearLine(try ws.run("stats"), "not a vanban index")
   }
 
+  @Test func aPipeOrLinkInAShardIsRefusedWithoutHanging() throws {
+    let ws = try Workspace()
+    #expect(try ws.index().status == 0)
+    let shard = try IndexLayout.firstShard(ws.index)
+    let version = shard.appendingPathComponent("iamglass").path
+    try FileManager.default.removeItem(atPath: version)
+    #expect(mkfifo(version, 0o644) == 0)
+    let (r, finished) = try Faults.run(["stats", "--index", ws.index.path], within: 20)
+    #expect(finished, "opening a pipe named iamglass hung")
+    Faults.expectOneClearLine(r, "not a vanban index")
+    try FileManager.default.removeItem(atPath: version)
+    try FileManager.default.createSymbolicLink(atPath: version, withDestinationPath: "/etc/passwd")
+    Faults.expectOneClearLine(try ws.run("stats"), "not a plain file")
+  }
+
   @Test func indexFromBeforeTheManifestIsRefusedWithTheFix() throws {
     let ws = try Workspace()
     // Today's layout as vanban 0.1 wrote it: one glass database at the top of the folder.

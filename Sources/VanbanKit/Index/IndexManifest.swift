@@ -63,9 +63,17 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     return manifest
   }
 
-  /// The absolute folder of each shard, checked to be inside `indexPath`.
+  /// The absolute folder of each shard, checked to be inside `indexPath` and to hold only plain
+  /// files (a pipe or a link named `iamglass` would hang or redirect the open).
   func shardFolders(in indexPath: String) throws -> [String] {
-    try shards.map { try Self.resolve($0, in: indexPath) }
+    try shards.map { shard in
+      let folder = try Self.resolve(shard, in: indexPath)
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      where IndexFolder.kind(folder + "/" + name) != .file {
+        throw VanbanError.notAnIndex(indexPath, "`\(shard)/\(name)` is not a plain file")
+      }
+      return folder
+    }
   }
 
   /// `relative` under `indexPath`, refusing absolute paths, `.`/`..` components and symlinks that
