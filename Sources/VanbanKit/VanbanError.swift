@@ -8,6 +8,13 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case indexLocked(String)
   case indexCorrupt(String, String)
   case indexVersion(String, found: String)
+  /// A folder without vanban's manifest (an older layout, or not an index), or with a manifest
+  /// that can't be trusted; the second value says why.
+  case notAnIndex(String, String)
+  /// Shards without a committed schema: a first run still going, or killed before its first commit.
+  case indexIncomplete(String)
+  /// An index folder vanban will not write into; the second value says why.
+  case unsafeIndexFolder(String, String)
   case remote(String, String)
   case badQuery(String)
   case badArgument(String)
@@ -25,6 +32,12 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
       return "the index at \(p) cannot be read (\(m)); rebuild it with `vanban index --rebuild`"
     case .indexVersion(let p, let v):
       return "the index at \(p) was built with schema \(v.isEmpty ? "unknown" : v), this vanban needs \(IndexSchema.version); rebuild it with `vanban index --rebuild`"
+    case .notAnIndex(let p, let m):
+      return "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, rebuild it with `vanban index --rebuild`"
+    case .indexIncomplete(let p):
+      return "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; run `vanban index` again"
+    case .unsafeIndexFolder(let p, let m):
+      return "will not use \(p) as the index folder: \(m)"
     case .remote(let p, let m):
       return "cannot reach the index server \(p): \(m)"
     case .badQuery(let m): return "bad query: \(m)"

@@ -9,6 +9,8 @@ struct IndexCommand: ParsableCommand {
     discussion: """
       Unchanged files are skipped, changed files replaced, and files that are gone removed.
       A file that can't be read is reported as `path: reason` on stderr and the rest is indexed.
+      Symbolic links are not followed unless --follow is given. The index folder holds only what
+      vanban writes; an index folder inside a folder being indexed is skipped.
       Examples:
         vanban index corpus
         vanban index ~/congvan --types docx,pdf --index /srv/vanban-index
@@ -25,6 +27,8 @@ struct IndexCommand: ParsableCommand {
   var maxFileSize = 64
   @Option(help: ArgumentHelp("Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
   var shards: Int?
+  @Flag(help: "Follow symbolic links inside the folders given (never out of them; each file once).")
+  var follow = false
   @Flag(help: "Print the summary as JSON.")
   var json = false
 
@@ -37,6 +41,7 @@ struct IndexCommand: ParsableCommand {
     }
     var options = IndexOptions(roots: paths)
     options.rebuild = rebuild
+    options.followLinks = follow
     if let shards {
       guard (1...64).contains(shards) else { throw ValidationError("--shards takes 1 to 64") }
       options.shards = shards

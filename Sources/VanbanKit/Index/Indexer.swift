@@ -23,6 +23,8 @@ public struct IndexOptions: Sendable {
   public var rebuild = false
   /// Split the index into this many shards written in parallel (nil: keep the index's count, or 1).
   public var shards: Int? = nil
+  /// Follow symbolic links inside the roots (never out of them); off by default, as in ripgrep.
+  public var followLinks = false
   public init(roots: [String]) { self.roots = roots }
 }
 
@@ -64,6 +66,7 @@ public final class Indexer {
   private func build(_ options: IndexOptions, observer: IndexObserver?) throws -> IndexSummary {
     let start = Date()
     var summary = IndexSummary()
+    try IndexFolder.checkNotOverRoots(indexPath, roots: options.roots)
     let db = try ShardSet(
       indexPath: indexPath, requested: options.shards, rebuild: options.rebuild, flushDocuments: options.flushDocuments)
 
@@ -74,8 +77,14 @@ public final class Indexer {
       observer?.skipped(path: path, reason: reason)
     }
 
-    let walker = FileWalker(formats: options.formats)
-    let found = walker.files(under: options.roots) { p, r in skip(p, r, category: r) }
+    var walker = FileWalker(formats: options.formats)
+    walker.followLinks = options.followLinks
+    walker.excluded = [indexPath]  // an index folder inside a root is not a document folder
+    var walkerSkipped = Set<String>()
+    let found = walker.files(under: options.roots) { p, r in
+      walkerSkipped.insert(IndexSchema.pathKey(p))
+      skip(p, r, category: r)
+    }
     let known = try db.signatures()
     var todo: [FoundFile] = []
     var seen = Set<String>()
@@ -86,11 +95,13 @@ public final class Indexer {
     }
 
     // Remove documents whose files are gone, but only under the roots of this run: indexing a
-    // second folder must not drop the first.
+    // second folder must not drop the first. A file replaced by a folder or a pipe, or one now
+    // reached only through a symbolic link that is not followed, is gone too; one left out by
+    // --types is not.
     let roots = options.roots.map(FileWalker.absolute)
     for (key, _) in known where !seen.contains(key) {
-      let underRoot = roots.contains { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-      if underRoot && !FileManager.default.fileExists(atPath: key) {
+      guard let root = roots.first(where: { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+      if walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) {
         try db.delete(pathKey: key)
         summary.removed += 1
       }
@@ -119,6 +130,13 @@ public final class Indexer {
           pendingBytes = 0
         }
       case .failure(let error):
+        // A file that changed into something unreadable (junk, emptied, too large) must not keep
+        // answering searches with its old text.
+        let key = IndexSchema.pathKey(file.path)
+        if known[key] != nil {
+          try db.delete(pathKey: key)
+          summary.removed += 1
+        }
         if case DecodeError.missingHelper(let program, let package) = error {
           if missingHelpers.insert(program).inserted {
             observer?.note("\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
@@ -132,6 +150,7 @@ public final class Indexer {
       observer?.progress(done: done, total: total, bytes: summary.bytes)
     }
     try db.commit()
+    try db.publish()
     summary.documents = try db.documentCount()
     try db.close()
     summary.seconds = Date().timeIntervalSince(start)

@@ -32,18 +32,14 @@ public final class Searcher {
       guard FileManager.default.fileExists(atPath: location, isDirectory: &isDir) else {
         throw VanbanError.indexNotFound(location)
       }
-      // Opening can race a writer's commit like any read; retry it the same way.
+      guard isDir.boolValue else { throw VanbanError.notAnIndex(location, "it is a file") }
+      // Opening can race a writer's commit like any read, and a rebuild's swap of the manifest
+      // (the shards just read may be gone): retry both the same way.
       var attempt = 0
       while true {
         do {
-          let db = try Database(path: location)
-          let version = try db.metadata(IndexSchema.versionKey)
-          if version != IndexSchema.version {
-            if try db.documentCount() == 0 && version.isEmpty { throw VanbanError.indexNotFound(location) }
-            throw VanbanError.indexVersion(location, found: version)
-          }
-          return db
-        } catch let e as XapianError where isTransient(e) && attempt < 25 {
+          return try openShards(location)
+        } catch let e as XapianError where (isTransient(e) || isGone(e)) && attempt < 25 {
           attempt += 1
           usleep(useconds_t(2_000 * attempt))
         }
@@ -51,6 +47,35 @@ public final class Searcher {
     } catch {
       throw VanbanError.from(error, index: location)
     }
+  }
+
+  /// The shards listed by the manifest of the index folder `location`, as one database. Never
+  /// through a Xapian stub file: see IndexManifest.
+  static func openShards(_ location: String) throws -> Database {
+    guard let manifest = try IndexManifest.read(location) else {
+      let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? [])
+        .filter { !IndexFolder.userKept.contains($0) && $0 != IndexFolder.lockName }
+      if names.isEmpty { throw VanbanError.indexNotFound(location) }
+      if IndexFolder.hasLegacyLayout(location) {
+        throw VanbanError.notAnIndex(location, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
+      }
+      throw VanbanError.notAnIndex(location, "it has no \(IndexManifest.fileName)")
+    }
+    let combined = Database()
+    for folder in try manifest.shardFolders(in: location) {
+      let db = try Database(path: folder)
+      let version = try db.metadata(IndexSchema.versionKey)
+      if version.isEmpty { throw VanbanError.indexIncomplete(location) }
+      if version != IndexSchema.version { throw VanbanError.indexVersion(location, found: version) }
+      try combined.add(db)
+    }
+    return combined
+  }
+
+  /// A shard that vanished between reading the manifest and opening it: a rebuild swapped in a
+  /// new generation and deleted the old one. The manifest read again names the new shards.
+  static func isGone(_ e: XapianError) -> Bool {
+    e.code == .databaseNotFound || e.code == .databaseOpening
   }
 
   /// Xapian raises DatabaseModifiedError when a writer commits twice under a long read; the
