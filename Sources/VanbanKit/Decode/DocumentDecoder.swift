@@ -15,7 +15,9 @@ public struct DocumentDecoder: Sendable {
   /// Address-space limit for each helper program, in bytes (nil: none); 1 GB by default.
   public var helperMemoryLimit: Int?
 
-  public static let defaultMaxTextBytes = 32 << 20
+  /// 16 MB: thousands of pages, more than any official document, and preparing a document costs
+  /// about 14 times its text (a 31 MB text peaked at 451 MB), which keeps vanban under 500 MB.
+  public static let defaultMaxTextBytes = 16 << 20
   public static let defaultHelperMemoryLimit = 1 << 30
 
   public init(

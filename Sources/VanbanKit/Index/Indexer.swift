@@ -106,10 +106,14 @@ public final class Indexer {
       maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes, helperMemoryLimit: options.helperMemoryLimit))
     let total = todo.count
     var done = 0, pendingBytes = 0
+    let maxText = options.maxTextBytes
     let budget = options.fileTimeBudget
     try Pipeline.run(
-      todo, weight: { $0.size }, maxWeight: Pipeline.defaultMaxWeight, timeout: budget,
-      timedOut: { _ in .failure(DecodeError.timedOut(program: "reading the file", seconds: Int(budget.rounded(.up)))) }
+      todo, weight: { Pipeline.expectedText($0, maxText: maxText) }, maxWeight: max(maxText, 8 << 20),
+      timeout: { Pipeline.timeBudget($0, base: budget) },
+      timedOut: { f in
+        .failure(DecodeError.timedOut(program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget).rounded(.up))))
+      }
     ) { file in
       Result { try analyzer.prepare(file) }
     } consume: { file, result in

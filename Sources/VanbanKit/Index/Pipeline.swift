@@ -1,9 +1,10 @@
 // A bounded producer/consumer pipeline: worker threads prepare items (decode, normalise,
 // extract, build terms) while the calling thread consumes them in order (feeds Xapian).
 //
-// At most `window` items are in flight, and at most `maxWeight` bytes of input (always at least
-// one item), so memory stays flat however large the corpus or its files: twelve 60 MB files no
-// longer sit prepared side by side waiting for the writer. Order is kept so runs are
+// At most `window` items are in flight, and at most `maxWeight` bytes of expected text (always
+// at least one item), so memory stays flat however large the corpus or its files: preparing a
+// document costs many times its text (terms, bigrams, stored copy), and twelve 60 MB files side
+// by side peaked at 2.67 GB; now large files go one at a time while small ones still overlap. Order is kept so runs are
 // reproducible. Plain threads and one condition variable: libdispatch's concurrentPerform,
 // tried first, left one of the two cores idle here.
 //
@@ -15,13 +16,25 @@
 import Foundation
 
 enum Pipeline {
-  /// Input bytes in flight by default: enough to keep both cores busy on ordinary files.
-  static let defaultMaxWeight = 96 << 20
+  /// The text a file is expected to decode to, for the byte budget: its size for text formats,
+  /// more for compressed ones, never more than the text cap.
+  static func expectedText(_ f: FoundFile, maxText: Int) -> Int {
+    switch f.format {
+    case .docx, .odt: return min(f.size.multipliedReportingOverflow(by: 8).partialValue, maxText)
+    default: return min(f.size, maxText)
+    }
+  }
+
+  /// The time budget of one file: `base`, plus 4 s per MB so a large valid file on a busy
+  /// machine is not mistaken for a runaway (decoding is linear, so runaways are small files).
+  static func timeBudget(_ f: FoundFile, base: TimeInterval) -> TimeInterval {
+    base + 4 * Double(f.size >> 20)
+  }
 
   static func run<T, R>(
     _ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64,
     weight: @escaping (T) -> Int = { _ in 0 }, maxWeight: Int = .max,
-    timeout: TimeInterval? = nil, timedOut: ((T) -> R)? = nil,
+    timeout: ((T) -> TimeInterval)? = nil, timedOut: ((T) -> R)? = nil,
     produce: @escaping (T) -> R, consume: (T, R) throws -> Void
   ) throws {
     guard !items.isEmpty else { return }
@@ -39,8 +52,11 @@ enum Pipeline {
     for _ in 0..<max(1, min(workers, items.count)) { startWorker() }
     defer { state.stop() }
     for i in items.indices {
-      if let r = state.take(i, timeout: timedOut == nil ? nil : timeout) {
+      if let r = state.take(i, timeout: timedOut == nil ? nil : timeout?(items[i])) {
         try consume(items[i], r)
+        // Only now is the item's memory free: the writer holds it while it consumes, and letting
+        // the next large file start earlier put two of them in memory at once.
+        state.release(i)
       } else {
         // Given up: a fresh worker takes the stuck one's place, so the run keeps its pace.
         startWorker()
@@ -63,7 +79,7 @@ enum Pipeline {
     private let window: Int
     private let weights: [Int]
     private let maxWeight: Int
-    /// Input bytes of items claimed and not yet consumed (or, if given up, not yet finished).
+    /// Expected text bytes of items claimed and not yet consumed or given up.
     private var inFlightWeight = 0
 
     init(window: Int, weights: [Int], maxWeight: Int) {
@@ -93,9 +109,7 @@ enum Pipeline {
 
     func deliver(_ i: Int, _ r: R) {
       cond.lock()
-      if abandoned.remove(i) != nil {
-        inFlightWeight -= weights[i]  // its memory is only free now
-      } else {
+      if abandoned.remove(i) == nil {
         slots[i % window] = r
       }
       cond.broadcast()
@@ -113,6 +127,9 @@ enum Pipeline {
             abandoned.insert(i)
             started[i % window] = nil
             consumed += 1
+            // Out of the budget now, though still in memory: a file that never finishes must
+            // not hold the budget and block every later large file.
+            inFlightWeight -= weights[i]
             cond.broadcast()
             return nil
           }
@@ -125,9 +142,16 @@ enum Pipeline {
       slots[i % window] = nil
       started[i % window] = nil
       consumed += 1
-      inFlightWeight -= weights[i]
       cond.broadcast()
       return r
+    }
+
+    /// Item `i` has been consumed: its bytes leave the budget.
+    func release(_ i: Int) {
+      cond.lock()
+      inFlightWeight -= weights[i]
+      cond.broadcast()
+      cond.unlock()
     }
 
     /// Lets workers finish early when the consumer stops (an error).

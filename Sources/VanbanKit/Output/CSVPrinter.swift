@@ -47,7 +47,8 @@ enum CSVPrinter {
   static func quote(_ s: String) -> String {
     var v = s
     if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { v = "'" + v }
-    guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+    // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    guard v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
     return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
