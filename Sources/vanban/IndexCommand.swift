@@ -25,6 +25,12 @@ struct IndexCommand: ParsableCommand {
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64
+  @Option(help: ArgumentHelp("Skip files that decode to more than this many MB of text (memory bombs).", valueName: "MB"))
+  var maxText = DocumentDecoder.defaultMaxTextBytes >> 20
+  @Option(help: ArgumentHelp("Memory limit of each helper program (pdftotext, antiword), in MB; 0 for none.", valueName: "MB"))
+  var helperMemory = DocumentDecoder.defaultHelperMemoryLimit >> 20
+  @Option(help: ArgumentHelp("Skip a file that takes longer than this to read.", valueName: "SECONDS"))
+  var fileTimeout = 120
   @Option(help: ArgumentHelp("Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
   var shards: Int?
   @Flag(help: "Follow symbolic links inside the folders given (never out of them; each file once).")
@@ -47,6 +53,12 @@ struct IndexCommand: ParsableCommand {
       options.shards = shards
     }
     options.maxFileSize = max(1, maxFileSize) << 20
+    guard (1...65536).contains(maxText) else { throw ValidationError("--max-text takes 1 to 65536 (MB)") }
+    options.maxTextBytes = maxText << 20
+    guard (0...1_048_576).contains(helperMemory) else { throw ValidationError("--helper-memory takes 0 to 1048576 (MB)") }
+    options.helperMemoryLimit = helperMemory == 0 ? nil : helperMemory << 20
+    guard (1...86_400).contains(fileTimeout) else { throw ValidationError("--file-timeout takes 1 to 86400 (seconds)") }
+    options.fileTimeBudget = TimeInterval(fileTimeout)
     // Testing knob, not an option: VANBAN_COMMIT_BYTES=N commits every N bytes of text instead of
     // every 32 MB, so the kill -9 tests (scripts/kill-test, FaultTests) can interrupt a run that
     // has already committed several batches.
@@ -97,11 +109,12 @@ final class CLIIndexObserver: IndexObserver {
 
   func skipped(path: String, reason: String) {
     bar?.finish()
-    Terminal.err("\(path): \(reason)\n")
+    // One line whatever the file name holds (escape codes, newlines).
+    Terminal.err("\(ControlEscapes.escapeLine(path)): \(ControlEscapes.escapeLine(reason))\n")
   }
   func progress(done: Int, total: Int, bytes: Int) { bar?.update(done: done, total: total, bytes: bytes) }
   func note(_ message: String) {
     bar?.finish()
-    Terminal.err("vanban: \(message)\n")
+    Terminal.err("vanban: \(ControlEscapes.escapeLine(message))\n")
   }
 }

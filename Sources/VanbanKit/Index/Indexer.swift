@@ -12,6 +12,12 @@ public struct IndexOptions: Sendable {
   public var roots: [String]
   public var formats: Set<DocumentFormat> = Set(DocumentFormat.allCases)
   public var maxFileSize: Int = 64 << 20
+  /// Cap on the text of one file (`--max-text`); a file that decodes to more is skipped.
+  public var maxTextBytes: Int = DocumentDecoder.defaultMaxTextBytes
+  /// Address-space limit of each helper program (pdftotext, antiword), in bytes.
+  public var helperMemoryLimit: Int? = DocumentDecoder.defaultHelperMemoryLimit
+  /// Time one file may take to decode and extract; past it the file is skipped, the run goes on.
+  public var fileTimeBudget: TimeInterval = 120
   /// Commit after this much text has been added since the last commit.
   public var commitBytes: Int = 32 << 20
   /// Xapian writes its buffered changes to the tables every this many documents per shard
@@ -107,10 +113,19 @@ public final class Indexer {
       }
     }
 
-    let analyzer = DocumentAnalyzer(maxFileSize: options.maxFileSize)
+    let analyzer = DocumentAnalyzer(decoder: DocumentDecoder(
+      maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes, helperMemoryLimit: options.helperMemoryLimit))
     let total = todo.count
     var done = 0, pendingBytes = 0
-    try Pipeline.run(todo) { file in
+    let maxText = options.maxTextBytes
+    let budget = options.fileTimeBudget
+    try Pipeline.run(
+      todo, weight: { Pipeline.expectedText($0, maxText: maxText) }, maxWeight: max(maxText, 8 << 20),
+      timeout: { Pipeline.timeBudget($0, base: budget) },
+      timedOut: { f in
+        .failure(DecodeError.timedOut(program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget).rounded(.up))))
+      }
+    ) { file in
       Result { try analyzer.prepare(file) }
     } consume: { file, result in
       done += 1
@@ -168,6 +183,7 @@ public final class Indexer {
     case .missingHelper: return "missing helper"
     case .helperFailed: return "helper failed"
     case .timedOut: return "timed out"
+    case .tooMuchText: return "too much text"
     }
   }
 }

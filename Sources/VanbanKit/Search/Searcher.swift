@@ -150,6 +150,23 @@ public final class Searcher {
     return result
   }
 
+  /// What the user must know about how the query was read: words left out, or none searchable.
+  static func notes(for c: CompiledQuery, maxTerms: Int, filters: Bool) -> [String] {
+    var notes: [String] = []
+    for w in c.tooLongWords.prefix(3) {
+      notes.append("`\(w.prefix(24))…` is longer than \(WordTokenizer.maxWordBytes) bytes, too long to be indexed: left out")
+    }
+    if c.droppedTerms > 0 {
+      notes.append("the query has more than \(maxTerms) words: the last \(c.droppedTerms) were left out")
+    }
+    if c.noSearchableWords {
+      notes.append(filters
+        ? "the query has no searchable words (only punctuation, symbols or over-long words): listing what the filters match"
+        : "the query has no searchable words (only punctuation, symbols or over-long words): no documents match")
+    }
+    return notes
+  }
+
   /// Relaxing only makes sense for a plain list of words, not for explicit operators.
   static func isPlainConjunction(_ node: QueryNode) -> Bool {
     switch node {
@@ -162,6 +179,7 @@ public final class Searcher {
     var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
     compiler.ranking = ranking
     let compiled = try compiler.compile(node, filters: request.filters)
+    let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
     let offset = max(0, request.offset)
     return try retrying {
