@@ -42,14 +42,14 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
     case .databaseLock:
       // Xapian also raises DatabaseLockError when it cannot create the lock file (a read-only or
       // full file system): that is not another process, and saying so would mislead.
-      if x.message.contains("already locked") { return VanbanError.indexLocked(index) }
+      if x.condition == .lockedByAnotherWriter { return VanbanError.indexLocked(index) }
       return VanbanError.io("cannot write to the index at \(index): \(x.message)")
     case .databaseNotFound: return VanbanError.indexNotFound(index)
     case .databaseOpening, .databaseVersion, .databaseCorrupt:
       if index.hasPrefix("tcp://") { return VanbanError.remote(index, x.message) }
       return VanbanError.indexCorrupt(index, x.message)
     case .network, .networkTimeout: return VanbanError.remote(index, x.message)
-    case .databaseError where x.message.contains("reading block") || x.message.contains("EOF"):
+    case .databaseError where x.condition == .unreadableBlock || x.condition == .unexpectedEndOfFile:
       // A truncated or damaged table file surfaces as a read error, not as DatabaseCorruptError.
       return VanbanError.indexCorrupt(index, x.message)
     default: return VanbanError.xapian("\(index): \(x.message)")
