@@ -1,5 +1,7 @@
-// The domain's errors: each case is one line a clerk can act on. The CLI prints `description`
-// on stderr and exits 2.
+// The domain's errors: each case is one line a clerk can act on. The library names no CLI
+// flag: a case says what is wrong, and the CLI words the ones a flag fixes (`cliMessage` in
+// Sources/vanban) before printing on stderr and exiting 2. `description` is the library's own
+// wording, for other programs.
 
 import Xapian
 
@@ -10,6 +12,10 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case indexVersion(String, found: String)
   case remote(String, String)
   case badQuery(String)
+  /// A search with neither words nor a filter.
+  case nothingToSearch
+  /// The index has `existing` shards and `requested` were asked for: only a rebuild changes that.
+  case shardCountMismatch(String, existing: Int, requested: Int)
   case badArgument(String)
   case notInIndex(String)
   case io(String)
@@ -18,21 +24,35 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .indexNotFound(let p):
-      return "no index at \(p) (run `vanban index` first, or pass --index DIR)"
+      return "no index at \(p)"
     case .indexLocked(let p):
       return "the index at \(p) is being updated by another process; try again when it finishes"
     case .indexCorrupt(let p, let m):
-      return "the index at \(p) cannot be read (\(m)); rebuild it with `vanban index --rebuild`"
+      return "the index at \(p) cannot be read (\(m)); it must be rebuilt"
     case .indexVersion(let p, let v):
-      return "the index at \(p) was built with schema \(v.isEmpty ? "unknown" : v), this vanban needs \(IndexSchema.version); rebuild it with `vanban index --rebuild`"
+      return "\(Self.versionMismatch(p, found: v)); it must be rebuilt"
     case .remote(let p, let m):
       return "cannot reach the index server \(p): \(m)"
     case .badQuery(let m): return "bad query: \(m)"
+    case .nothingToSearch: return "bad query: nothing to search for: give words or a filter"
+    case .shardCountMismatch(let p, let existing, let requested):
+      return "\(Self.shardCount(p, existing)); it must be rebuilt to change to \(requested)"
     case .badArgument(let m): return m
     case .notInIndex(let id): return "no document \(id) in the index"
     case .io(let m): return m
     case .xapian(let m): return m
     }
+  }
+
+  /// `the index at P was built with schema V, this vanban needs W`: the first half of the
+  /// message for `.indexVersion`, shared with the CLI's wording.
+  public static func versionMismatch(_ index: String, found: String) -> String {
+    "the index at \(index) was built with schema \(found.isEmpty ? "unknown" : found), this vanban needs \(IndexSchema.version)"
+  }
+
+  /// `the index at P has N shards`: the first half of the message for `.shardCountMismatch`.
+  public static func shardCount(_ index: String, _ existing: Int) -> String {
+    "the index at \(index) has \(existing) shard\(existing == 1 ? "" : "s")"
   }
 
   /// The one place a Xapian error about a whole index becomes a domain error.

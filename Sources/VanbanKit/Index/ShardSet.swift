@@ -39,8 +39,7 @@ final class ShardSet {
     let current = rebuild ? nil : existing
     let count = max(1, requested ?? current ?? 1)
     if let current, current != count {
-      throw VanbanError.badArgument(
-        "the index at \(indexPath) has \(current) shard\(current == 1 ? "" : "s"); use --rebuild to change to \(count)")
+      throw VanbanError.shardCountMismatch(indexPath, existing: current, requested: count)
     }
     do {
       try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)

@@ -89,7 +89,7 @@ public final class Searcher {
       node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
     }
     guard node != nil || !request.filters.isEmpty else {
-      throw VanbanError.badQuery("nothing to search for: give words or a filter such as --agency or --ref")
+      throw VanbanError.nothingToSearch
     }
     var result: SearchResult
     do {

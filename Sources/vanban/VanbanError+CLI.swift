@@ -1,0 +1,24 @@
+// The CLI's wording of the library's errors: the library reports a case, and the cases that a
+// command-line flag fixes are said here, with the flag (`--index`, `--rebuild`, `--agency`).
+
+import VanbanKit
+
+extension VanbanError {
+  /// The one line `vanban` prints on stderr for this error.
+  var cliMessage: String {
+    switch self {
+    case .indexNotFound(let p):
+      return "no index at \(p) (run `vanban index` first, or pass --index DIR)"
+    case .indexCorrupt(let p, let m):
+      return "the index at \(p) cannot be read (\(m)); rebuild it with `vanban index --rebuild`"
+    case .indexVersion(let p, let v):
+      return "\(Self.versionMismatch(p, found: v)); rebuild it with `vanban index --rebuild`"
+    case .nothingToSearch:
+      return "bad query: nothing to search for: give words or a filter such as --agency or --ref"
+    case .shardCountMismatch(let p, let existing, let requested):
+      return "\(Self.shardCount(p, existing)); use --rebuild to change to \(requested)"
+    default:
+      return description
+    }
+  }
+}
