@@ -9,9 +9,10 @@ let package = Package(
     .executable(name: "vanban", targets: ["vanban"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    // Pinned to the versions mirrored for offline builds; bump deliberately, with Package.resolved.
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
     // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
@@ -34,13 +35,25 @@ let package = Package(
     ),
     // In-process query latency for scripts/bench (not installed; `make bench` builds it).
     .executableTarget(name: "vanban-bench", dependencies: ["VanbanKit", "Xapian"]),
-    .testTarget(name: "CXapianTests", dependencies: ["CXapian"]),
-    .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+    // Helpers every test target shares: paths (repository, corpus/, fixtures, shared/ via
+    // $VANBAN_SHARED), the vanban binary, temporary directories, a process runner, a seeded
+    // generator, and .docx/.odt builders. Fixtures/ holds files read through #filePath.
+    .target(
+      name: "VanbanTestSupport",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/VanbanTestSupport",
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "CXapianTests", dependencies: ["CXapian", "VanbanTestSupport"]),
+    .testTarget(name: "XapianTests", dependencies: ["Xapian", "VanbanTestSupport"]),
     .testTarget(
       name: "VanbanKitTests",
-      dependencies: ["VanbanKit", "Xapian", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "VanbanKit", "Xapian", "VanbanTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["Fixtures"]
     ),
-    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit"]),
+    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit", "VanbanTestSupport"]),
   ],
   // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and
   // the indexer hands plain values (not handles) between threads.

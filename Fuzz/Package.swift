@@ -11,6 +11,8 @@ let package = Package(
     .executableTarget(name: "QueryFuzz", dependencies: [.product(name: "VanbanKit", package: "vanban")]),
     // bytes → DocumentDecoder.decode(bytes:format:) → TextNormalizer → MetadataExtractor → WordTokenizer
     .executableTarget(name: "TextFuzz", dependencies: [.product(name: "VanbanKit", package: "vanban")]),
+    // bytes → the main XML part of a .docx / .odt (in a stored zip), or an HTML page → DocumentDecoder
+    .executableTarget(name: "OfficeFuzz", dependencies: [.product(name: "VanbanKit", package: "vanban")]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -1,8 +1,12 @@
-// database.cpp - read-only databases: local, stub, remote and combined shards.
+// database.cpp - read-only databases: local glass, remote (TCP) and combined shards.
 #include "cxapian_private.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <new>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 using cx::require;
 
@@ -43,7 +47,20 @@ extern "C" cx_status cx_database_open(const char *path, size_t path_len,
                                       cx_database **out, char **message) {
     try {
         require(out, "out");
-        *out = new cx_database{Xapian::Database(cx::bytes(path, path_len, "path"))};
+        // Always the glass backend, never auto-detection: auto-detection honours a XAPIANDB
+        // stub file, and a stub line `remote :PROGRAM` makes Xapian run PROGRAM.
+        std::string p = cx::bytes(path, path_len, "path");
+        struct stat st;
+        if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+            // A single-file glass database (xapian-compact --single-file). Opened by descriptor:
+            // that constructor checks the glass magic and cannot read a stub. Xapian owns fd.
+            int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                throw Xapian::DatabaseOpeningError("Couldn't open " + p, errno);
+            *out = new cx_database{Xapian::Database(fd, Xapian::DB_BACKEND_GLASS)};
+        } else {
+            *out = new cx_database{Xapian::Database(p, Xapian::DB_BACKEND_GLASS)};
+        }
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);

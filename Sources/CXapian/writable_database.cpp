@@ -18,6 +18,9 @@ int xapian_action(cx_db_mode mode) {
     throw Xapian::InvalidArgumentError("unknown cx_db_mode");
 }
 
+// Always glass: auto-detection would follow a XAPIANDB stub (see cx_database_open).
+const int backend = Xapian::DB_BACKEND_GLASS;
+
 }  // namespace
 
 // MARK: - Lifetime
@@ -30,7 +33,7 @@ extern "C" cx_status cx_writable_database_open(const char *path,
     try {
         require(out, "out");
         *out = new cx_writable_database{Xapian::WritableDatabase(
-            cx::bytes(path, path_len, "path"), xapian_action(mode))};
+            cx::bytes(path, path_len, "path"), xapian_action(mode) | backend)};
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -63,7 +66,7 @@ extern "C" cx_status cx_writable_database_open_with(const char *path,
             const char *now = std::getenv(name);
             if (now == nullptr || want != now) setenv(name, want.c_str(), 1);
         }
-        *out = new cx_writable_database{Xapian::WritableDatabase(p, xapian_action(mode))};
+        *out = new cx_writable_database{Xapian::WritableDatabase(p, xapian_action(mode) | backend)};
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -82,6 +85,15 @@ extern "C" cx_status cx_writable_database_close(cx_writable_database *db,
 }
 
 extern "C" void cx_writable_database_free(cx_writable_database *db) {
+    // Xapian's destructor commits pending changes (when the last handle, maybe a read view,
+    // goes). Commit here first, inside a catch, so a commit that fails (a full disk) is never
+    // left for a destructor; during a transaction this throws and the destructor cancels it.
+    if (db != nullptr && !*db->closed) {
+        try {
+            db->db.commit();
+        } catch (...) {
+        }
+    }
     delete db;
 }
 

@@ -10,6 +10,13 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case indexLocked(String)
   case indexCorrupt(String, String)
   case indexVersion(String, found: String)
+  /// A folder without vanban's manifest (an older layout, or not an index), or with a manifest
+  /// that can't be trusted; the second value says why.
+  case notAnIndex(String, String)
+  /// Shards without a committed schema: a first run still going, or killed before its first commit.
+  case indexIncomplete(String)
+  /// An index folder vanban will not write into; the second value says why.
+  case unsafeIndexFolder(String, String)
   case remote(String, String)
   case badQuery(String)
   /// A search with neither words nor a filter.
@@ -31,6 +38,12 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
       return "the index at \(p) cannot be read (\(m)); it must be rebuilt"
     case .indexVersion(let p, let v):
       return "\(Self.versionMismatch(p, found: v)); it must be rebuilt"
+    case .notAnIndex(let p, let m):
+      return "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, it must be rebuilt"
+    case .indexIncomplete(let p):
+      return "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; index again"
+    case .unsafeIndexFolder(let p, let m):
+      return "will not use \(p) as the index folder: \(m)"
     case .remote(let p, let m):
       return "cannot reach the index server \(p): \(m)"
     case .badQuery(let m): return "bad query: \(m)"

@@ -1,5 +1,5 @@
-// Database.swift - a read-only database: a local directory, a stub file of
-// shards, a remote xapian-tcpsrv, or several of those combined with add(_:).
+// Database.swift - a read-only database: a local glass directory, a remote
+// xapian-tcpsrv, or several of those combined with add(_:).
 import CXapian
 
 /// A read-only Xapian database.
@@ -19,7 +19,9 @@ public final class Database {
 
     deinit { cx_database_free(handle) }
 
-    /// Opens a database directory, single-file database or stub file.
+    /// Opens a glass database directory. Stub files (`XAPIANDB`) are never
+    /// followed: a stub can name a program for Xapian to run (`remote :PROG`),
+    /// so a directory holding one is refused; combine shards with `add(_:)`.
     /// - throws: `XapianError` `.databaseNotFound`, `.databaseOpening`,
     ///   `.databaseVersion`, `.databaseCorrupt`...
     public init(path: String) throws {

@@ -1,6 +1,7 @@
-// vanban-bench: in-process query latency for scripts/bench.
+// vanban-bench: in-process query latency for scripts/bench, and metadata extraction speed.
 //
 //   vanban-bench --index DIR [--index DIR2 ...] --queries FILE.json [--repeat N]
+//   vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]
 //
 // FILE.json is {"kinds": [{"kind": "topic", "queries": [QUERY, ...]}, ...]} where QUERY is
 // {"text": "...", "any": false, "exact": false, "facets": false, "limit": 10, "sort": "relevance",
@@ -84,7 +85,67 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 
 func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
+/// `vanban-bench extract`: the time of `MetadataExtractor.extract(from:)` alone (texts read and
+/// normalised beforehand), best of `rounds`, per folder of .txt files; with `--out`, a fingerprint of
+/// every result (path, then the metadata as sorted-key JSON), so that a speed-up can be checked to
+/// change nothing: run before and after, then `cmp` the two files. For example:
+///   python3 ../shared/tools/gen_corpus.py --out /tmp/gen-3k --docs 3000 --seed 1
+///   swift build -c release --product vanban-bench
+///   .build/release/vanban-bench extract /tmp/gen-3k /tmp/vn-legal --out /tmp/extract.tsv
+func extractBench(_ arguments: ArraySlice<String>) throws {
+  var dirs: [String] = []
+  var rounds = 5
+  var outPath: String?
+  var args = arguments
+  while let a = args.popFirst() {
+    switch a {
+    case "--rounds": rounds = max(1, Int(args.popFirst() ?? "") ?? 5)
+    case "--out": outPath = args.popFirst()
+    case "-h", "--help":
+      print("usage: vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
+      return
+    default:
+      if a.hasPrefix("-") { throw BenchError("unknown argument `\(a)`") }
+      dirs.append(a)
+    }
+  }
+  guard !dirs.isEmpty else { throw BenchError("extract: at least one folder of .txt files is required") }
+  var fingerprint = ""
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  let extractor = MetadataExtractor()
+  for dir in dirs {
+    let root = URL(fileURLWithPath: dir)
+    let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+      .filter { $0.pathExtension == "txt" }.map(\.path).sorted()
+    if files.isEmpty { throw BenchError("extract: no .txt file under \(dir)") }
+    let texts = try files.map {
+      TextNormalizer.normalize(String(decoding: try Data(contentsOf: URL(fileURLWithPath: $0)), as: UTF8.self))
+    }
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    var best = Double.infinity
+    var results: [DocumentMetadata] = []
+    for _ in 0..<rounds {
+      var out: [DocumentMetadata] = []
+      out.reserveCapacity(texts.count)
+      let t0 = now()
+      for t in texts { out.append(extractor.extract(from: t)) }
+      best = min(best, Double(now() - t0) / 1e9)
+      results = out
+    }
+    for (f, m) in zip(files, results) {
+      fingerprint += String(f.dropFirst(root.path.count)) + "\t" + String(decoding: try encoder.encode(m), as: UTF8.self) + "\n"
+    }
+    print(String(format: "extract %@: %d docs, %.1f MB, best of %d: %.1f ms total, %.1f ms per 1000 docs, %.1f MB/s",
+      dir, texts.count, Double(bytes) / 1e6, rounds, best * 1000, best * 1e6 / Double(texts.count), Double(bytes) / 1e6 / best))
+  }
+  if let outPath { try fingerprint.write(toFile: outPath, atomically: true, encoding: .utf8) }
+}
+
 func main() throws {
+  if CommandLine.arguments.dropFirst().first == "extract" {
+    return try extractBench(CommandLine.arguments.dropFirst(2))
+  }
   var indexes: [String] = []
   var queriesPath: String?
   var repeatCount = 3
@@ -96,6 +157,7 @@ func main() throws {
     case "--repeat": repeatCount = max(1, Int(args.popFirst() ?? "") ?? 3)
     case "-h", "--help":
       print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N]")
+      print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
       return
     default: throw BenchError("unknown argument `\(a)`")
     }

@@ -31,7 +31,7 @@ struct CitesCommand: ParsableCommand {
         out += "  \(what)" + (c.indexed.isEmpty ? "" : "  → indexed as \(c.indexed.joined(separator: ", "))") + "\n"
         out += "    \(c.line): \(c.sentence)\n"
       }
-      Terminal.out(out)
+      Terminal.out(ControlEscapes.escape(out))  // the sentences come from the document
     }
     if cited.isEmpty { throw ExitCode(1) }
   }

@@ -9,6 +9,8 @@ struct IndexCommand: ParsableCommand {
     discussion: """
       Unchanged files are skipped, changed files replaced, and files that are gone removed.
       A file that can't be read is reported as `path: reason` on stderr and the rest is indexed.
+      Symbolic links are not followed unless --follow is given. The index folder holds only what
+      vanban writes; an index folder inside a folder being indexed is skipped.
       Examples:
         vanban index corpus
         vanban index ~/congvan --types docx,pdf --index /srv/vanban-index
@@ -23,8 +25,16 @@ struct IndexCommand: ParsableCommand {
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64
+  @Option(help: ArgumentHelp("Skip files that decode to more than this many MB of text (memory bombs).", valueName: "MB"))
+  var maxText = DocumentDecoder.defaultMaxTextBytes >> 20
+  @Option(help: ArgumentHelp("Memory limit of each helper program (pdftotext, antiword), in MB; 0 for none.", valueName: "MB"))
+  var helperMemory = DocumentDecoder.defaultHelperMemoryLimit >> 20
+  @Option(help: ArgumentHelp("Skip a file that takes longer than this to read.", valueName: "SECONDS"))
+  var fileTimeout = 120
   @Option(help: ArgumentHelp("Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
   var shards: Int?
+  @Flag(help: "Follow symbolic links inside the folders given (never out of them; each file once).")
+  var follow = false
   @Flag(help: "Print the summary as JSON.")
   var json = false
 
@@ -37,11 +47,18 @@ struct IndexCommand: ParsableCommand {
     }
     var options = IndexOptions(roots: paths)
     options.rebuild = rebuild
+    options.followLinks = follow
     if let shards {
       guard (1...64).contains(shards) else { throw ValidationError("--shards takes 1 to 64") }
       options.shards = shards
     }
     options.maxFileSize = max(1, maxFileSize) << 20
+    guard (1...65536).contains(maxText) else { throw ValidationError("--max-text takes 1 to 65536 (MB)") }
+    options.maxTextBytes = maxText << 20
+    guard (0...1_048_576).contains(helperMemory) else { throw ValidationError("--helper-memory takes 0 to 1048576 (MB)") }
+    options.helperMemoryLimit = helperMemory == 0 ? nil : helperMemory << 20
+    guard (1...86_400).contains(fileTimeout) else { throw ValidationError("--file-timeout takes 1 to 86400 (seconds)") }
+    options.fileTimeBudget = TimeInterval(fileTimeout)
     // Testing knob, not an option: VANBAN_COMMIT_BYTES=N commits every N bytes of text instead of
     // every 32 MB, so the kill -9 tests (scripts/kill-test, FaultTests) can interrupt a run that
     // has already committed several batches.
@@ -92,11 +109,12 @@ final class CLIIndexObserver: IndexObserver {
 
   func skipped(path: String, reason: String) {
     bar?.finish()
-    Terminal.err("\(path): \(reason)\n")
+    // One line whatever the file name holds (escape codes, newlines).
+    Terminal.err("\(ControlEscapes.escapeLine(path)): \(ControlEscapes.escapeLine(reason))\n")
   }
   func progress(done: Int, total: Int, bytes: Int) { bar?.update(done: done, total: total, bytes: bytes) }
   func note(_ message: String) {
     bar?.finish()
-    Terminal.err("vanban: \(message)\n")
+    Terminal.err("vanban: \(ControlEscapes.escapeLine(message))\n")
   }
 }

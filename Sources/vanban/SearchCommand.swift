@@ -25,9 +25,11 @@ struct SearchCommand: ParsableCommand {
   var any = false
   @Flag(help: "Diacritics must match exactly (tone placement is still made canonical).")
   var exact = false
-  @Option(help: "Hits to show.")
+  // `.unconditional`: `--offset -1` is read as the number -1 and refused by validate() with
+  // "must be 0 or more", not taken for an unknown option `-1`.
+  @Option(parsing: .unconditional, help: "Hits to show.")
   var limit = 10
-  @Option(help: "Hits to skip (for paging).")
+  @Option(parsing: .unconditional, help: "Hits to skip (for paging).")
   var offset = 0
   @Option(help: "Order: relevance, newest or oldest.")
   var sort: ResultOrder = .relevance
@@ -35,16 +37,16 @@ struct SearchCommand: ParsableCommand {
   // --stats, notmuch count: asked for, not paid for on every search).
   @Flag(inversion: .prefixedNo, help: "Count all matches by issuer, type, province and year (JSON).")
   var facets = false
-  @Option(help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
   var context: Int?
 
   @Argument(help: "Query words.")
   var query: [String] = []
 
   func validate() throws {
-    guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
-    guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
-    if let c = context, c < 0 { throw ValidationError("--context must be 0 or more") }
+    guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (≥ 0)") }
+    guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (≥ 0)") }
+    if let c = context, c < 0 { throw ValidationError("--context must be 0 or more (≥ 0)") }
   }
 
   func run() throws {
@@ -57,7 +59,7 @@ struct SearchCommand: ParsableCommand {
     request.sort = sort
     request.facets = facets && output.format == .json
     var options = try output.printOptions()
-    options.context = context
+    options.context = context.map { min($0, 100_000) }  // more lines than any document has; no overflow
     let searcher = try Searcher(indexes: location.locations)
     let result = try searcher.search(request)
     try SearchCommand.print(result, options, searcher: searcher)
@@ -71,8 +73,8 @@ struct SearchCommand: ParsableCommand {
       for h in result.hits { texts[h.path] = try searcher.document(h.path).text }
     }
     if options.format != .text {
-      for n in result.notes { Terminal.err("note: \(n)\n") }
-      if options.format != .json, let s = result.suggestion { Terminal.err("Did you mean: \(s)\n") }
+      for n in result.notes { Terminal.err("note: \(ControlEscapes.escape(n))\n") }
+      if options.format != .json, let s = result.suggestion { Terminal.err("Did you mean: \(ControlEscapes.escape(s))\n") }
     }
     Terminal.out(try HitPrinter.render(result, options, contextTexts: texts))
   }

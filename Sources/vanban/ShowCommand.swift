@@ -28,7 +28,8 @@ struct ShowCommand: ParsableCommand {
     case .text, .csv:
       let s = shown.stored, m = s.metadata
       var out = ""
-      func line(_ k: String, _ v: String?) { if let v, !v.isEmpty { out += "\(k): \(v)\n" } }
+      // Escaped: the text and metadata come from the document and must not drive the terminal.
+      func line(_ k: String, _ v: String?) { if let v, !v.isEmpty { out += "\(k): \(ControlEscapes.escape(v))\n" } }
       line("id", s.id)
       line("path", s.path)
       line("format", "\(s.format) (\(s.encoding))")
@@ -43,7 +44,7 @@ struct ShowCommand: ParsableCommand {
       line("signer", [m.signerTitle, m.signer].compactMap { $0 }.joined(separator: " "))
       line("references", m.references.map(\.number).joined(separator: ", "))
       line("companies", m.companies.joined(separator: "; "))
-      if !metadataOnly { out += "\n" + shown.text + "\n" }
+      if !metadataOnly { out += "\n" + ControlEscapes.escape(shown.text) + "\n" }
       Terminal.out(out)
     }
   }

@@ -37,7 +37,7 @@ struct StatsCommand: ParsableCommand {
     list("by type", stats.facets.type.map { ($0.value, $0.count) }, total: stats.totals["type"])
     list("by province", stats.facets.province.map { ($0.value, $0.count) }, total: stats.totals["province"])
     list("by year", stats.facets.year.map { ($0.value, $0.count) }, total: stats.totals["year"])
-    Terminal.out(out)
+    Terminal.out(ControlEscapes.escape(out))  // issuers and numbers come from documents
   }
 }
 

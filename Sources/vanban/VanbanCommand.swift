@@ -44,7 +44,8 @@ struct VanbanCommand: ParsableCommand {
       let message: String
       // One line: ArgumentParser's message without its Help:/Usage: lines (the README promises one).
       if let e = error as? VanbanError { message = e.cliMessage } else { message = Self.message(for: error) }
-      Terminal.err("vanban: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+      // Messages can quote a query or a path: escaped so they cannot drive the terminal.
+      Terminal.err("vanban: " + ControlEscapes.escape(message.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
       Foundation.exit(2)
     }
   }

@@ -50,10 +50,10 @@ import Testing
     try #require(!Self.seeds.isEmpty, "the seeds in corpus/ are needed")
     let decoder = DocumentDecoder(maxFileSize: 1 << 20, helperTimeout: 5)
     let extractor = MetadataExtractor()
-    var rng = SeededRandom(seed: 77)
-    let started = Date()
+    // A fixed count, not a time budget: the same inputs on every machine. VANBAN_TEST_SEED=N tries another seed.
+    var rng = SeededRandom(environmentOr: 77)
     var runs = 0, decoded = 0
-    for i in 0..<2_000 {
+    for i in 0..<1_000 {  // CI-sized: about 8 s of CPU in a debug build
       let format: DocumentFormat = [.txt, .txt, .html, .docx][i % 4]
       var input: [UInt8]
       if rng.below(5) == 0 {
@@ -65,10 +65,9 @@ import Testing
       }
       if run(input, format, decoder, extractor) { decoded += 1 }
       runs += 1
-      if Date().timeIntervalSince(started) > 15 { break }  // stay CI-sized on a slow machine
     }
-    print("seededRandomBytesThroughTheTextPath: \(runs) inputs, \(decoded) decoded, \(runs - decoded) refused with a DecodeError")
-    #expect(runs >= 300)
-    #expect(decoded > runs / 4, "mutated documents mostly still decode")
+    print("seededRandomBytesThroughTheTextPath (seed \(rng.seed); replay with VANBAN_TEST_SEED=\(rng.seed)): \(runs) inputs, "
+      + "\(decoded) decoded, \(runs - decoded) refused with a DecodeError")
+    #expect(decoded > runs / 4, "mutated documents mostly still decode (seed \(rng.seed))")
   }
 }

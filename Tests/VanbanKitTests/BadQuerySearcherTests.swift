@@ -8,20 +8,7 @@ import Testing
 
 @testable import VanbanKit
 
-/// SplitMix64: the same inputs on every run.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
+// SeededRandom (SplitMix64) comes from VanbanTestSupport.
 
 /// An index of the seeds in a temporary directory, built once through the Indexer.
 enum SeedIndex {
@@ -83,16 +70,16 @@ enum SeedIndex {
     }
   }
 
-  /// Thousands of seeded random queries from words, operators, fields, wildcards and junk.
+  /// A thousand seeded random queries from words, operators, fields, wildcards and junk. A fixed
+  /// count, not a time budget: the same queries on every machine. VANBAN_TEST_SEED=N tries another seed.
   @Test func seededRandomQueries() throws {
     let searcher = try Searcher(indexes: [SeedIndex.path])
-    var rng = SeededRandom(seed: 2024)
+    var rng = SeededRandom(environmentOr: 2024)
     let words = ["việt", "á", "viet", "a", "ủy", "ban", "tiêm", "chủng", "Đắk", "Lắk", "16/CT-TTg", "covid-19", "sở", "y", "tế", "hoà", "hòa", "xyz"]
     let ops = ["AND", "OR", "NOT", "NEAR", "(", ")", "\"", "-", "+", "*", ":", "..", "/", "\\", "'", "\0", "\u{FFFD}", "\u{301}", "\t", "\n"]
     let fields = ["agency:", "to:", "ref:", "type:", "province:", "signer:", "company:", "year:", "date:", "format:", "number:", "bogus:"]
-    let started = Date()
     var runs = 0, answered = 0
-    for _ in 0..<2_000 {
+    for _ in 0..<1_000 {  // CI-sized: about 8 s of CPU in a debug build
       var q = ""
       for _ in 0..<(1 + rng.below(12)) {
         switch rng.below(10) {
@@ -114,9 +101,8 @@ enum SeedIndex {
       request.offset = rng.below(3)
       if answer(searcher, request) != nil { answered += 1 }
       runs += 1
-      if Date().timeIntervalSince(started) > 15 { break }  // stay CI-sized on a slow machine
     }
-    print("seededRandomQueries: \(runs) queries, \(answered) answered, \(runs - answered) refused with a message")
-    #expect(runs >= 300)
+    print("seededRandomQueries (seed \(rng.seed); replay with VANBAN_TEST_SEED=\(rng.seed)): \(runs) queries, "
+      + "\(answered) answered, \(runs - answered) refused with a message")
   }
 }

@@ -8,7 +8,8 @@ import Testing
   static let all: [VanbanError] = [
     .indexNotFound("/i"), .indexLocked("/i"), .indexCorrupt("/i", "bad"), .indexVersion("/i", found: "1"),
     .indexVersion("/i", found: ""), .remote("tcp://h:1", "refused"), .badQuery("x"), .nothingToSearch,
-    .shardCountMismatch("/i", existing: 1, requested: 4), .badArgument("x"), .notInIndex("x"), .io("x"), .xapian("x"),
+    .shardCountMismatch("/i", existing: 1, requested: 4), .notAnIndex("/i", "why"), .indexIncomplete("/i"),
+    .unsafeIndexFolder("/i", "why"), .badArgument("x"), .notInIndex("x"), .io("x"), .xapian("x"),
   ]
 
   @Test(arguments: all)

@@ -201,9 +201,24 @@ import Xapian
         #expect(try combined.documentCount() == 4)
         #expect(try Set(search(combined, Query(term: "dinh"))) == ["1", "3", "4"])
 
+    }
+
+    /// A stub can make Xapian run a program (`remote :PROG`): stubs are never opened.
+    @Test func stubFilesAreNeverFollowed() throws {
+        let dir = try TemporaryDirectory()
+        try Fixture.build(at: dir.sub("a"), Fixture.corpus[0..<2])
         let stub = dir.sub("all.stub")
-        try "glass a\nglass b\n".write(toFile: stub, atomically: true, encoding: .utf8)
-        #expect(try Set(search(Database(path: stub), Query(term: "thue"))) == ["1", "2"])
+        try "glass a\n".write(toFile: stub, atomically: true, encoding: .utf8)
+        #expect(throws: XapianError.self) { try Database(path: stub) }
+        let marker = dir.sub("ran")
+        let folder = dir.sub("planted")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "remote :/bin/sh -c \"touch \(marker)\"\n".write(
+            toFile: folder + "/XAPIANDB", atomically: true, encoding: .utf8)
+        #expect(throws: XapianError.self) { try Database(path: folder) }
+        #expect(throws: XapianError.self) { try Database(path: folder + "/XAPIANDB") }
+        #expect(throws: XapianError.self) { try WritableDatabase(path: folder, mode: .open) }
+        #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
     @Test(arguments: [false, true])

@@ -1,20 +1,8 @@
 // TemporaryIndex.swift - a scratch directory plus a small indexed corpus that
 // most tests search.
+@_exported import VanbanTestSupport  // TemporaryDirectory, SeededRandom, for the whole test target
 import Foundation
 import Xapian
-
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "xapian-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func sub(_ name: String) -> String { path + "/" + name }
-}
 
 /// Value slots and prefixes used by the fixtures.
 enum Fixture {

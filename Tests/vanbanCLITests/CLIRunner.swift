@@ -1,13 +1,14 @@
 // Runs the built `vanban` binary, as a user would, and captures stdout, stderr and the exit code.
+// Paths, the binary's location and the process runner come from VanbanTestSupport.
 
+@_exported import VanbanTestSupport
 import Foundation
 import Testing
 
-struct CLIResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
+/// The result of a run: `ProcessResult` (status, stdout, stderr) from VanbanTestSupport.
+typealias CLIResult = ProcessResult
 
+extension ProcessResult {
   var json: [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
   }
@@ -17,55 +18,17 @@ struct CLIResult {
 }
 
 enum CLI {
-  static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
-  static let seeds = repoRoot.appendingPathComponent("corpus")
+  static var repoRoot: URL { TestPaths.repoRoot }
+  /// Where shared/ is looked for ($VANBAN_SHARED, else the repository's sibling); it may not exist.
+  static var shared: URL { TestPaths.sharedLocation }
+  static var seeds: URL { TestPaths.corpus }
 
-  /// The binary under test: $VANBAN_BIN (set by `make test`), else the newest local build.
-  static let binary: String = {
-    if let b = ProcessInfo.processInfo.environment["VANBAN_BIN"], FileManager.default.isExecutableFile(atPath: b) {
-      return b
-    }
-    let candidates = [".build/debug/vanban", ".build/release/vanban"].map { repoRoot.appendingPathComponent($0).path }
-      .filter { FileManager.default.isExecutableFile(atPath: $0) }
-    let newest = candidates.max { a, b in
-      let da = (try? FileManager.default.attributesOfItem(atPath: a)[.modificationDate] as? Date) ?? .distantPast
-      let db = (try? FileManager.default.attributesOfItem(atPath: b)[.modificationDate] as? Date) ?? .distantPast
-      return da < db
-    }
-    return newest ?? repoRoot.appendingPathComponent(".build/debug/vanban").path
-  }()
+  /// The binary under test: $VANBAN_BIN (set by `make test`), else the `vanban` built with the tests.
+  static var binary: String { VanbanBinary.path }
 
   @discardableResult
   static func run(_ args: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> CLIResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "VANBAN_INDEX")
-    for (k, v) in environment { env[k] = v }
-    p.environment = env
-    if let cwd { p.currentDirectoryURL = cwd }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    // Read both pipes concurrently so a large output cannot deadlock the child.
-    var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    p.waitUntilExit()
-    return CLIResult(
-      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try ProcessRunner.run(binary, args, environment: environment, removing: ["VANBAN_INDEX"], cwd: cwd)
   }
 }
 
@@ -108,3 +71,6 @@ final class Workspace {
     try CLI.run([command, "--index", index.path] + args)
   }
 }
+
+/// The seeded generator under the name the fault tests used (SeededRandom, from VanbanTestSupport).
+typealias SplitMix = SeededRandom

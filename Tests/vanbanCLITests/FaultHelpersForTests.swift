@@ -17,9 +17,7 @@ enum Faults {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-faults-corpus-\(docs)-\(getpid())")
     if !FileManager.default.fileExists(atPath: out.appendingPathComponent("truth.jsonl").path) {
       try? FileManager.default.removeItem(at: out)
-      let r = try shell("python3", CLI.shared.appendingPathComponent("tools/gen_corpus.py").path, "--out", out.path,
-                        "--docs", String(docs), "--seed", "3")
-      try #require(r.status == 0, "gen_corpus.py failed: \(r.stderr)")
+      try ProcessRunner.generateCorpus(out: out, docs: docs, seed: 3)
     }
     corpora[docs] = out
     return out
@@ -37,17 +35,7 @@ enum Faults {
 
   @discardableResult
   static func shell(_ args: String...) throws -> CLIResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = args
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    try ProcessRunner.run(args[0], Array(args.dropFirst()))
   }
 
   /// `vanban ARGS` started in the background (stdout and stderr discarded).
@@ -69,37 +57,12 @@ enum Faults {
   /// `vanban ARGS` with a time limit: killed (by its pid) if it runs over, so a hang fails a test
   /// instead of blocking CI. Output goes through files, so nothing blocks on a full pipe.
   static func run(_ args: [String], within seconds: Double) throws -> (CLIResult, finished: Bool) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: CLI.binary)
-    p.arguments = args
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "VANBAN_INDEX")
-    p.environment = env
-    p.standardOutput = try FileHandle(forWritingTo: outURL)
-    p.standardError = try FileHandle(forWritingTo: errURL)
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let finished = wait(p, seconds: seconds)
-    if !finished { kill(p.processIdentifier, SIGKILL) }
-    p.waitUntilExit()
-    let r = CLIResult(
-      status: p.terminationStatus, stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-      stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
-    return (r, finished)
+    let r = try ProcessRunner.run(CLI.binary, args, removing: ["VANBAN_INDEX"], timeout: seconds)
+    return (r, r.finished)
   }
 
   /// Waits up to `seconds` for `p` to end; true if it did.
-  static func wait(_ p: Process, seconds: Double) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while p.isRunning && Date() < deadline { usleep(5_000) }
-    return !p.isRunning
-  }
+  static func wait(_ p: Process, seconds: Double) -> Bool { ProcessRunner.wait(p, seconds: seconds) }
 
   /// Mounts a tmpfs of `size` at `dir`; nil (with the reason) where mounting is not permitted.
   static func mountTmpfs(_ dir: URL, size: String) -> String? {
@@ -109,6 +72,20 @@ enum Faults {
   }
 
   static func unmount(_ dir: URL) { _ = try? shell("umount", "-l", dir.path) }
+
+  /// Whether this machine lets the tests mount a tmpfs (and remount it read-only): tried once.
+  static let canMountTmpfs: Bool = mountProbe.tmpfs
+  static let canRemountReadOnly: Bool = mountProbe.readOnly
+  private static let mountProbe: (tmpfs: Bool, readOnly: Bool) = {
+    guard let dir = try? TemporaryDirectory(prefix: "vanban-mount-probe") else { return (false, false) }
+    return withExtendedLifetime(dir) {
+      let point = dir.appending("m")
+      guard mountTmpfs(point, size: "1m") == nil else { return (false, false) }
+      let ro = (try? shell("mount", "-o", "remount,ro", point.path))?.status == 0
+      unmount(point)
+      return (true, ro)
+    }
+  }()
 
   /// An error is one line on stderr, `vanban: …`, and exit 2.
   static func expectOneClearLine(_ r: CLIResult, _ contains: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {

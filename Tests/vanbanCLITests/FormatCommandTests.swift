@@ -1,5 +1,5 @@
 // Every input format through the binary: seed 003 written as .docx, .odt, .pdf and .html at test
-// time (python3's zipfile for the zips, fpdf2 + DejaVu for the PDF), indexed next to the .txt; the
+// time (in Swift for the zips, fpdf2 + DejaVu for the PDF), indexed next to the .txt; the
 // same metadata, citations and words come out of each. Damaged files are skipped with a reason, and a
 // missing pdftotext is said once per run.
 
@@ -12,109 +12,43 @@ enum FormatFixtures {
   static let dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
   /// The first executable called `name` on PATH.
-  static func which(_ name: String) -> String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-      let candidate = "\(dir)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-  }
+  static func which(_ name: String) -> String? { ProcessRunner.which(name) }
 
   static let python3 = which("python3")
 
   /// Runs a program (no shell); returns its status and stderr.
   @discardableResult
   static func tool(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = arguments
-    let err = Pipe()
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = err
-    try p.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    let r = try ProcessRunner.run(executable, arguments)
+    return (r.status, r.stderr)
   }
 
-  /// python3 can write zips (standard library): .docx and .odt.
-  static let canZip = python3 != nil
-
   /// python3 with fpdf2, the DejaVu font and pdftotext: a generated PDF can be written and read back.
-  static let canPDF: Bool = {
-    guard let python3, which("pdftotext") != nil, FileManager.default.fileExists(atPath: dejaVu) else { return false }
-    // find_spec, not import: importing fpdf2 costs a second or two.
-    let probe = "import importlib.util, sys; sys.exit(importlib.util.find_spec('fpdf') is None)"
-    return (try? tool(python3, ["-c", probe]).status) == 0
-  }()
+  static let canPDF = PDFDocuments.canWrite && which("pdftotext") != nil
 
   static let hasDocHelper = which("antiword") != nil || which("catdoc") != nil
 
-  /// argv: the font, then (kind, source, out) triples; kind is docx, odt or pdf, and an empty source
-  /// (pdf only) draws a page with a rectangle and no text. One python3 run writes them all.
-  static let generator = #"""
-    import sys, re, zipfile
-    from xml.sax.saxutils import escape
-
-    def write_zip(out, entries):
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for name, data in entries:
-                z.writestr(name, data)
-
-    def docx(lines, out):
-        body = ""
-        for line in lines:
-            runs = ['<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % escape(p) if p else "" for p in line.split("\t")]
-            body += "<w:p>" + "<w:r><w:tab/></w:r>".join(runs) + "</w:p>"
-        write_zip(out, [
-            ("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-            ("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-            ("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + '<w:sectPr/></w:body></w:document>'),
-        ])
-
-    def odt_paragraph(line):
-        s = ""
-        for p in re.split(r"(\t| {2,}|^ +| +$)", line):
-            if p == "\t": s += "<text:tab/>"
-            elif p and p.strip() == "": s += '<text:s text:c="%d"/>' % len(p)
-            else: s += escape(p)
-        return "<text:p>" + s + "</text:p>"
-
-    def odt(lines, out):
-        write_zip(out, [
-            ("mimetype", "application/vnd.oasis.opendocument.text"),
-            ("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:text>' + "".join(odt_paragraph(l) for l in lines) + '</office:text></office:body></office:document-content>'),
-        ])
-
-    def pdf(lines, out, has_text):
-        from fpdf import FPDF
-        doc = FPDF()
-        doc.add_page()
-        if has_text:
-            doc.add_font("DejaVu", "", font)
-            doc.set_font("DejaVu", size=10)
-            for line in lines:
-                doc.multi_cell(0, 5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
-        else:
-            doc.rect(20, 20, 100, 50)
-        doc.output(out)
-
-    font, jobs = sys.argv[1], sys.argv[2:]
-    for kind, src, out in zip(jobs[0::3], jobs[1::3], jobs[2::3]):
-        lines = open(src, encoding="utf-8").read().split("\n") if src else []
-        while lines and lines[-1] == "":
-            lines.pop()
-        if kind == "docx": docx(lines, out)
-        elif kind == "odt": odt(lines, out)
-        elif kind == "pdf": pdf(lines, out, bool(src))
-        else: sys.exit("unknown kind " + kind)
-    """#
+  /// .docx and .odt are built in Swift now (OfficeDocuments): always possible. Kept for existing callers.
+  static let canZip = true
 
   /// Writes each (kind, source, out): `source` (a UTF-8 text file, nil for a text-less PDF) as a `kind` file.
+  /// .docx and .odt are built in Swift (OfficeDocuments), .pdf by python3 and fpdf2 (PDFDocuments).
   static func generate(_ jobs: [(kind: String, source: URL?, out: URL)]) throws {
-    let python3 = try #require(python3, "python3 is needed to write .docx/.odt/.pdf")
-    let r = try tool(python3, ["-c", generator, dejaVu] + jobs.flatMap { [$0.kind, $0.source?.path ?? "", $0.out.path] })
-    try #require(r.status == 0, "python3 could not write \(jobs.map(\.out.lastPathComponent)): \(r.stderr)")
+    var pdfJobs: [(kind: String, source: URL?, out: URL)] = []
+    for job in jobs {
+      switch job.kind {
+      case "docx", "odt":
+        let source = try #require(job.source, "a .\(job.kind) needs a source text")
+        let lines = OfficeDocuments.lines(try String(contentsOf: source, encoding: .utf8))
+        let bytes = job.kind == "docx" ? try OfficeDocuments.docx(lines: lines) : try OfficeDocuments.odt(lines: lines)
+        try Data(bytes).write(to: job.out)
+      case "pdf":
+        pdfJobs.append(job)
+      default:
+        Issue.record("unknown kind \(job.kind)")
+      }
+    }
+    try PDFDocuments.write(pdfJobs.map { PDFDocuments.Job(source: $0.source, out: $0.out) })
   }
 
   static func htmlEscape(_ s: some StringProtocol) -> String {
@@ -168,13 +102,7 @@ enum FormatFixtures {
   }
 
   /// Deterministic junk bytes.
-  static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
-    var state = seed
-    return (0..<count).map { _ in
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return UInt8(truncatingIfNeeded: state >> 33)
-    }
-  }
+  static func noise(_ count: Int, seed: UInt64) -> [UInt8] { Noise.bytes(count, seed: seed) }
 }
 
 extension CLIResult {
@@ -211,8 +139,7 @@ extension CLIResult {
     return ws
   }
 
-  @Test(.enabled(if: FormatFixtures.canZip, "needs python3 (zipfile) to write .docx/.odt"))
-  func everyFormatIsIndexedWithTheSameMetadataCitationsAndWords() throws {
+  @Test func everyFormatIsIndexedWithTheSameMetadataCitationsAndWords() throws {
     let pdf = FormatFixtures.canPDF
     let ws = try Self.corpusOfFormats(pdf: pdf)
     let r = try ws.index(["--json"])
@@ -264,8 +191,7 @@ extension CLIResult {
     #expect(try ws.search("format:docx", "bảo hiểm").ids == ["seed003-word"])
   }
 
-  @Test(.enabled(if: FormatFixtures.canZip, "needs python3 (zipfile) to write .docx/.odt"))
-  func damagedFilesOfEachTypeAreSkippedWithAReason() throws {
+  @Test func damagedFilesOfEachTypeAreSkippedWithAReason() throws {
     let ws = try Workspace()  // the five seeds
     // A real .docx cut in half (the central directory is gone), and a PDF page with only a rectangle.
     let whole = ws.root.appendingPathComponent("whole.docx")
@@ -299,8 +225,7 @@ extension CLIResult {
     #expect(try ws.search("Việt Á").status == 0, "the other files are searchable")
   }
 
-  @Test(.enabled(if: FormatFixtures.canZip, "needs python3 (zipfile) to write .docx/.odt"))
-  func typesNarrowTheFormatsIndexed() throws {
+  @Test func typesNarrowTheFormatsIndexed() throws {
     let ws = try Self.corpusOfFormats(pdf: false)
     let r = try ws.index(["--types", "txt,docx", "--json"])
     #expect(r.status == 0)

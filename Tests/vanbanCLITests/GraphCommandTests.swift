@@ -45,11 +45,8 @@ import Testing
     }
   }
 
-  @Test func svgWhenGraphvizIsInstalled() throws {
-    guard Self.hasDot else {
-      print("skipped: Graphviz `dot` not installed")
-      return
-    }
+  @Test(.enabled(if: hasDot, "Graphviz `dot` is not installed (apt-get install graphviz)"))
+  func svgWhenGraphvizIsInstalled() throws {
     let r = try ws.run("graph", "003_32c798e237f9dc40", "--format", "svg")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("<svg"))

@@ -14,37 +14,38 @@ import Testing
     try CLI.run(["index", ws.corpus.path, "--index", plain, "--quiet"])
     let r = try ws.index(["--shards", "2"])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("XAPIANDB").path))
+    #expect(try IndexLayout.shards(ws.index).count == 2)
+    #expect(!FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("XAPIANDB").path))
     for q in ["dịch", "viet a", "Omicron"] {
       let a = try CLI.run(["search", "--index", plain, "--format", "json", q])
       let b = try ws.search(q)
       #expect(Set(a.seedIDs) == Set(b.seedIDs), "\(q)")
     }
-    // Each shard is also a database on its own: --index twice searches them as one.
-    let s0 = ws.index.appendingPathComponent("shard-00").path, s1 = ws.index.appendingPathComponent("shard-01").path
-    let both = try CLI.run(["search", "--index", s0, "--index", s1, "--format", "json", "dịch"])
+    // --index twice searches two indexes as one; a bare shard folder is not an index of its own
+    // (only vanban's manifest says what to open).
+    let both = try CLI.run(["search", "--index", ws.index.path, "--index", plain, "--format", "json", "dịch"])
     #expect(Set(both.seedIDs) == Set(try ws.search("dịch").seedIDs))
+    let shard = try IndexLayout.firstShard(ws.index).path
+    Faults.expectOneClearLine(try CLI.run(["search", "--index", shard, "dịch"]), "not a vanban index")
     // The shard count is kept; changing it needs --rebuild.
     #expect(try ws.index(["--shards", "3"]).status == 2)
   }
 
-  @Test func remoteShardsAnswerLikeLocalOnesAndAStoppedServerIsAClearError() throws {
-    guard let tcpsrv = Self.tcpsrv else {
-      print("skipped: xapian-tcpsrv is not installed (apt-get install xapian-tools)")
-      return
-    }
+  @Test(.enabled(if: tcpsrv != nil, "xapian-tcpsrv is not installed (apt-get install xapian-tools)"))
+  func remoteShardsAnswerLikeLocalOnesAndAStoppedServerIsAClearError() throws {
+    let tcpsrv = try #require(Self.tcpsrv)
     let ws = try Workspace()
     try ws.index(["--shards", "2"])
     var servers: [Process] = []
     var locations: [String] = []
     defer { for s in servers where s.isRunning { kill(s.processIdentifier, SIGKILL); s.waitUntilExit() } }
-    for shard in ["shard-00", "shard-01"] {
+    for shard in try IndexLayout.shards(ws.index).map(\.path) {
       var started = false
       for _ in 0..<10 where !started {
-        let port = Int.random(in: 20_000..<60_000)
+        let port = try #require(LocalPort.free(), "no free local port")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tcpsrv)
-        p.arguments = ["--port", String(port), "--interface", "127.0.0.1", ws.index.appendingPathComponent(shard).path]
+        p.arguments = ["--port", String(port), "--interface", "127.0.0.1", shard]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()

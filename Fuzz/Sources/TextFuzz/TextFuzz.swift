@@ -1,4 +1,4 @@
-// libFuzzer entry point for the text path: any bytes, as a .txt, .html or .docx file, through
+// libFuzzer entry point for the text path: any bytes, as a .txt, .html, .docx or .odt file, through
 // decode → normalise → extract → tokenise. Decoding may throw DecodeError; nothing may trap.
 
 import Foundation
@@ -6,7 +6,7 @@ import VanbanKit
 
 private let decoder = DocumentDecoder(maxFileSize: 1 << 20)
 private let extractor = MetadataExtractor()
-private let formats: [DocumentFormat] = [.txt, .html, .docx]
+private let formats: [DocumentFormat] = [.txt, .html, .docx, .odt]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func textFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -121,8 +121,9 @@ typedef struct cx_matchspy cx_matchspy;
 
 /* MARK: - Database (read-only) */
 
-/** Opens a database directory, single-file database or stub file (a stub
- *  listing several shards opens them as one database).
+/** Opens a glass database directory or single-file database. Never a stub
+ *  file (XAPIANDB): a stub line `remote :PROGRAM` would run PROGRAM; combine
+ *  shards with cx_database_add_database instead.
  *  Returns CX_DATABASE_NOT_FOUND, CX_DATABASE_OPENING, CX_DATABASE_VERSION,
  *  CX_DATABASE_CORRUPT, ... */
 cx_status cx_database_open(const char *path, size_t path_len,
@@ -208,8 +209,8 @@ typedef enum cx_db_mode {
     CX_DB_OPEN = 2
 } cx_db_mode;
 
-/** Opens a database for writing. Returns CX_DATABASE_LOCK if another writer
- *  (in this or another process) has it open. */
+/** Opens a glass database for writing (never through a stub file). Returns
+ *  CX_DATABASE_LOCK if another writer (in this or another process) has it open. */
 cx_status cx_writable_database_open(const char *path, size_t path_len,
                                     cx_db_mode mode,
                                     cx_writable_database **out,

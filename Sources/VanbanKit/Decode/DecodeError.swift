@@ -12,6 +12,9 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
   case missingHelper(program: String, debianPackage: String)
   case helperFailed(program: String, detail: String)
   case timedOut(program: String, seconds: Int)
+  /// The file decodes to more text than the per-document cap (`vanban index --max-text`): a
+  /// memory bomb such as an .odt of `<text:s text:c="1000"/>`, or a runaway helper program.
+  case tooMuchText(limit: Int)
 
   public var description: String {
     switch self {
@@ -24,6 +27,8 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
       return "needs \(program), which is not installed (apt-get install \(package))"
     case .helperFailed(let program, let detail): return "\(program) failed: \(detail)"
     case .timedOut(let program, let seconds): return "\(program) timed out after \(seconds) s"
+    case .tooMuchText(let limit):
+      return "more than \(limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes") of text (limit set by --max-text)"
     }
   }
 }

@@ -9,11 +9,27 @@ public struct DocumentDecoder: Sendable {
   public var helperTimeout: TimeInterval
   /// Where helper programs are looked up (a PATH-style list); nil means the process's PATH.
   public var helperSearchPath: String?
+  /// Cap on the text one file may decode to, in UTF-8 bytes (expanded spaces and entities count):
+  /// past it the file is refused with `.tooMuchText`. Enforced as the decoders produce text.
+  public var maxTextBytes: Int
+  /// Address-space limit for each helper program, in bytes (nil: none); 1 GB by default.
+  public var helperMemoryLimit: Int?
 
-  public init(maxFileSize: Int = 64 << 20, helperTimeout: TimeInterval = 60, helperSearchPath: String? = nil) {
+  /// 16 MB: thousands of pages, more than any official document, and preparing a document costs
+  /// about 14 times its text (a 31 MB text peaked at 451 MB), which keeps vanban under 500 MB.
+  public static let defaultMaxTextBytes = 16 << 20
+  public static let defaultHelperMemoryLimit = 1 << 30
+
+  public init(
+    maxFileSize: Int = 64 << 20, helperTimeout: TimeInterval = 60, helperSearchPath: String? = nil,
+    maxTextBytes: Int = DocumentDecoder.defaultMaxTextBytes,
+    helperMemoryLimit: Int? = DocumentDecoder.defaultHelperMemoryLimit
+  ) {
     self.maxFileSize = maxFileSize
     self.helperTimeout = helperTimeout
     self.helperSearchPath = helperSearchPath
+    self.maxTextBytes = maxTextBytes
+    self.helperMemoryLimit = helperMemoryLimit
   }
 
   /// Decodes the file at `path`, its format chosen by extension (unknown extensions are read as plain text).
@@ -41,11 +57,12 @@ public struct DocumentDecoder: Sendable {
     switch format {
     case .txt, .md:
       let (text, encoding) = try PlainTextDecoder.decode(bytes)
+      if text.utf8.count > maxTextBytes { throw .tooMuchText(limit: maxTextBytes) }
       return DecodedDocument(text: text, format: format, encoding: encoding)
     case .html:
-      return try HTMLDecoder.decode(bytes)
+      return try HTMLDecoder.decode(bytes, maxTextBytes: maxTextBytes)
     case .docx, .odt:
-      return try ZippedXMLDecoder(maxUncompressed: maxUncompressedSize).decode(bytes, format: format)
+      return try ZippedXMLDecoder(maxUncompressed: maxUncompressedSize, maxTextBytes: maxTextBytes).decode(bytes, format: format)
     case .pdf, .doc:
       return try DecodeFileIO.withTemporaryFile(bytes, suffix: "." + format.rawValue) { path throws(DecodeError) in
         try externalTools.decode(path: path, format: format)
@@ -58,6 +75,6 @@ public struct DocumentDecoder: Sendable {
 
   var externalTools: ExternalToolDecoder {
     ExternalToolDecoder(locator: HelperLocator(searchPath: helperSearchPath), timeout: helperTimeout,
-                        maxOutput: maxUncompressedSize)
+                        maxOutput: maxTextBytes, memoryLimit: helperMemoryLimit)
   }
 }

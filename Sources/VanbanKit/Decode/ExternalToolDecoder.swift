@@ -36,8 +36,10 @@ struct HelperLocator: Sendable {
 struct ExternalToolDecoder: Sendable {
   var locator: HelperLocator
   var timeout: TimeInterval
-  /// Output beyond this is an error (a runaway helper).
+  /// Output beyond this is an error (a runaway helper): the per-document text cap.
   var maxOutput: Int
+  /// Address-space limit for each helper, in bytes (nil: none).
+  var memoryLimit: Int? = nil
 
   func decode(path: String, format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     switch format {
@@ -54,7 +56,7 @@ struct ExternalToolDecoder: Sendable {
       throw .missingHelper(program: "pdftotext", debianPackage: "poppler-utils")
     }
     let result = try HelperProcess.run(pdftotext, ["-layout", "-enc", "UTF-8", path, "-"],
-                                       timeout: timeout, maxOutput: maxOutput)
+                                       timeout: timeout, maxOutput: maxOutput, memoryLimit: memoryLimit)
     guard result.status == 0 else {
       throw .damaged(Self.firstLine(result.stderr) ?? "pdftotext exited with status \(result.status)")
     }
@@ -73,7 +75,7 @@ struct ExternalToolDecoder: Sendable {
   func pdfMetadata(_ path: String) -> EmbeddedMetadata {
     guard let pdfinfo = locator.locate("pdfinfo"),
       let result = try? HelperProcess.run(pdfinfo, ["-isodates", "-enc", "UTF-8", path], timeout: timeout,
-                                          maxOutput: 1 << 20),
+                                          maxOutput: 1 << 20, memoryLimit: memoryLimit),
       result.status == 0
     else { return EmbeddedMetadata() }
     var meta = EmbeddedMetadata()
@@ -99,10 +101,12 @@ struct ExternalToolDecoder: Sendable {
     let program: String
     if let antiword = locator.locate("antiword") {
       program = "antiword"
-      result = try HelperProcess.run(antiword, ["-m", "UTF-8.txt", "-w", "0", path], timeout: timeout, maxOutput: maxOutput)
+      result = try HelperProcess.run(antiword, ["-m", "UTF-8.txt", "-w", "0", path], timeout: timeout, maxOutput: maxOutput,
+                                     memoryLimit: memoryLimit)
     } else if let catdoc = locator.locate("catdoc") {
       program = "catdoc"
-      result = try HelperProcess.run(catdoc, ["-d", "utf-8", "-w", path], timeout: timeout, maxOutput: maxOutput)
+      result = try HelperProcess.run(catdoc, ["-d", "utf-8", "-w", path], timeout: timeout, maxOutput: maxOutput,
+                                     memoryLimit: memoryLimit)
     } else {
       throw .missingHelper(program: "antiword", debianPackage: "antiword")
     }
@@ -126,76 +130,6 @@ struct ExternalToolDecoder: Sendable {
   static func firstLine(_ bytes: [UInt8]) -> String? {
     String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
       .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
-  }
-}
-
-/// Runs one program with arguments (no shell), collecting stdout and stderr, killing it after a timeout.
-enum HelperProcess {
-  struct Result {
-    var status: Int32
-    var stdout: [UInt8]
-    var stderr: [UInt8]
-  }
-
-  static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval, maxOutput: Int) throws(DecodeError) -> Result {
-    let program = (executable as NSString).lastPathComponent
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["LC_ALL"] = "C.UTF-8"
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    do {
-      try process.run()
-    } catch {
-      throw .helperFailed(program: program, detail: "cannot start: \(error.localizedDescription)")
-    }
-    let stdoutBox = DecodeLockedBox<[UInt8]>([]), stderrBox = DecodeLockedBox<[UInt8]>([])
-    let overflow = DecodeLockedBox(false)
-    let readers = DispatchGroup()
-    for (pipe, box, limit) in [(out, stdoutBox, maxOutput), (err, stderrBox, 64 << 10)] {
-      let handle = pipe.fileHandleForReading
-      DispatchQueue.global().async(group: readers) {
-        while true {
-          let chunk = handle.availableData
-          if chunk.isEmpty { break }
-          let over = box.withLock { buf -> Bool in
-            if buf.count + chunk.count > limit {
-              buf.append(contentsOf: chunk.prefix(max(0, limit - buf.count)))
-              return true
-            }
-            buf.append(contentsOf: chunk)
-            return false
-          }
-          if over && limit == maxOutput { overflow.withLock { $0 = true } }
-          // Keep draining so the child never blocks on a full pipe.
-        }
-      }
-    }
-    let pid = process.processIdentifier
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-      process.terminate()
-      if finished.wait(timeout: .now() + 2) == .timedOut {
-        kill(pid, SIGKILL)
-        finished.wait()
-      }
-      _ = readers.wait(timeout: .now() + 5)
-      throw .timedOut(program: program, seconds: Int(timeout.rounded(.up)))
-    }
-    _ = readers.wait(timeout: .now() + 10)
-    if overflow.withLock({ $0 }) {
-      throw .tooLarge(bytes: maxOutput + 1, limit: maxOutput)
-    }
-    if process.terminationReason == .uncaughtSignal {
-      throw .helperFailed(program: program, detail: "killed by signal \(process.terminationStatus)")
-    }
-    return Result(status: process.terminationStatus, stdout: stdoutBox.withLock { $0 }, stderr: stderrBox.withLock { $0 })
   }
 }
 

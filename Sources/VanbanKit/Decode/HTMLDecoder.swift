@@ -4,9 +4,11 @@ import Foundation
 /// comments and entities, in the spirit of the HTML5 tokenizer) that keeps text, drops `script`/`style`,
 /// turns block elements into line breaks and collects `<title>`.
 enum HTMLDecoder {
-  static func decode(_ bytes: [UInt8]) throws(DecodeError) -> DecodedDocument {
+  static func decode(_ bytes: [UInt8], maxTextBytes: Int = .max) throws(DecodeError) -> DecodedDocument {
     let (source, encoding) = try decodeCharset(bytes)
-    var (text, title) = HTMLTextExtractor.extract(source)
+    let extracted = HTMLTextExtractor.extract(source, maxTextBytes: maxTextBytes)
+    if extracted.overLimit { throw .tooMuchText(limit: maxTextBytes) }
+    var text = extracted.text, title = extracted.title
     var encodingOut = encoding
     // Pages declared as Latin-1 / Windows-1252 but typed in VNI or TCVN3 fonts.
     if encoding == .utf8 || encoding == .utf8BOM, let repaired = LegacyDetector.repair(text) {
@@ -249,49 +251,79 @@ enum HTMLTextExtractor {
   ]
   static let dropped: Set<String> = ["script", "style", "noscript", "template", "iframe", "object", "svg", "select", "noembed", "noframes"]
 
-  static func extract(_ source: String) -> (text: String, title: String?) {
+  /// Linear in the size of the page: the open dropped elements are counted by name (closing
+  /// `</b>` under 100,000 open `<svg>` was a scan of them all), and whether the line holds text
+  /// is a flag (`&nbsp;<br>` repeated trimmed an ever longer line of spaces at every `<br>`).
+  /// Stops adding text past `maxTextBytes` and says so in `overLimit`.
+  static func extract(_ source: String, maxTextBytes: Int = .max) -> (text: String, title: String?, overLimit: Bool) {
     var out = ""
     var line = ""
+    var lineHasText = false
     var pendingSpace = false
     var dropDepth: [String] = []
+    var dropCounts: [String: Int] = [:]
     var inTitle = false
     var title = ""
     var preDepth = 0
+    var overLimit = false
 
     func endLine() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let trimmed = lineHasText ? line.trimmingCharacters(in: .whitespaces) : ""
       if !trimmed.isEmpty || (!out.isEmpty && !out.hasSuffix("\n\n")) {
         out += trimmed
         out += "\n"
       }
       line = ""
+      lineHasText = false
       pendingSpace = false
+      if out.utf8.count > maxTextBytes { overLimit = true }
     }
     func endLineIfNeeded() {
-      if !line.trimmingCharacters(in: .whitespaces).isEmpty { endLine() }
+      if lineHasText { endLine() }
     }
 
     var tokenizer = HTMLTokenizer(source)
     tokenizer.run { token in
+      if overLimit { return }
       switch token {
       case .startTag(let name, _, let selfClosing):
         if name == "title" { inTitle = true; return }
-        if dropped.contains(name) && !selfClosing { dropDepth.append(name); return }
+        if dropped.contains(name) && !selfClosing {
+          dropDepth.append(name)
+          dropCounts[name, default: 0] += 1
+          return
+        }
         if name == "pre" { preDepth += 1 }
         if blocks.contains(name) { endLineIfNeeded() }
         if name == "td" || name == "th" { pendingSpace = false }
         if name == "img", !selfClosing { return }
       case .endTag(let name):
         if name == "title" { inTitle = false; return }
-        if let k = dropDepth.lastIndex(of: name) { dropDepth.removeSubrange(k...); return }
+        if dropCounts[name, default: 0] > 0 {
+          // Close the innermost open `name` and everything opened inside it.
+          while let last = dropDepth.popLast() {
+            dropCounts[last, default: 0] -= 1
+            if last == name { break }
+          }
+          return
+        }
         if name == "pre" { preDepth = max(0, preDepth - 1) }
         if blocks.contains(name) { endLineIfNeeded() }
       case .text(let t):
-        if inTitle { title += t; return }
+        if inTitle {
+          if title.utf8.count < 4096 { title += t }  // a title is a line, not a document
+          return
+        }
         guard dropDepth.isEmpty else { return }
+        if line.utf8.count > maxTextBytes { overLimit = true; return }
         if preDepth > 0 {
           for ch in t {
-            if ch == "\n" || ch == "\r\n" || ch == "\r" { endLine() } else { line.append(ch) }
+            if ch == "\n" || ch == "\r\n" || ch == "\r" {
+              endLine()
+            } else {
+              line.append(ch)
+              if !ch.isWhitespace { lineHasText = true }
+            }
           }
           return
         }
@@ -300,14 +332,19 @@ enum HTMLTextExtractor {
             pendingSpace = !line.isEmpty
           } else {
             if pendingSpace { line.append(" "); pendingSpace = false }
-            line.append(ch == "\u{A0}" ? " " : ch)
+            if ch == "\u{A0}" {
+              line.append(" ")
+            } else {
+              line.append(ch)
+              lineHasText = true
+            }
           }
         }
       }
     }
-    if !line.isEmpty { endLine() }
+    if !line.isEmpty && !overLimit { endLine() }
     while out.hasSuffix("\n\n") { out.removeLast() }
     let t = title.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    return (out, t.isEmpty ? nil : t)
+    return (out, t.isEmpty ? nil : t, overLimit)
   }
 }

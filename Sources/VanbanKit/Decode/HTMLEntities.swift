@@ -41,67 +41,80 @@ enum HTMLEntities {
   static let legacyNoSemicolon: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]
 
   /// `text` with character references replaced; anything that is not a valid reference stays as written.
+  /// Works on UTF-8 bytes into a byte buffer: linear, where appending each replacement to a String
+  /// copied the string again (25 MB of `&amp;` took minutes).
   static func decode(_ text: String) -> String {
     guard PlainTextDecoder.containsByte(text, UInt8(ascii: "&")) else { return text }
-    let s = Array(text.unicodeScalars)
-    var out = String.UnicodeScalarView()
-    out.reserveCapacity(s.count)
+    let s = Array(text.utf8)
+    let n = s.count
+    var out: [UInt8] = []
+    out.reserveCapacity(n)
     var i = 0
-    while i < s.count {
-      guard s[i] == "&" else { out.append(s[i]); i += 1; continue }
+    while i < n {
+      guard s[i] == UInt8(ascii: "&") else { out.append(s[i]); i += 1; continue }
       var j = i + 1
-      if j < s.count, s[j] == "#" {
+      if j < n, s[j] == UInt8(ascii: "#") {
         j += 1
         var hex = false
-        if j < s.count, s[j] == "x" || s[j] == "X" { hex = true; j += 1 }
+        if j < n, s[j] == UInt8(ascii: "x") || s[j] == UInt8(ascii: "X") { hex = true; j += 1 }
         var value: UInt32 = 0
         let digitsStart = j
-        while j < s.count, j - digitsStart < 8, let d = digit(s[j], hex: hex) {
+        while j < n, j - digitsStart < 8, let d = digit(s[j], hex: hex) {
           value = value * (hex ? 16 : 10) + d
           j += 1
         }
         if j > digitsStart {
-          if j < s.count, s[j] == ";" { j += 1 }
-          out.append(scalar(forReference: value))
+          if j < n, s[j] == UInt8(ascii: ";") { j += 1 }
+          UTF8.encode(scalar(forReference: value)) { out.append($0) }
           i = j
           continue
         }
       } else {
-        var name = ""
-        while j < s.count, j - i <= 10, s[j].properties.isASCIIHexDigit || ("a"..."z").contains(s[j]) || ("A"..."Z").contains(s[j]) || ("0"..."9").contains(s[j]) {
-          name.unicodeScalars.append(s[j])
-          j += 1
-        }
-        if j < s.count, s[j] == ";", let r = named[name] {
-          out.append(contentsOf: r.unicodeScalars)
-          i = j + 1
-          continue
-        }
-        if legacyNoSemicolon.contains(name), let r = named[name] {
-          out.append(contentsOf: r.unicodeScalars)
-          i = j
-          continue
+        while j < n, j - i <= 10, isASCIIAlphanumeric(s[j]) { j += 1 }
+        if j > i + 1 {
+          let name = String(decoding: s[(i + 1)..<j], as: UTF8.self)
+          if j < n, s[j] == UInt8(ascii: ";"), let r = named[name] {
+            out.append(contentsOf: r.utf8)
+            i = j + 1
+            continue
+          }
+          if legacyNoSemicolon.contains(name), let r = named[name] {
+            out.append(contentsOf: r.utf8)
+            i = j
+            continue
+          }
         }
       }
-      out.append("&")
+      out.append(UInt8(ascii: "&"))
       i += 1
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private static func digit(_ c: Unicode.Scalar, hex: Bool) -> UInt32? {
-    switch c.value {
-    case 0x30...0x39: return c.value - 0x30
-    case 0x61...0x66 where hex: return c.value - 0x61 + 10
-    case 0x41...0x46 where hex: return c.value - 0x41 + 10
+  private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+  }
+
+  private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
+    let v = UInt32(c)
+    switch v {
+    case 0x30...0x39: return v - 0x30
+    case 0x61...0x66 where hex: return v - 0x61 + 10
+    case 0x41...0x46 where hex: return v - 0x41 + 10
     default: return nil
     }
   }
 
   /// The character a numeric reference stands for; C1 code points are read as Windows-1252, as browsers do.
+  /// Control characters (`&#27;` is ESC) become a space: they are never text, and written as references
+  /// they would get past the binary-file check and into the index and the terminal.
   private static func scalar(forReference v: UInt32) -> Unicode.Scalar {
-    if (0x80...0x9F).contains(v) { return Unicode.Scalar(UInt32(Windows1252.c1[Int(v - 0x80)]))! }
+    if (0x80...0x9F).contains(v) { return safe(Unicode.Scalar(UInt32(Windows1252.c1[Int(v - 0x80)]))!) }
     if v == 0 { return "\u{FFFD}" }
-    return Unicode.Scalar(v) ?? "\u{FFFD}"
+    return safe(Unicode.Scalar(v) ?? "\u{FFFD}")
+  }
+
+  private static func safe(_ u: Unicode.Scalar) -> Unicode.Scalar {
+    u.value == 0x0D || u.value == 0x0C || !ControlEscapes.isUnsafe(u) ? u : " "
   }
 }

@@ -9,6 +9,8 @@ import ZIPFoundation
 struct ZippedXMLDecoder {
   /// Cap on the decompressed size of any part and of all parts read together (zip bombs).
   var maxUncompressed: Int
+  /// Cap on the text of the document, counting expanded spaces (`<text:s text:c="1000"/>`).
+  var maxTextBytes: Int = .max
 
   func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     let archive: Archive
@@ -30,8 +32,9 @@ struct ZippedXMLDecoder {
     guard let main = try read(mainPath, from: archive, budget: &budget) else {
       throw .damaged("zip archive without \(mainPath) (not a \(format.rawValue) file?)")
     }
-    let extractor = OfficeTextExtractor(flavor: format == .odt ? .odf : .wordprocessingML)
+    let extractor = OfficeTextExtractor(flavor: format == .odt ? .odf : .wordprocessingML, maxTextBytes: maxTextBytes)
     guard let extracted = extractor.run(main) else {
+      if extractor.overLimit { throw .tooMuchText(limit: maxTextBytes) }
       throw .damaged("\(mainPath): \(extractor.errorText ?? "malformed XML")")
     }
     var embedded = EmbeddedMetadata()
@@ -122,15 +125,24 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   /// ODF collapses runs of white space in character data.
   private var lastWasSpace = true
   private(set) var errorText: String?
+  /// Cap on `out` in UTF-8 bytes; past it parsing stops and `overLimit` is set.
+  let maxTextBytes: Int
+  private(set) var overLimit = false
 
-  init(flavor: Flavor) { self.flavor = flavor }
+  init(flavor: Flavor, maxTextBytes: Int = .max) {
+    self.flavor = flavor
+    self.maxTextBytes = maxTextBytes
+  }
 
-  /// The text, or nil when the XML is malformed (see `errorText`).
+  /// The text, or nil when the XML is malformed (see `errorText`) or makes too much text (`overLimit`).
   func run(_ data: Data) -> String? {
-    let parser = XMLParser(data: data)
+    // Fed to the parser in chunks through a stream: given as one block, libxml2 refuses a part
+    // over 10 MB ("huge input lookup") and a large valid document read as malformed XML.
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.delegate = self
     parser.shouldResolveExternalEntities = false
     let ok = parser.parse()
+    if overLimit { return nil }
     if !ok || errorText != nil || parser.parserError != nil {
       if errorText == nil { errorText = "malformed XML at line \(parser.lineNumber)" }
       return nil
@@ -147,9 +159,19 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     lastWasSpace = true
   }
 
+  /// Whether `extra` more bytes still fit under the cap; when not, stops the parser.
+  private func fits(_ parser: XMLParser, _ extra: Int = 0) -> Bool {
+    if overLimit { return false }
+    if out.utf8.count + extra <= maxTextBytes { return true }
+    overLimit = true
+    parser.abortParsing()
+    return false
+  }
+
   func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
               qualifiedName qName: String?, attributes: [String: String] = [:]) {
     if skipDepth > 0 { skipDepth += 1; return }
+    guard fits(parser, 1) else { return }
     let name = localName(elementName)
     switch flavor {
     case .wordprocessingML:
@@ -171,8 +193,9 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
       case "tab": out.append("\t"); lastWasSpace = false
       case "line-break": out.append("\n"); lastWasSpace = true
       case "s":
-        let n = attributes.first(where: { localName($0.key) == "c" }).flatMap { Int($0.value) } ?? 1
-        out.append(String(repeating: " ", count: min(max(n, 1), 1000)))
+        let n = min(max(attributes.first(where: { localName($0.key) == "c" }).flatMap { Int($0.value) } ?? 1, 1), 1000)
+        guard fits(parser, n) else { return }  // the expanded spaces count: this is how a 24 KB file made 5 GB
+        out.append(String(repeating: " ", count: n))
         lastWasSpace = false
       default: break
       }
@@ -182,6 +205,7 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
               qualifiedName qName: String?) {
     if skipDepth > 0 { skipDepth -= 1; return }
+    guard fits(parser, 1) else { return }
     let name = localName(elementName)
     switch flavor {
     case .wordprocessingML:
@@ -205,7 +229,7 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    guard skipDepth == 0, textDepth > 0 else { return }
+    guard skipDepth == 0, textDepth > 0, fits(parser, string.utf8.count) else { return }
     switch flavor {
     case .wordprocessingML:
       out.append(string)

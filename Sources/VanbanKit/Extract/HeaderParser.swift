@@ -311,6 +311,12 @@ enum HeaderParser {
     if f.folded.starts(with: Cue.duThao), line.hasPrefix("DỰ THẢO") {
       var p = Bytes.skipBlanks(f.folded, Cue.duThao.count)
       while p < f.folded.count, f.folded[p] == 0x3A || f.folded[p] == 0x20 { p += 1 }
+      // `DỰ THẢO LẦN 4`: the round of the draft.
+      if Bytes.hasWord(f.folded, p, "lan") {
+        p = Bytes.skipBlanks(f.folded, p + 3)
+        while Bytes.isDigit(f.folded, p) { p += 1 }
+        p = Bytes.skipBlanks(f.folded, p)
+      }
       var end = p
       if let (d, r) = PartialDate.parseShort(f.folded, from: p) {
         if h.date == nil { h.date = d }
@@ -353,6 +359,9 @@ enum HeaderParser {
   /// A line that goes on with the summary: not a new header element or the body's start.
   private static func continuesSubject(_ line: String, _ f: FoldedText, _ parts: [String]) -> Bool {
     let b = f.folded
+    // A title in capitals ends where sentence case begins (the Gazette's consolidated texts go
+    // on with `Bộ luật Lao động số 45/2019/QH14 ngày …`).
+    if let first = parts.first, isCapitalised(first), !isCapitalised(line) { return false }
     // A line that starts in lower case goes on with the line above (`ngày 15 tháng 6 năm 2022
     // của …` is a wrapped summary, not a place line).
     if let c = line.unicodeScalars.first, c.properties.isLowercase, line.utf8.count <= 250 { return true }
@@ -415,7 +424,7 @@ enum HeaderParser {
     p = skipPlaceholders(b, p)
     guard p < b.count else { return nil }
     let o = f.toOriginal[p]
-    guard let m = DocumentNumber.scan(f.bytes, at: o, lenient: false, allowBlank: true, checkBoundary: false) else { return nil }
+    guard let m = DocumentNumber.scan(f.bytes, at: o, lenient: true, allowBlank: true, checkBoundary: false) else { return nil }
     return (m.canonical, prefixType, m.range.upperBound)
   }
 
@@ -451,7 +460,7 @@ enum HeaderParser {
   static func numberAtStart(_ line: String) -> (String, Int)? {
     let b = Array(line.utf8)
     let p = skipPlaceholders(b, 0)
-    guard let m = DocumentNumber.scan(b, at: p, lenient: false, allowBlank: true, checkBoundary: false) else { return nil }
+    guard let m = DocumentNumber.scan(b, at: p, lenient: true, allowBlank: true, checkBoundary: false) else { return nil }
     return (m.canonical, m.range.upperBound)
   }
 

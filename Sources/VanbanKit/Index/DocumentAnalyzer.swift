@@ -35,6 +35,7 @@ struct DocumentAnalyzer: Sendable {
   let extractor = MetadataExtractor()
 
   init(maxFileSize: Int) { decoder = DocumentDecoder(maxFileSize: maxFileSize) }
+  init(decoder: DocumentDecoder) { self.decoder = decoder }
 
   static func signature(_ f: FoundFile) -> String { "\(f.size):\(String(format: "%.6f", f.modified))" }
 

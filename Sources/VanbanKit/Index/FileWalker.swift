@@ -17,14 +17,24 @@ public struct FoundFile: Sendable, Equatable {
 
 public struct FileWalker: Sendable {
   public var formats: Set<DocumentFormat>
+  /// Follow symbolic links found inside the roots, as ripgrep's --follow does: only to places
+  /// inside the roots, each folder and file once. Off: a link is skipped (roots themselves are
+  /// always followed, since the user named them).
+  public var followLinks = false
+  /// Folders not to enter (the index folder, when it lies inside a root).
+  public var excluded: [String] = []
 
   public init(formats: Set<DocumentFormat>) { self.formats = formats }
 
   /// Walks `roots` (files or directories), calling `skip` for each entry that can't be indexed.
   /// Hidden entries (starting with `.`) are not entered, as ripgrep does by default.
   public func files(under roots: [String], skip: (String, String) -> Void) -> [FoundFile] {
-    var out: [FoundFile] = []
-    var visited = Set<[UInt64]>()  // (device, inode) of directories: symlink loops end here
+    var state = WalkState()
+    for path in excluded {
+      var st = stat()
+      if stat(path, &st) == 0 { state.excluded.insert([UInt64(st.st_dev), UInt64(st.st_ino)]) }
+    }
+    state.realRoots = roots.compactMap(realPath)
     for root in roots {
       let absolute = FileWalker.absolute(root)
       var st = stat()
@@ -33,17 +43,45 @@ public struct FileWalker: Sendable {
         continue
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
-        walk(absolute, &out, &visited, skip)
+        walk(absolute, &state, skip)
       } else if (st.st_mode & S_IFMT) != S_IFREG {
         // A FIFO would block the reader forever; sockets and devices are not documents either.
         skip(root, Self.notRegular)
       } else if let f = found(absolute, st) {
-        out.append(f)
+        if state.firstVisit(file: st) { state.out.append(f) }
       } else {
         skip(root, "not a supported file type (\(supportedList))")
       }
     }
-    return out
+    return state.out
+  }
+
+  /// What one walk has found and been through.
+  private struct WalkState {
+    var out: [FoundFile] = []
+    var visited = Set<[UInt64]>()  // (device, inode) of directories: symlink loops end here
+    var files = Set<[UInt64]>()  // and of files, so a file reached through a link is read once
+    var excluded = Set<[UInt64]>()
+    var realRoots: [String] = []
+
+    mutating func firstVisit(file st: stat) -> Bool { files.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted }
+
+    func insideRoots(_ real: String) -> Bool {
+      realRoots.contains { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    }
+  }
+
+  /// Whether a walk of `root` would find `path` as a file now: a regular file, reached through
+  /// no symbolic link below the root (or, following links, one that stays inside the root). A
+  /// document whose path fails this is gone from the index.
+  public func wouldFind(_ path: String, under root: String) -> Bool {
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+      let real = realPath(path), let realRoot = realPath(root)
+    else { return false }
+    if followLinks { return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") }
+    // Without links, the real path is the root's real path plus the same tail.
+    return real == realRoot + path.dropFirst(root.count)
   }
 
   private var supportedList: String { formats.map(\.rawValue).sorted().joined(separator: ", ") }
@@ -54,12 +92,11 @@ public struct FileWalker: Sendable {
     return FoundFile(path: path, size: Int(st.st_size), modified: mtime, format: format)
   }
 
-  private func walk(_ dir: String, _ out: inout [FoundFile], _ visited: inout Set<[UInt64]>,
-                    _ skip: (String, String) -> Void) {
+  private func walk(_ dir: String, _ state: inout WalkState, _ skip: (String, String) -> Void) {
     var st = stat()
     guard stat(dir, &st) == 0 else { return }
-    guard visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else {
-      skip(dir, "directory already visited (symlink loop?)")
+    guard state.visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else {
+      skip(dir, "directory already visited (symlink loop, or a link to a folder indexed already)")
       return
     }
     guard let handle = opendir(dir) else {
@@ -88,6 +125,18 @@ public struct FileWalker: Sendable {
     for name in names.sorted() {
       let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
       var st = stat()
+      if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
+        if !followLinks {
+          // Not followed: a link can lead anywhere, /etc or a folder indexed already. One named
+          // like a document is mentioned, so a missing file has an explanation.
+          if let format = DocumentFormat.forPath(path), formats.contains(format) { skip(path, Self.linkNotFollowed) }
+          continue
+        }
+        if let real = realPath(path), !state.insideRoots(real) {
+          skip(path, "symbolic link to \(real), outside the folders being indexed")
+          continue
+        }
+      }
       if stat(path, &st) != 0 {
         let err = errno
         if DocumentFormat.forPath(path) != nil || err == ELOOP {
@@ -96,13 +145,14 @@ public struct FileWalker: Sendable {
         continue
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
+        if state.excluded.contains([UInt64(st.st_dev), UInt64(st.st_ino)]) { continue }
         if DocumentFormat.forPath(path) != nil && formats.contains(DocumentFormat.forPath(path)!) {
           // A directory named x.txt is walked, but say why the name was not read as a file.
           skip(path, "is a directory")
         }
-        walk(path, &out, &visited, skip)
+        walk(path, &state, skip)
       } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
-        out.append(f)
+        if state.firstVisit(file: st) { state.out.append(f) }
       } else if (st.st_mode & S_IFMT) != S_IFREG, found(path, st) != nil {
         skip(path, Self.notRegular)
       }
@@ -110,6 +160,7 @@ public struct FileWalker: Sendable {
   }
 
   static let notRegular = "not a regular file (a pipe, socket or device)"
+  static let linkNotFollowed = "a symbolic link; links are not followed unless asked to"
 
   /// Absolute, with `.` and `..` resolved lexically (symlinks are kept: the path is what the user
   /// indexed).

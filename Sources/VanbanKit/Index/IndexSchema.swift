@@ -5,8 +5,10 @@
 // answer wrongly from it.
 
 public enum IndexSchema {
-  /// Written to the database metadata key `vanban.schema`; read before every search.
-  public static let version = "2"
+  /// Written to the database metadata key `vanban.schema` and to the manifest
+  /// (`vanban-index.json`); read before every search. 3: shards listed by vanban's manifest in
+  /// `gen-N/shard-MM` folders instead of a Xapian stub file.
+  public static let version = "3"
   public static let versionKey = "vanban.schema"
 
   // MARK: - Free-text terms

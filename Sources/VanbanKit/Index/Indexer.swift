@@ -12,6 +12,12 @@ public struct IndexOptions: Sendable {
   public var roots: [String]
   public var formats: Set<DocumentFormat> = Set(DocumentFormat.allCases)
   public var maxFileSize: Int = 64 << 20
+  /// Cap on the text of one file (`--max-text`); a file that decodes to more is skipped.
+  public var maxTextBytes: Int = DocumentDecoder.defaultMaxTextBytes
+  /// Address-space limit of each helper program (pdftotext, antiword), in bytes.
+  public var helperMemoryLimit: Int? = DocumentDecoder.defaultHelperMemoryLimit
+  /// Time one file may take to decode and extract; past it the file is skipped, the run goes on.
+  public var fileTimeBudget: TimeInterval = 120
   /// Commit after this much text has been added since the last commit.
   public var commitBytes: Int = 32 << 20
   /// Xapian writes its buffered changes to the tables every this many documents per shard
@@ -23,6 +29,8 @@ public struct IndexOptions: Sendable {
   public var rebuild = false
   /// Split the index into this many shards written in parallel (nil: keep the index's count, or 1).
   public var shards: Int? = nil
+  /// Follow symbolic links inside the roots (never out of them); off by default, as in ripgrep.
+  public var followLinks = false
   public init(roots: [String]) { self.roots = roots }
 }
 
@@ -64,6 +72,7 @@ public final class Indexer {
   private func build(_ options: IndexOptions, observer: IndexObserver?) throws -> IndexSummary {
     let start = Date()
     var summary = IndexSummary()
+    try IndexFolder.checkNotOverRoots(indexPath, roots: options.roots)
     let db = try ShardSet(
       indexPath: indexPath, requested: options.shards, rebuild: options.rebuild, flushDocuments: options.flushDocuments)
 
@@ -74,8 +83,14 @@ public final class Indexer {
       observer?.skipped(path: path, reason: reason)
     }
 
-    let walker = FileWalker(formats: options.formats)
-    let found = walker.files(under: options.roots) { p, r in skip(p, r, category: r) }
+    var walker = FileWalker(formats: options.formats)
+    walker.followLinks = options.followLinks
+    walker.excluded = [indexPath]  // an index folder inside a root is not a document folder
+    var walkerSkipped = Set<String>()
+    let found = walker.files(under: options.roots) { p, r in
+      walkerSkipped.insert(IndexSchema.pathKey(p))
+      skip(p, r, category: r)
+    }
     let known = try db.signatures()
     var todo: [FoundFile] = []
     var seen = Set<String>()
@@ -86,20 +101,31 @@ public final class Indexer {
     }
 
     // Remove documents whose files are gone, but only under the roots of this run: indexing a
-    // second folder must not drop the first.
+    // second folder must not drop the first. A file replaced by a folder or a pipe, or one now
+    // reached only through a symbolic link that is not followed, is gone too; one left out by
+    // --types is not.
     let roots = options.roots.map(FileWalker.absolute)
     for (key, _) in known where !seen.contains(key) {
-      let underRoot = roots.contains { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-      if underRoot && !FileManager.default.fileExists(atPath: key) {
+      guard let root = roots.first(where: { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+      if walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) {
         try db.delete(pathKey: key)
         summary.removed += 1
       }
     }
 
-    let analyzer = DocumentAnalyzer(maxFileSize: options.maxFileSize)
+    let analyzer = DocumentAnalyzer(decoder: DocumentDecoder(
+      maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes, helperMemoryLimit: options.helperMemoryLimit))
     let total = todo.count
     var done = 0, pendingBytes = 0
-    try Pipeline.run(todo) { file in
+    let maxText = options.maxTextBytes
+    let budget = options.fileTimeBudget
+    try Pipeline.run(
+      todo, weight: { Pipeline.expectedText($0, maxText: maxText) }, maxWeight: max(maxText, 8 << 20),
+      timeout: { Pipeline.timeBudget($0, base: budget) },
+      timedOut: { f in
+        .failure(DecodeError.timedOut(program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget).rounded(.up))))
+      }
+    ) { file in
       Result { try analyzer.prepare(file) }
     } consume: { file, result in
       done += 1
@@ -119,6 +145,13 @@ public final class Indexer {
           pendingBytes = 0
         }
       case .failure(let error):
+        // A file that changed into something unreadable (junk, emptied, too large) must not keep
+        // answering searches with its old text.
+        let key = IndexSchema.pathKey(file.path)
+        if known[key] != nil {
+          try db.delete(pathKey: key)
+          summary.removed += 1
+        }
         if case DecodeError.missingHelper(let program, let package) = error {
           if missingHelpers.insert(program).inserted {
             observer?.note("\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
@@ -132,6 +165,7 @@ public final class Indexer {
       observer?.progress(done: done, total: total, bytes: summary.bytes)
     }
     try db.commit()
+    try db.publish()
     summary.documents = try db.documentCount()
     try db.close()
     summary.seconds = Date().timeIntervalSince(start)
@@ -149,6 +183,7 @@ public final class Indexer {
     case .missingHelper: return "missing helper"
     case .helperFailed: return "helper failed"
     case .timedOut: return "timed out"
+    case .tooMuchText: return "too much text"
     }
   }
 }

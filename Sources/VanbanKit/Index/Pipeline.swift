@@ -1,35 +1,67 @@
 // A bounded producer/consumer pipeline: worker threads prepare items (decode, normalise,
 // extract, build terms) while the calling thread consumes them in order (feeds Xapian).
 //
-// At most `window` items are in flight, so memory stays flat however large the corpus; order is
-// kept so runs are reproducible. Plain threads and one condition variable: libdispatch's
-// concurrentPerform, tried first, left one of the two cores idle here.
+// At most `window` items are in flight, and at most `maxWeight` bytes of expected text (always
+// at least one item), so memory stays flat however large the corpus or its files: preparing a
+// document costs many times its text (terms, bigrams, stored copy), and twelve 60 MB files side
+// by side peaked at 2.67 GB; now large files go one at a time while small ones still overlap. Order is kept so runs are
+// reproducible. Plain threads and one condition variable: libdispatch's concurrentPerform,
+// tried first, left one of the two cores idle here.
+//
+// An item still not prepared `timeout` seconds after a worker took it is given up: the consumer
+// gets `timedOut(item)` in its place and goes on, and a new worker replaces the stuck one, whose
+// result is dropped when it finally arrives. A thread cannot be stopped from outside, but one
+// file can no longer stall the whole run.
 
 import Foundation
 
 enum Pipeline {
+  /// The text a file is expected to decode to, for the byte budget: its size for text formats,
+  /// more for compressed ones, never more than the text cap.
+  static func expectedText(_ f: FoundFile, maxText: Int) -> Int {
+    switch f.format {
+    case .docx, .odt: return min(f.size.multipliedReportingOverflow(by: 8).partialValue, maxText)
+    default: return min(f.size, maxText)
+    }
+  }
+
+  /// The time budget of one file: `base`, plus 4 s per MB so a large valid file on a busy
+  /// machine is not mistaken for a runaway (decoding is linear, so runaways are small files).
+  static func timeBudget(_ f: FoundFile, base: TimeInterval) -> TimeInterval {
+    base + 4 * Double(f.size >> 20)
+  }
+
   static func run<T, R>(
     _ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64,
+    weight: @escaping (T) -> Int = { _ in 0 }, maxWeight: Int = .max,
+    timeout: ((T) -> TimeInterval)? = nil, timedOut: ((T) -> R)? = nil,
     produce: @escaping (T) -> R, consume: (T, R) throws -> Void
   ) throws {
     guard !items.isEmpty else { return }
-    let state = State<R>(window: window)
-    let workerCount = max(1, min(workers, items.count))
-    var threads: [Thread] = []
-    for _ in 0..<workerCount {
+    let weights = items.map { max(0, weight($0)) }
+    let state = State<R>(window: window, weights: weights, maxWeight: maxWeight)
+    func startWorker() {
       let t = Thread {
-        while let i = state.claim(limit: items.count) {
+        while let i = state.claim() {
           state.deliver(i, produce(items[i]))
         }
       }
       t.stackSize = 4 << 20
-      threads.append(t)
       t.start()
     }
+    for _ in 0..<max(1, min(workers, items.count)) { startWorker() }
     defer { state.stop() }
     for i in items.indices {
-      let r = state.take(i)
-      try consume(items[i], r)
+      if let r = state.take(i, timeout: timedOut == nil ? nil : timeout?(items[i])) {
+        try consume(items[i], r)
+        // Only now is the item's memory free: the writer holds it while it consumes, and letting
+        // the next large file start earlier put two of them in memory at once.
+        state.release(i)
+      } else {
+        // Given up: a fresh worker takes the stuck one's place, so the run keeps its pace.
+        startWorker()
+        try consume(items[i], timedOut!(items[i]))
+      }
     }
   }
 
@@ -37,42 +69,89 @@ enum Pipeline {
   final class State<R>: @unchecked Sendable {
     private let cond = NSCondition()
     private var slots: [R?]
+    /// When each in-flight item was claimed, by slot.
+    private var started: [Date?]
+    /// Items given up by the consumer; their late results are dropped.
+    private var abandoned = Set<Int>()
     private var next = 0
     private var consumed = 0
     private var stopped = false
     private let window: Int
+    private let weights: [Int]
+    private let maxWeight: Int
+    /// Expected text bytes of items claimed and not yet consumed or given up.
+    private var inFlightWeight = 0
 
-    init(window: Int) {
+    init(window: Int, weights: [Int], maxWeight: Int) {
       self.window = window
+      self.weights = weights
+      self.maxWeight = maxWeight
       slots = Array(repeating: nil, count: window)
+      started = Array(repeating: nil, count: window)
     }
 
-    /// The next item index to prepare, waiting while the window is full; nil when done.
-    func claim(limit: Int) -> Int? {
+    /// The next item index to prepare, waiting while the window or the byte budget is full; nil when done.
+    func claim() -> Int? {
       cond.lock()
       defer { cond.unlock() }
-      while !stopped && next < limit && next - consumed >= window { cond.wait() }
-      guard !stopped, next < limit else { return nil }
+      while !stopped && next < weights.count
+        && (next - consumed >= window || (inFlightWeight > 0 && inFlightWeight + weights[next] > maxWeight))
+      {
+        cond.wait()
+      }
+      guard !stopped, next < weights.count else { return nil }
       next += 1
+      inFlightWeight += weights[next - 1]
+      started[(next - 1) % window] = Date()
+      cond.broadcast()
       return next - 1
     }
 
     func deliver(_ i: Int, _ r: R) {
       cond.lock()
-      slots[i % window] = r
+      if abandoned.remove(i) == nil {
+        slots[i % window] = r
+      }
       cond.broadcast()
       cond.unlock()
     }
 
-    func take(_ i: Int) -> R {
+    /// Item `i`'s result, or nil when a worker has been on it for longer than `timeout`.
+    func take(_ i: Int, timeout: TimeInterval?) -> R? {
       cond.lock()
       defer { cond.unlock() }
-      while slots[i % window] == nil { cond.wait() }
+      while slots[i % window] == nil {
+        if let timeout, i < next, let t0 = started[i % window] {
+          let deadline = t0.addingTimeInterval(timeout)
+          if Date() >= deadline {
+            abandoned.insert(i)
+            started[i % window] = nil
+            consumed += 1
+            // Out of the budget now, though still in memory: a file that never finishes must
+            // not hold the budget and block every later large file.
+            inFlightWeight -= weights[i]
+            cond.broadcast()
+            return nil
+          }
+          _ = cond.wait(until: deadline)
+        } else {
+          cond.wait()
+        }
+      }
       let r = slots[i % window]!
       slots[i % window] = nil
+      started[i % window] = nil
       consumed += 1
       cond.broadcast()
       return r
+    }
+
+    /// Item `i` has been consumed: its bytes leave the budget.
+    func release(_ i: Int) {
+      cond.lock()
+      inFlightWeight -= weights[i]
+      cond.broadcast()
+      cond.unlock()
     }
 
     /// Lets workers finish early when the consumer stops (an error).

@@ -2,8 +2,8 @@
 //
 // A Xapian writer is single-threaded, but two databases can be written by two threads at once,
 // so `--shards N` puts each document in shard hash(path) % N and gives each shard its own writer
-// thread. The index directory then holds shard-00 … shard-NN and a Xapian stub file `XAPIANDB`
-// listing them, which Xapian itself opens as one database for searching.
+// thread. The shards live in `gen-G/shard-NN` and vanban's manifest (IndexManifest) lists them;
+// a rebuild writes generation G+1 beside G and swaps the manifest in when it is committed.
 
 import Foundation
 import Xapian
@@ -12,66 +12,93 @@ final class ShardSet {
   let indexPath: String
   let databases: [WritableDatabase]
   private let writers: [ShardWriter]
-
-  static let stubName = "XAPIANDB"
-
-  /// Shards of an existing index: 1 for a plain database, the stub's line count for a sharded one.
-  static func existingShardCount(_ indexPath: String) -> Int? {
-    let fm = FileManager.default
-    if fm.fileExists(atPath: indexPath + "/iamglass") || fm.fileExists(atPath: indexPath + "/iamchert") { return 1 }
-    guard let stub = try? String(contentsOfFile: indexPath + "/" + stubName, encoding: .utf8) else { return nil }
-    return stub.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
-  }
-
-  static func shardName(_ i: Int) -> String { String(format: "shard-%02d", i) }
+  /// The folder's write lock, held for the whole run.
+  private var lockFD: Int32?
+  /// Written by `publish()`: the manifest of a rebuild, which readers must not see before it is
+  /// committed.
+  private var pending: IndexManifest?
 
   /// Opens (creating if needed) the index with `requested` shards (nil: keep what is there, or 1).
   init(indexPath: String, requested: Int?, rebuild: Bool, flushDocuments: UInt32? = nil) throws {
     self.indexPath = indexPath
     let fm = FileManager.default
-    let existing = Self.existingShardCount(indexPath)
-    if rebuild, existing != nil {
-      // Remove only what vanban made: the database files, the shards and the stub.
-      for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? [] where name != "README.md" && name != ".gitkeep" {
-        try? fm.removeItem(atPath: indexPath + "/" + name)
+    var isDir: ObjCBool = false
+    if fm.fileExists(atPath: indexPath, isDirectory: &isDir) {
+      guard isDir.boolValue else { throw VanbanError.io("cannot create the index directory \(indexPath): it is a file") }
+      if let foreign = IndexFolder.foreignEntry(in: indexPath) {
+        throw VanbanError.unsafeIndexFolder(
+          indexPath, "it holds `\(foreign)`, which vanban did not make; use an empty or new folder for the index")
       }
-    }
-    let current = rebuild ? nil : existing
-    let count = max(1, requested ?? current ?? 1)
-    if let current, current != count {
-      throw VanbanError.shardCountMismatch(indexPath, existing: current, requested: count)
     }
     do {
       try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
     } catch {
       throw VanbanError.io("cannot create the index directory \(indexPath): \(error.localizedDescription)")
     }
+    // Nothing is read for writing, deleted or created in the folder before the lock is held.
+    let fd = try IndexFolder.lock(indexPath)
+    lockFD = fd
     var dbs: [WritableDatabase] = []
     do {
-      if count == 1 {
-        dbs.append(try WritableDatabase(path: indexPath, mode: .createOrOpen, flushDocuments: flushDocuments))
-      } else {
-        for i in 0..<count {
-          dbs.append(
-            try WritableDatabase(
-              path: indexPath + "/" + Self.shardName(i), mode: .createOrOpen, flushDocuments: flushDocuments))
+      let existing: IndexManifest?
+      do {
+        existing = try IndexManifest.read(indexPath)
+      } catch where rebuild {
+        existing = nil  // a damaged or other-schema manifest is what --rebuild replaces
+      }
+      if existing == nil && !rebuild && IndexFolder.hasLegacyLayout(indexPath) {
+        throw VanbanError.notAnIndex(indexPath, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
+      }
+      let manifest: IndexManifest
+      if let existing, !rebuild {
+        let count = max(1, requested ?? existing.shards.count)
+        if count != existing.shards.count {
+          let n = existing.shards.count
+          throw VanbanError.shardCountMismatch(indexPath, existing: n, requested: count)
         }
+        manifest = existing
+        // Leftovers of an interrupted rebuild: never listed, never read.
+        IndexFolder.removeOwned(in: indexPath, keepingGenerations: [existing.generation])
+      } else {
+        // A new generation beside whatever readers use now.
+        let generation = max(existing?.generation ?? 0, IndexFolder.highestGeneration(in: indexPath)) + 1
+        manifest = IndexManifest(generation: generation, shardCount: max(1, requested ?? 1))
+        if let existing {
+          IndexFolder.removeOwned(in: indexPath, keepingGenerations: [existing.generation])
+          pending = manifest
+        } else {
+          // No index to keep answering from (first run, or an old layout being rebuilt): list the
+          // new shards now, so a run killed after some commits carries on from them.
+          IndexFolder.removeOwned(in: indexPath, keepingGenerations: [])
+        }
+      }
+      let folders = try manifest.shardFolders(in: indexPath)
+      let mode: WritableDatabase.Mode = existing != nil && !rebuild ? .createOrOpen : .createOrOverwrite
+      for folder in folders {
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        dbs.append(try WritableDatabase(path: folder, mode: mode, flushDocuments: flushDocuments))
       }
       for db in dbs {
         let found = try db.metadata(IndexSchema.versionKey)
         if !found.isEmpty && found != IndexSchema.version { throw VanbanError.indexVersion(indexPath, found: found) }
       }
+      if existing == nil { try manifest.write(to: indexPath) }
     } catch {
+      IndexFolder.release(fd)
+      lockFD = nil
       throw VanbanError.from(error, index: indexPath)
     }
-    if count > 1 {
-      let stub = (0..<count).map { "glass " + Self.shardName($0) }.joined(separator: "\n") + "\n"
-      let tmp = indexPath + "/" + Self.stubName + ".tmp"
-      try Data(stub.utf8).write(to: URL(fileURLWithPath: tmp))
-      _ = rename(tmp, indexPath + "/" + Self.stubName)  // atomic: a reader sees the old or the new stub
-    }
     databases = dbs
-    writers = count > 1 ? dbs.map { ShardWriter(database: $0) } : []
+    writers = dbs.count > 1 ? dbs.map { ShardWriter(database: $0) } : []
+  }
+
+  /// After the last commit: a rebuild's manifest replaces the old one (one rename, so a reader
+  /// sees the old index or the new one), then the old generation is deleted.
+  func publish() throws {
+    guard let manifest = pending else { return }
+    try manifest.write(to: indexPath)
+    pending = nil
+    IndexFolder.removeGenerations(in: indexPath, except: manifest.generation)
   }
 
   /// Stable across runs and machines (FNV-1a), so a file always lands in the same shard.
@@ -146,10 +173,17 @@ final class ShardSet {
 
   func close() throws {
     for w in writers { w.stop() }
+    defer {
+      if let fd = lockFD { IndexFolder.release(fd) }
+      lockFD = nil
+    }
     for db in databases { try db.close() }
   }
 
-  deinit { for w in writers { w.stop() } }
+  deinit {
+    for w in writers { w.stop() }
+    if let fd = lockFD { IndexFolder.release(fd) }
+  }
 }
 
 /// One shard's writer thread with a bounded queue.

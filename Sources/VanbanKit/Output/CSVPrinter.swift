@@ -42,11 +42,13 @@ enum CSVPrinter {
   }
 
   /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes. A leading
-  /// `=`, `+`, `-` or `@` is prefixed with `'` so Excel never runs document text as a formula.
+  /// `=`, `+`, `-`, `@`, TAB or CR is prefixed with `'` so Excel never runs document text as a
+  /// formula (it skips a leading tab or carriage return before looking for `=`).
   static func quote(_ s: String) -> String {
     var v = s
-    if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-    guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+    if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { v = "'" + v }
+    // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    guard v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
     return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

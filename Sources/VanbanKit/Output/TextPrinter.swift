@@ -1,5 +1,7 @@
 // Human-readable hits: rank, id, issuer, number, date (the Vietnamese way, 20/9/2022), subject,
 // then the snippet with matches in bold on a terminal, or in [brackets] when piped or NO_COLOR.
+// Everything that comes from a document or a file name goes through ControlEscapes first, so
+// escape codes inside documents are shown, never obeyed.
 
 import Foundation
 
@@ -8,15 +10,17 @@ enum TextPrinter {
 
   static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String]) -> String {
     var out = ""
-    for note in r.notes { out += "note: \(note)\n" }
-    if let s = r.suggestion { out += "Did you mean: \(s)\n" }
+    let e = ControlEscapes.escape
+    for note in r.notes { out += "note: \(e(note))\n" }
+    if let s = r.suggestion { out += "Did you mean: \(e(s))\n" }
     for h in r.hits {
       var head = "\(h.rank). \(h.id)"
       let facts = [h.issuer, h.number.map { "Số \($0)" }, h.date.flatMap(vietnameseDate)].compactMap { $0 }
       if !facts.isEmpty { head += " — " + facts.joined(separator: " · ") }
+      head = e(head)
       out += (o.color ? title + head + plain : head) + "\n"
-      if let s = h.subject { out += "   \(s)\n" }
-      out += "   " + (o.color ? dim + h.path + plain : h.path) + "\n"
+      if let s = h.subject { out += "   \(e(s))\n" }
+      out += "   " + (o.color ? dim + e(h.path) + plain : e(h.path)) + "\n"
       if let cites = h.citations {
         for c in cites { out += "   \(c.line): \(mark(c.sentence, o))\n" }
       }
@@ -32,7 +36,9 @@ enum TextPrinter {
     return out
   }
 
-  static func mark(_ s: String, _ o: PrintOptions) -> String {
+  /// `s` with its match markers as colour or brackets, and its control characters escaped.
+  static func mark(_ raw: String, _ o: PrintOptions) -> String {
+    let s = ControlEscapes.escape(raw)
     if o.color {
       return s.replacingOccurrences(of: Snippet.open, with: bold).replacingOccurrences(of: Snippet.close, with: plain)
     }
@@ -58,6 +64,7 @@ enum TextPrinter {
       rest = rest[b.upperBound...]
     }
     let lines = text.components(separatedBy: "\n")
+    let n = max(0, min(n, lines.count))  // `--context 9223372036854775807` overflowed i + n
     var keep = Set<Int>()
     var hitLines = Set<Int>()
     for (i, line) in lines.enumerated() where WordTokenizer.words(in: line).contains(where: { marked.contains($0.folded) }) {
@@ -81,6 +88,7 @@ enum TextPrinter {
         v.append(contentsOf: scalars)
         line = mark(String(v), o)
       }
+      if !hitLines.contains(i) { line = ControlEscapes.escape(line) }  // hit lines were escaped by mark
       out += "   \(i + 1)\(hitLines.contains(i) ? ":" : "-") \(line)\n"
       last = i
     }

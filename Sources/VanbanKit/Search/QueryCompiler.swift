@@ -21,6 +21,13 @@ struct CompiledQuery {
   var hasText: Bool
   /// The free-text words, in order, for spelling suggestions.
   var words: [Word] = []
+  /// The query had text but not one word that can be in the index (`!!!`, an emoji, a word too
+  /// long to index): it matches nothing, or with filters lists what the filters match.
+  var noSearchableWords = false
+  /// Query words left out over `maxTerms`.
+  var droppedTerms = 0
+  /// Words left out for being longer than the index keeps.
+  var tooLongWords: [String] = []
 }
 
 struct HighlightTerms: Sendable {
@@ -35,6 +42,12 @@ struct QueryCompiler {
   var ranking = RankingParameters()
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
+  /// Bound on the words of a query (a pasted 95 KB `--any` query took a minute and 740 MB); the
+  /// words past it are left out, with a note.
+  var maxTerms = 64
+  private var termsLeft = 64
+  private(set) var droppedTerms = 0
+  private(set) var tooLongWords: [String] = []
 
   private(set) var highlight = HighlightTerms()
   private(set) var bigrams: [Query] = []
@@ -51,10 +64,16 @@ struct QueryCompiler {
   mutating func compile(_ node: QueryNode?, filters: Filters) throws -> CompiledQuery {
     var textQuery: Query? = nil
     var fieldFilters = filters
+    termsLeft = maxTerms
     if let node { textQuery = try compileNode(node, filters: &fieldFilters) }
     var query: Query
     var hasText = true
-    if let t = textQuery {
+    let noWords = node != nil && textQuery == nil
+    if noWords {
+      // Text was given but none of it is searchable: never "everything".
+      query = fieldFilters.isEmpty ? .matchNothing : .matchAll
+      hasText = false
+    } else if let t = textQuery {
       query = t
       var optional = exactBoosts
       if !bigrams.isEmpty { optional.append(try Query(scaling: try Query(.or, bigrams), by: ranking.bigram)) }
@@ -69,7 +88,33 @@ struct QueryCompiler {
     if !filterQueries.isEmpty {
       query = try Query(.filter, [query, try Query(.and, filterQueries)])
     }
-    return CompiledQuery(query: query, highlight: highlight, hasText: hasText, words: words)
+    return CompiledQuery(
+      query: query, highlight: highlight, hasText: hasText, words: words, noSearchableWords: noWords,
+      droppedTerms: droppedTerms, tooLongWords: tooLongWords)
+  }
+
+  /// Takes up to `n` words from the term budget; the rest count as dropped.
+  private mutating func budget<C: Collection>(_ items: C) -> [C.Element] {
+    let kept = Array(items.prefix(max(0, termsLeft)))
+    termsLeft -= kept.count
+    droppedTerms += items.count - kept.count
+    return kept
+  }
+
+  /// Runs of word characters in `raw` longer than the tokenizer indexes (they are never in the index).
+  static func overlongWords(_ raw: String) -> [String] {
+    let letters = VietnameseLetters.shared
+    var out: [String] = []
+    var run = String.UnicodeScalarView()
+    func flush() {
+      if String(run).utf8.count > WordTokenizer.maxWordBytes { out.append(String(run)) }
+      run = String.UnicodeScalarView()
+    }
+    for u in raw.unicodeScalars {
+      if letters.isWord(u.value) { run.append(u) } else { flush() }
+    }
+    flush()
+    return out
   }
 
   // MARK: - Text
@@ -81,14 +126,17 @@ struct QueryCompiler {
     case .prefix(let p):
       let n = VietnameseFolding.lowercase(TextNormalizer.normalize(p))
       let f = VietnameseFolding.fold(n)
-      guard !f.isEmpty else { return nil }
+      guard !f.isEmpty, !budget([f]).isEmpty else { return nil }
       highlight.folded.insert(f)
       if exact || VietnameseFolding.hasDiacritics(n) {
         return try Query(wildcard: IndexSchema.exact + n, maxExpansion: maxExpansion)
       }
       return try Query(wildcard: f, maxExpansion: maxExpansion)
     case .phrase(let p):
-      return try phraseQuery(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))), window: nil)
+      tooLongWords += Self.overlongWords(p)
+      let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))))
+      guard !ws.isEmpty else { return nil }
+      return try phraseQuery(ws, window: nil)
     case .field(let name, let value):
       // A field inside the text tree is a filter at that place: weightless, but it keeps its
       // boolean position (`agency:X OR agency:Y`).
@@ -128,6 +176,8 @@ struct QueryCompiler {
         default: break
         }
       }
+      terms = budget(terms)
+      guard !terms.isEmpty else { return nil }
       return try phraseQuery(terms, window: max(10, terms.count + 8), near: true)
     case .required(let r):
       return try compileNode(r, filters: &filters)
@@ -143,7 +193,8 @@ struct QueryCompiler {
   /// A typed "word" may hold several syllables once tokenised (`16/CT-TTg`, `covid-19`): those
   /// are matched as a phrase; a document number also matches its citation term.
   private mutating func wordQuery(_ raw: String) throws -> Query? {
-    let ws = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
+    tooLongWords += Self.overlongWords(raw)
+    let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw))))
     guard !ws.isEmpty else { return nil }
     var q = ws.count == 1 ? try termQuery(ws[0]) : try phraseQuery(ws, window: nil)
     if ws.count > 1, let key = DocumentNumber.key(raw) {
@@ -191,7 +242,7 @@ struct QueryCompiler {
   private mutating func addBigrams(_ items: [QueryNode]) throws {
     guard ranking.bigram > 0 else { return }
     var previous: [Word]? = nil
-    for item in items {
+    for item in items where bigrams.count < maxTerms {
       guard case .word(let raw) = item else {
         previous = nil
         continue

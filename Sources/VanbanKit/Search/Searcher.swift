@@ -32,18 +32,14 @@ public final class Searcher {
       guard FileManager.default.fileExists(atPath: location, isDirectory: &isDir) else {
         throw VanbanError.indexNotFound(location)
       }
-      // Opening can race a writer's commit like any read; retry it the same way.
+      guard isDir.boolValue else { throw VanbanError.notAnIndex(location, "it is a file") }
+      // Opening can race a writer's commit like any read, and a rebuild's swap of the manifest
+      // (the shards just read may be gone): retry both the same way.
       var attempt = 0
       while true {
         do {
-          let db = try Database(path: location)
-          let version = try db.metadata(IndexSchema.versionKey)
-          if version != IndexSchema.version {
-            if try db.documentCount() == 0 && version.isEmpty { throw VanbanError.indexNotFound(location) }
-            throw VanbanError.indexVersion(location, found: version)
-          }
-          return db
-        } catch let e as XapianError where e.isTransientForReader && attempt < 25 {
+          return try openShards(location)
+        } catch let e as XapianError where (e.isTransientForReader || isGone(e)) && attempt < 25 {
           attempt += 1
           usleep(useconds_t(2_000 * attempt))
         }
@@ -51,6 +47,35 @@ public final class Searcher {
     } catch {
       throw VanbanError.from(error, index: location)
     }
+  }
+
+  /// The shards listed by the manifest of the index folder `location`, as one database. Never
+  /// through a Xapian stub file: see IndexManifest.
+  static func openShards(_ location: String) throws -> Database {
+    guard let manifest = try IndexManifest.read(location) else {
+      let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? [])
+        .filter { !IndexFolder.userKept.contains($0) && $0 != IndexFolder.lockName }
+      if names.isEmpty { throw VanbanError.indexNotFound(location) }
+      if IndexFolder.hasLegacyLayout(location) {
+        throw VanbanError.notAnIndex(location, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
+      }
+      throw VanbanError.notAnIndex(location, "it has no \(IndexManifest.fileName)")
+    }
+    let combined = Database()
+    for folder in try manifest.shardFolders(in: location) {
+      let db = try Database(path: folder)
+      let version = try db.metadata(IndexSchema.versionKey)
+      if version.isEmpty { throw VanbanError.indexIncomplete(location) }
+      if version != IndexSchema.version { throw VanbanError.indexVersion(location, found: version) }
+      try combined.add(db)
+    }
+    return combined
+  }
+
+  /// A shard that vanished between reading the manifest and opening it: a rebuild swapped in a
+  /// new generation and deleted the old one. The manifest read again names the new shards.
+  static func isGone(_ e: XapianError) -> Bool {
+    e.code == .databaseNotFound || e.code == .databaseOpening
   }
 
   /// Xapian raises DatabaseModifiedError when a writer commits twice under a long read; the
@@ -116,6 +141,23 @@ public final class Searcher {
     return result
   }
 
+  /// What the user must know about how the query was read: words left out, or none searchable.
+  static func notes(for c: CompiledQuery, maxTerms: Int, filters: Bool) -> [String] {
+    var notes: [String] = []
+    for w in c.tooLongWords.prefix(3) {
+      notes.append("`\(w.prefix(24))…` is longer than \(WordTokenizer.maxWordBytes) bytes, too long to be indexed: left out")
+    }
+    if c.droppedTerms > 0 {
+      notes.append("the query has more than \(maxTerms) words: the last \(c.droppedTerms) were left out")
+    }
+    if c.noSearchableWords {
+      notes.append(filters
+        ? "the query has no searchable words (only punctuation, symbols or over-long words): listing what the filters match"
+        : "the query has no searchable words (only punctuation, symbols or over-long words): no documents match")
+    }
+    return notes
+  }
+
   /// Relaxing only makes sense for a plain list of words, not for explicit operators.
   static func isPlainConjunction(_ node: QueryNode) -> Bool {
     switch node {
@@ -128,6 +170,7 @@ public final class Searcher {
     var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
     compiler.ranking = ranking
     let compiled = try compiler.compile(node, filters: request.filters)
+    let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
     let offset = max(0, request.offset)
     return try retrying {

@@ -9,40 +9,14 @@ import Testing
 struct ExternalToolDecodeTests {
   static let dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
-  /// python3 with fpdf2 importable, the DejaVu font, and pdftotext: everything the PDF tests need.
-  static let pdfGeneratorAvailable: Bool = {
-    guard DecodeFixtures.which("pdftotext") != nil, FileManager.default.fileExists(atPath: dejaVu),
-      let python = DecodeFixtures.which("python3")
-    else { return false }
-    return (try? DecodeFixtures.run(python, ["-c", "import fpdf"])) == 0
-  }()
+  /// python3 with fpdf2, the DejaVu font (PDFDocuments), and pdftotext: everything the PDF tests need.
+  static let pdfGeneratorAvailable = PDFDocuments.canWrite && DecodeFixtures.which("pdftotext") != nil
 
   static let antiwordAvailable = DecodeFixtures.which("antiword") != nil
 
   /// Writes a PDF of `text` (one cell line per text line) to `url`, or a PDF with only a rectangle if text is nil.
   static func makePDF(_ text: String?, at url: URL, title: String = "", author: String = "") throws {
-    let dir = url.deletingLastPathComponent()
-    let textFile = dir.appendingPathComponent("pdf-source.txt")
-    try (text ?? "").write(to: textFile, atomically: true, encoding: .utf8)
-    let script = """
-      import sys
-      from fpdf import FPDF
-      src, out, font, title, author, has_text = sys.argv[1:7]
-      pdf = FPDF()
-      pdf.set_title(title); pdf.set_author(author)
-      pdf.add_page()
-      if has_text == "1":
-          pdf.add_font("DejaVu", "", font)
-          pdf.set_font("DejaVu", size=10)
-          for line in open(src, encoding="utf-8").read().split("\\n"):
-              pdf.multi_cell(0, 5, line.replace("\\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
-      else:
-          pdf.rect(20, 20, 100, 50)
-      pdf.output(out)
-      """
-    let status = try DecodeFixtures.run(DecodeFixtures.which("python3")!,
-                                        ["-c", script, textFile.path, url.path, dejaVu, title, author, text == nil ? "0" : "1"])
-    #expect(status == 0, "python3/fpdf2 could not write \(url.path)")
+    try PDFDocuments.write(text: text, to: url, title: title, author: author)
   }
 
   @Test(.enabled(if: pdfGeneratorAvailable, "needs python3 with fpdf2, fonts-dejavu-core and poppler-utils"))

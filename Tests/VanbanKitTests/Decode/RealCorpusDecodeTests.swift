@@ -7,7 +7,7 @@ import Testing
 /// no crash, every file accounted for, counts by encoding printed.
 @Suite("Decode: real corpus")
 struct RealCorpusDecodeTests {
-  static let tarball: URL? = DecodeFixtures.shared?.appendingPathComponent("corpora/vn-legal.tar.xz")
+  static let tarball: URL? = TestPaths.vnLegalTarball
   static var available: Bool { tarball.map { FileManager.default.fileExists(atPath: $0.path) } ?? false }
 
   /// `/tmp/vn-legal` if already unpacked there, else the tarball unpacked into a fresh temporary directory.

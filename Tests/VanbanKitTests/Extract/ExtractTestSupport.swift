@@ -1,24 +1,16 @@
+@_exported import VanbanTestSupport
 import Foundation
 
 @testable import VanbanKit
 
-/// Where the Extract tests find `shared/` (the repository's sibling), and small helpers.
+/// Where the Extract tests find their files, and small helpers. Paths come from VanbanTestSupport
+/// (re-exported here for the whole test target).
 enum ExtractFixtures {
-  /// `shared/` next to the repository, found from this file's path, or `$VANBAN_SHARED`.
-  static let shared: URL? = {
-    if let env = ProcessInfo.processInfo.environment["VANBAN_SHARED"] { return URL(fileURLWithPath: env) }
-    var dir = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-    while dir.path != "/" {
-      let candidate = dir.deletingLastPathComponent().appendingPathComponent("shared")
-      if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path),
-        FileManager.default.fileExists(atPath: candidate.appendingPathComponent("seeds").path)
-      {
-        return candidate
-      }
-      dir = dir.deletingLastPathComponent()
-    }
-    return nil
-  }()
+  /// `shared/` (TestPaths.shared: `$VANBAN_SHARED`, else the repository's sibling), nil when missing.
+  static var shared: URL? { TestPaths.shared }
+
+  /// `Tests/VanbanKitTests/Fixtures/`: expected.json for the seeds.
+  static var fixtures: URL { TestPaths.fixtures("VanbanKitTests") }
 
   /// Reads a file as UTF-8 and normalises it the way the indexer does before extraction.
   static func normalizedText(_ url: URL) throws -> String {
@@ -33,14 +25,8 @@ enum ExtractFixtures {
 
   /// Runs a process, returns its exit status (nil when it cannot start).
   static func run(_ executable: String, _ args: [String]) -> Int32? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [executable] + args
-    p.standardOutput = FileHandle.nullDevice
-    do { try p.run() } catch { return nil }
-    p.waitUntilExit()
-    return p.terminationStatus
+    (try? ProcessRunner.run(executable, args))?.status
   }
 
-  static func pythonAvailable() -> Bool { run("python3", ["--version"]) == 0 }
+  static func pythonAvailable() -> Bool { ProcessRunner.hasPython3 }
 }

@@ -7,16 +7,9 @@ import Testing
 /// number is found for the files whose header has a `Số:` line.
 @Suite("Extract: real corpus")
 struct RealCorpusExtractionTests {
-  @Test func numbersFoundWhereTheHeaderHasOne() throws {
-    guard let shared = ExtractFixtures.shared else {
-      print("skipped: shared/ not found")
-      return
-    }
-    let tarball = shared.appendingPathComponent("corpora/vn-legal.tar.xz")
-    guard FileManager.default.fileExists(atPath: tarball.path) else {
-      print("skipped: \(tarball.path) not found")
-      return
-    }
+  @Test(.enabled(if: TestPaths.vnLegalTarball != nil, "shared/corpora/vn-legal.tar.xz is missing (see VANBAN_SHARED)"))
+  func numbersFoundWhereTheHeaderHasOne() throws {
+    let tarball = try #require(TestPaths.vnLegalTarball)
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-vnlegal-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -3,7 +3,8 @@ import Testing
 
 @testable import VanbanKit
 
-/// The five seed dispatches against shared/seeds/expected.json, every field.
+/// The five seed dispatches (corpus/) against Fixtures/expected.json (a copy of shared/seeds/expected.json),
+/// every field.
 @Suite("Extract: seeds")
 struct SeedExtractionTests {
   struct Expected: Decodable {
@@ -23,12 +24,9 @@ struct SeedExtractionTests {
   struct File: Decodable { var documents: [String: Expected] }
 
   @Test func everyFieldOfEverySeed() throws {
-    guard let shared = ExtractFixtures.shared else {
-      print("skipped: shared/ not found")
-      return
-    }
-    let seeds = shared.appendingPathComponent("seeds")
-    let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: seeds.appendingPathComponent("expected.json")))
+    let seeds = TestPaths.corpus
+    let file = try JSONDecoder().decode(
+      File.self, from: Data(contentsOf: ExtractFixtures.fixtures.appendingPathComponent("expected.json")))
     #expect(file.documents.count == 5)
     let extractor = MetadataExtractor()
     for (name, want) in file.documents.sorted(by: { $0.key < $1.key }) {

@@ -1,0 +1,170 @@
+// The writer's view of an index folder: what in it vanban made (and may delete), the folder-wide
+// write lock, and the checks that keep `--index` from pointing at the documents themselves.
+//
+// `--rebuild` deletes, so it must only ever delete what vanban created: the manifest, shard and
+// generation folders, and Xapian's own files. Anything else in the folder means the user pointed
+// --index at a folder of theirs, and the run is refused rather than emptying it.
+
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+enum IndexFolder {
+  static let lockName = "vanban-index.lock"
+  /// Files a user may keep beside an index (a checked-in `index/` folder).
+  static let userKept: Set<String> = ["README.md", ".gitkeep"]
+  /// The stub file of indexes written before the manifest (schema 2 and older).
+  static let legacyStub = "XAPIANDB"
+
+  // MARK: - What vanban made
+
+  /// Names at the top of the folder that vanban made (or Xapian made for it).
+  static func isOwnedTopLevel(_ name: String, isDirectory: Bool) -> Bool {
+    if isDirectory { return generationNumber(name) != nil || isShardName(name) }
+    return [IndexManifest.fileName, IndexManifest.fileName + ".tmp", lockName, legacyStub, legacyStub + ".tmp"]
+      .contains(name) || isXapianFile(name)
+  }
+
+  /// Files Xapian writes in a glass (or older chert) database folder.
+  static func isXapianFile(_ name: String) -> Bool {
+    if ["iamglass", "iamchert", "flintlock"].contains(name) { return true }
+    for suffix in [".glass", ".DB", ".baseA", ".baseB", ".tmp"] where name.hasSuffix(suffix) { return true }
+    return name.hasPrefix("changes") && name.dropFirst("changes".count).allSatisfy(\.isNumber)
+  }
+
+  static func isShardName(_ name: String) -> Bool {
+    name.hasPrefix("shard-") && name.count > 6 && name.dropFirst(6).allSatisfy(\.isNumber)
+  }
+
+  /// N for a folder named `gen-N`.
+  static func generationNumber(_ name: String) -> Int? {
+    guard name.hasPrefix("gen-"), name.count > 4, name.dropFirst(4).allSatisfy(\.isNumber) else { return nil }
+    return Int(name.dropFirst(4))
+  }
+
+  /// The first entry under `indexPath` that vanban did not make, as a path relative to it; nil if
+  /// everything there is vanban's (or the folder does not exist). Symbolic links count as foreign:
+  /// vanban never makes one, and deleting through one could reach outside the folder.
+  static func foreignEntry(in indexPath: String) -> String? {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: indexPath) else { return nil }
+    for name in names.sorted() where !userKept.contains(name) {
+      let kind = Self.kind(indexPath + "/" + name)
+      if kind == .other { return name }
+      guard isOwnedTopLevel(name, isDirectory: kind == .directory) else { return name }
+      if kind == .directory, let inner = foreignEntry(inFolder: indexPath + "/" + name, generation: generationNumber(name) != nil) {
+        return name + "/" + inner
+      }
+    }
+    return nil
+  }
+
+  /// Inside `gen-N`: only shard folders; inside a shard folder: only Xapian's files.
+  private static func foreignEntry(inFolder path: String, generation: Bool) -> String? {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+    for name in names.sorted() {
+      let kind = Self.kind(path + "/" + name)
+      if generation {
+        guard kind == .directory, isShardName(name) else { return name }
+        if let inner = foreignEntry(inFolder: path + "/" + name, generation: false) { return name + "/" + inner }
+      } else {
+        guard kind == .file, isXapianFile(name) else { return name }
+      }
+    }
+    return nil
+  }
+
+  enum Kind { case file, directory, other }
+
+  /// lstat's answer: a symbolic link is `.other`, whatever it points at.
+  static func kind(_ path: String) -> Kind {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return .other }
+    switch st.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    default: return .other
+    }
+  }
+
+  /// Whether the folder holds an index in the layout before the manifest (a stub or a database).
+  static func hasLegacyLayout(_ indexPath: String) -> Bool {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: indexPath + "/" + legacyStub) || fm.fileExists(atPath: indexPath + "/iamglass")
+      || fm.fileExists(atPath: indexPath + "/iamchert")
+    {
+      return true
+    }
+    return ((try? fm.contentsOfDirectory(atPath: indexPath)) ?? []).contains(where: isShardName)
+  }
+
+  /// Deletes everything vanban made at the top of the folder except the generations in `keep`.
+  /// Call only with the lock held and after `foreignEntry` found nothing foreign.
+  static func removeOwned(in indexPath: String, keepingGenerations keep: Set<Int>) {
+    let fm = FileManager.default
+    for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? [] {
+      if userKept.contains(name) || name == lockName || name == IndexManifest.fileName { continue }
+      let kind = Self.kind(indexPath + "/" + name)
+      guard kind != .other, isOwnedTopLevel(name, isDirectory: kind == .directory) else { continue }
+      if let g = generationNumber(name), keep.contains(g) { continue }
+      try? fm.removeItem(atPath: indexPath + "/" + name)
+    }
+  }
+
+  /// Old generations only (after a new manifest is in place).
+  static func removeGenerations(in indexPath: String, except current: Int) {
+    let fm = FileManager.default
+    for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? [] {
+      guard let g = generationNumber(name), g != current, Self.kind(indexPath + "/" + name) == .directory,
+        foreignEntry(inFolder: indexPath + "/" + name, generation: true) == nil
+      else { continue }
+      try? fm.removeItem(atPath: indexPath + "/" + name)
+    }
+  }
+
+  /// The highest `gen-N` present, 0 if none.
+  static func highestGeneration(in indexPath: String) -> Int {
+    ((try? FileManager.default.contentsOfDirectory(atPath: indexPath)) ?? []).compactMap(generationNumber).max() ?? 0
+  }
+
+  // MARK: - The write lock
+
+  /// Takes the folder's write lock (flock on `vanban-index.lock`), held until `release` or exit —
+  /// a kill -9 releases it too. Taken before anything in the folder is deleted or written.
+  /// - throws: `VanbanError.indexLocked` when another process holds it.
+  static func lock(_ indexPath: String) throws -> Int32 {
+    let path = indexPath + "/" + lockName
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard fd >= 0 else {
+      throw VanbanError.io("cannot write to the index at \(indexPath): \(String(cString: strerror(errno)))")
+    }
+    if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      let err = errno
+      close(fd)
+      if err == EWOULDBLOCK { throw VanbanError.indexLocked(indexPath) }
+      throw VanbanError.io("cannot lock the index at \(indexPath): \(String(cString: strerror(err)))")
+    }
+    return fd
+  }
+
+  static func release(_ fd: Int32) {
+    flock(fd, LOCK_UN)
+    close(fd)
+  }
+
+  // MARK: - Roots
+
+  /// Refuses an index folder that is one of the indexed roots or contains one: rebuilding it would
+  /// delete the documents. An index folder inside a root is fine (the walker skips it).
+  static func checkNotOverRoots(_ indexPath: String, roots: [String]) throws {
+    let index = realPath(indexPath) ?? FileWalker.absolute(indexPath)
+    for root in roots {
+      guard let r = realPath(root) else { continue }
+      if r == index || index == "/" || r.hasPrefix(index + "/") {
+        throw VanbanError.unsafeIndexFolder(
+          indexPath, "it \(r == index ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder")
+      }
+    }
+  }
+}
