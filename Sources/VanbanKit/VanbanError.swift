@@ -23,6 +23,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case nothingToSearch
   /// The index has `existing` shards and `requested` were asked for: only a rebuild changes that.
   case shardCountMismatch(String, existing: Int, requested: Int)
+  /// Rendering a graph needs Graphviz's `dot`, which is not installed.
+  case graphvizMissing
   case badArgument(String)
   case notInIndex(String)
   case io(String)
@@ -50,6 +52,7 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
     case .nothingToSearch: return "bad query: nothing to search for: give words or a filter"
     case .shardCountMismatch(let p, let existing, let requested):
       return "\(Self.shardCount(p, existing)); it must be rebuilt to change to \(requested)"
+    case .graphvizMissing: return "Graphviz's `dot` is not installed; install it with `apt-get install graphviz`"
     case .badArgument(let m): return m
     case .notInIndex(let id): return "no document \(id) in the index"
     case .io(let m): return m

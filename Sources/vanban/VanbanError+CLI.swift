@@ -21,6 +21,8 @@ extension VanbanError {
       return "bad query: nothing to search for: give words or a filter such as --agency or --ref"
     case .shardCountMismatch(let p, let existing, let requested):
       return "\(Self.shardCount(p, existing)); use --rebuild to change to \(requested)"
+    case .graphvizMissing:
+      return description + " (or use --format dot|json)"
     default:
       return description
     }
