@@ -28,3 +28,14 @@ extension VanbanError {
     }
   }
 }
+
+extension DecodeError {
+  /// The reason `vanban index` prints after a skipped file's path, naming the option that sets
+  /// a limit where the library reports only the limit.
+  var cliReason: String {
+    switch self {
+    case .tooMuchText(let limit): return "more than \(Self.size(limit)) of text (limit set by --max-text)"
+    default: return description
+    }
+  }
+}

@@ -31,6 +31,11 @@ import Testing
     #expect(error.description == text)
   }
 
+  @Test func decodeLimitNamesNoFlag() {
+    #expect(DecodeError.tooMuchText(limit: 1 << 20).description == "more than 1 MB of text (the per-document limit)")
+    #expect(DecodeError.tooMuchText(limit: 1000).description == "more than 1000 bytes of text (the per-document limit)")
+  }
+
   @Test func graphCutNoteNamesNoFlag() {
     #expect(CitationGraph.cutNote(maxNodes: 2) == "the neighbourhood was cut at 2 nodes")
   }
