@@ -1,5 +1,7 @@
-// The domain's errors: each case is one line a clerk can act on. The CLI prints `description`
-// on stderr and exits 2.
+// The domain's errors: each case is one line a clerk can act on. The library names no CLI
+// flag: a case says what is wrong, and the CLI words the ones a flag fixes (`cliMessage` in
+// Sources/vanban) before printing on stderr and exiting 2. `description` is the library's own
+// wording, for other programs.
 
 import Xapian
 
@@ -17,6 +19,12 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case unsafeIndexFolder(String, String)
   case remote(String, String)
   case badQuery(String)
+  /// A search with neither words nor a filter.
+  case nothingToSearch
+  /// The index has `existing` shards and `requested` were asked for: only a rebuild changes that.
+  case shardCountMismatch(String, existing: Int, requested: Int)
+  /// Rendering a graph needs Graphviz's `dot`, which is not installed.
+  case graphvizMissing
   case badArgument(String)
   case notInIndex(String)
   case io(String)
@@ -25,27 +33,42 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .indexNotFound(let p):
-      return "no index at \(p) (run `vanban index` first, or pass --index DIR)"
+      return "no index at \(p)"
     case .indexLocked(let p):
       return "the index at \(p) is being updated by another process; try again when it finishes"
     case .indexCorrupt(let p, let m):
-      return "the index at \(p) cannot be read (\(m)); rebuild it with `vanban index --rebuild`"
+      return "the index at \(p) cannot be read (\(m)); it must be rebuilt"
     case .indexVersion(let p, let v):
-      return "the index at \(p) was built with schema \(v.isEmpty ? "unknown" : v), this vanban needs \(IndexSchema.version); rebuild it with `vanban index --rebuild`"
+      return "\(Self.versionMismatch(p, found: v)); it must be rebuilt"
     case .notAnIndex(let p, let m):
-      return "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, rebuild it with `vanban index --rebuild`"
+      return "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, it must be rebuilt"
     case .indexIncomplete(let p):
-      return "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; run `vanban index` again"
+      return "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; index again"
     case .unsafeIndexFolder(let p, let m):
       return "will not use \(p) as the index folder: \(m)"
     case .remote(let p, let m):
       return "cannot reach the index server \(p): \(m)"
     case .badQuery(let m): return "bad query: \(m)"
+    case .nothingToSearch: return "bad query: nothing to search for: give words or a filter"
+    case .shardCountMismatch(let p, let existing, let requested):
+      return "\(Self.shardCount(p, existing)); it must be rebuilt to change to \(requested)"
+    case .graphvizMissing: return "Graphviz's `dot` is not installed; install it with `apt-get install graphviz`"
     case .badArgument(let m): return m
     case .notInIndex(let id): return "no document \(id) in the index"
     case .io(let m): return m
     case .xapian(let m): return m
     }
+  }
+
+  /// `the index at P was built with schema V, this vanban needs W`: the first half of the
+  /// message for `.indexVersion`, shared with the CLI's wording.
+  public static func versionMismatch(_ index: String, found: String) -> String {
+    "the index at \(index) was built with schema \(found.isEmpty ? "unknown" : found), this vanban needs \(IndexSchema.version)"
+  }
+
+  /// `the index at P has N shards`: the first half of the message for `.shardCountMismatch`.
+  public static func shardCount(_ index: String, _ existing: Int) -> String {
+    "the index at \(index) has \(existing) shard\(existing == 1 ? "" : "s")"
   }
 
   /// The one place a Xapian error about a whole index becomes a domain error.
@@ -55,14 +78,14 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
     case .databaseLock:
       // Xapian also raises DatabaseLockError when it cannot create the lock file (a read-only or
       // full file system): that is not another process, and saying so would mislead.
-      if x.message.contains("already locked") { return VanbanError.indexLocked(index) }
+      if x.condition == .lockedByAnotherWriter { return VanbanError.indexLocked(index) }
       return VanbanError.io("cannot write to the index at \(index): \(x.message)")
     case .databaseNotFound: return VanbanError.indexNotFound(index)
     case .databaseOpening, .databaseVersion, .databaseCorrupt:
       if index.hasPrefix("tcp://") { return VanbanError.remote(index, x.message) }
       return VanbanError.indexCorrupt(index, x.message)
     case .network, .networkTimeout: return VanbanError.remote(index, x.message)
-    case .databaseError where x.message.contains("reading block") || x.message.contains("EOF"):
+    case .databaseError where x.condition == .unreadableBlock || x.condition == .unexpectedEndOfFile:
       // A truncated or damaged table file surfaces as a read error, not as DatabaseCorruptError.
       return VanbanError.indexCorrupt(index, x.message)
     default: return VanbanError.xapian("\(index): \(x.message)")

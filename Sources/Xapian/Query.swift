@@ -51,12 +51,13 @@ public final class Query: CustomStringConvertible {
         self.init(handle: out!)
     }
 
-    /// - parameter wqf: within-query frequency (must be >= 0).
+    /// - parameter wqf: within-query frequency (0...UInt32.max).
     /// - parameter position: position in the query for phrases, 0 for none.
-    public convenience init(term: String, wqf: Int = 1, position: UInt32 = 0) {
-        precondition(wqf >= 0 && wqf <= Int(UInt32.max), "wqf out of range")
-        self.init("making a term query") { out, message in
-            withBytes(term) { cx_query_new_term($0, $1, UInt32(wqf), position, out, message) }
+    /// - throws: `.invalidArgument` if `wqf` is out of range.
+    public convenience init(term: String, wqf: Int = 1, position: UInt32 = 0) throws {
+        let cWqf = try uint32(wqf, "wqf")
+        try self.init(throwing: "making a term query") { out, message in
+            withBytes(term) { cx_query_new_term($0, $1, cWqf, position, out, message) }
         }
     }
 
@@ -105,10 +106,11 @@ public final class Query: CustomStringConvertible {
 
     /// Terms starting with `pattern`. Beyond `maxExpansion` terms (0 = no
     /// limit) only the most frequent are used, rather than failing.
-    public convenience init(wildcard pattern: String, maxExpansion: Int = 100) {
-        precondition(maxExpansion >= 0 && maxExpansion <= Int(UInt32.max), "maxExpansion out of range")
-        self.init("making a wildcard query") { out, message in
-            withBytes(pattern) { cx_query_new_wildcard($0, $1, UInt32(maxExpansion), out, message) }
+    /// - throws: `.invalidArgument` if `maxExpansion` is out of range.
+    public convenience init(wildcard pattern: String, maxExpansion: Int = 100) throws {
+        let cMaxExpansion = try uint32(maxExpansion, "maxExpansion")
+        try self.init(throwing: "making a wildcard query") { out, message in
+            withBytes(pattern) { cx_query_new_wildcard($0, $1, cMaxExpansion, out, message) }
         }
     }
 

@@ -46,7 +46,7 @@ func check(_ context: @autoclosure () -> String, _ call: (CMessage) -> cx_status
         context: context())
 }
 
-/// For the few non-throwing APIs (`Document()`, `Query(term:)`...) whose C
+/// For the few non-throwing APIs (`Document()`, `Query.matchAll`...) whose C
 /// call can only fail when memory runs out: trap like Swift's own allocator.
 func mustSucceed(_ context: @autoclosure () -> String, _ call: (CMessage) -> cx_status) {
     do {

@@ -1,14 +1,17 @@
 // XapianError.swift - the one error type this module throws. `Code` mirrors
 // CXapian's cx_status so callers can match on what went wrong without ever
-// seeing a raw status.
+// seeing a raw status; `Condition` (XapianError+Condition.swift) reads the
+// distinctions Xapian makes only in its message text.
 
 /// An error reported by Xapian, or by this wrapper when an argument cannot be
 /// passed to Xapian at all (e.g. a negative count).
 ///
 ///     do {
 ///         let db = try WritableDatabase(path: path)
-///     } catch let error as XapianError where error.code == .databaseLock {
+///     } catch XapianError.Condition.lockedByAnotherWriter {
 ///         // another indexer is running
+///     } catch let error as XapianError where error.code == .databaseLock {
+///         // no lock file could be made (read-only or full file system)
 ///     }
 public struct XapianError: Error, CustomStringConvertible, Equatable {
     /// What went wrong; one case per Xapian exception family.

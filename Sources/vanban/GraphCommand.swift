@@ -36,7 +36,9 @@ struct GraphCommand: ParsableCommand {
   }
 
   func run() throws {
-    let graph = try Searcher(indexes: location.locations).citationGraph(start, depth: depth, maxNodes: maxNodes)
+    var graph = try Searcher(indexes: location.locations).citationGraph(start, depth: depth, maxNodes: maxNodes)
+    let cut = CitationGraph.cutNote(maxNodes: maxNodes)
+    graph.notes = graph.notes.map { $0 == cut ? $0 + "; use a smaller --depth" : $0 }
     switch format {
     case .dot: Terminal.out(GraphPrinter.dot(graph))
     case .svg: Terminal.out(try GraphPrinter.svg(graph))

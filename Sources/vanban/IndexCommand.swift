@@ -112,6 +112,9 @@ final class CLIIndexObserver: IndexObserver {
     // One line whatever the file name holds (escape codes, newlines).
     Terminal.err("\(ControlEscapes.escapeLine(path)): \(ControlEscapes.escapeLine(reason))\n")
   }
+  func skipped(path: String, error: Error) {
+    skipped(path: path, reason: (error as? DecodeError)?.cliReason ?? "\(error)")
+  }
   func progress(done: Int, total: Int, bytes: Int) { bar?.update(done: done, total: total, bytes: bytes) }
   func note(_ message: String) {
     bar?.finish()

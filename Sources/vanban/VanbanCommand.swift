@@ -43,7 +43,7 @@ struct VanbanCommand: ParsableCommand {
       }
       let message: String
       // One line: ArgumentParser's message without its Help:/Usage: lines (the README promises one).
-      if let e = error as? VanbanError { message = e.description } else { message = Self.message(for: error) }
+      if let e = error as? VanbanError { message = e.cliMessage } else { message = Self.message(for: error) }
       // Messages can quote a query or a path: escaped so they cannot drive the terminal.
       Terminal.err("vanban: " + ControlEscapes.escape(message.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
       Foundation.exit(2)

@@ -21,6 +21,28 @@ import Xapian
         #expect(throws: XapianError.self) { try Query(.near, [Query(term: "a")], parameter: -1) }
     }
 
+    @Test(arguments: [-1, Int(UInt32.max) + 1])
+    func termWithAnOutOfRangeWqfThrows(wqf: Int) throws {
+        #expect {
+            try Query(term: "a", wqf: wqf)
+        } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+    }
+
+    @Test(arguments: [-1, Int(UInt32.max) + 1])
+    func wildcardWithAnOutOfRangeExpansionThrows(maxExpansion: Int) throws {
+        #expect {
+            try Query(wildcard: "th", maxExpansion: maxExpansion)
+        } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+    }
+
+    @Test func termAndWildcardAtTheirLimits() throws {
+        #expect(try Query(term: "a", wqf: 0).description == "Query(a#0)")
+        #expect(try Query(term: "a", wqf: 3, position: 2).description == "Query(a#3@2)")
+        #expect(try !Query(term: "a", wqf: Int(UInt32.max)).isEmpty)
+        #expect(try Query(wildcard: "th", maxExpansion: 0).description == "Query(WILDCARD SYNONYM th)")
+        #expect(try !Query(wildcard: "th", maxExpansion: Int(UInt32.max)).isEmpty)
+    }
+
     @Test func termsWithNulBytesSurvive() throws {
         let dir = try TemporaryDirectory()
         let writer = try WritableDatabase(path: dir.path)

@@ -65,7 +65,7 @@ private func freePort() throws -> Int {
 
         let local = try Database(path: dir.path)
         #expect(try db.documentCount() == local.documentCount())
-        for query in [Query(term: "thue"), try Query(.phrase, [Query(term: "nghi"), Query(term: "dinh")]), Query.matchAll] {
+        for query in [try Query(term: "thue"), try Query(.phrase, [Query(term: "nghi"), Query(term: "dinh")]), Query.matchAll] {
             #expect(try search(db, query) == search(local, query))
         }
 

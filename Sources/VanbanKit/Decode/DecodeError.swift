@@ -12,8 +12,9 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
   case missingHelper(program: String, debianPackage: String)
   case helperFailed(program: String, detail: String)
   case timedOut(program: String, seconds: Int)
-  /// The file decodes to more text than the per-document cap (`vanban index --max-text`): a
-  /// memory bomb such as an .odt of `<text:s text:c="1000"/>`, or a runaway helper program.
+  /// The file decodes to more text than the per-document cap (`IndexOptions`; the CLI's
+  /// `--max-text`): a memory bomb such as an .odt of `<text:s text:c="1000"/>`, or a runaway
+  /// helper program.
   case tooMuchText(limit: Int)
 
   public var description: String {
@@ -28,7 +29,12 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
     case .helperFailed(let program, let detail): return "\(program) failed: \(detail)"
     case .timedOut(let program, let seconds): return "\(program) timed out after \(seconds) s"
     case .tooMuchText(let limit):
-      return "more than \(limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes") of text (limit set by --max-text)"
+      return "more than \(Self.size(limit)) of text (the per-document limit)"
     }
+  }
+
+  /// `16 MB`, or `1000 bytes` below a megabyte: a limit as the messages say it.
+  public static func size(_ bytes: Int) -> String {
+    bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
   }
 }

@@ -51,9 +51,16 @@ public struct IndexSummary: Codable, Sendable, Equatable {
 /// What the indexer tells its caller as it goes (the CLI draws progress and prints skips).
 public protocol IndexObserver: AnyObject {
   func skipped(path: String, reason: String)
+  /// A file that could not be decoded or indexed. By default `skipped(path:reason:)` with the
+  /// error's description; a front end can word the error its own way (e.g. name its options).
+  func skipped(path: String, error: Error)
   func progress(done: Int, total: Int, bytes: Int)
   /// Said once per run, e.g. a missing helper program.
   func note(_ message: String)
+}
+
+extension IndexObserver {
+  public func skipped(path: String, error: Error) { skipped(path: path, reason: "\(error)") }
 }
 
 public final class Indexer {
@@ -159,7 +166,9 @@ public final class Indexer {
           summary.skipped += 1
           summary.skipReasons["missing \(program)", default: 0] += 1
         } else {
-          skip(file.path, "\(error)", category: Self.category(error))
+          summary.skipped += 1
+          summary.skipReasons[Self.category(error), default: 0] += 1
+          observer?.skipped(path: file.path, error: error)
         }
       }
       observer?.progress(done: done, total: total, bytes: summary.bytes)

@@ -54,8 +54,7 @@ final class ShardSet {
         let count = max(1, requested ?? existing.shards.count)
         if count != existing.shards.count {
           let n = existing.shards.count
-          throw VanbanError.badArgument(
-            "the index at \(indexPath) has \(n) shard\(n == 1 ? "" : "s"); use --rebuild to change to \(count)")
+          throw VanbanError.shardCountMismatch(indexPath, existing: n, requested: count)
         }
         manifest = existing
         // Leftovers of an interrupted rebuild: never listed, never read.

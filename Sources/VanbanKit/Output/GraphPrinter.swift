@@ -82,8 +82,7 @@ public enum Graphviz {
   /// Runs `dot -T<format>` over `source`; its stdout.
   public static func render(_ source: String, format: String) throws -> String {
     guard let dot = dotPath() else {
-      throw VanbanError.badArgument(
-        "Graphviz's `dot` is not installed; install it with `apt-get install graphviz` (or use --format dot|json)")
+      throw VanbanError.graphvizMissing
     }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: dot)

@@ -88,6 +88,9 @@ public struct CitationGraph: Codable, Sendable, Equatable {
   public var nodes: [Node] = []
   public var edges: [Edge] = []
 
+  /// The note a graph cut at `maxNodes` carries (the CLI adds which option to change).
+  public static func cutNote(maxNodes: Int) -> String { "the neighbourhood was cut at \(maxNodes) nodes" }
+
   /// Whether the start has any neighbour.
   public var hasNeighbours: Bool { !edges.isEmpty }
 }
@@ -127,7 +130,7 @@ extension Searcher {
       graph.edges = builder.edges
       graph.truncated = builder.truncated
       if builder.truncated {
-        graph.notes.append("the neighbourhood was cut at \(builder.maxNodes) nodes; use a smaller --depth")
+        graph.notes.append(CitationGraph.cutNote(maxNodes: builder.maxNodes))
       }
       return graph
     }

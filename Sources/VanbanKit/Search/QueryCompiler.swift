@@ -129,9 +129,9 @@ struct QueryCompiler {
       guard !f.isEmpty, !budget([f]).isEmpty else { return nil }
       highlight.folded.insert(f)
       if exact || VietnameseFolding.hasDiacritics(n) {
-        return Query(wildcard: IndexSchema.exact + n, maxExpansion: maxExpansion)
+        return try Query(wildcard: IndexSchema.exact + n, maxExpansion: maxExpansion)
       }
-      return Query(wildcard: f, maxExpansion: maxExpansion)
+      return try Query(wildcard: f, maxExpansion: maxExpansion)
     case .phrase(let p):
       tooLongWords += Self.overlongWords(p)
       let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))))
@@ -198,7 +198,7 @@ struct QueryCompiler {
     guard !ws.isEmpty else { return nil }
     var q = ws.count == 1 ? try termQuery(ws[0]) : try phraseQuery(ws, window: nil)
     if ws.count > 1, let key = DocumentNumber.key(raw) {
-      q = try Query(.or, [q, Query(term: IndexSchema.reference + key)])
+      q = try Query(.or, [q, try Query(term: IndexSchema.reference + key)])
     }
     return q
   }
@@ -207,11 +207,11 @@ struct QueryCompiler {
     words.append(w)
     highlight.folded.insert(w.folded)
     highlight.exact.insert(w.exact)
-    if exact { return Query(term: IndexSchema.exact + w.exact) }
-    if w.exact == w.folded { return Query(term: w.folded) }
-    let exactTerm = Query(term: IndexSchema.exact + w.exact)
+    if exact { return try Query(term: IndexSchema.exact + w.exact) }
+    if w.exact == w.folded { return try Query(term: w.folded) }
+    let exactTerm = try Query(term: IndexSchema.exact + w.exact)
     exactBoosts.append(ranking.exactTerm == 1 ? exactTerm : try Query(scaling: exactTerm, by: ranking.exactTerm))
-    return Query(term: w.folded)
+    return try Query(term: w.folded)
   }
 
   private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
@@ -221,21 +221,21 @@ struct QueryCompiler {
       highlight.exact.insert(w.exact)
     }
     words += ws
-    var positional = try Query(near ? .near : .phrase, ws.map { Query(term: $0.folded) }, parameter: window ?? ws.count)
+    var positional = try Query(near ? .near : .phrase, ws.map { try Query(term: $0.folded) }, parameter: window ?? ws.count)
     if !near && window == nil {
       // Adjacent words are adjacent syllable pairs, and the index holds each pair as a bigram term:
       // filtering on those first leaves few documents for the positional check (a two-word phrase
       // needs none). Same matches and weights; phrase p99 151 → 19 ms on gen-100k.
-      let pairs = zip(ws, ws.dropFirst()).map { Query(term: IndexSchema.bigram + $0.folded + " " + $1.folded) }
-      let required = ws.count == 2 ? try Query(.and, ws.map { Query(term: $0.folded) }) : positional
+      let pairs = try zip(ws, ws.dropFirst()).map { try Query(term: IndexSchema.bigram + $0.folded + " " + $1.folded) }
+      let required = ws.count == 2 ? try Query(.and, ws.map { try Query(term: $0.folded) }) : positional
       positional = try Query(.filter, [required, pairs.count == 1 ? pairs[0] : try Query(.and, pairs)])
     }
     let accented = ws.filter { $0.exact != $0.folded }
     if exact {
-      return try Query(.and, [positional] + ws.map { Query(term: IndexSchema.exact + $0.exact) })
+      return try Query(.and, [positional] + ws.map { try Query(term: IndexSchema.exact + $0.exact) })
     }
     if accented.isEmpty { return positional }
-    return try Query(.andMaybe, [positional, try Query(.and, accented.map { Query(term: IndexSchema.exact + $0.exact) })])
+    return try Query(.andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])
   }
 
   /// Boost for each adjacent pair of plain words in a sequence: the pair's bigram term.
@@ -249,7 +249,7 @@ struct QueryCompiler {
       }
       let ws = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
       if ws.count == 1, let p = previous, p.count == 1 {
-        bigrams.append(Query(term: IndexSchema.bigram + p[0].folded + " " + ws[0].folded))
+        bigrams.append(try Query(term: IndexSchema.bigram + p[0].folded + " " + ws[0].folded))
       }
       previous = ws
     }
@@ -268,26 +268,26 @@ struct QueryCompiler {
     func allWords(_ prefix: String, _ s: String) throws -> Query {
       let ws = Array(Set(WordTokenizer.words(in: TextNormalizer.normalize(s)).map(\.folded))).sorted()
       if ws.isEmpty { return .matchNothing }
-      return try Query(.and, ws.map { Query(term: prefix + $0) })
+      return try Query(.and, ws.map { try Query(term: prefix + $0) })
     }
     /// The agency's words in their order, with gaps (`ubnd lai chau` matches "Ủy ban nhân dân tỉnh
     /// Lai Châu"), but never reordered (`Tỉnh ủy X` is not "UBND tỉnh X").
     func agencyQuery(_ s: String) throws -> Query {
       let ws = WordTokenizer.words(in: AgencyNames.expand(TextNormalizer.normalize(s))).map(\.folded)
       if ws.isEmpty { return .matchNothing }
-      if ws.count == 1 { return Query(term: IndexSchema.agency + ws[0]) }
-      return try Query(.phrase, ws.map { Query(term: IndexSchema.agency + $0) }, parameter: ws.count + 6)
+      if ws.count == 1 { return try Query(term: IndexSchema.agency + ws[0]) }
+      return try Query(.phrase, ws.map { try Query(term: IndexSchema.agency + $0) }, parameter: ws.count + 6)
     }
     try anyOf(try f.agency.map(agencyQuery))
     try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
     try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate) })
-    try anyOf(f.number.map { v in DocumentNumber.key(v).map { Query(term: IndexSchema.number + $0) } ?? .matchNothing })
-    try anyOf(f.type.map { Query(term: IndexSchema.type + IndexSchema.compactKey(DocumentTypes.canonical($0) ?? $0)) })
-    try anyOf(f.province.map { Query(term: IndexSchema.province + IndexSchema.compactKey(Provinces.canonical($0) ?? $0)) })
-    try anyOf(f.year.map { Query(term: IndexSchema.year + $0.trimmingCharacters(in: .whitespaces)) })
-    try anyOf(f.format.map { Query(term: IndexSchema.format + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) })
+    try anyOf(f.number.map { v in try DocumentNumber.key(v).map { try Query(term: IndexSchema.number + $0) } ?? .matchNothing })
+    try anyOf(f.type.map { try Query(term: IndexSchema.type + IndexSchema.compactKey(DocumentTypes.canonical($0) ?? $0)) })
+    try anyOf(f.province.map { try Query(term: IndexSchema.province + IndexSchema.compactKey(Provinces.canonical($0) ?? $0)) })
+    try anyOf(f.year.map { try Query(term: IndexSchema.year + $0.trimmingCharacters(in: .whitespaces)) })
+    try anyOf(f.format.map { try Query(term: IndexSchema.format + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) })
     if f.since != nil || f.until != nil {
       let slot = IndexSchema.Slot.date.rawValue
       let lo = f.since?.sortKey ?? "0"
@@ -308,12 +308,12 @@ struct QueryCompiler {
     let trimmed = raw.trimmingCharacters(in: .whitespaces)
     if trimmed.hasSuffix("/") || trimmed.hasSuffix("-") {
       guard let p = DocumentNumber.keyPrefix(trimmed) else { return .matchNothing }
-      return Query(wildcard: IndexSchema.reference + p, maxExpansion: 10_000)
+      return try Query(wildcard: IndexSchema.reference + p, maxExpansion: 10_000)
     }
     guard let key = DocumentNumber.key(trimmed) else {
       throw VanbanError.badArgument("`\(raw)` is not a document number (expected e.g. 16/CT-TTg, 585-TB/TU, 15/2020/NĐ-CP)")
     }
-    if let date { return Query(term: IndexSchema.referenceDated + key + "@" + date) }
-    return Query(term: IndexSchema.reference + key)
+    if let date { return try Query(term: IndexSchema.referenceDated + key + "@" + date) }
+    return try Query(term: IndexSchema.reference + key)
   }
 }

@@ -39,7 +39,7 @@ public final class Searcher {
       while true {
         do {
           return try openShards(location)
-        } catch let e as XapianError where (isTransient(e) || isGone(e)) && attempt < 25 {
+        } catch let e as XapianError where (e.isTransientForReader || isGone(e)) && attempt < 25 {
           attempt += 1
           usleep(useconds_t(2_000 * attempt))
         }
@@ -85,7 +85,10 @@ public final class Searcher {
     while true {
       do {
         return try body()
-      } catch let e as XapianError where Self.isTransient(e) && attempt < 25 {
+      } catch let e as XapianError where e.isTransientForReader && attempt < 25 {
+        // A writer recycling the blocks under a read (DatabaseModifiedError, or a "corrupt" block
+        // reused before the reader noticed) goes away on reopen; a really damaged index keeps
+        // failing and is then reported as corrupt.
         // A writer committing small batches can move on twice during one read, again and again:
         // reopen at the latest commit, give it a moment (about 1.3 s at most in all), ask again.
         attempt += 1
@@ -94,18 +97,6 @@ public final class Searcher {
       } catch {
         throw VanbanError.from(error, index: locations.joined(separator: ", "))
       }
-    }
-  }
-
-  /// Errors a reader gets when a writer recycles the blocks of the revision it is reading:
-  /// DatabaseModifiedError, and — when the blocks were reused before the reader noticed — a
-  /// "corrupt" block. Both go away on reopen; a really damaged index keeps failing and is then
-  /// reported as corrupt.
-  static func isTransient(_ e: XapianError) -> Bool {
-    switch e.code {
-    case .databaseModified, .databaseCorrupt: return true
-    case .databaseError: return e.message.contains("discarded") || e.message.contains("reading block")
-    default: return false
     }
   }
 
@@ -123,7 +114,7 @@ public final class Searcher {
       node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
     }
     guard node != nil || !request.filters.isEmpty else {
-      throw VanbanError.badQuery("nothing to search for: give words or a filter such as --agency or --ref")
+      throw VanbanError.nothingToSearch
     }
     var result: SearchResult
     do {

@@ -1,0 +1,117 @@
+// Issue N: query text (and CLI filters) → the Xapian query QueryCompiler builds, as Xapian
+// describes it. Regression guards for ranking and matching: the expected descriptions are what
+// the code produces today (see QueryCompiler's header for why each shape is what it is).
+import Testing
+
+@testable import VanbanKit
+
+@Suite struct QueryCompilerTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let text: String
+    let any: Bool
+    let exact: Bool
+    let description: String
+    init(_ text: String, any: Bool = false, exact: Bool = false, _ description: String) {
+      self.text = text
+      self.any = any
+      self.exact = exact
+      self.description = description
+    }
+    var testDescription: String { "\(text.debugDescription)\(any ? " --any" : "")\(exact ? " --exact" : "")" }
+  }
+
+  static func compile(_ text: String, any: Bool = false, exact: Bool = false, filters: Filters = Filters()) throws -> CompiledQuery {
+    var compiler = QueryCompiler(exact: exact, defaultAnd: !any)
+    return try compiler.compile(try QueryLanguage.parse(text, defaultAnd: !any), filters: filters)
+  }
+
+  static let cases: [Case] = [
+    // One word: unaccented matches the folded term; accented adds its exact term as a boost.
+    Case("tiem", "Query(tiem)"),
+    Case("tiêm", "Query((tiem AND_MAYBE Etiêm))"),
+    Case("tiêm", exact: true, "Query(Etiêm)"),
+    // Two words: both folded terms, plus the exact boosts and the bigram boost.
+    Case("tiem chung", "Query(((tiem AND chung) AND_MAYBE 1 * Btiem chung))"),
+    Case("tiêm chủng", "Query(((tiem AND chung) AND_MAYBE (Etiêm OR Echủng OR 1 * Btiem chung)))"),
+    Case("tiem chung", any: true, "Query(((tiem OR chung) AND_MAYBE 1 * Btiem chung))"),
+    // A phrase: the bigram terms filter before the positional check.
+    Case("\"tiem chung\"", "Query(((tiem AND chung) FILTER Btiem chung))"),
+    Case("\"tiêm chủng\"", "Query((((tiem AND chung) FILTER Btiem chung) AND_MAYBE (Etiêm AND Echủng)))"),
+    Case("\"nghi dinh ve thue\"", "Query(((nghi PHRASE 4 dinh PHRASE 4 ve PHRASE 4 thue) FILTER (Bnghi dinh AND Bdinh ve AND Bve thue)))"),
+    Case("covid-19", "Query(((covid AND 19) FILTER Bcovid 19))"),
+    Case("16/CT-TTg", "Query((((16 PHRASE 3 ct PHRASE 3 ttg) FILTER (B16 ct AND Bct ttg)) OR R16/ct-ttg))"),
+    // Operators.
+    Case("tiem -covid", "Query((tiem AND_NOT covid))"),
+    Case("-covid", "Query((<alldocuments> AND_NOT covid))"),
+    // Adjacent words of an OR get the bigram boost too.
+    Case("tiem OR chung", "Query(((tiem OR chung) AND_MAYBE 1 * Btiem chung))"),
+    Case("tiem NEAR chung", "Query((tiem NEAR 10 chung))"),
+    Case("tiem*", "Query(WILDCARD SYNONYM tiem)"),
+    Case("tiêm*", "Query(WILDCARD SYNONYM Etiêm)"),
+    Case("+tiem chung", any: true, "Query((tiem AND_MAYBE chung))"),
+    // Fields in the text are weightless filters at their place (scaled by 0 twice: once as a
+    // filter, once as a field in the text tree; a value range is weightless already).
+    Case("covid year:2022", "Query((covid AND 0 * 0 * Y2022))"),
+    Case("agency:UBND", "Query(0 * 0 * (Auy PHRASE 10 Aban PHRASE 10 Anhan PHRASE 10 Adan))"),
+    Case("type:\"chỉ thị\"", "Query(0 * 0 * Tchithi)"),
+    Case("province:\"Hà Nội\"", "Query(0 * 0 * Phanoi)"),
+    Case("format:.PDF", "Query(0 * 0 * Fpdf)"),
+    Case("ref:16/CT-TTg", "Query(0 * 0 * R16/ct-ttg)"),
+    Case("ref:79/2010/", "Query(0 * 0 * WILDCARD SYNONYM R79/2010/)"),
+    Case("date:2022-01..2022-06", "Query(VALUE_RANGE 0 20220100 20220699)"),
+    Case("date:2022", "Query(VALUE_RANGE 0 20220000 20229999)"),
+  ]
+
+  @Test(arguments: cases)
+  func compiles(_ c: Case) throws {
+    let described = try Self.compile(c.text, any: c.any, exact: c.exact).query.description
+    #expect(described == c.description)
+  }
+
+  /// Filters given as options (`--agency`, `--year`…) wrap the text query in a FILTER.
+  @Test func optionFiltersWrapTheTextQuery() throws {
+    var f = Filters()
+    f.agency = ["UBND tỉnh Lai Châu", "Sở Y tế"]
+    f.year = ["2022"]
+    f.type = ["công văn"]
+    f.province = ["lai chau"]
+    f.format = ["docx"]
+    f.signer = ["Nguyễn An"]
+    f.since = PartialDate(year: 2022, month: 1)
+    let compiled = try Self.compile("tiem", filters: f)
+    #expect(compiled.hasText)
+    // The agency keeps its words in order with gaps (PHRASE, window = words + 6); names need all
+    // their words; a month as a lower bound starts the month, no upper bound is 99999999.
+    #expect(compiled.query.description == """
+      Query((tiem FILTER (\
+      0 * ((Auy PHRASE 13 Aban PHRASE 13 Anhan PHRASE 13 Adan PHRASE 13 Atinh PHRASE 13 Alai PHRASE 13 Achau) \
+      OR (Aso PHRASE 9 Ay PHRASE 9 Ate)) \
+      AND 0 * (San AND Snguyen) AND 0 * Tcongvan AND 0 * Plaichau AND 0 * Y2022 AND 0 * Fdocx \
+      AND VALUE_RANGE 0 20220100 99999999)))
+      """)
+  }
+
+  @Test func filtersOnlyListEveryMatch() throws {
+    var f = Filters()
+    f.year = ["2021", "2022"]
+    let compiled = try Self.compile("", filters: f)
+    #expect(!compiled.hasText)
+    #expect(compiled.query.description == "Query((<alldocuments> FILTER 0 * (Y2021 OR Y2022)))")
+  }
+
+  @Test func highlightAndSpellingWords() throws {
+    let compiled = try Self.compile("tiêm chung -covid")
+    #expect(compiled.highlight.folded == ["tiem", "chung"])
+    #expect(compiled.highlight.exact == ["tiêm", "chung"])
+    #expect(!compiled.highlight.exactOnly)
+    #expect(compiled.words.map(\.exact) == ["tiêm", "chung"])
+  }
+
+  @Test func aBadReferenceIsABadArgument() {
+    #expect(throws: VanbanError.self) { try Self.compile("ref:hello") }
+  }
+
+  @Test func aBadDateIsASyntaxError() {
+    #expect(throws: QuerySyntaxError(description: "bad date `2022-13`")) { try Self.compile("date:2022-13") }
+  }
+}
