@@ -19,8 +19,9 @@ struct ExternalToolDecodeTests {
     try PDFDocuments.write(text: text, to: url, title: title, author: author)
   }
 
-  @Test(.enabled(if: pdfGeneratorAvailable, "needs python3 with fpdf2, fonts-dejavu-core and poppler-utils"))
-  func pdfFromSeedKeepsVietnamese() throws {
+  // Tools `make deps` installs: missing, the test fails rather than skips.
+  @Test func pdfFromSeedKeepsVietnamese() throws {
+    try #require(Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pdf = dir.appendingPathComponent("chi-thi-16.pdf")
@@ -39,8 +40,9 @@ struct ExternalToolDecodeTests {
     #expect(fromBytes.text == d.text)
   }
 
-  @Test(.enabled(if: pdfGeneratorAvailable, "needs python3 with fpdf2, fonts-dejavu-core and poppler-utils"))
-  func pdfWithoutTextLayerIsDamaged() throws {
+  // Tools `make deps` installs: missing, the test fails rather than skips.
+  @Test func pdfWithoutTextLayerIsDamaged() throws {
+    try #require(Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pdf = dir.appendingPathComponent("scan.pdf")
@@ -48,8 +50,9 @@ struct ExternalToolDecodeTests {
     #expect(throws: DecodeError.damaged("no text layer (scanned PDF?)")) { try DocumentDecoder().decode(fileAt: pdf.path) }
   }
 
-  @Test(.enabled(if: pdfGeneratorAvailable, "needs python3 with fpdf2, fonts-dejavu-core and poppler-utils"))
-  func truncatedPDFIsDamaged() throws {
+  // Tools `make deps` installs: missing, the test fails rather than skips.
+  @Test func truncatedPDFIsDamaged() throws {
+    try #require(Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pdf = dir.appendingPathComponent("whole.pdf")
@@ -65,8 +68,8 @@ struct ExternalToolDecodeTests {
     }
   }
 
-  @Test(.enabled(if: antiwordAvailable, "needs antiword"))
-  func corruptDocIsDamaged() throws {
+  @Test func corruptDocIsDamaged() throws {
+    try #require(Self.antiwordAvailable, "antiword is needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let doc = dir.appendingPathComponent("hỏng.doc")
