@@ -7,9 +7,13 @@ import ZIPFoundation
 public enum OfficeDocuments {
   /// A zip archive (stored in memory) with the given entries.
   public static func zip(_ entries: [(String, String)]) throws -> [UInt8] {
+    try zip(bytes: entries.map { ($0.0, Data($0.1.utf8)) })
+  }
+
+  /// The same with raw bytes, for parts that are not valid UTF-8.
+  public static func zip(bytes entries: [(String, Data)]) throws -> [UInt8] {
     let archive = try Archive(data: Data(), accessMode: .create)
-    for (path, content) in entries {
-      let data = Data(content.utf8)
+    for (path, data) in entries {
       try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
         position, size in data.subdata(in: Int(position)..<Int(position) + size)
       }

@@ -38,6 +38,13 @@ import Testing
     #expect(!(r.json["most_cited"] as? [Any] ?? []).isEmpty)
   }
 
+  /// What a filter can never find: seed 003 is unsigned, every seed has an issuer, type and date.
+  @Test func statsSaysWhatIsUnknown() throws {
+    let unknown = try ws.run("stats", "--format", "json").json["unknown"] as? [String: Int]
+    #expect(unknown == ["issuer": 0, "type": 0, "date": 0, "signer": 1])
+    #expect(try ws.run("stats").stdout.contains("unknown: 0 no issuer, 0 no type, 0 no date, 1 no signer"))
+  }
+
   @Test func helpExitsZero() throws {
     #expect(try CLI.run(["--help"]).status == 0)
     #expect(try CLI.run(["help", "query"]).stdout.contains("agency:"))

@@ -51,10 +51,51 @@ struct ZippedXMLDecoder {
     return DecodedDocument(text: text, format: format, encoding: encoding, embedded: embedded)
   }
 
+  /// Office XML made safe for Foundation's XMLParser, or nil when it cannot be. Fuzzing found
+  /// two inputs that kill the process inside FoundationXML rather than fail the parse: an element
+  /// name that is not UTF-8 (a trap), and a processing instruction without data (`<?x?>`, a
+  /// strlen of NULL). Office parts are UTF-8, so anything else is refused; processing
+  /// instructions carry no text, so each but the XML declaration is blanked out with spaces.
+  static func parsableXML(_ data: Data) -> Data? {
+    data.withUnsafeBytes { raw -> Data? in
+      let b = raw.bindMemory(to: UInt8.self)
+      var start = 0
+      if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
+      var it = b[start...].makeIterator()
+      var utf8 = UTF8()
+      decoding: while true {
+        switch utf8.decode(&it) {
+        case .scalarValue: continue
+        case .emptyInput: break decoding
+        case .error: return nil
+        }
+      }
+      var out: [UInt8]?
+      var i = start
+      while i + 1 < b.count {
+        guard b[i] == 0x3C, b[i + 1] == 0x3F else {  // <?
+          i += 1
+          continue
+        }
+        var end = i + 2
+        while end + 1 < b.count, !(b[end] == 0x3F && b[end + 1] == 0x3E) { end += 1 }  // ?>
+        guard end + 1 < b.count else { break }  // unterminated: the parser reports it
+        let isDeclaration = i == start && b.count > i + 5 && b[i + 2] == 0x78 && b[i + 3] == 0x6D && b[i + 4] == 0x6C
+        if !isDeclaration {
+          if out == nil { out = Array(b) }
+          for k in i...(end + 1) { out![k] = 0x20 }
+        }
+        i = end + 2
+      }
+      return out.map { Data($0) } ?? data
+    }
+  }
+
   /// The main part named by `_rels/.rels` (usually `word/document.xml`), if the archive says.
   private func officeDocumentPath(_ archive: Archive, budget: inout Int) throws(DecodeError) -> String? {
     guard let rels = try? read("_rels/.rels", from: archive, budget: &budget) else { return nil }
     let finder = RelationshipFinder()
+    guard let rels = Self.parsableXML(rels) else { return nil }
     let parser = XMLParser(data: rels)
     parser.delegate = finder
     _ = parser.parse()
@@ -138,6 +179,10 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   func run(_ data: Data) -> String? {
     // Fed to the parser in chunks through a stream: given as one block, libxml2 refuses a part
     // over 10 MB ("huge input lookup") and a large valid document read as malformed XML.
+    guard let data = ZippedXMLDecoder.parsableXML(data) else {
+      errorText = "malformed XML (not UTF-8)"
+      return nil
+    }
     let parser = XMLParser(stream: InputStream(data: data))
     parser.delegate = self
     parser.shouldResolveExternalEntities = false
@@ -254,6 +299,7 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
   private var title: String?, creator: String?, initialCreator: String?, created: String?
 
   func run(_ data: Data) -> EmbeddedMetadata {
+    guard let data = ZippedXMLDecoder.parsableXML(data) else { return EmbeddedMetadata() }
     let parser = XMLParser(data: data)
     parser.delegate = self
     parser.shouldResolveExternalEntities = false

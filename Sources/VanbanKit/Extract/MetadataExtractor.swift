@@ -84,10 +84,15 @@ public struct MetadataExtractor: Sendable {
     }
 
     let ownKey = m.number.map(DocumentNumber.keyOfCanonical)
-    m.references = ReferenceParser.parse(ft, ownKey: ownKey)
+    // Bounded, like the vocabulary: a real law cites a few hundred numbers; a made-up file of
+    // 300,000 citations would make every read of its stored metadata slow.
+    m.references = Array(ReferenceParser.parse(ft, ownKey: ownKey).prefix(Self.maxReferences))
     m.companies = CompanyParser.parse(ft.bytes)
     return m
   }
+
+  /// Citations kept per document.
+  static let maxReferences = 5_000
 
   // MARK: Fallbacks
 

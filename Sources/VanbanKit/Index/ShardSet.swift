@@ -104,12 +104,7 @@ final class ShardSet {
   /// Stable across runs and machines (FNV-1a), so a file always lands in the same shard.
   func shard(for pathKey: String) -> Int {
     guard databases.count > 1 else { return 0 }
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in pathKey.utf8 {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
-    }
-    return Int(h % UInt64(databases.count))
+    return Int(FNV1a.hash(pathKey.utf8) % UInt64(databases.count))
   }
 
   /// pathKey → signature of every indexed file, from one scan of each shard's signature terms.

@@ -41,11 +41,14 @@ enum CSVPrinter {
     }
   }
 
-  /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes. A leading
+  /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes; control
+  /// characters (but tab, line feed and carriage return) escaped as `\xHH`. A leading
   /// `=`, `+`, `-`, `@`, TAB or CR is prefixed with `'` so Excel never runs document text as a
   /// formula (it skips a leading tab or carriage return before looking for `=`).
   static func quote(_ s: String) -> String {
-    var v = s
+    // Control characters from documents are shown escaped, as in text output: a CSV piped to a
+    // terminal must not drive it.
+    var v = ControlEscapes.escape(s, keeping: "\r")
     if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { v = "'" + v }
     // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
     guard v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }

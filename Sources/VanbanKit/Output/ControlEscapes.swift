@@ -11,11 +11,12 @@ public enum ControlEscapes {
   }
 
   /// `s` with every unsafe control character written as `\xHH` (ESC becomes `\x1b`).
-  public static func escape(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: isUnsafe) else { return s }
+  /// `kept` are left as they are (CSV keeps a cell's carriage returns).
+  public static func escape(_ s: String, keeping kept: Unicode.Scalar? = nil) -> String {
+    guard s.unicodeScalars.contains(where: { isUnsafe($0) && $0 != kept }) else { return s }
     var out = String.UnicodeScalarView()
     for u in s.unicodeScalars {
-      guard isUnsafe(u) else { out.append(u); continue }
+      guard isUnsafe(u), u != kept else { out.append(u); continue }
       let hex = String(u.value, radix: 16)
       out.append(contentsOf: ("\\x" + (hex.count < 2 ? "0" + hex : hex)).unicodeScalars)
     }

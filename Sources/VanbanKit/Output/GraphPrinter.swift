@@ -49,6 +49,8 @@ public enum GraphPrinter {
       case "\\": out += "\\\\"
       case "\n": out += "\\n"
       case "\r", "\t": out += " "
+      // A document's control characters would reach the terminal that shows the dot source.
+      case _ where ControlEscapes.isUnsafe(ch): out += " "
       default: out.unicodeScalars.append(ch)
       }
     }

@@ -10,7 +10,7 @@ enum TextPrinter {
 
   static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String]) -> String {
     var out = ""
-    let e = ControlEscapes.escape
+    let e: (String) -> String = { ControlEscapes.escape($0) }
     for note in r.notes { out += "note: \(e(note))\n" }
     if let s = r.suggestion { out += "Did you mean: \(e(s))\n" }
     for h in r.hits {

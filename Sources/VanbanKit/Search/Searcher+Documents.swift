@@ -130,9 +130,10 @@ extension Searcher {
         default: facets.year = shown
         }
       }
-      // Documents with a signer: any signer term.
+      // Documents with a signer: any signer term. (A wildcard's limit of 0 expands to no term
+      // under WILDCARD_LIMIT_MOST_FREQUENT, so the limit is one no index reaches.)
       let signed = try Enquire(database: db)
-      try signed.setQuery(Query(wildcard: IndexSchema.signer, maxExpansion: 0))
+      try signed.setQuery(Query(wildcard: IndexSchema.signer, maxExpansion: 1_000_000))
       let withSigner = try signed.matches(offset: 0, limit: 0, checkAtLeast: documents).lowerBound
       var unknown: [String: Int] = [:]
       unknown["issuer"] = documents - (totals["issuer"]?.documents ?? 0)

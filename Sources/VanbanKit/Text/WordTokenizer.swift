@@ -27,7 +27,8 @@ public enum WordTokenizer {
     func flush() {
       if start >= 0 {
         let e = String(exact)
-        if e.utf8.count <= maxWordBytes {
+        // A stray combining mark is a "word" with no folded letters: no term, as in the hot path.
+        if e.utf8.count <= maxWordBytes, !folded.isEmpty {
           body(Word(exact: e, folded: String(folded), scalarRange: start..<index))
         }
         exact = String.UnicodeScalarView()

@@ -92,6 +92,34 @@ struct ZippedXMLDecodeTests {
     }
   }
 
+  /// Found by fuzzing (OfficeFuzz): an element name that is not UTF-8 made Foundation's
+  /// XMLParser trap, killing the whole indexing run. Now the part is refused as damaged.
+  @Test func elementNameNotInUTF8IsDamagedNotACrash() throws {
+    let xml: [UInt8] = Array("<w:docum".utf8) + [0xDF, 0xDF, 0xDF, 0xDF, 0xDF, 0xDF, 0xC3, 0x5D]
+      + Array("NG w:body></w:dUnsafeRaocument>".utf8)
+    for format in [DocumentFormat.docx, .odt] {
+      let part = format == .docx ? "word/document.xml" : "content.xml"
+      let bytes = try OfficeDocuments.zip(bytes: [(part, Data(xml))])
+      #expect {
+        try decoder.decode(bytes: bytes, format: format)
+      } throws: { error in
+        guard case .damaged(let why) = error as? DecodeError else { return false }
+        return why.contains("malformed XML")
+      }
+    }
+  }
+
+  /// Found by fuzzing: a processing instruction without data made FoundationXML read a null
+  /// string. It carries no text, so the document reads as if it were not there.
+  @Test func processingInstructionWithoutDataIsNotACrash() throws {
+    let xml = "<?xml version=\"1.0\"?><?ri-?><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Việt<?x?> Á</w:t></w:r></w:p></w:body></w:document>"
+    let bytes = try OfficeDocuments.zip([("word/document.xml", xml)])
+    let doc = try decoder.decode(bytes: bytes, format: .docx)
+    #expect(doc.text.contains("Việt") && doc.text.contains("Á"))
+    let odt = try OfficeDocuments.zip([("content.xml", "<?ri-?><office:document-content xmlns:office=\"o\" xmlns:text=\"t\"><office:body><text:p>Việt Á</text:p></office:body></office:document-content>")])
+    #expect(try decoder.decode(bytes: odt, format: .odt).text.contains("Việt Á"))
+  }
+
   @Test func zipBombIsRefused() throws {
     // 40 MB of spaces compresses to a few tens of KB; a 1 MB file limit caps decompression at 8 MB.
     let filler = String(repeating: " ", count: 40 << 20)

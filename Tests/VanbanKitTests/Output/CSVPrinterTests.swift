@@ -41,6 +41,8 @@ import Testing
     ("@cmd", "'@cmd"),
     ("=a,b", "\"'=a,b\""),
     ("a=b", "a=b"),
+    ("esc\u{1B}]0;title\u{07}", "esc\\x1b]0;title\\x07"),
+    ("c1\u{9B}31m", "c1\\x9b31m"),
     ("", ""),
   ])
   func quoting(_ value: String, _ field: String) {
