@@ -43,7 +43,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
     case .notAnIndex(let p, let m):
       return "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, it must be rebuilt"
     case .indexIncomplete(let p):
-      return "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; index again"
+      return
+        "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; index again"
     case .unsafeIndexFolder(let p, let m):
       return "will not use \(p) as the index folder: \(m)"
     case .remote(let p, let m):

@@ -4,12 +4,12 @@ import CXapian
 
 /// One result: a document id with its rank and weight.
 public struct Match: Sendable, Hashable {
-    public let docid: UInt32
-    /// 0-based rank in the whole result set (page offset included).
-    public let rank: Int
-    public let weight: Double
-    /// 0...100
-    public let percent: Int
+  public let docid: UInt32
+  /// 0-based rank in the whole result set (page offset included).
+  public let rank: Int
+  public let weight: Double
+  /// 0...100
+  public let percent: Int
 }
 
 /// A page of matches from `Enquire.matches`, in rank order.
@@ -17,49 +17,51 @@ public struct Match: Sendable, Hashable {
 ///     for match in page { print(match.docid, match.percent) }
 ///     let doc = try page.document(at: 0)
 public final class MatchSet: RandomAccessCollection {
-    let handle: OpaquePointer
-    private let matches: [Match]
+  let handle: OpaquePointer
+  private let matches: [Match]
 
-    /// Xapian's estimate of the total number of matches.
-    public let estimatedTotal: Int
-    public let lowerBound: Int
-    public let upperBound: Int
+  /// Xapian's estimate of the total number of matches.
+  public let estimatedTotal: Int
+  public let lowerBound: Int
+  public let upperBound: Int
 
-    init(handle: OpaquePointer) throws {
-        self.handle = handle
-        let size = cx_mset_size(handle)
-        estimatedTotal = Int(cx_mset_get_matches_estimated(handle))
-        lowerBound = Int(cx_mset_get_matches_lower_bound(handle))
-        upperBound = Int(cx_mset_get_matches_upper_bound(handle))
-        var matches: [Match] = []
-        matches.reserveCapacity(size)
-        do {
-            for index in 0..<size {
-                var match = cx_match()
-                try check("reading match \(index)") { cx_mset_get_match(handle, index, &match, $0) }
-                matches.append(Match(docid: match.docid, rank: Int(match.rank),
-                                     weight: match.weight, percent: Int(match.percent)))
-            }
-        } catch {
-            cx_mset_free(handle)
-            throw error
-        }
-        self.matches = matches
+  init(handle: OpaquePointer) throws {
+    self.handle = handle
+    let size = cx_mset_size(handle)
+    estimatedTotal = Int(cx_mset_get_matches_estimated(handle))
+    lowerBound = Int(cx_mset_get_matches_lower_bound(handle))
+    upperBound = Int(cx_mset_get_matches_upper_bound(handle))
+    var matches: [Match] = []
+    matches.reserveCapacity(size)
+    do {
+      for index in 0..<size {
+        var match = cx_match()
+        try check("reading match \(index)") { cx_mset_get_match(handle, index, &match, $0) }
+        matches.append(
+          Match(
+            docid: match.docid, rank: Int(match.rank),
+            weight: match.weight, percent: Int(match.percent)))
+      }
+    } catch {
+      cx_mset_free(handle)
+      throw error
     }
+    self.matches = matches
+  }
 
-    deinit { cx_mset_free(handle) }
+  deinit { cx_mset_free(handle) }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { matches.count }
-    public subscript(position: Int) -> Match { matches[position] }
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { matches.count }
+  public subscript(position: Int) -> Match { matches[position] }
 
-    /// The document of the match at `index` (0-based within this page).
-    /// - throws: `.range` if out of range; `.databaseError` if the database
-    ///   has been closed.
-    public func document(at index: Int) throws -> Document {
-        guard index >= 0 else { throw XapianError(code: .range, message: "negative index \(index)") }
-        var out: OpaquePointer? = nil
-        try check("reading the document of match \(index)") { cx_mset_get_document(handle, index, &out, $0) }
-        return Document(handle: out!)
-    }
+  /// The document of the match at `index` (0-based within this page).
+  /// - throws: `.range` if out of range; `.databaseError` if the database
+  ///   has been closed.
+  public func document(at index: Int) throws -> Document {
+    guard index >= 0 else { throw XapianError(code: .range, message: "negative index \(index)") }
+    var out: OpaquePointer? = nil
+    try check("reading the document of match \(index)") { cx_mset_get_document(handle, index, &out, $0) }
+    return Document(handle: out!)
+  }
 }

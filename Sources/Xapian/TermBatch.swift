@@ -13,35 +13,35 @@
 /// non-empty and must not contain NUL; `Document.addTerms` rejects the whole
 /// batch otherwise.
 public struct TermBatch: Sendable {
-    private(set) var bytes: [UInt8] = []
-    private(set) var positions: [UInt32] = []
+  private(set) var bytes: [UInt8] = []
+  private(set) var positions: [UInt32] = []
 
-    public init() {}
+  public init() {}
 
-    public mutating func append(_ term: String, position: UInt32 = 0) {
-        bytes.append(contentsOf: term.utf8)
-        bytes.append(0)
-        positions.append(position)
-    }
+  public mutating func append(_ term: String, position: UInt32 = 0) {
+    bytes.append(contentsOf: term.utf8)
+    bytes.append(0)
+    positions.append(position)
+  }
 
-    /// Appends a term already in UTF-8, avoiding a String.
-    public mutating func append(utf8 term: some Collection<UInt8>, position: UInt32 = 0) {
-        bytes.append(contentsOf: term)
-        bytes.append(0)
-        positions.append(position)
-    }
+  /// Appends a term already in UTF-8, avoiding a String.
+  public mutating func append(utf8 term: some Collection<UInt8>, position: UInt32 = 0) {
+    bytes.append(contentsOf: term)
+    bytes.append(0)
+    positions.append(position)
+  }
 
-    public var count: Int { positions.count }
+  public var count: Int { positions.count }
 
-    public var isEmpty: Bool { positions.isEmpty }
+  public var isEmpty: Bool { positions.isEmpty }
 
-    public mutating func reserveCapacity(terms: Int, bytes byteCount: Int) {
-        positions.reserveCapacity(terms)
-        bytes.reserveCapacity(byteCount)
-    }
+  public mutating func reserveCapacity(terms: Int, bytes byteCount: Int) {
+    positions.reserveCapacity(terms)
+    bytes.reserveCapacity(byteCount)
+  }
 
-    public mutating func removeAll(keepingCapacity: Bool = true) {
-        bytes.removeAll(keepingCapacity: keepingCapacity)
-        positions.removeAll(keepingCapacity: keepingCapacity)
-    }
+  public mutating func removeAll(keepingCapacity: Bool = true) {
+    bytes.removeAll(keepingCapacity: keepingCapacity)
+    positions.removeAll(keepingCapacity: keepingCapacity)
+  }
 }

@@ -15,197 +15,200 @@ import CXapian
 ///
 /// Related Xapian documentation: https://xapian.org/docs/apidoc/html/classXapian_1_1WritableDatabase.html
 public final class WritableDatabase {
-    public enum Mode: Sendable {
-        /// Open, creating an empty database if there is none.
-        case createOrOpen
-        /// Create an empty database, replacing any existing one.
-        case createOrOverwrite
-        /// Open an existing database; `.databaseNotFound` if there is none.
-        case open
+  public enum Mode: Sendable {
+    /// Open, creating an empty database if there is none.
+    case createOrOpen
+    /// Create an empty database, replacing any existing one.
+    case createOrOverwrite
+    /// Open an existing database; `.databaseNotFound` if there is none.
+    case open
+  }
+
+  let handle: OpaquePointer
+
+  deinit { cx_writable_database_free(handle) }
+
+  /// - throws: `XapianError` `.databaseLock` if another writer has it open.
+  /// - parameter flushDocuments: write buffered changes to the tables (without
+  ///   committing) every this many documents. Xapian takes it only from the
+  ///   environment (`XAPIAN_FLUSH_THRESHOLD`), so it is left there for later
+  ///   opens; nil uses what the environment says (Xapian's default is 10000).
+  ///   A value the user exported wins. Smaller keeps memory flat; Xapian's
+  ///   buffers slow down as they grow.
+  public init(path: String, mode: Mode = .createOrOpen, flushDocuments: UInt32? = nil) throws {
+    let cMode: cx_db_mode =
+      switch mode {
+      case .createOrOpen: CX_DB_CREATE_OR_OPEN
+      case .createOrOverwrite: CX_DB_CREATE_OR_OVERWRITE
+      case .open: CX_DB_OPEN
+      }
+    var out: OpaquePointer? = nil
+    try check("opening database for writing at \(path)") { message in
+      withBytes(path) { cx_writable_database_open_with($0, $1, cMode, flushDocuments ?? 0, &out, message) }
     }
+    handle = out!
+  }
 
-    let handle: OpaquePointer
+  /// A read-only `Database` sharing this writer's state, including
+  /// uncommitted changes. Use it for `Enquire` and `QueryParser`.
+  /// Closing either one closes both.
+  public func readView() throws -> Database {
+    var out: OpaquePointer? = nil
+    try check("making a read view") { cx_writable_database_read_view(handle, &out, $0) }
+    return Database(handle: out!)
+  }
 
-    deinit { cx_writable_database_free(handle) }
+  /// Commits pending changes and releases the lock; later calls throw.
+  public func close() throws {
+    try check("closing database") { cx_writable_database_close(handle, $0) }
+  }
 
-    /// - throws: `XapianError` `.databaseLock` if another writer has it open.
-    /// - parameter flushDocuments: write buffered changes to the tables (without
-    ///   committing) every this many documents. Xapian takes it only from the
-    ///   environment (`XAPIAN_FLUSH_THRESHOLD`), so it is left there for later
-    ///   opens; nil uses what the environment says (Xapian's default is 10000).
-    ///   A value the user exported wins. Smaller keeps memory flat; Xapian's
-    ///   buffers slow down as they grow.
-    public init(path: String, mode: Mode = .createOrOpen, flushDocuments: UInt32? = nil) throws {
-        let cMode: cx_db_mode = switch mode {
-        case .createOrOpen: CX_DB_CREATE_OR_OPEN
-        case .createOrOverwrite: CX_DB_CREATE_OR_OVERWRITE
-        case .open: CX_DB_OPEN
+  // MARK: - Documents
+
+  /// Replaces every document indexed by `uniqueTerm` with `document`, or
+  /// adds it if there is none. `document` should itself contain the term.
+  @discardableResult
+  public func replaceDocument(uniqueTerm: String, with document: Document) throws -> UInt32 {
+    var id: UInt32 = 0
+    try check("replacing document \(uniqueTerm)") { message in
+      withBytes(uniqueTerm) {
+        cx_writable_database_replace_document_by_term(handle, $0, $1, document.handle, &id, message)
+      }
+    }
+    return id
+  }
+
+  @discardableResult
+  public func addDocument(_ document: Document) throws -> UInt32 {
+    var id: UInt32 = 0
+    try check("adding a document") { cx_writable_database_add_document(handle, document.handle, &id, $0) }
+    return id
+  }
+
+  /// Replaces (or creates) the document with id `id`.
+  public func replaceDocument(_ id: UInt32, with document: Document) throws {
+    try check("replacing document \(id)") {
+      cx_writable_database_replace_document(handle, id, document.handle, $0)
+    }
+  }
+
+  /// Deletes every document indexed by `uniqueTerm`; none is not an error.
+  public func deleteDocument(uniqueTerm: String) throws {
+    try check("deleting document \(uniqueTerm)") { message in
+      withBytes(uniqueTerm) { cx_writable_database_delete_document_by_term(handle, $0, $1, message) }
+    }
+  }
+
+  /// - throws: `XapianError` `.docNotFound` if there is no such document.
+  public func deleteDocument(_ id: UInt32) throws {
+    try check("deleting document \(id)") { cx_writable_database_delete_document(handle, id, $0) }
+  }
+
+  // MARK: - Commits and transactions
+
+  public func commit() throws {
+    try check("committing") { cx_writable_database_commit(handle, $0) }
+  }
+
+  /// - parameter flushed: commit when the transaction is committed.
+  public func beginTransaction(flushed: Bool = true) throws {
+    try check("beginning a transaction") { cx_writable_database_begin_transaction(handle, flushed, $0) }
+  }
+
+  public func commitTransaction() throws {
+    try check("committing a transaction") { cx_writable_database_commit_transaction(handle, $0) }
+  }
+
+  public func cancelTransaction() throws {
+    try check("cancelling a transaction") { cx_writable_database_cancel_transaction(handle, $0) }
+  }
+
+  // MARK: - Metadata, spelling, synonyms
+
+  /// Stores user metadata; an empty value removes the key.
+  public func setMetadata(_ key: String, _ value: String) throws {
+    try check("writing metadata \(key)") { message in
+      withBytes(key) { keyBytes, keyLength in
+        withBytes(value) {
+          cx_writable_database_set_metadata(handle, keyBytes, keyLength, $0, $1, message)
         }
-        var out: OpaquePointer? = nil
-        try check("opening database for writing at \(path)") { message in
-            withBytes(path) { cx_writable_database_open_with($0, $1, cMode, flushDocuments ?? 0, &out, message) }
+      }
+    }
+  }
+
+  public func metadata(_ key: String) throws -> String {
+    try checkString("reading metadata \(key)") { out, length, message in
+      withBytes(key) { cx_writable_database_get_metadata(handle, $0, $1, out, length, message) }
+    }
+  }
+
+  public func addSpelling(_ word: String, frequencyIncrement: Int = 1) throws {
+    let increment = try uint32(frequencyIncrement, "frequencyIncrement")
+    try check("adding spelling \(word)") { message in
+      withBytes(word) { cx_writable_database_add_spelling(handle, $0, $1, increment, message) }
+    }
+  }
+
+  /// Adds each word of `words` (positions are ignored) with frequency +1, in one call.
+  public func addSpellings(_ words: TermBatch) throws {
+    guard !words.isEmpty else { return }
+    try check("adding \(words.count) spellings") { message in
+      words.bytes.withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) {
+          cx_writable_database_add_spellings(handle, $0.baseAddress, $0.count, words.count, message)
         }
-        handle = out!
+      }
     }
+  }
 
-    /// A read-only `Database` sharing this writer's state, including
-    /// uncommitted changes. Use it for `Enquire` and `QueryParser`.
-    /// Closing either one closes both.
-    public func readView() throws -> Database {
-        var out: OpaquePointer? = nil
-        try check("making a read view") { cx_writable_database_read_view(handle, &out, $0) }
-        return Database(handle: out!)
-    }
-
-    /// Commits pending changes and releases the lock; later calls throw.
-    public func close() throws {
-        try check("closing database") { cx_writable_database_close(handle, $0) }
-    }
-
-    // MARK: - Documents
-
-    /// Replaces every document indexed by `uniqueTerm` with `document`, or
-    /// adds it if there is none. `document` should itself contain the term.
-    @discardableResult
-    public func replaceDocument(uniqueTerm: String, with document: Document) throws -> UInt32 {
-        var id: UInt32 = 0
-        try check("replacing document \(uniqueTerm)") { message in
-            withBytes(uniqueTerm) {
-                cx_writable_database_replace_document_by_term(handle, $0, $1, document.handle, &id, message)
-            }
+  public func addSynonym(_ term: String, _ synonym: String) throws {
+    try check("adding synonym \(synonym) of \(term)") { message in
+      withBytes(term) { termBytes, termLength in
+        withBytes(synonym) {
+          cx_writable_database_add_synonym(handle, termBytes, termLength, $0, $1, message)
         }
-        return id
+      }
     }
+  }
 
-    @discardableResult
-    public func addDocument(_ document: Document) throws -> UInt32 {
-        var id: UInt32 = 0
-        try check("adding a document") { cx_writable_database_add_document(handle, document.handle, &id, $0) }
-        return id
+  // MARK: - Reading
+
+  public func documentCount() throws -> Int {
+    var count: UInt32 = 0
+    try check("counting documents") { cx_writable_database_get_doccount(handle, &count, $0) }
+    return Int(count)
+  }
+
+  /// - throws: `XapianError` `.docNotFound` if there is no such document.
+  public func document(_ id: UInt32) throws -> Document {
+    var out: OpaquePointer? = nil
+    try check("reading document \(id)") { cx_writable_database_get_document(handle, id, &out, $0) }
+    return Document(handle: out!)
+  }
+
+  public func postings(_ term: String) throws -> [UInt32] {
+    try collectPostings(term) { message, ids, count in
+      withBytes(term) { cx_writable_database_postlist(handle, $0, $1, ids, count, message) }
     }
+  }
 
-    /// Replaces (or creates) the document with id `id`.
-    public func replaceDocument(_ id: UInt32, with document: Document) throws {
-        try check("replacing document \(id)") {
-            cx_writable_database_replace_document(handle, id, document.handle, $0)
-        }
+  public func allTerms(prefix: String) throws -> [(term: String, frequency: Int)] {
+    var out: OpaquePointer? = nil
+    try check("listing terms with prefix \(prefix)") { message in
+      withBytes(prefix) { cx_writable_database_allterms(handle, $0, $1, &out, message) }
     }
+    return try TermIterator(out!).collect(
+      "listing terms with prefix \(prefix)",
+      second: cx_term_iterator_termfreq
+    )
+    .map { (term: $0.0, frequency: $0.1) }
+  }
 
-    /// Deletes every document indexed by `uniqueTerm`; none is not an error.
-    public func deleteDocument(uniqueTerm: String) throws {
-        try check("deleting document \(uniqueTerm)") { message in
-            withBytes(uniqueTerm) { cx_writable_database_delete_document_by_term(handle, $0, $1, message) }
-        }
+  public func termExists(_ term: String) throws -> Bool {
+    var exists = false
+    try check("looking up term \(term)") { message in
+      withBytes(term) { cx_writable_database_term_exists(handle, $0, $1, &exists, message) }
     }
-
-    /// - throws: `XapianError` `.docNotFound` if there is no such document.
-    public func deleteDocument(_ id: UInt32) throws {
-        try check("deleting document \(id)") { cx_writable_database_delete_document(handle, id, $0) }
-    }
-
-    // MARK: - Commits and transactions
-
-    public func commit() throws {
-        try check("committing") { cx_writable_database_commit(handle, $0) }
-    }
-
-    /// - parameter flushed: commit when the transaction is committed.
-    public func beginTransaction(flushed: Bool = true) throws {
-        try check("beginning a transaction") { cx_writable_database_begin_transaction(handle, flushed, $0) }
-    }
-
-    public func commitTransaction() throws {
-        try check("committing a transaction") { cx_writable_database_commit_transaction(handle, $0) }
-    }
-
-    public func cancelTransaction() throws {
-        try check("cancelling a transaction") { cx_writable_database_cancel_transaction(handle, $0) }
-    }
-
-    // MARK: - Metadata, spelling, synonyms
-
-    /// Stores user metadata; an empty value removes the key.
-    public func setMetadata(_ key: String, _ value: String) throws {
-        try check("writing metadata \(key)") { message in
-            withBytes(key) { keyBytes, keyLength in
-                withBytes(value) {
-                    cx_writable_database_set_metadata(handle, keyBytes, keyLength, $0, $1, message)
-                }
-            }
-        }
-    }
-
-    public func metadata(_ key: String) throws -> String {
-        try checkString("reading metadata \(key)") { out, length, message in
-            withBytes(key) { cx_writable_database_get_metadata(handle, $0, $1, out, length, message) }
-        }
-    }
-
-    public func addSpelling(_ word: String, frequencyIncrement: Int = 1) throws {
-        let increment = try uint32(frequencyIncrement, "frequencyIncrement")
-        try check("adding spelling \(word)") { message in
-            withBytes(word) { cx_writable_database_add_spelling(handle, $0, $1, increment, message) }
-        }
-    }
-
-    /// Adds each word of `words` (positions are ignored) with frequency +1, in one call.
-    public func addSpellings(_ words: TermBatch) throws {
-        guard !words.isEmpty else { return }
-        try check("adding \(words.count) spellings") { message in
-            words.bytes.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) {
-                    cx_writable_database_add_spellings(handle, $0.baseAddress, $0.count, words.count, message)
-                }
-            }
-        }
-    }
-
-    public func addSynonym(_ term: String, _ synonym: String) throws {
-        try check("adding synonym \(synonym) of \(term)") { message in
-            withBytes(term) { termBytes, termLength in
-                withBytes(synonym) {
-                    cx_writable_database_add_synonym(handle, termBytes, termLength, $0, $1, message)
-                }
-            }
-        }
-    }
-
-    // MARK: - Reading
-
-    public func documentCount() throws -> Int {
-        var count: UInt32 = 0
-        try check("counting documents") { cx_writable_database_get_doccount(handle, &count, $0) }
-        return Int(count)
-    }
-
-    /// - throws: `XapianError` `.docNotFound` if there is no such document.
-    public func document(_ id: UInt32) throws -> Document {
-        var out: OpaquePointer? = nil
-        try check("reading document \(id)") { cx_writable_database_get_document(handle, id, &out, $0) }
-        return Document(handle: out!)
-    }
-
-    public func postings(_ term: String) throws -> [UInt32] {
-        try collectPostings(term) { message, ids, count in
-            withBytes(term) { cx_writable_database_postlist(handle, $0, $1, ids, count, message) }
-        }
-    }
-
-    public func allTerms(prefix: String) throws -> [(term: String, frequency: Int)] {
-        var out: OpaquePointer? = nil
-        try check("listing terms with prefix \(prefix)") { message in
-            withBytes(prefix) { cx_writable_database_allterms(handle, $0, $1, &out, message) }
-        }
-        return try TermIterator(out!).collect("listing terms with prefix \(prefix)",
-                                              second: cx_term_iterator_termfreq)
-            .map { (term: $0.0, frequency: $0.1) }
-    }
-
-    public func termExists(_ term: String) throws -> Bool {
-        var exists = false
-        try check("looking up term \(term)") { message in
-            withBytes(term) { cx_writable_database_term_exists(handle, $0, $1, &exists, message) }
-        }
-        return exists
-    }
+    return exists
+  }
 }

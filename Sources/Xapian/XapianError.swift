@@ -14,36 +14,36 @@
 ///         // no lock file could be made (read-only or full file system)
 ///     }
 public struct XapianError: Error, CustomStringConvertible, Equatable {
-    /// What went wrong; one case per Xapian exception family.
-    public enum Code: String, Sendable, Equatable, CaseIterable {
-        case databaseLock, databaseNotFound, databaseOpening, databaseCorrupt
-        case databaseVersion, databaseModified, databaseError
-        case queryParser, invalidArgument, invalidOperation
-        case network, networkTimeout, docNotFound, range
-        case otherXapian, noMemory, stdException, unknown
-    }
+  /// What went wrong; one case per Xapian exception family.
+  public enum Code: String, Sendable, Equatable, CaseIterable {
+    case databaseLock, databaseNotFound, databaseOpening, databaseCorrupt
+    case databaseVersion, databaseModified, databaseError
+    case queryParser, invalidArgument, invalidOperation
+    case network, networkTimeout, docNotFound, range
+    case otherXapian, noMemory, stdException, unknown
+  }
 
-    public let code: Code
-    /// Xapian's own message (plus errno text when it has one).
-    public let message: String
-    /// What this module was doing, e.g. `opening database at /tmp/idx`.
-    public let context: String?
+  public let code: Code
+  /// Xapian's own message (plus errno text when it has one).
+  public let message: String
+  /// What this module was doing, e.g. `opening database at /tmp/idx`.
+  public let context: String?
 
-    public init(code: Code, message: String, context: String? = nil) {
-        self.code = code
-        self.message = message
-        self.context = context
-    }
+  public init(code: Code, message: String, context: String? = nil) {
+    self.code = code
+    self.message = message
+    self.context = context
+  }
 
-    /// `Xapian error (databaseLock): <message> - while <context>`
-    public var description: String {
-        var text = "Xapian error (\(code.rawValue)): \(message)"
-        if let context { text += " - while \(context)" }
-        return text
-    }
+  /// `Xapian error (databaseLock): <message> - while <context>`
+  public var description: String {
+    var text = "Xapian error (\(code.rawValue)): \(message)"
+    if let context { text += " - while \(context)" }
+    return text
+  }
 
-    /// For arguments rejected before reaching Xapian.
-    static func invalidArgument(_ message: String, context: String? = nil) -> XapianError {
-        XapianError(code: .invalidArgument, message: message, context: context)
-    }
+  /// For arguments rejected before reaching Xapian.
+  static func invalidArgument(_ message: String, context: String? = nil) -> XapianError {
+    XapianError(code: .invalidArgument, message: message, context: context)
+  }
 }

@@ -3,6 +3,6 @@
 import CXapian
 
 public enum XapianLibrary {
-    /// The linked Xapian's version, e.g. "1.4.22".
-    public static var version: String { String(cString: cx_version_string()) }
+  /// The linked Xapian's version, e.g. "1.4.22".
+  public static var version: String { String(cString: cx_version_string()) }
 }

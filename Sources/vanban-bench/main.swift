@@ -116,7 +116,8 @@ func extractBench(_ arguments: ArraySlice<String>) throws {
   let extractor = MetadataExtractor()
   for dir in dirs {
     let root = URL(fileURLWithPath: dir)
-    let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+    let files =
+      (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
       .filter { $0.pathExtension == "txt" }.map(\.path).sorted()
     if files.isEmpty { throw BenchError("extract: no .txt file under \(dir)") }
     let texts = try files.map {
@@ -134,10 +135,14 @@ func extractBench(_ arguments: ArraySlice<String>) throws {
       results = out
     }
     for (f, m) in zip(files, results) {
-      fingerprint += String(f.dropFirst(root.path.count)) + "\t" + String(decoding: try encoder.encode(m), as: UTF8.self) + "\n"
+      fingerprint +=
+        String(f.dropFirst(root.path.count)) + "\t" + String(decoding: try encoder.encode(m), as: UTF8.self) + "\n"
     }
-    print(String(format: "extract %@: %d docs, %.1f MB, best of %d: %.1f ms total, %.1f ms per 1000 docs, %.1f MB/s",
-      dir, texts.count, Double(bytes) / 1e6, rounds, best * 1000, best * 1e6 / Double(texts.count), Double(bytes) / 1e6 / best))
+    print(
+      String(
+        format: "extract %@: %d docs, %.1f MB, best of %d: %.1f ms total, %.1f ms per 1000 docs, %.1f MB/s",
+        dir, texts.count, Double(bytes) / 1e6, rounds, best * 1000, best * 1e6 / Double(texts.count),
+        Double(bytes) / 1e6 / best))
   }
   if let outPath { try fingerprint.write(toFile: outPath, atomically: true, encoding: .utf8) }
 }

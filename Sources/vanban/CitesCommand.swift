@@ -23,7 +23,10 @@ struct CitesCommand: ParsableCommand {
   func run() throws {
     let (stored, cited) = try Searcher(indexes: location.locations).cites(document)
     if format == .json || format == .jsonl {
-      Terminal.out(try WireFormat.json(Answer(id: stored.id, path: stored.path, number: stored.metadata.number, cites: cited), pretty: format == .json) + "\n")
+      Terminal.out(
+        try WireFormat.json(
+          Answer(id: stored.id, path: stored.path, number: stored.metadata.number, cites: cited),
+          pretty: format == .json) + "\n")
     } else {
       var out = "\(stored.id) cites \(cited.count) document number\(cited.count == 1 ? "" : "s"):\n"
       for c in cited {

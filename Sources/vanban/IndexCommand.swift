@@ -25,13 +25,18 @@ struct IndexCommand: ParsableCommand {
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64
-  @Option(help: ArgumentHelp("Skip files that decode to more than this many MB of text (memory bombs).", valueName: "MB"))
+  @Option(
+    help: ArgumentHelp("Skip files that decode to more than this many MB of text (memory bombs).", valueName: "MB"))
   var maxText = DocumentDecoder.defaultMaxTextBytes >> 20
-  @Option(help: ArgumentHelp("Memory limit of each helper program (pdftotext, antiword), in MB; 0 for none.", valueName: "MB"))
+  @Option(
+    help: ArgumentHelp("Memory limit of each helper program (pdftotext, antiword), in MB; 0 for none.", valueName: "MB")
+  )
   var helperMemory = DocumentDecoder.defaultHelperMemoryLimit >> 20
   @Option(help: ArgumentHelp("Skip a file that takes longer than this to read.", valueName: "SECONDS"))
   var fileTimeout = 120
-  @Option(help: ArgumentHelp("Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
   var shards: Int?
   @Flag(help: "Follow symbolic links inside the folders given (never out of them; each file once).")
   var follow = false
@@ -55,7 +60,9 @@ struct IndexCommand: ParsableCommand {
     options.maxFileSize = max(1, maxFileSize) << 20
     guard (1...65536).contains(maxText) else { throw ValidationError("--max-text takes 1 to 65536 (MB)") }
     options.maxTextBytes = maxText << 20
-    guard (0...1_048_576).contains(helperMemory) else { throw ValidationError("--helper-memory takes 0 to 1048576 (MB)") }
+    guard (0...1_048_576).contains(helperMemory) else {
+      throw ValidationError("--helper-memory takes 0 to 1048576 (MB)")
+    }
     options.helperMemoryLimit = helperMemory == 0 ? nil : helperMemory << 20
     guard (1...86_400).contains(fileTimeout) else { throw ValidationError("--file-timeout takes 1 to 86400 (seconds)") }
     options.fileTimeBudget = TimeInterval(fileTimeout)
@@ -70,7 +77,9 @@ struct IndexCommand: ParsableCommand {
       for t in types.split(separator: ",") {
         let name = t.trimmingCharacters(in: CharacterSet(charactersIn: ". ")).lowercased()
         guard let f = DocumentFormat(rawValue: name == "htm" ? "html" : name) else {
-          throw ValidationError("--types: unknown format `\(t)` (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+          throw ValidationError(
+            "--types: unknown format `\(t)` (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+          )
         }
         set.insert(f)
       }
@@ -87,16 +96,25 @@ struct IndexCommand: ParsableCommand {
   }
 
   static func describe(_ s: IndexSummary) -> String {
-    var out = "added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped)\n"
-    out += String(format: "%d documents in the index; %.1f MB read in %.1f s\n", s.documents, Double(s.bytes) / 1_048_576, s.seconds)
+    var out =
+      "added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped)\n"
+    out += String(
+      format: "%d documents in the index; %.1f MB read in %.1f s\n", s.documents, Double(s.bytes) / 1_048_576, s.seconds
+    )
     if !s.formats.isEmpty {
-      out += "formats: " + s.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+      out +=
+        "formats: " + s.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        + "\n"
     }
     if !s.converted.isEmpty {
-      out += "converted: " + s.converted.sorted { $0.key < $1.key }.map { "from \($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+      out +=
+        "converted: "
+        + s.converted.sorted { $0.key < $1.key }.map { "from \($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
     }
     if !s.skipReasons.isEmpty {
-      out += "skipped: " + s.skipReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+      out +=
+        "skipped: " + s.skipReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        + "\n"
     }
     return out
   }

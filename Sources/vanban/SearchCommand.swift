@@ -37,7 +37,9 @@ struct SearchCommand: ParsableCommand {
   // --stats, notmuch count: asked for, not paid for on every search).
   @Flag(inversion: .prefixedNo, help: "Count all matches by issuer, type, province and year (JSON).")
   var facets = false
-  @Option(parsing: .unconditional, help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
   var context: Int?
 
   @Argument(help: "Query words.")
@@ -74,7 +76,9 @@ struct SearchCommand: ParsableCommand {
     }
     if options.format != .text {
       for n in result.notes { Terminal.err("note: \(ControlEscapes.escape(n))\n") }
-      if options.format != .json, let s = result.suggestion { Terminal.err("Did you mean: \(ControlEscapes.escape(s))\n") }
+      if options.format != .json, let s = result.suggestion {
+        Terminal.err("Did you mean: \(ControlEscapes.escape(s))\n")
+      }
     }
     Terminal.out(try HitPrinter.render(result, options, contextTexts: texts))
   }

@@ -5,7 +5,8 @@ struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "A document's metadata and full text, by id or path (indexed documents only).",
-    discussion: "Examples:\n  vanban show 003_32c798e237f9dc40\n  vanban show corpus/003_32c798e237f9dc40.txt --format json")
+    discussion:
+      "Examples:\n  vanban show 003_32c798e237f9dc40\n  vanban show corpus/003_32c798e237f9dc40.txt --format json")
 
   @OptionGroup var location: IndexLocationOptions
   @Option(help: "Output format: text or json.")
@@ -24,7 +25,9 @@ struct ShowCommand: ParsableCommand {
     let shown = try Searcher(indexes: location.locations).document(document)
     switch format {
     case .json, .jsonl:
-      Terminal.out(try WireFormat.json(Shown(document: shown.stored, text: metadataOnly ? nil : shown.text), pretty: format == .json) + "\n")
+      Terminal.out(
+        try WireFormat.json(
+          Shown(document: shown.stored, text: metadataOnly ? nil : shown.text), pretty: format == .json) + "\n")
     case .text, .csv:
       let s = shown.stored, m = s.metadata
       var out = ""

@@ -48,7 +48,9 @@ final class ProgressBar {
     let fraction = total == 0 ? 1 : Double(done) / Double(total)
     let width = 24
     let filled = Int(fraction * Double(width))
-    let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
+    let bar =
+      String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+      + String(repeating: " ", count: max(0, width - filled - 1))
     let eta = done == 0 ? 0 : Int(elapsed / Double(done) * Double(total - done))
     let line = String(format: "\r[%@] %d/%d files  %.1f MB/s  ETA %d:%02d ", bar, done, total, mbs, eta / 60, eta % 60)
     Terminal.err(line)

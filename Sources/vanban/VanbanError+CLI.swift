@@ -14,9 +14,11 @@ extension VanbanError {
     case .indexVersion(let p, let v):
       return "\(Self.versionMismatch(p, found: v)); rebuild it with `vanban index --rebuild`"
     case .notAnIndex(let p, let m):
-      return "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, rebuild it with `vanban index --rebuild`"
+      return
+        "\(p) is not a vanban index (\(m)); if it is an index from an older vanban, rebuild it with `vanban index --rebuild`"
     case .indexIncomplete(let p):
-      return "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; run `vanban index` again"
+      return
+        "the index at \(p) is still being built, or an earlier run was interrupted before its first commit; run `vanban index` again"
     case .nothingToSearch:
       return "bad query: nothing to search for: give words or a filter such as --agency or --ref"
     case .shardCountMismatch(let p, let existing, let requested):

@@ -10,9 +10,11 @@ import Testing
 
 @Suite struct BadInputRandomTests {
   static let seeds: [[UInt8]] = {
-    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .appendingPathComponent("corpus")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()) ?? []
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()) ?? []
     return names.compactMap { try? [UInt8](Data(contentsOf: dir.appendingPathComponent($0))) }
   }()
 
@@ -26,14 +28,21 @@ import Testing
       case 3 where b.count > 2:
         let i = rng.below(b.count), n = min(b.count - i, 1 + rng.below(64))
         b.insert(contentsOf: b[i..<(i + n)], at: rng.below(b.count))
-      case 4: b.insert(contentsOf: Array(rng.pick(["<p>", "</", "&#", "&amp;", "<script>", "<?xml", "PK\u{3}\u{4}", "Số:", "/CT-TTg", "ngày 31 tháng 12 năm"]).utf8), at: rng.below(b.count + 1))
+      case 4:
+        b.insert(
+          contentsOf: Array(
+            rng.pick([
+              "<p>", "</", "&#", "&amp;", "<script>", "<?xml", "PK\u{3}\u{4}", "Số:", "/CT-TTg", "ngày 31 tháng 12 năm",
+            ]).utf8), at: rng.below(b.count + 1))
       default: if b.count > 8 { b.removeSubrange(rng.below(b.count / 2)..<b.count) }
       }
     }
     return b
   }
 
-  func run(_ bytes: [UInt8], _ format: DocumentFormat, _ decoder: DocumentDecoder, _ extractor: MetadataExtractor) -> Bool {
+  func run(
+    _ bytes: [UInt8], _ format: DocumentFormat, _ decoder: DocumentDecoder, _ extractor: MetadataExtractor
+  ) -> Bool {
     guard let decoded = try? decoder.decode(bytes: bytes, format: format) else { return false }
     let text = TextNormalizer.normalize(decoded.text)
     let metadata = extractor.extract(from: text)
@@ -60,14 +69,18 @@ import Testing
         input = (0..<rng.below(2048)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
       } else {
         var seed = rng.pick(Self.seeds)
-        if format == .html { seed = Array("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8) + seed + Array("</p></body></html>".utf8) }
+        if format == .html {
+          seed =
+            Array("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8) + seed + Array("</p></body></html>".utf8)
+        }
         input = mutate(seed, &rng)
       }
       if run(input, format, decoder, extractor) { decoded += 1 }
       runs += 1
     }
-    print("seededRandomBytesThroughTheTextPath (seed \(rng.seed); replay with VANBAN_TEST_SEED=\(rng.seed)): \(runs) inputs, "
-      + "\(decoded) decoded, \(runs - decoded) refused with a DecodeError")
+    print(
+      "seededRandomBytesThroughTheTextPath (seed \(rng.seed); replay with VANBAN_TEST_SEED=\(rng.seed)): \(runs) inputs, "
+        + "\(decoded) decoded, \(runs - decoded) refused with a DecodeError")
     #expect(decoded > runs / 4, "mutated documents mostly still decode (seed \(rng.seed))")
   }
 }

@@ -13,7 +13,8 @@ import Testing
 /// An index of the seeds in a temporary directory, built once through the Indexer.
 enum SeedIndex {
   static let path: String = {
-    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-badquery-\(UUID().uuidString)").path
     _ = try! Indexer(indexPath: dir).run(IndexOptions(roots: [repo.appendingPathComponent("corpus").path]))
     return dir
@@ -61,7 +62,8 @@ enum SeedIndex {
 
   @Test func pagingExtremesThroughTheAPI() throws {
     let searcher = try Searcher(indexes: [SeedIndex.path])
-    for (limit, offset) in [(-1, -1), (Int.max, 0), (0, Int.max), (Int.max, Int.max), (Int.min, Int.min), (100_000, 5)] {
+    for (limit, offset) in [(-1, -1), (Int.max, 0), (0, Int.max), (Int.max, Int.max), (Int.min, Int.min), (100_000, 5)]
+    {
       var r = SearchRequest(text: "Việt Á")
       r.limit = limit
       r.offset = offset
@@ -75,9 +77,18 @@ enum SeedIndex {
   @Test func seededRandomQueries() throws {
     let searcher = try Searcher(indexes: [SeedIndex.path])
     var rng = SeededRandom(environmentOr: 2024)
-    let words = ["việt", "á", "viet", "a", "ủy", "ban", "tiêm", "chủng", "Đắk", "Lắk", "16/CT-TTg", "covid-19", "sở", "y", "tế", "hoà", "hòa", "xyz"]
-    let ops = ["AND", "OR", "NOT", "NEAR", "(", ")", "\"", "-", "+", "*", ":", "..", "/", "\\", "'", "\0", "\u{FFFD}", "\u{301}", "\t", "\n"]
-    let fields = ["agency:", "to:", "ref:", "type:", "province:", "signer:", "company:", "year:", "date:", "format:", "number:", "bogus:"]
+    let words = [
+      "việt", "á", "viet", "a", "ủy", "ban", "tiêm", "chủng", "Đắk", "Lắk", "16/CT-TTg", "covid-19", "sở", "y", "tế",
+      "hoà", "hòa", "xyz",
+    ]
+    let ops = [
+      "AND", "OR", "NOT", "NEAR", "(", ")", "\"", "-", "+", "*", ":", "..", "/", "\\", "'", "\0", "\u{FFFD}", "\u{301}",
+      "\t", "\n",
+    ]
+    let fields = [
+      "agency:", "to:", "ref:", "type:", "province:", "signer:", "company:", "year:", "date:", "format:", "number:",
+      "bogus:",
+    ]
     var runs = 0, answered = 0
     for _ in 0..<1_000 {  // CI-sized: about 8 s of CPU in a debug build
       var q = ""
@@ -102,7 +113,8 @@ enum SeedIndex {
       if answer(searcher, request) != nil { answered += 1 }
       runs += 1
     }
-    print("seededRandomQueries (seed \(rng.seed); replay with VANBAN_TEST_SEED=\(rng.seed)): \(runs) queries, "
-      + "\(answered) answered, \(runs - answered) refused with a message")
+    print(
+      "seededRandomQueries (seed \(rng.seed); replay with VANBAN_TEST_SEED=\(rng.seed)): \(runs) queries, "
+        + "\(answered) answered, \(runs - answered) refused with a message")
   }
 }

@@ -9,16 +9,24 @@ import Xapian
   static let index = "/data/idx"
 
   static let cases: [(XapianError, VanbanError)] = [
-    (XapianError(code: .databaseLock, message: "Unable to get write lock on /data/idx: already locked"),
-     .indexLocked(index)),
-    (XapianError(code: .databaseLock, message: "Unable to get write lock on /data/idx: Testing lock"),
-     .io("cannot write to the index at /data/idx: Unable to get write lock on /data/idx: Testing lock")),
+    (
+      XapianError(code: .databaseLock, message: "Unable to get write lock on /data/idx: already locked"),
+      .indexLocked(index)
+    ),
+    (
+      XapianError(code: .databaseLock, message: "Unable to get write lock on /data/idx: Testing lock"),
+      .io("cannot write to the index at /data/idx: Unable to get write lock on /data/idx: Testing lock")
+    ),
     (XapianError(code: .databaseNotFound, message: "No such file"), .indexNotFound(index)),
-    (XapianError(code: .databaseOpening, message: "Couldn't detect type"), .indexCorrupt(index, "Couldn't detect type")),
+    (
+      XapianError(code: .databaseOpening, message: "Couldn't detect type"), .indexCorrupt(index, "Couldn't detect type")
+    ),
     (XapianError(code: .databaseVersion, message: "old"), .indexCorrupt(index, "old")),
     (XapianError(code: .databaseCorrupt, message: "bad block"), .indexCorrupt(index, "bad block")),
-    (XapianError(code: .databaseError, message: "Error reading block 3: Input/output error"),
-     .indexCorrupt(index, "Error reading block 3: Input/output error")),
+    (
+      XapianError(code: .databaseError, message: "Error reading block 3: Input/output error"),
+      .indexCorrupt(index, "Error reading block 3: Input/output error")
+    ),
     (XapianError(code: .databaseError, message: "EOF reading block 3"), .indexCorrupt(index, "EOF reading block 3")),
     (XapianError(code: .databaseError, message: "unexpected EOF"), .indexCorrupt(index, "unexpected EOF")),
     (XapianError(code: .databaseError, message: "Permission denied"), .xapian("/data/idx: Permission denied")),

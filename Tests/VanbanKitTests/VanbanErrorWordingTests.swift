@@ -21,11 +21,23 @@ import Testing
   @Test(arguments: [
     (VanbanError.indexNotFound("/i"), "no index at /i"),
     (.indexCorrupt("/i", "bad"), "the index at /i cannot be read (bad); it must be rebuilt"),
-    (.indexVersion("/i", found: "1"), "the index at /i was built with schema 1, this vanban needs \(IndexSchema.version); it must be rebuilt"),
-    (.indexVersion("/i", found: ""), "the index at /i was built with schema unknown, this vanban needs \(IndexSchema.version); it must be rebuilt"),
+    (
+      .indexVersion("/i", found: "1"),
+      "the index at /i was built with schema 1, this vanban needs \(IndexSchema.version); it must be rebuilt"
+    ),
+    (
+      .indexVersion("/i", found: ""),
+      "the index at /i was built with schema unknown, this vanban needs \(IndexSchema.version); it must be rebuilt"
+    ),
     (.nothingToSearch, "bad query: nothing to search for: give words or a filter"),
-    (.shardCountMismatch("/i", existing: 1, requested: 4), "the index at /i has 1 shard; it must be rebuilt to change to 4"),
-    (.shardCountMismatch("/i", existing: 2, requested: 1), "the index at /i has 2 shards; it must be rebuilt to change to 1"),
+    (
+      .shardCountMismatch("/i", existing: 1, requested: 4),
+      "the index at /i has 1 shard; it must be rebuilt to change to 4"
+    ),
+    (
+      .shardCountMismatch("/i", existing: 2, requested: 1),
+      "the index at /i has 2 shards; it must be rebuilt to change to 1"
+    ),
   ])
   func libraryWording(_ error: VanbanError, _ text: String) {
     #expect(error.description == text)

@@ -36,8 +36,10 @@ public enum OfficeDocuments {
   }
 
   /// A minimal .docx: one `w:p` per line (tabs as `w:tab`), then `extraBody` (raw WordprocessingML), plus core.xml.
-  public static func docx(lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
-                   created: String? = nil) throws -> [UInt8] {
+  public static func docx(
+    lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
+    created: String? = nil
+  ) throws -> [UInt8] {
     var body = ""
     for line in lines {
       body += "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
@@ -77,8 +79,10 @@ public enum OfficeDocuments {
       <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
       </Types>
       """
-    return try zip([("[Content_Types].xml", types), ("_rels/.rels", rels), ("word/document.xml", document),
-                    ("docProps/core.xml", core)])
+    return try zip([
+      ("[Content_Types].xml", types), ("_rels/.rels", rels), ("word/document.xml", document),
+      ("docProps/core.xml", core),
+    ])
   }
 
   /// ODF paragraph content for one line: tabs as `text:tab`, space runs (and leading/trailing spaces) as `text:s`.
@@ -110,8 +114,10 @@ public enum OfficeDocuments {
   }
 
   /// A minimal .odt: one `text:p` per line, then `extraBody` (raw ODF), plus meta.xml.
-  public static func odt(lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
-                  created: String? = nil) throws -> [UInt8] {
+  public static func odt(
+    lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
+    created: String? = nil
+  ) throws -> [UInt8] {
     let paragraphs = lines.map { "<text:p text:style-name=\"P1\">\(odfParagraph($0))</text:p>" }.joined()
     let content = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -130,7 +136,9 @@ public enum OfficeDocuments {
     if let author { meta += "<meta:initial-creator>\(xmlEscape(author))</meta:initial-creator>" }
     if let created { meta += "<meta:creation-date>\(created)</meta:creation-date>" }
     meta += "</office:meta></office:document-meta>"
-    return try zip([("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content), ("meta.xml", meta)])
+    return try zip([
+      ("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content), ("meta.xml", meta),
+    ])
   }
 
   /// Lines of a text without the final empty line that a trailing newline makes.

@@ -94,7 +94,9 @@ public enum ProcessRunner {
     var args = [TestPaths.genCorpus.path, "--out", out.path, "--docs", String(docs), "--seed", String(seed)]
     if let nfd { args += ["--nfd", String(nfd)] }
     let r = try run("python3", args)
-    guard r.status == 0 else { throw ProcessFailure(what: "gen_corpus.py \(args.dropFirst().joined(separator: " "))", result: r) }
+    guard r.status == 0 else {
+      throw ProcessFailure(what: "gen_corpus.py \(args.dropFirst().joined(separator: " "))", result: r)
+    }
   }
 }
 

@@ -3,73 +3,73 @@ import Testing
 import Xapian
 
 @Suite struct QueryTests {
-    @Test func descriptionsAndEmptiness() throws {
-        let phrase = try Query(.phrase, [Query(term: "a", position: 1), Query(term: "b", position: 2)])
-        #expect(phrase.description == "Query((a@1 PHRASE 2 b@2))")
-        #expect(!phrase.isEmpty)
-        #expect(Query.matchNothing.isEmpty)
-        #expect(!Query.matchAll.isEmpty)
-        #expect(Query(valueRange: 3, from: "a", to: "b").description == "Query(VALUE_RANGE 3 a b)")
-        #expect(try Query(.or, []).isEmpty)
-    }
+  @Test func descriptionsAndEmptiness() throws {
+    let phrase = try Query(.phrase, [Query(term: "a", position: 1), Query(term: "b", position: 2)])
+    #expect(phrase.description == "Query((a@1 PHRASE 2 b@2))")
+    #expect(!phrase.isEmpty)
+    #expect(Query.matchNothing.isEmpty)
+    #expect(!Query.matchAll.isEmpty)
+    #expect(Query(valueRange: 3, from: "a", to: "b").description == "Query(VALUE_RANGE 3 a b)")
+    #expect(try Query(.or, []).isEmpty)
+  }
 
-    @Test func scalingByANegativeFactorThrows() throws {
-        #expect(try !Query(scaling: Query(term: "a"), by: 2).isEmpty)
-        #expect {
-            try Query(scaling: Query(term: "a"), by: -1)
-        } throws: { ($0 as? XapianError)?.code == .invalidArgument }
-        #expect(throws: XapianError.self) { try Query(.near, [Query(term: "a")], parameter: -1) }
-    }
+  @Test func scalingByANegativeFactorThrows() throws {
+    #expect(try !Query(scaling: Query(term: "a"), by: 2).isEmpty)
+    #expect {
+      try Query(scaling: Query(term: "a"), by: -1)
+    } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+    #expect(throws: XapianError.self) { try Query(.near, [Query(term: "a")], parameter: -1) }
+  }
 
-    @Test(arguments: [-1, Int(UInt32.max) + 1])
-    func termWithAnOutOfRangeWqfThrows(wqf: Int) throws {
-        #expect {
-            try Query(term: "a", wqf: wqf)
-        } throws: { ($0 as? XapianError)?.code == .invalidArgument }
-    }
+  @Test(arguments: [-1, Int(UInt32.max) + 1])
+  func termWithAnOutOfRangeWqfThrows(wqf: Int) throws {
+    #expect {
+      try Query(term: "a", wqf: wqf)
+    } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+  }
 
-    @Test(arguments: [-1, Int(UInt32.max) + 1])
-    func wildcardWithAnOutOfRangeExpansionThrows(maxExpansion: Int) throws {
-        #expect {
-            try Query(wildcard: "th", maxExpansion: maxExpansion)
-        } throws: { ($0 as? XapianError)?.code == .invalidArgument }
-    }
+  @Test(arguments: [-1, Int(UInt32.max) + 1])
+  func wildcardWithAnOutOfRangeExpansionThrows(maxExpansion: Int) throws {
+    #expect {
+      try Query(wildcard: "th", maxExpansion: maxExpansion)
+    } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+  }
 
-    @Test func termAndWildcardAtTheirLimits() throws {
-        #expect(try Query(term: "a", wqf: 0).description == "Query(a#0)")
-        #expect(try Query(term: "a", wqf: 3, position: 2).description == "Query(a#3@2)")
-        #expect(try !Query(term: "a", wqf: Int(UInt32.max)).isEmpty)
-        #expect(try Query(wildcard: "th", maxExpansion: 0).description == "Query(WILDCARD SYNONYM th)")
-        #expect(try !Query(wildcard: "th", maxExpansion: Int(UInt32.max)).isEmpty)
-    }
+  @Test func termAndWildcardAtTheirLimits() throws {
+    #expect(try Query(term: "a", wqf: 0).description == "Query(a#0)")
+    #expect(try Query(term: "a", wqf: 3, position: 2).description == "Query(a#3@2)")
+    #expect(try !Query(term: "a", wqf: Int(UInt32.max)).isEmpty)
+    #expect(try Query(wildcard: "th", maxExpansion: 0).description == "Query(WILDCARD SYNONYM th)")
+    #expect(try !Query(wildcard: "th", maxExpansion: Int(UInt32.max)).isEmpty)
+  }
 
-    @Test func termsWithNulBytesSurvive() throws {
-        let dir = try TemporaryDirectory()
-        let writer = try WritableDatabase(path: dir.path)
-        let doc = Document()
-        try doc.addTerm("a\0b")
-        try doc.setData(Array("{\"id\":\"nul\"}".utf8))
-        try writer.addDocument(doc)
-        #expect(try writer.termExists("a\0b"))
-        #expect(try !writer.termExists("a"))
-        #expect(try search(writer.readView(), Query(term: "a\0b")) == ["nul"])
-    }
+  @Test func termsWithNulBytesSurvive() throws {
+    let dir = try TemporaryDirectory()
+    let writer = try WritableDatabase(path: dir.path)
+    let doc = Document()
+    try doc.addTerm("a\0b")
+    try doc.setData(Array("{\"id\":\"nul\"}".utf8))
+    try writer.addDocument(doc)
+    #expect(try writer.termExists("a\0b"))
+    #expect(try !writer.termExists("a"))
+    #expect(try search(writer.readView(), Query(term: "a\0b")) == ["nul"])
+  }
 
-    @Test func batchRejectsEmptyTermsAndLeavesDocumentAlone() throws {
-        let doc = Document()
-        var batch = TermBatch()
-        batch.append("ok", position: 1)
-        batch.append("")
-        #expect(batch.count == 2)
-        #expect {
-            try doc.addTerms(batch)
-        } throws: { ($0 as? XapianError)?.code == .invalidArgument }
-        #expect(try doc.terms().isEmpty)
-        batch.removeAll()
-        #expect(batch.isEmpty)
-        batch.append("ok", position: 4)
-        batch.append("ok", position: 9)
-        try doc.addTerms(batch)
-        #expect(try doc.terms().map(\.wdf) == [2])
-    }
+  @Test func batchRejectsEmptyTermsAndLeavesDocumentAlone() throws {
+    let doc = Document()
+    var batch = TermBatch()
+    batch.append("ok", position: 1)
+    batch.append("")
+    #expect(batch.count == 2)
+    #expect {
+      try doc.addTerms(batch)
+    } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+    #expect(try doc.terms().isEmpty)
+    batch.removeAll()
+    #expect(batch.isEmpty)
+    batch.append("ok", position: 4)
+    batch.append("ok", position: 9)
+    try doc.addTerms(batch)
+    #expect(try doc.terms().map(\.wdf) == [2])
+  }
 }

@@ -19,7 +19,9 @@ import Testing
   }
 
   /// Runs `vanban index` with a time limit, so a hang (a FIFO read) fails instead of blocking CI.
-  func indexWithin(_ seconds: Double, _ ws: Workspace, _ extra: [String] = [], roots: [String]? = nil) throws -> CLIResult {
+  func indexWithin(
+    _ seconds: Double, _ ws: Workspace, _ extra: [String] = [], roots: [String]? = nil
+  ) throws -> CLIResult {
     let args = ["index"] + (roots ?? [ws.corpus.path]) + ["--index", ws.index.path, "--quiet", "--json"] + extra
     let (r, finished) = try Faults.run(args, within: seconds)
     #expect(finished, "vanban index did not finish within \(seconds) s (killed)")
@@ -36,8 +38,10 @@ import Testing
     let seed = try [UInt8](Data(contentsOf: ws.corpus.appendingPathComponent("003_32c798e237f9dc40.txt")))
     let middle = seed.count / 2
     let cut = (middle..<seed.count).first { seed[$0] == 0x0A }!  // at a line break, so no character is split
-    try ws.write("broken-utf8.txt", bytes: Array(seed[...cut]) + Array("phương án xylophonequựt ".utf8) + [0xFF, 0xC3, 0x28, 0xE2, 0x82]
-      + Array(" sau byte hỏng\n".utf8) + Array(seed[(cut + 1)...]))
+    try ws.write(
+      "broken-utf8.txt",
+      bytes: Array(seed[...cut]) + Array("phương án xylophonequựt ".utf8) + [0xFF, 0xC3, 0x28, 0xE2, 0x82]
+        + Array(" sau byte hỏng\n".utf8) + Array(seed[(cut + 1)...]))
     try ws.write("empty.txt", "")
     try FileManager.default.createDirectory(atPath: dir + "/folder.txt", withIntermediateDirectories: true)
     try ws.write("folder.txt/inside.txt", "THÔNG BÁO\nVăn bản trong thư mục tên folder.txt, từ khoá zebraquynh.\n")
@@ -57,10 +61,13 @@ import Testing
     withUnsafeMutableBytes(of: &addr.sun_path) { buf in
       for (i, b) in sockPath.utf8.prefix(buf.count - 1).enumerated() { buf[i] = b }
     }
-    let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(sock, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+    let bound = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(sock, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
     defer { close(sock) }
     // A name that is not UTF-8 (byte 0xFF), made with raw bytes.
-    let badName: [CChar] = Array((dir + "/bad-").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF)] + Array(".txt".utf8CString)
+    let badName: [CChar] =
+      Array((dir + "/bad-").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF)] + Array(".txt".utf8CString)
     let fd = open(badName, O_CREAT | O_WRONLY, 0o644)
     #expect(fd >= 0)
     _ = "CÔNG VĂN\nTên tệp hỏng.\n".withCString { write(fd, $0, strlen($0)) }
@@ -97,7 +104,9 @@ import Testing
     let broken = try ws.search("xylophonequựt")
     #expect(broken.hits.first?["id"] as? String == "broken-utf8")
     let shown = try ws.run("show", "broken-utf8")
-    #expect(shown.stdout.contains("xylophonequựt \u{FFFD}") && shown.stdout.contains("sau byte hỏng"), "\(shown.stdout.suffix(300))")
+    #expect(
+      shown.stdout.contains("xylophonequựt \u{FFFD}") && shown.stdout.contains("sau byte hỏng"),
+      "\(shown.stdout.suffix(300))")
     // Every stderr line is `path: reason`.
     for line in r.stderr.split(separator: "\n") {
       #expect(line.hasPrefix(dir + "/") && line.contains(": "), "not `path: reason`: \(line)")
@@ -107,7 +116,8 @@ import Testing
   @Test func fifoGivenAsARootDoesNotHang() throws {
     let ws = try Workspace()
     #expect(mkfifo(ws.corpus.path + "/named.txt", 0o644) == 0)
-    let r = try indexWithin(15, ws, roots: [ws.corpus.path + "/named.txt", ws.corpus.path + "/003_32c798e237f9dc40.txt"])
+    let r = try indexWithin(
+      15, ws, roots: [ws.corpus.path + "/named.txt", ws.corpus.path + "/003_32c798e237f9dc40.txt"])
     #expect(r.status == 0)
     #expect(reason(r, ws.corpus.path + "/named.txt")?.contains("not a regular file") == true, "\(r.stderr)")
     #expect(summary(r)["added"] as? Int == 1)
@@ -123,7 +133,10 @@ import Testing
     close(fd)
     // 1.5 MB: also over 1 MB; 0.9 MB: indexed.
     try ws.write("big.txt", bytes: Array(repeating: line, count: (3 << 19) / line.count).flatMap { $0 })
-    try ws.write("fits.txt", bytes: Array("CÔNG VĂN\nvừa đủ quasarnhỏ\n".utf8) + Array(repeating: line, count: 900_000 / line.count).flatMap { $0 })
+    try ws.write(
+      "fits.txt",
+      bytes: Array("CÔNG VĂN\nvừa đủ quasarnhỏ\n".utf8)
+        + Array(repeating: line, count: 900_000 / line.count).flatMap { $0 })
     let r = try indexWithin(60, ws, ["--max-file-size", "1"])
     #expect(r.status == 0)
     #expect(reason(r, huge) == "too large (52428800 bytes, limit 1048576)", "\(r.stderr)")
@@ -135,7 +148,8 @@ import Testing
     let again = try indexWithin(60, ws)
     #expect(again.status == 0)
     #expect(reason(again, ws.corpus.path + "/big.txt") == nil)
-    #expect(summary(again)["added"] as? Int == 1, "\(again.stdout) \(again.stderr)")  // big.txt; huge.txt is binary zeros
+    // big.txt; huge.txt is binary zeros
+    #expect(summary(again)["added"] as? Int == 1, "\(again.stdout) \(again.stderr)")
     #expect(reason(again, huge) == "binary data, not text", "\(again.stderr)")
   }
 }

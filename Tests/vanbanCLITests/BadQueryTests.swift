@@ -14,7 +14,9 @@ import Testing
 
   /// Runs `search ARGS`; checks exit code, time, and that an error is one `vanban:` line.
   @discardableResult
-  func check(_ args: [String], expect codes: Set<Int32> = [0, 1, 2], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
+  func check(
+    _ args: [String], expect codes: Set<Int32> = [0, 1, 2], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> CLIResult {
     let t0 = Date()
     let (r, finished) = try Faults.run(["search", "--index", Self.ws.index.path] + args, within: 10)
     let seconds = Date().timeIntervalSince(t0)
@@ -51,19 +53,25 @@ import Testing
   @Test func parenthesesAndQuotesAreReadAsPlainWordsWithANote() throws {
     let r = try check(["\"Việt", "Á", "--format", "json"])
     #expect(r.status == 0)
-    #expect(r.stderr.contains("note: query read as plain words") || (r.json["notes"] as? [String])?.isEmpty == false, "\(r.stderr)")
+    #expect(
+      r.stderr.contains("note: query read as plain words") || (r.json["notes"] as? [String])?.isEmpty == false,
+      "\(r.stderr)")
   }
 
   @Test func tenKilobyteQueryAndAThousandTerms() throws {
     var rng = SplitMix(seed: 11)
-    let vocabulary = ["ủy", "ban", "nhân", "dân", "tỉnh", "việt", "á", "tiêm", "chủng", "covid", "sở", "y", "tế", "xyzzy"]
+    let vocabulary = [
+      "ủy", "ban", "nhân", "dân", "tỉnh", "việt", "á", "tiêm", "chủng", "covid", "sở", "y", "tế", "xyzzy",
+    ]
     let thousand = (0..<1000).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(separator: " ")
     try check([thousand, "--format", "json"])
     try check(["--any", thousand, "--format", "json"])
     let ops = ["AND", "OR", "NOT", "NEAR", "(", ")", "\"", "-", "+", "tiem*", "ref:16/CT-TTg"]
     var tenK = ""
     while tenK.utf8.count < 10_240 {
-      tenK += (rng.next() % 3 == 0 ? ops[Int(rng.next() % UInt64(ops.count))] : vocabulary[Int(rng.next() % UInt64(vocabulary.count))]) + " "
+      tenK +=
+        (rng.next() % 3 == 0
+          ? ops[Int(rng.next() % UInt64(ops.count))] : vocabulary[Int(rng.next() % UInt64(vocabulary.count))]) + " "
     }
     try check([tenK, "--format", "json"])
     try check([String(repeating: "a", count: 10_240)])
@@ -79,7 +87,9 @@ import Testing
       return s
     }
     let words = (0..<3_000).map { "pre" + letters($0) }
-    for f in 0..<6 { try ws.write("w\(f).txt", "CÔNG VĂN\n" + words[(f * 500)..<((f + 1) * 500)].joined(separator: " ") + "\n") }
+    for f in 0..<6 {
+      try ws.write("w\(f).txt", "CÔNG VĂN\n" + words[(f * 500)..<((f + 1) * 500)].joined(separator: " ") + "\n")
+    }
     #expect(try ws.index().status == 0)
     let t0 = Date()
     let r = try CLI.run(["search", "--index", ws.index.path, "pre*", "--format", "json"])
@@ -90,8 +100,10 @@ import Testing
   }
 
   @Test func pagingOptionsOutOfRange() throws {
-    for bad in [["--limit", "-1"], ["--offset", "-5"], ["--limit", "99999999999999999999999"], ["--offset", "x"],
-                ["--limit", ""], ["--context", "-1"]] {
+    for bad in [
+      ["--limit", "-1"], ["--offset", "-5"], ["--limit", "99999999999999999999999"], ["--offset", "x"],
+      ["--limit", ""], ["--context", "-1"],
+    ] {
       let r = try check(["viet", "a"] + bad, expect: [2])
       #expect(!r.stderr.contains("Usage"), "one line, not the usage text: \(r.stderr)")
     }
@@ -99,7 +111,9 @@ import Testing
     #expect(try check(["viet", "a", "--limit", "9223372036854775807", "--format", "json"]).status == 0)
     #expect(try check(["viet", "a", "--offset", "9223372036854775807", "--format", "json"]).hits.isEmpty)
     #expect(try check(["viet", "a", "--offset", "1000000", "--limit", "1000000", "--format", "csv"]).status != 2)
-    let refs = try Faults.run(["refs", "16/CT-TTg", "--index", Self.ws.index.path, "--limit", "-3", "--offset", "-9"], within: 10).0
+    let refs = try Faults.run(
+      ["refs", "16/CT-TTg", "--index", Self.ws.index.path, "--limit", "-3", "--offset", "-9"], within: 10
+    ).0
     #expect(refs.status == 0 || refs.status == 2)
   }
 

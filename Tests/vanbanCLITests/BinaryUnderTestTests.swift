@@ -5,8 +5,9 @@ import Testing
 
 @Suite struct BinaryUnderTestTests {
   @Test func theBinaryUnderTestExists() throws {
-    #expect(FileManager.default.isExecutableFile(atPath: CLI.binary),
-            "no vanban at \(CLI.binary): set VANBAN_BIN, or build it (`make test` does both)")
+    #expect(
+      FileManager.default.isExecutableFile(atPath: CLI.binary),
+      "no vanban at \(CLI.binary): set VANBAN_BIN, or build it (`make test` does both)")
     let r = try CLI.run(["--help"])
     #expect(r.status == 0, "\(CLI.binary) --help: exit \(r.status) \(r.stderr)")
   }

@@ -1,9 +1,9 @@
 // Runs the built `vanban` binary, as a user would, and captures stdout, stderr and the exit code.
 // Paths, the binary's location and the process runner come from VanbanTestSupport.
 
-@_exported import VanbanTestSupport
 import Foundation
 import Testing
+@_exported import VanbanTestSupport
 
 /// The result of a run: `ProcessResult` (status, stdout, stderr) from VanbanTestSupport.
 typealias CLIResult = ProcessResult

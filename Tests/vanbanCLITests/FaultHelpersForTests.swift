@@ -67,8 +67,11 @@ enum Faults {
   /// Mounts a tmpfs of `size` at `dir`; nil (with the reason) where mounting is not permitted.
   static func mountTmpfs(_ dir: URL, size: String) -> String? {
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    guard let r = try? shell("mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", dir.path) else { return "mount not found" }
-    return r.status == 0 ? nil : "mount -t tmpfs not permitted here: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
+    guard let r = try? shell("mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", dir.path) else {
+      return "mount not found"
+    }
+    return r.status == 0
+      ? nil : "mount -t tmpfs not permitted here: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
   }
 
   static func unmount(_ dir: URL) { _ = try? shell("umount", "-l", dir.path) }
@@ -88,7 +91,9 @@ enum Faults {
   }()
 
   /// An error is one line on stderr, `vanban: …`, and exit 2.
-  static func expectOneClearLine(_ r: CLIResult, _ contains: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectOneClearLine(
+    _ r: CLIResult, _ contains: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     #expect(r.status == 2, "exit \(r.status), stderr: \(r.stderr)", sourceLocation: sourceLocation)
     let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: true)
     #expect(lines.count == 1, "expected one line, got: \(r.stderr)", sourceLocation: sourceLocation)

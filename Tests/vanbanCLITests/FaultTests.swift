@@ -69,7 +69,8 @@ import Testing
     let corpus = try Faults.generatedCorpus(docs: 400)
     let files = Faults.textFiles(under: corpus)
     let ws = try Workspace()
-    let first = try Faults.start(["index", corpus.path, "--index", ws.index.path, "--quiet"], environment: ["VANBAN_COMMIT_BYTES": "65536"])
+    let first = try Faults.start(
+      ["index", corpus.path, "--index", ws.index.path, "--quiet"], environment: ["VANBAN_COMMIT_BYTES": "65536"])
     // The first writer holds the lock from the moment it has listed the database in the manifest.
     let created = ws.index.appendingPathComponent("vanban-index.json").path
     while first.isRunning && !FileManager.default.fileExists(atPath: created) { usleep(2_000) }
@@ -89,7 +90,8 @@ import Testing
     let ws = try Workspace()
     try ws.index()
     // Many small commits, so readers see the database change under them (DatabaseModifiedError).
-    let writer = try Faults.start(["index", corpus.path, "--index", ws.index.path, "--quiet"], environment: ["VANBAN_COMMIT_BYTES": "8192"])
+    let writer = try Faults.start(
+      ["index", corpus.path, "--index", ws.index.path, "--quiet"], environment: ["VANBAN_COMMIT_BYTES": "8192"])
     var searches = 0
     var last = 5
     while writer.isRunning || searches < 3 {
@@ -115,7 +117,9 @@ import Testing
   @Test func missingEmptyOrFileIndexIsOneClearLine() throws {
     let ws = try Workspace()
     let missing = ws.root.appendingPathComponent("nowhere").path
-    for command in [["search", "viet"], ["stats"], ["show", "003_32c798e237f9dc40"], ["refs", "16/CT-TTg"], ["cites", "x"]] {
+    for command in [
+      ["search", "viet"], ["stats"], ["show", "003_32c798e237f9dc40"], ["refs", "16/CT-TTg"], ["cites", "x"],
+    ] {
       Faults.expectOneClearLine(try CLI.run(command + ["--index", missing]), "no index at \(missing)")
     }
     let empty = ws.root.appendingPathComponent("empty")
@@ -177,7 +181,8 @@ import Testing
   @Test func otherSchemaVersionIsOneClearLine() throws {
     let ws = try Workspace()
     #expect(try ws.index().status == 0)
-    let py = "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN); db.set_metadata('vanban.schema', '0-old'); db.commit()"
+    let py =
+      "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN); db.set_metadata('vanban.schema', '0-old'); db.commit()"
     let r = try Faults.shell("/usr/bin/python3", "-c", py, try IndexLayout.firstShard(ws.index).path)
     try #require(r.status == 0, "python3-xapian is needed: \(r.stderr)")
     for command in [["search", "viet"], ["stats"], ["show", "003_32c798e237f9dc40"]] {
@@ -227,7 +232,8 @@ import Testing
     let search = try CLI.run(["search", "Việt", "Á", "--index", index.path, "--format", "json"])
     #expect(search.status == 0, "\(search.stderr)")
     // A new index under a read-only directory: one line too.
-    Faults.expectOneClearLine(try CLI.run(["index", ws.corpus.path, "--index", mountPoint.appendingPathComponent("other").path, "--quiet"]))
+    Faults.expectOneClearLine(
+      try CLI.run(["index", ws.corpus.path, "--index", mountPoint.appendingPathComponent("other").path, "--quiet"]))
   }
 
   // MARK: security
@@ -248,8 +254,9 @@ import Testing
     let before = try snapshot()
     let target = "new/deep/index"
     for extra in [[], ["--rebuild"], ["--types", "txt", "--max-file-size", "1", "--json"]] {
-      let r = try CLI.run(["index", "corpus", "--index", target, "--quiet"] + extra,
-                          environment: ["HOME": home.path, "TMPDIR": home.path], cwd: ws.root)
+      let r = try CLI.run(
+        ["index", "corpus", "--index", target, "--quiet"] + extra,
+        environment: ["HOME": home.path, "TMPDIR": home.path], cwd: ws.root)
       #expect(r.status == 0, "\(r.stderr)")
     }
     let after = try snapshot()
@@ -268,7 +275,9 @@ import Testing
     let ws = try Workspace()
     try ws.index()
     try ws.write("later.txt", "CÔNG VĂN\nChưa được lập chỉ mục.\n")
-    for what in ["/etc/passwd", ws.corpus.appendingPathComponent("later.txt").path, "later", "../../etc/passwd", "*", ""] {
+    for what in [
+      "/etc/passwd", ws.corpus.appendingPathComponent("later.txt").path, "later", "../../etc/passwd", "*", "",
+    ] {
       let r = try ws.run("show", what)
       Faults.expectOneClearLine(r)
       #expect(!r.stdout.contains("root:") && !r.stdout.contains("Chưa được"))

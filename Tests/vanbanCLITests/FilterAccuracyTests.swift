@@ -17,7 +17,8 @@ final class GeneratedWorkspace: @unchecked Sendable {
   init(docs: Int, seed: Int, nfd: Double) throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-filter-\(UUID().uuidString)")
     try ProcessRunner.generateCorpus(out: root.appendingPathComponent("corpus"), docs: docs, seed: seed, nfd: nfd)
-    let lines = try String(contentsOf: root.appendingPathComponent("corpus/truth.jsonl"), encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOf: root.appendingPathComponent("corpus/truth.jsonl"), encoding: .utf8).split(
+      separator: "\n")
     truth = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     let r = try CLI.run(["index", corpus.path, "--index", index.path, "--quiet"])
     try #require(r.status == 0, "index failed: \(r.stderr)")
@@ -32,7 +33,9 @@ final class GeneratedWorkspace: @unchecked Sendable {
     let key = "\(docs)-\(seed)-\(nfd)"
     if let w = cache[key] { return w }
     let w = try GeneratedWorkspace(docs: docs, seed: seed, nfd: nfd)
-    if cache.isEmpty { atexit { GeneratedWorkspace.cache.values.forEach { try? FileManager.default.removeItem(at: $0.root) } } }
+    if cache.isEmpty {
+      atexit { GeneratedWorkspace.cache.values.forEach { try? FileManager.default.removeItem(at: $0.root) } }
+    }
     cache[key] = w
     return w
   }
@@ -75,16 +78,22 @@ struct FilterCheck: Sendable {
     for (kind, field, count) in [("agency", "issuer", 24), ("province", "province", 12), ("type", "type", 10)] {
       let g = group { [$0[field] as? String ?? ""] }
       for v in sample(g.keys.sorted(), count) {
-        out.append(.init(kind: kind, value: v, args: ["search", "--\(kind)", v, "--no-facets", "--limit", "100000"] + base, want: g[v]!))
+        out.append(
+          .init(
+            kind: kind, value: v, args: ["search", "--\(kind)", v, "--no-facets", "--limit", "100000"] + base,
+            want: g[v]!))
       }
     }
     for (lo, hi) in [("2020-01", "2020-03"), ("2021-06", "2021-06"), ("2022-03", "2022-08"), ("2023", "2023")] {
-      let want = Set(w.truth.filter { t in
-        let d = t["date"] as? String ?? ""
-        return String(d.prefix(lo.count)) >= lo && String(d.prefix(hi.count)) <= hi
-      }.compactMap { $0["id"] as? String })
-      out.append(.init(kind: "since/until", value: "\(lo)..\(hi)",
-        args: ["search", "--since", lo, "--until", hi, "--no-facets", "--limit", "100000"] + base, want: want))
+      let want = Set(
+        w.truth.filter { t in
+          let d = t["date"] as? String ?? ""
+          return String(d.prefix(lo.count)) >= lo && String(d.prefix(hi.count)) <= hi
+        }.compactMap { $0["id"] as? String })
+      out.append(
+        .init(
+          kind: "since/until", value: "\(lo)..\(hi)",
+          args: ["search", "--since", lo, "--until", hi, "--no-facets", "--limit", "100000"] + base, want: want))
     }
     return out
   }
@@ -95,9 +104,10 @@ struct FilterCheck: Sendable {
     let lock = NSLock()
     DispatchQueue.concurrentPerform(iterations: checks.count) { i in
       guard let r = try? CLI.run(checks[i].args), r.status == 0 || r.status == 1 else { return }
-      let ids = Set(r.stdout.split(separator: "\n").compactMap {
-        (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
-      })
+      let ids = Set(
+        r.stdout.split(separator: "\n").compactMap {
+          (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        })
       lock.lock()
       got[i] = ids
       lock.unlock()
@@ -109,11 +119,16 @@ struct FilterCheck: Sendable {
       s.tp += ids.intersection(c.want).count
       s.fp += ids.subtracting(c.want).count
       s.fn += c.want.subtracting(ids).count
-      if ids != c.want { s.bad.append("\(c.value) (+\(ids.subtracting(c.want).count) -\(c.want.subtracting(ids).count))") }
+      if ids != c.want {
+        s.bad.append("\(c.value) (+\(ids.subtracting(c.want).count) -\(c.want.subtracting(ids).count))")
+      }
       out[c.kind] = s
     }
     return out.mapValues { s in
-      (s.tp + s.fp == 0 ? 1 : Double(s.tp) / Double(s.tp + s.fp), s.tp + s.fn == 0 ? 1 : Double(s.tp) / Double(s.tp + s.fn), s.bad)
+      (
+        s.tp + s.fp == 0 ? 1 : Double(s.tp) / Double(s.tp + s.fp),
+        s.tp + s.fn == 0 ? 1 : Double(s.tp) / Double(s.tp + s.fn), s.bad
+      )
     }
   }
 
@@ -143,7 +158,10 @@ struct FilterCheck: Sendable {
     let facets = r.json["facets"] as? [String: [[String: Any]]] ?? [:]
     let totals = r.json["totals"] as? [String: [String: Int]] ?? [:]
     func counts(_ k: String) -> [String: Int] {
-      Dictionary(uniqueKeysWithValues: (facets[k] ?? []).compactMap { c in (c["value"] as? String).map { ($0, c["count"] as? Int ?? 0) } })
+      Dictionary(
+        uniqueKeysWithValues: (facets[k] ?? []).compactMap { c in
+          (c["value"] as? String).map { ($0, c["count"] as? Int ?? 0) }
+        })
     }
     func truth(_ f: ([String: Any]) -> String) -> [String: Int] {
       w.truth.reduce(into: [:]) { $0[f($1), default: 0] += 1 }
@@ -152,7 +170,9 @@ struct FilterCheck: Sendable {
     #expect(counts("province") == truth { $0["province"] as? String ?? "" })
     #expect(counts("year") == truth { String(($0["date"] as? String ?? "").prefix(4)) })
     // Issuer names agree except the steering boards, whose header says "Ban Chỉ đạo công tác …".
-    let issuers = counts("issuer").mapKeys { $0.replacingOccurrences(of: "Ban Chỉ đạo công tác ", with: "Ban Chỉ đạo ") }
+    let issuers = counts("issuer").mapKeys {
+      $0.replacingOccurrences(of: "Ban Chỉ đạo công tác ", with: "Ban Chỉ đạo ")
+    }
     #expect(issuers == truth { $0["issuer"] as? String ?? "" })
     // Sums add up to the documents that have a value, and the totals say how many values there are.
     for k in ["issuer", "type", "province", "year"] {
@@ -160,14 +180,18 @@ struct FilterCheck: Sendable {
       #expect(counts(k).count == totals[k]?["values"], "\(k)")
     }
     // Most cited: the truth's citing-document counts.
-    let cited = w.truth.reduce(into: [String: Int]()) { acc, t in for n in Set(t["references"] as? [String] ?? []) { acc[n, default: 0] += 1 } }
+    let cited = w.truth.reduce(into: [String: Int]()) { acc, t in
+      for n in Set(t["references"] as? [String] ?? []) { acc[n, default: 0] += 1 }
+    }
     for m in (r.json["most_cited"] as? [[String: Any]] ?? []).prefix(10) {
       let n = m["number"] as? String ?? ""
       #expect(m["documents"] as? Int == cited[n], "\(n)")
     }
     // The text form says what a cut list leaves out.
     let text = try CLI.run(["stats", "--index", w.index.path, "--top", "3"])
-    #expect(text.stdout.contains("by province (top 3 of \(totals["province"]?["values"] ?? -1) values; 300 of 300 documents have one)"))
+    #expect(
+      text.stdout.contains(
+        "by province (top 3 of \(totals["province"]?["values"] ?? -1) values; 300 of 300 documents have one)"))
   }
 }
 

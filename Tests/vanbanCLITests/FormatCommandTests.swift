@@ -132,8 +132,10 @@ extension CLIResult {
     try FileManager.default.copyItem(at: FormatFixtures.seed003, to: ws.corpus.appendingPathComponent("seed003.txt"))
     let seed = FormatFixtures.seed003
     try FormatFixtures.generate(
-      [("docx", seed, ws.corpus.appendingPathComponent("seed003-word.docx")),
-       ("odt", seed, ws.corpus.appendingPathComponent("seed003-writer.odt"))]
+      [
+        ("docx", seed, ws.corpus.appendingPathComponent("seed003-word.docx")),
+        ("odt", seed, ws.corpus.appendingPathComponent("seed003-writer.odt")),
+      ]
         + (pdf ? [("pdf", seed, ws.corpus.appendingPathComponent("seed003-print.pdf"))] : []))
     try ws.write("seed003-page.html", FormatFixtures.html(of: try String(contentsOf: seed, encoding: .utf8)))
     return ws
@@ -182,7 +184,9 @@ extension CLIResult {
     #expect(try ws.run("refs", "98/CT-TTg", "--format", "json").status == 1)
     #expect(try ws.search("scriptonlyword").status == 1)
 
-    for query in ["\"Bảo hiểm xã hội tỉnh\"", "\"bao hiem xa hoi tinh\"", "Việt Yên Lục Ngạn", "luc ngan", "BCĐ chiến dịch"] {
+    for query in [
+      "\"Bảo hiểm xã hội tỉnh\"", "\"bao hiem xa hoi tinh\"", "Việt Yên Lục Ngạn", "luc ngan", "BCĐ chiến dịch",
+    ] {
       let s = try ws.search(query, "--limit", "20")
       #expect(s.status == 0, "\(query): \(s.stderr)")
       #expect(s.ids == ids, "\(query): \(s.ids.sorted())")
@@ -202,7 +206,8 @@ extension CLIResult {
     try ws.write("truncated.docx", bytes: Array(bytes.prefix(bytes.count / 2)))
     // Binary junk named .odt, and a "Word 97" file: OLE2 signature, then junk.
     try ws.write("junk.odt", bytes: FormatFixtures.noise(3000, seed: 7))
-    try ws.write("corrupt.doc", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + FormatFixtures.noise(4096, seed: 11))
+    try ws.write(
+      "corrupt.doc", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + FormatFixtures.noise(4096, seed: 11))
     let r = try ws.index(["--json"])
     #expect(r.status == 0)
     let lines = r.stderr.split(separator: "\n").map(String.init)
@@ -241,8 +246,9 @@ extension CLIResult {
     // PATH holds nothing at all: the binary is run by its absolute path and needs no helper for .txt.
     let emptyBin = ws.root.appendingPathComponent("empty-bin")
     try FileManager.default.createDirectory(at: emptyBin, withIntermediateDirectories: true)
-    let r = try CLI.run(["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"],
-                        environment: ["PATH": emptyBin.path])
+    let r = try CLI.run(
+      ["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"],
+      environment: ["PATH": emptyBin.path])
     #expect(r.status == 0, "\(r.stderr)")
     let mentions = r.stderr.split(separator: "\n").filter { $0.contains("poppler-utils") }
     #expect(mentions.count == 1, "one note per run, not per file: \(r.stderr)")
@@ -252,8 +258,9 @@ extension CLIResult {
     #expect(r.json["skipped"] as? Int == 2, "\(r.stdout)")
     #expect(r.json["formats"] as? [String: Int] == ["txt": 5])
     // A second run says it again (once), and the PDFs are still not indexed.
-    let again = try CLI.run(["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"],
-                            environment: ["PATH": emptyBin.path])
+    let again = try CLI.run(
+      ["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"],
+      environment: ["PATH": emptyBin.path])
     #expect(again.stderr.split(separator: "\n").filter { $0.contains("poppler-utils") }.count == 1, "\(again.stderr)")
     #expect(again.json["unchanged"] as? Int == 5, "\(again.stdout)")
   }

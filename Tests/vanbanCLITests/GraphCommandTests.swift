@@ -26,8 +26,11 @@ import Testing
     let cited = nodes.filter { $0["kind"] as? String == "cited" && $0["number"] as? String == "16/CT-TTg" }
     #expect(!cited.isEmpty)
     #expect(cited.allSatisfy { $0["start"] as? Bool == true })
-    #expect(edges.contains { $0["from"] as? String == doc["key"] as? String && $0["number"] as? String == "16/CT-TTg"
-      && cited.map { $0["key"] as? String }.contains($0["to"] as? String) })
+    #expect(
+      edges.contains {
+        $0["from"] as? String == doc["key"] as? String && $0["number"] as? String == "16/CT-TTg"
+          && cited.map { $0["key"] as? String }.contains($0["to"] as? String)
+      })
   }
 
   @Test func documentStartIsValidLookingDot() throws {
@@ -55,7 +58,8 @@ import Testing
   @Test func svgWithoutGraphvizSaysHowToInstallIt() throws {
     let empty = ws.root.appendingPathComponent("empty-path")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-    let r = try CLI.run(["graph", "--index", ws.index.path, "003_32c798e237f9dc40", "--format", "svg"],
+    let r = try CLI.run(
+      ["graph", "--index", ws.index.path, "003_32c798e237f9dc40", "--format", "svg"],
       environment: ["PATH": empty.path])
     #expect(r.status == 2)
     #expect(r.stderr.contains("apt-get install graphviz"))
@@ -93,9 +97,18 @@ import Testing
 
       """
     }
-    try w.write("a.txt", doc("100/UBND-VX", "05 tháng 4 năm 2020", "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ."))
-    try w.write("b.txt", doc("200/UBND-VX", "01 tháng 10 năm 2022", "Thực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ."))
-    try w.write("c.txt", doc("300/UBND-VX", "10 tháng 10 năm 2022", "Thực hiện Công văn số 200/UBND-VX ngày 01/10/2022 của UBND tỉnh."))
+    try w.write(
+      "a.txt",
+      doc(
+        "100/UBND-VX", "05 tháng 4 năm 2020", "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ."))
+    try w.write(
+      "b.txt",
+      doc(
+        "200/UBND-VX", "01 tháng 10 năm 2022", "Thực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ.")
+    )
+    try w.write(
+      "c.txt",
+      doc("300/UBND-VX", "10 tháng 10 năm 2022", "Thực hiện Công văn số 200/UBND-VX ngày 01/10/2022 của UBND tỉnh."))
     try w.index()
     let r = try w.run("graph", "16/CT-TTg", "--format", "json")
     let nodes = r.json["nodes"] as? [[String: Any]] ?? []

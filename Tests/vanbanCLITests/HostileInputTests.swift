@@ -48,7 +48,8 @@ import Testing
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else {
       return (try Faults.run(args, within: Double(seconds)).0, nil)
     }
-    let r = try Self.shell(["timeout", "-s", "KILL", String(seconds), "/usr/bin/time", "-f", "maxrss_kb=%M", CLI.binary] + args)
+    let r = try Self.shell(
+      ["timeout", "-s", "KILL", String(seconds), "/usr/bin/time", "-f", "maxrss_kb=%M", CLI.binary] + args)
     let line = r.stderr.split(separator: "\n").last { $0.hasPrefix("maxrss_kb=") }
     return (r, line.flatMap { Int($0.dropFirst("maxrss_kb=".count)) })
   }
@@ -125,19 +126,25 @@ import Testing
   @Test func maxTextSkipsAFileWithAReason() throws {
     let ws = try Workspace()
     try ws.write("long.txt", "CÔNG VĂN\n" + String(repeating: "văn bản dài ", count: 200_000))
-    let r = try Faults.run(["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json", "--max-text", "1"], within: 60).0
+    let r = try Faults.run(
+      ["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json", "--max-text", "1"], within: 60
+    ).0
     #expect(r.status == 0)
-    #expect(reason(r, ws.corpus.path + "/long.txt") == "more than 1 MB of text (limit set by --max-text)", "\(r.stderr)")
+    #expect(
+      reason(r, ws.corpus.path + "/long.txt") == "more than 1 MB of text (limit set by --max-text)", "\(r.stderr)")
     #expect(summary(r)["added"] as? Int == 5)
   }
 
   @Test func quadraticHTMLIsIndexedQuickly() throws {
     let ws = try Workspace()
-    try ws.write("svg.html", "<p>CÔNG VĂN svgzz</p>" + String(repeating: "<svg>", count: 300_000) + String(repeating: "</b>", count: 300_000))
+    try ws.write(
+      "svg.html",
+      "<p>CÔNG VĂN svgzz</p>" + String(repeating: "<svg>", count: 300_000) + String(repeating: "</b>", count: 300_000))
     try ws.write("nbsp.html", "<p>CÔNG VĂN nbspzz</p>" + String(repeating: "&nbsp;<br>", count: 80_000))
     try ws.write("amp.html", "<p>CÔNG VĂN ampzz</p>" + String(repeating: "&amp;", count: 600_000))
     let t0 = Date()
-    let (r, finished) = try Faults.run(["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"], within: 120)
+    let (r, finished) = try Faults.run(
+      ["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"], within: 120)
     let seconds = Date().timeIntervalSince(t0)
     #expect(finished && r.status == 0, "\(r.stderr)")
     #expect(seconds < 30, "took \(seconds) s")
@@ -146,11 +153,14 @@ import Testing
 
   @Test func escapeCodesInDocumentsAndNamesArePrintedVisibly() throws {
     let ws = try Workspace(seeds: false)
-    try ws.write("evil\u{1B}[2J.txt", "CÔNG VĂN\nV/v kiểm tra \u{1B}]0;pwned\u{7} zebraquynh\nnội dung zebraquynh \u{1B}[8m ẩn\n")
+    try ws.write(
+      "evil\u{1B}[2J.txt", "CÔNG VĂN\nV/v kiểm tra \u{1B}]0;pwned\u{7} zebraquynh\nnội dung zebraquynh \u{1B}[8m ẩn\n")
     try ws.write("evil.html", "<title>t&#27;[31m</title><p>CÔNG VĂN</p><p>đỏ &#27;[31m xylozebra &#x1b;[0m</p>")
     #expect(try ws.index().status == 0)
     for q in ["zebraquynh", "xylozebra"] {
-      let r = try CLI.run(["search", "--index", ws.index.path, q, "--color", "never", "--context", "9223372036854775807"])
+      let r = try CLI.run([
+        "search", "--index", ws.index.path, q, "--color", "never", "--context", "9223372036854775807",
+      ])
       #expect(r.status == 0, "\(r.stderr)")
       #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{7}"), "\(r.stdout.debugDescription)")
     }
@@ -173,7 +183,9 @@ import Testing
     }
     #expect(try ws.search(long).stderr.contains("too long to be indexed"))
     // Invalid UTF-8 in argv, through the shell.
-    let bad = try Self.shell(["sh", "-c", "\"$0\" search --index \"$1\" \"$(printf '\\377\\376')\"", CLI.binary, ws.index.path])
+    let bad = try Self.shell([
+      "sh", "-c", "\"$0\" search --index \"$1\" \"$(printf '\\377\\376')\"", CLI.binary, ws.index.path,
+    ])
     #expect(bad.status == 1, "\(bad.stdout) \(bad.stderr)")
     // With a filter, the filter's listing, with the same note.
     let all = try ws.search("--since", "1900")
@@ -188,7 +200,9 @@ import Testing
   @Test func numericOptionsAndHugeQueriesAreBounded() throws {
     let ws = try Workspace()
     #expect(try ws.index().status == 0)
-    let ctx = try CLI.run(["search", "--index", ws.index.path, "viet", "a", "--context", "9223372036854775807", "--color", "never"])
+    let ctx = try CLI.run([
+      "search", "--index", ws.index.path, "viet", "a", "--context", "9223372036854775807", "--color", "never",
+    ])
     #expect(ctx.status == 0, "\(ctx.stderr)")
     for bad in [["--offset", "-1"], ["--limit", "-1"], ["--context", "-3"]] {
       let r = try CLI.run(["search", "--index", ws.index.path, "viet"] + bad)
@@ -201,7 +215,8 @@ import Testing
     var k = 0
     while query.utf8.count < 95_000 { query += words[k % words.count] + "\(k) "; k += 1 }
     let t0 = Date()
-    let (r, finished) = try Faults.run(["search", "--index", ws.index.path, "--any", query, "--format", "json"], within: 30)
+    let (r, finished) = try Faults.run(
+      ["search", "--index", ws.index.path, "--any", query, "--format", "json"], within: 30)
     #expect(finished)
     #expect(Date().timeIntervalSince(t0) < 10)
     #expect(r.status == 0 || r.status == 1, "\(r.stderr)")

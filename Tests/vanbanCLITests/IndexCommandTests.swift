@@ -23,7 +23,8 @@ import Testing
     let ws = try Workspace()
     try ws.write("junk.txt", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ ($0 >> 3)) })
     try ws.write("empty.txt", "")
-    try FileManager.default.createDirectory(at: ws.corpus.appendingPathComponent("folder.txt"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: ws.corpus.appendingPathComponent("folder.txt"), withIntermediateDirectories: true)
     let r = try ws.index()
     #expect(r.status == 0)
     #expect(r.stderr.contains("junk.txt: "))

@@ -76,7 +76,8 @@ enum IndexLayout {
     let elsewhere = ws.root.appendingPathComponent("elsewhere")
     #expect(try CLI.run(["index", ws.corpus.path, "--index", elsewhere.path, "--quiet"]).status == 0)
     try FileManager.default.createSymbolicLink(
-      at: ws.index.appendingPathComponent("link"), withDestinationURL: try IndexLayout.firstShard(elsewhere).deletingLastPathComponent())
+      at: ws.index.appendingPathComponent("link"),
+      withDestinationURL: try IndexLayout.firstShard(elsewhere).deletingLastPathComponent())
     try IndexLayout.writeManifest(ws.index, shards: [shard])
     Faults.expectOneClearLine(try ws.run("stats"), "not a vanban index")
   }
@@ -99,7 +100,8 @@ enum IndexLayout {
   @Test func indexFromBeforeTheManifestIsRefusedWithTheFix() throws {
     let ws = try Workspace()
     // Today's layout as vanban 0.1 wrote it: one glass database at the top of the folder.
-    let py = "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN); db.set_metadata('vanban.schema', '2'); db.commit()"
+    let py =
+      "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN); db.set_metadata('vanban.schema', '2'); db.commit()"
     let made = try Faults.shell("/usr/bin/python3", "-c", py, ws.index.path)
     try #require(made.status == 0, "python3-xapian is needed: \(made.stderr)")
     let r = try ws.run("stats")
@@ -116,7 +118,8 @@ enum IndexLayout {
     // What a first run killed before its first commit leaves: a manifest and a shard with no schema.
     let shard = ws.index.appendingPathComponent("gen-1/shard-00")
     try FileManager.default.createDirectory(at: shard, withIntermediateDirectories: true)
-    let py = "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN); db.add_document(xapian.Document()); db.commit()"
+    let py =
+      "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN); db.add_document(xapian.Document()); db.commit()"
     let made = try Faults.shell("/usr/bin/python3", "-c", py, shard.path)
     try #require(made.status == 0, "python3-xapian is needed: \(made.stderr)")
     try IndexLayout.writeManifest(ws.index, shards: ["gen-1/shard-00"])
@@ -178,7 +181,8 @@ enum IndexLayout {
     let corpus = try Faults.generatedCorpus(docs: 400)
     let ws = try Workspace()
     #expect(try ws.index().status == 0)
-    let writer = try Faults.start(["index", corpus.path, "--index", ws.index.path, "--quiet"], environment: ["VANBAN_COMMIT_BYTES": "65536"])
+    let writer = try Faults.start(
+      ["index", corpus.path, "--index", ws.index.path, "--quiet"], environment: ["VANBAN_COMMIT_BYTES": "65536"])
     defer { if writer.isRunning { kill(writer.processIdentifier, SIGKILL); writer.waitUntilExit() } }
     usleep(300_000)
     try #require(writer.isRunning, "the writer ended too early; make the corpus bigger")
@@ -195,7 +199,8 @@ enum IndexLayout {
     let ws = try Workspace()
     #expect(try ws.index().status == 0)
     let rebuild = try Faults.start(
-      ["index", corpus.path, "--index", ws.index.path, "--quiet", "--rebuild"], environment: ["VANBAN_COMMIT_BYTES": "8192"])
+      ["index", corpus.path, "--index", ws.index.path, "--quiet", "--rebuild"],
+      environment: ["VANBAN_COMMIT_BYTES": "8192"])
     var seen: [Int] = []
     while rebuild.isRunning {
       let docs = try #require(try Faults.documents(ws.index), "stats failed during the rebuild")
@@ -219,7 +224,8 @@ enum IndexLayout {
     let ws = try Workspace()
     let outside = ws.root.appendingPathComponent("outside")
     try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-    try Data("CÔNG VĂN\nBí mật bên ngoài, từ khoá quokkasecret.\n".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+    try Data("CÔNG VĂN\nBí mật bên ngoài, từ khoá quokkasecret.\n".utf8).write(
+      to: outside.appendingPathComponent("secret.txt"))
     let fm = FileManager.default
     let dir = ws.corpus.path
     try fm.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
@@ -237,7 +243,8 @@ enum IndexLayout {
     #expect(try ws.search("quokkasecret").hits.isEmpty)
     #expect(plain.stderr.contains(dir + "/out-file.txt: a symbolic link"), "\(plain.stderr)")
 
-    let followed = try Faults.run(["index", dir, "--index", ws.index.path, "--quiet", "--follow", "--rebuild"], within: 60)
+    let followed = try Faults.run(
+      ["index", dir, "--index", ws.index.path, "--quiet", "--follow", "--rebuild"], within: 60)
     #expect(followed.finished, "a link loop made --follow hang")
     #expect(followed.0.status == 0, "\(followed.0.stderr)")
     #expect(followed.0.stderr.contains(dir + "/out-file.txt: symbolic link to"), "\(followed.0.stderr)")
@@ -280,7 +287,8 @@ enum IndexLayout {
     var rng = SplitMix(seed: 11)
     try ws.write("junk.txt", bytes: (0..<8192).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
     try ws.write("emptied.txt", "")
-    try ws.write("grown.txt", "CÔNG VĂN\nTừ khoá cũ alpacagrown.\n" + String(repeating: "thêm nội dung ", count: 100_000))
+    try ws.write(
+      "grown.txt", "CÔNG VĂN\nTừ khoá cũ alpacagrown.\n" + String(repeating: "thêm nội dung ", count: 100_000))
     let folder = ws.corpus.appendingPathComponent("folder.txt")
     try FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

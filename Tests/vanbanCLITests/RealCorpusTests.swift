@@ -50,7 +50,8 @@ enum RealCorpus {
   /// Without diacritics, as a user types it: NFD, nonspacing marks dropped, đ → d.
   static func unaccented(_ s: String) -> String {
     var out = String.UnicodeScalarView()
-    for u in s.decomposedStringWithCanonicalMapping.unicodeScalars where u.properties.generalCategory != .nonspacingMark {
+    for u in s.decomposedStringWithCanonicalMapping.unicodeScalars where u.properties.generalCategory != .nonspacingMark
+    {
       switch u {
       case "đ": out.append("d")
       case "Đ", "\u{D0}", "\u{189}": out.append("D")
@@ -136,7 +137,10 @@ enum RealCorpus {
       var why: String? = "no phrase"
       for phrase in p.phrases {
         let query = "\"\(transform(phrase))\""
-        guard let r = try? CLI.run(["search", "--index", index.path, "--format", "jsonl", "--limit", "50", "--no-facets", query])
+        guard
+          let r = try? CLI.run([
+            "search", "--index", index.path, "--format", "jsonl", "--limit", "50", "--no-facets", query,
+          ])
         else {
           why = "could not run vanban"
           break
@@ -148,8 +152,11 @@ enum RealCorpus {
           why = nil
           break
         }
-        let scalars = phrase.unicodeScalars.filter { RealCorpus.toneMarks.contains($0.value) }.map { String(format: "U+%04X", $0.value) }
-        why = "\(form) \(query) [\(scalars.joined(separator: " "))]: exit \(r.status), \(paths.count) hits without the file \(r.stderr)"
+        let scalars = phrase.unicodeScalars.filter { RealCorpus.toneMarks.contains($0.value) }.map {
+          String(format: "U+%04X", $0.value)
+        }
+        why =
+          "\(form) \(query) [\(scalars.joined(separator: " "))]: exit \(r.status), \(paths.count) hits without the file \(r.stderr)"
         if paths.count < 50 { break }  // not a crowded phrase: the file should have been there
       }
       if let why { failures.append(why) }
@@ -201,13 +208,16 @@ enum RealCorpus {
       for f in o.failures { Issue.record("\(o.path.dropFirst(root.path.count + 1)): \(f)") }
     }
     let found = outcomes.filter(\.failures.isEmpty).count
-    print("real corpus: \(chosen.count) of \(mixed.count) mixed files indexed in \(String(format: "%.1f", indexSeconds)) s; "
-      + "\(found) found by their NFD and unaccented phrases; searches took \(String(format: "%.1f", searchSeconds)) s")
+    print(
+      "real corpus: \(chosen.count) of \(mixed.count) mixed files indexed in \(String(format: "%.1f", indexSeconds)) s; "
+        + "\(found) found by their NFD and unaccented phrases; searches took \(String(format: "%.1f", searchSeconds)) s"
+    )
   }
 
   /// All 835 files through the indexer: exit 0, nothing crashes, every file accounted for.
-  @Test(.enabled(if: RealCorpus.available && RealCorpus.full, "VANBAN_FULL_CORPUS=1 indexes all 835 files"),
-        .timeLimit(.minutes(30)))
+  @Test(
+    .enabled(if: RealCorpus.available && RealCorpus.full, "VANBAN_FULL_CORPUS=1 indexes all 835 files"),
+    .timeLimit(.minutes(30)))
   func theWholeCorpusIndexes() throws {
     let (root, cleanup) = try RealCorpus.unpack()
     defer { try? FileManager.default.removeItem(at: cleanup) }

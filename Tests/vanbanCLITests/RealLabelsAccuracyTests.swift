@@ -8,7 +8,8 @@ import Testing
 @Suite("CLI: real-labels accuracy")
 struct RealLabelsAccuracyTests {
   static let scorer = CLI.shared.appendingPathComponent("corpora/real-labels/score.py")
-  static let available = FileManager.default.fileExists(atPath: scorer.path)
+  static let available =
+    FileManager.default.fileExists(atPath: scorer.path)
     && FileManager.default.fileExists(atPath: CLI.shared.appendingPathComponent("corpora/vn-legal.tar.xz").path)
 
   /// Field → lowest accepted accuracy (issue H, first column).

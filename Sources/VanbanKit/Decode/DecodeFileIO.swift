@@ -22,7 +22,8 @@ enum DecodeFileIO {
 
   /// The size of the regular file at `path`, following symlinks, after checking it is readable and within `limit`.
   static func checkedSize(_ path: String, limit: Int) throws(DecodeError) -> Int {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block; non-regular files are refused below
+    // a FIFO must not block; non-regular files are refused below
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 { throw .unreadable(errnoText()) }
     defer { close(fd) }
     return try size(of: fd, limit: limit)
@@ -41,7 +42,8 @@ enum DecodeFileIO {
 
   /// The whole content of the file at `path`.
   static func read(_ path: String, limit: Int) throws(DecodeError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block; non-regular files are refused below
+    // a FIFO must not block; non-regular files are refused below
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 { throw .unreadable(errnoText()) }
     defer { close(fd) }
     let expected = try size(of: fd, limit: limit)

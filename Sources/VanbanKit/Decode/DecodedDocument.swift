@@ -43,7 +43,9 @@ public struct DecodedDocument: Sendable {
   public var encoding: SourceEncoding
   public var embedded: EmbeddedMetadata
 
-  public init(text: String, format: DocumentFormat, encoding: SourceEncoding, embedded: EmbeddedMetadata = EmbeddedMetadata()) {
+  public init(
+    text: String, format: DocumentFormat, encoding: SourceEncoding, embedded: EmbeddedMetadata = EmbeddedMetadata()
+  ) {
     self.text = text
     self.format = format
     self.encoding = encoding

@@ -62,7 +62,8 @@ public struct DocumentDecoder: Sendable {
     case .html:
       return try HTMLDecoder.decode(bytes, maxTextBytes: maxTextBytes)
     case .docx, .odt:
-      return try ZippedXMLDecoder(maxUncompressed: maxUncompressedSize, maxTextBytes: maxTextBytes).decode(bytes, format: format)
+      return try ZippedXMLDecoder(maxUncompressed: maxUncompressedSize, maxTextBytes: maxTextBytes).decode(
+        bytes, format: format)
     case .pdf, .doc:
       return try DecodeFileIO.withTemporaryFile(bytes, suffix: "." + format.rawValue) { path throws(DecodeError) in
         try externalTools.decode(path: path, format: format)
@@ -71,10 +72,13 @@ public struct DocumentDecoder: Sendable {
   }
 
   /// Cap on what a docx/odt may decompress to (zip bombs).
-  var maxUncompressedSize: Int { min(max(maxFileSize, 1 << 20).multipliedReportingOverflow(by: 8).partialValue, 256 << 20) }
+  var maxUncompressedSize: Int {
+    min(max(maxFileSize, 1 << 20).multipliedReportingOverflow(by: 8).partialValue, 256 << 20)
+  }
 
   var externalTools: ExternalToolDecoder {
-    ExternalToolDecoder(locator: HelperLocator(searchPath: helperSearchPath), timeout: helperTimeout,
-                        maxOutput: maxTextBytes, memoryLimit: helperMemoryLimit)
+    ExternalToolDecoder(
+      locator: HelperLocator(searchPath: helperSearchPath), timeout: helperTimeout,
+      maxOutput: maxTextBytes, memoryLimit: helperMemoryLimit)
   }
 }

@@ -55,8 +55,9 @@ struct ExternalToolDecoder: Sendable {
     guard let pdftotext = locator.locate("pdftotext") else {
       throw .missingHelper(program: "pdftotext", debianPackage: "poppler-utils")
     }
-    let result = try HelperProcess.run(pdftotext, ["-layout", "-enc", "UTF-8", path, "-"],
-                                       timeout: timeout, maxOutput: maxOutput, memoryLimit: memoryLimit)
+    let result = try HelperProcess.run(
+      pdftotext, ["-layout", "-enc", "UTF-8", path, "-"],
+      timeout: timeout, maxOutput: maxOutput, memoryLimit: memoryLimit)
     guard result.status == 0 else {
       throw .damaged(Self.firstLine(result.stderr) ?? "pdftotext exited with status \(result.status)")
     }
@@ -74,8 +75,9 @@ struct ExternalToolDecoder: Sendable {
   /// Title, Author and CreationDate from `pdfinfo -isodates`, when pdfinfo is installed.
   func pdfMetadata(_ path: String) -> EmbeddedMetadata {
     guard let pdfinfo = locator.locate("pdfinfo"),
-      let result = try? HelperProcess.run(pdfinfo, ["-isodates", "-enc", "UTF-8", path], timeout: timeout,
-                                          maxOutput: 1 << 20, memoryLimit: memoryLimit),
+      let result = try? HelperProcess.run(
+        pdfinfo, ["-isodates", "-enc", "UTF-8", path], timeout: timeout,
+        maxOutput: 1 << 20, memoryLimit: memoryLimit),
       result.status == 0
     else { return EmbeddedMetadata() }
     var meta = EmbeddedMetadata()
@@ -101,17 +103,21 @@ struct ExternalToolDecoder: Sendable {
     let program: String
     if let antiword = locator.locate("antiword") {
       program = "antiword"
-      result = try HelperProcess.run(antiword, ["-m", "UTF-8.txt", "-w", "0", path], timeout: timeout, maxOutput: maxOutput,
-                                     memoryLimit: memoryLimit)
+      result = try HelperProcess.run(
+        antiword, ["-m", "UTF-8.txt", "-w", "0", path], timeout: timeout, maxOutput: maxOutput,
+        memoryLimit: memoryLimit)
     } else if let catdoc = locator.locate("catdoc") {
       program = "catdoc"
-      result = try HelperProcess.run(catdoc, ["-d", "utf-8", "-w", path], timeout: timeout, maxOutput: maxOutput,
-                                     memoryLimit: memoryLimit)
+      result = try HelperProcess.run(
+        catdoc, ["-d", "utf-8", "-w", path], timeout: timeout, maxOutput: maxOutput,
+        memoryLimit: memoryLimit)
     } else {
       throw .missingHelper(program: "antiword", debianPackage: "antiword")
     }
     guard result.status == 0 else {
-      let detail = Self.firstLine(result.stderr) ?? Self.firstLine(result.stdout) ?? "\(program) exited with status \(result.status)"
+      let detail =
+        Self.firstLine(result.stderr) ?? Self.firstLine(result.stdout)
+        ?? "\(program) exited with status \(result.status)"
       // antiword says "FILE is not a Word Document." for anything it cannot parse.
       throw .damaged(detail.replacingOccurrences(of: path, with: "file"))
     }

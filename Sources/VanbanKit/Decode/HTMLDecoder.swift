@@ -85,7 +85,9 @@ struct HTMLTokenizer {
 
   init(_ source: String) { s = Array(source.unicodeScalars) }
 
-  private static let rawText: Set<String> = ["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"]
+  private static let rawText: Set<String> = [
+    "script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
+  ]
 
   mutating func run(_ emit: (HTMLToken) -> Void) {
     var text = String.UnicodeScalarView()
@@ -249,7 +251,9 @@ enum HTMLTextExtractor {
     "fieldset", "address", "figure", "figcaption", "caption", "tbody", "thead", "tfoot", "center", "body", "html",
     "option", "legend", "details", "summary",
   ]
-  static let dropped: Set<String> = ["script", "style", "noscript", "template", "iframe", "object", "svg", "select", "noembed", "noframes"]
+  static let dropped: Set<String> = [
+    "script", "style", "noscript", "template", "iframe", "object", "svg", "select", "noembed", "noframes",
+  ]
 
   /// Linear in the size of the page: the open dropped elements are counted by name (closing
   /// `</b>` under 100,000 open `<svg>` was a scan of them all), and whether the line holds text

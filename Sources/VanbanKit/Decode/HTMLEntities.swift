@@ -29,7 +29,10 @@ enum HTMLEntities {
     for (name, v) in latin1 {
       m[name] = String(Unicode.Scalar(v)!)
       if name != "szlig" {
-        let lower = name == "ETH" ? "eth" : name == "THORN" ? "thorn" : name == "AElig" ? "aelig" : name.prefix(1).lowercased() + name.dropFirst()
+        let lower =
+          name == "ETH"
+          ? "eth"
+          : name == "THORN" ? "thorn" : name == "AElig" ? "aelig" : name.prefix(1).lowercased() + name.dropFirst()
         m[lower] = String(Unicode.Scalar(v + 0x20)!)
       }
     }

@@ -93,7 +93,9 @@ enum PlainTextDecoder {
     let sample = bytes.prefix(65536)
     var nul = 0, control = 0
     for b in sample {
-      if b == 0 { nul += 1 } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1A
+      if b == 0 {
+        nul += 1
+      } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1A
         && !TCVN3.controlLetters.contains(b) || b == 0x7F
       {
         control += 1

@@ -83,7 +83,8 @@ struct VietnameseScore: Equatable {
     case 0x2000...0x206F: return true  // general punctuation: dashes, quotes, bullets, ellipsis
     case 0x20AB, 0x20AC: return true  // ₫ €
     case 0x2122, 0x2116: return true  // ™ №
-    case 0x2190...0x21FF, 0x2212, 0x25A0...0x25FF, 0xF0B7, 0xF0A7, 0xF0D8, 0xF0FC: return true  // arrows, −, ■●, Symbol-font bullets
+    // arrows, −, ■●, Symbol-font bullets
+    case 0x2190...0x21FF, 0x2212, 0x25A0...0x25FF, 0xF0B7, 0xF0A7, 0xF0D8, 0xF0FC: return true
     case 0xFEFF: return true
     default: return false
     }

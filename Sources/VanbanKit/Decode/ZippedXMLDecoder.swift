@@ -139,8 +139,10 @@ struct ZippedXMLDecoder {
 /// Finds the officeDocument relationship in an OOXML package's `_rels/.rels`.
 private final class RelationshipFinder: NSObject, XMLParserDelegate {
   var officeDocument: String?
-  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-              qualifiedName qName: String?, attributes: [String: String] = [:]) {
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?, attributes: [String: String] = [:]
+  ) {
     if localName(elementName) == "Relationship", let type = attributes["Type"], type.hasSuffix("/officeDocument"),
       officeDocument == nil
     {
@@ -213,8 +215,10 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     return false
   }
 
-  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-              qualifiedName qName: String?, attributes: [String: String] = [:]) {
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?, attributes: [String: String] = [:]
+  ) {
     if skipDepth > 0 { skipDepth += 1; return }
     guard fits(parser, 1) else { return }
     let name = localName(elementName)
@@ -247,8 +251,10 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-              qualifiedName qName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?
+  ) {
     if skipDepth > 0 { skipDepth -= 1; return }
     guard fits(parser, 1) else { return }
     let name = localName(elementName)
@@ -307,8 +313,10 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
     return EmbeddedMetadata(title: title, author: initialCreator ?? creator, created: created)
   }
 
-  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-              qualifiedName qName: String?, attributes: [String: String] = [:]) {
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?, attributes: [String: String] = [:]
+  ) {
     let name = String(localName(elementName))
     if ["title", "creator", "initial-creator", "created", "creation-date"].contains(name) {
       current = name
@@ -320,8 +328,10 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
     if current != nil { buffer += string }
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-              qualifiedName qName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?
+  ) {
     guard let name = current, localName(elementName) == name else { return }
     current = nil
     let value = buffer.trimmingCharacters(in: .whitespacesAndNewlines)

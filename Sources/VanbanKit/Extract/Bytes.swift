@@ -98,10 +98,15 @@ enum Bytes {
     if c < 0x80 { return (Unicode.Scalar(c), 1) }
     let n: Int
     var v: UInt32
-    if c & 0xE0 == 0xC0 { n = 2; v = UInt32(c & 0x1F) }
-    else if c & 0xF0 == 0xE0 { n = 3; v = UInt32(c & 0x0F) }
-    else if c & 0xF8 == 0xF0 { n = 4; v = UInt32(c & 0x07) }
-    else { return nil }
+    if c & 0xE0 == 0xC0 {
+      n = 2; v = UInt32(c & 0x1F)
+    } else if c & 0xF0 == 0xE0 {
+      n = 3; v = UInt32(c & 0x0F)
+    } else if c & 0xF8 == 0xF0 {
+      n = 4; v = UInt32(c & 0x07)
+    } else {
+      return nil
+    }
     guard i + n <= b.count else { return nil }
     for k in 1..<n { v = v << 6 | UInt32(b[i + k] & 0x3F) }
     guard let s = Unicode.Scalar(v) else { return nil }

@@ -35,7 +35,9 @@ enum CentralBodies {
     Body(name: "Bộ Lao động - Thương binh và Xã hội", codes: ["BLĐTBXH"], example: "12/2021/TT-BLĐTBXH"),
     Body(name: "Bộ Tài nguyên và Môi trường", codes: ["BTNMT"], example: "09/2024/TT-BTNMT"),
     Body(name: "Bộ Nông nghiệp và Môi trường", codes: ["BNNMT"], example: "23/2025/TT-BNNMT"),
-    Body(name: "Bộ Nông nghiệp và Phát triển nông thôn", codes: ["BNNPTNT"], example: "178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT"),
+    Body(
+      name: "Bộ Nông nghiệp và Phát triển nông thôn", codes: ["BNNPTNT"], example: "178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT"
+    ),
     Body(name: "Bộ Tư pháp", codes: ["BTP"], example: "173/QĐ-BTP"),
     Body(name: "Bộ Giáo dục và Đào tạo", codes: ["BGDĐT"], example: "08/2021/TT-BGDĐT"),
     Body(name: "Bộ Khoa học và Công nghệ", codes: ["BKHCN"], example: "27/2026/TT-BKHCN"),
@@ -51,7 +53,9 @@ enum CentralBodies {
     Body(name: "Thanh tra Chính phủ", codes: ["TTCP"], example: "06/2021/TT-TTCP"),
     Body(name: "Tổng cục Hải quan", codes: ["TCHQ"], example: "778/TCHQ-GSQL"),
     Body(name: "Tòa án nhân dân tối cao", codes: ["TANDTC"], example: "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"),
-    Body(name: "Viện kiểm sát nhân dân tối cao", codes: ["VKSNDTC"], example: "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"),
+    Body(
+      name: "Viện kiểm sát nhân dân tối cao", codes: ["VKSNDTC"], example: "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"
+    ),
     Body(name: "Hội đồng Thẩm phán Tòa án nhân dân tối cao", codes: ["HĐTP"], example: "01/2019/NQ-HĐTP"),
     Body(name: "Kiểm toán nhà nước", codes: ["KTNN"], example: "02/2020/QĐ-KTNN"),
   ]
@@ -66,7 +70,8 @@ enum CentralBodies {
   }()
 
   /// By the name in lower case: restores a body's own capitalisation without changing a letter.
-  static let byLowercasedName: [String: Body] = Dictionary(all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+  static let byLowercasedName: [String: Body] = Dictionary(
+    all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 
   /// By the folded name, for a body read from a signature's authority (`TM. CHÍNH PHỦ`).
   static let byFoldedName: [String: Body] = {

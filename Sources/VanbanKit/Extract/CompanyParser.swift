@@ -5,6 +5,8 @@
 // Việt Á`, `Công ty TNHH Thiết bị y tế Hoàng Long` keeps its lower-case `y tế`, and prose such as
 // `công ty trách nhiệm hữu hạn hai thành viên` (no proper name) is not a company.
 
+import Foundation
+
 enum CompanyParser {
   static let maxWords = 14
 
@@ -72,5 +74,3 @@ enum CompanyParser {
     }
   }
 }
-
-import Foundation

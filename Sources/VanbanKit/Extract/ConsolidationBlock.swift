@@ -20,7 +20,8 @@ struct ConsolidationBlock {
   static func find(_ lines: ArraySlice<Substring>) -> ConsolidationBlock? {
     for i in lines.indices.dropFirst(8) {
       let u = lines[i].utf8
-      guard u.count < 80, u.withContiguousStorageIfAvailable({ Bytes.find($0, vbhn) }) ?? Bytes.find(Array(u), vbhn) != nil
+      guard u.count < 80,
+        u.withContiguousStorageIfAvailable({ Bytes.find($0, vbhn) }) ?? Bytes.find(Array(u), vbhn) != nil
       else { continue }
       let line = String(lines[i]).cleanedLine
       guard let (number, _, _) = HeaderParser.numberLine(FoldedText(line)) else { continue }

@@ -243,7 +243,9 @@ public enum DocumentNumber {
       // A Character is a scalar.
       let u = s.unicodeScalars
       var end = u.endIndex
-      while end > u.startIndex, FastText.flags(u[u.index(before: end)].value) & FastText.number != 0 { end = u.index(before: end) }
+      while end > u.startIndex, FastText.flags(u[u.index(before: end)].value) & FastText.number != 0 {
+        end = u.index(before: end)
+      }
       return end == u.endIndex ? s : String(s[..<end])
     }
     while let l = s.last, l.isNumber { s.removeLast() }

@@ -7,6 +7,8 @@
 // its one scalar: the answers come from a table built from the same Character properties, so they
 // are identical. Any other line takes the original Character-level code.
 
+import Foundation
+
 enum FastText {
   static let letter: UInt8 = 1
   static let upper: UInt8 = 2
@@ -109,7 +111,9 @@ enum FastText {
       let f = letters.foldScalar(u.value)
       guard f != 0, Unicode.Scalar(f) != nil else { continue }
       // The scalar after the prefix decides too: it must not join the last one.
-      if flags(f) == 0 { return fold(s).hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+      if flags(f) == 0 {
+        return fold(s).hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+      }
       if k == n { return matched }
       // A covered scalar that differs ends the match: its Character is not the prefix's.
       if f != UInt32(p[k]) { return false }
@@ -147,5 +151,3 @@ enum FastText {
   static let whitespaces = Trimmer(.whitespaces)
   static let whitespacesAndNewlines = Trimmer(.whitespacesAndNewlines)
 }
-
-import Foundation

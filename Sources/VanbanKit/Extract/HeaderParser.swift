@@ -6,6 +6,8 @@
 // first of those name the issuing body. Real headers come in any order (the motto before or after
 // the number, the summary before the date), so no order is assumed.
 
+import Foundation
+
 struct HeaderInfo {
   var agencyLines: [String] = []
   var number: String?
@@ -39,11 +41,17 @@ enum HeaderParser {
     static let duThao: [UInt8] = Array("du thao".utf8)
     static let dieu: [UInt8] = Array("dieu ".utf8)
     static let chuong: [UInt8] = Array("chuong ".utf8)
-    static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map { Array($0.utf8) }
-    static let notSubject: [[UInt8]] = ["can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui"]
-      .map { Array($0.utf8) }
-    static let authorities: [[UInt8]] = ["quoc hoi", "chinh phu", "chu tich", "bo truong", "thu tuong", "giam doc", "uy ban nhan dan"]
-      .map { Array($0.utf8) }
+    static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map {
+      Array($0.utf8)
+    }
+    static let notSubject: [[UInt8]] = [
+      "can cu", "thuc hien", "so:", "v/v", "dieu ", "chuong ", "noi nhan", "kinh gui",
+    ]
+    .map { Array($0.utf8) }
+    static let authorities: [[UInt8]] = [
+      "quoc hoi", "chinh phu", "chu tich", "bo truong", "thu tuong", "giam doc", "uy ban nhan dan",
+    ]
+    .map { Array($0.utf8) }
   }
 
   static let maxLines = 40
@@ -81,7 +89,9 @@ enum HeaderParser {
         FastText.foldedHasPrefix(cleaned, "so") || cleaned.contains("số")
       {
         let next = String(rawLines[index + 1]).cleanedLine
-        if let c = next.unicodeScalars.first, c.properties.isUppercase, !next.contains(" ") || next.split(separator: " ").count <= 6 {
+        if let c = next.unicodeScalars.first, c.properties.isUppercase,
+          !next.contains(" ") || next.split(separator: " ").count <= 6
+        {
           cleaned += next
           index += 1
         }
@@ -126,14 +136,18 @@ enum HeaderParser {
       let (segments, hadMotto, cleanedF) = stripMotto(cleaned)
       if hadMotto { finishSubject() }
       for segment in segments {
-        if !structural, isCapitalised(segment), FastText.foldedHasPrefix(segment, "van ban hop nhat") { h.consolidated = true }
+        if !structural, isCapitalised(segment), FastText.foldedHasPrefix(segment, "van ban hop nhat") {
+          h.consolidated = true
+        }
         guard let line = stripGazetteSection(segment) else { continue }
         let f = line.utf8.elementsEqual(cleaned.utf8) ? cleanedF : FoldedText(line)
         // Kính gửi: the header is over.
         if let k = f.find(Cue.kinh_gui), k < 40 {
           finishSubject()
           if h.recipientsLine == nil { h.recipientsLine = index }
-          if k > 0 { parseInline(String(line.utf8.prefix(f.toOriginal[k]))!, &h, &structural, &collecting, &subjectParts) }
+          if k > 0 {
+            parseInline(String(line.utf8.prefix(f.toOriginal[k]))!, &h, &structural, &collecting, &subjectParts)
+          }
           return finish(h, subjectParts)
         }
         if collecting != .none {
@@ -366,7 +380,9 @@ enum HeaderParser {
     // của …` is a wrapped summary, not a place line).
     if let c = line.unicodeScalars.first, c.properties.isLowercase, line.utf8.count <= 250 { return true }
     // `- XÃ HỘI VÀ …` wraps a title in capitals at its dash.
-    if b.first == Bytes.hyphen, isCapitalised(line), let first = parts.first, isCapitalised(first), line.utf8.count <= 250 {
+    if b.first == Bytes.hyphen, isCapitalised(line), let first = parts.first, isCapitalised(first),
+      line.utf8.count <= 250
+    {
       return true
     }
     if b.first == Bytes.hyphen || b.first == 0x2B { return false }  // - or + list item
@@ -424,7 +440,9 @@ enum HeaderParser {
     p = skipPlaceholders(b, p)
     guard p < b.count else { return nil }
     let o = f.toOriginal[p]
-    guard let m = DocumentNumber.scan(f.bytes, at: o, lenient: true, allowBlank: true, checkBoundary: false) else { return nil }
+    guard let m = DocumentNumber.scan(f.bytes, at: o, lenient: true, allowBlank: true, checkBoundary: false) else {
+      return nil
+    }
     return (m.canonical, prefixType, m.range.upperBound)
   }
 
@@ -460,7 +478,9 @@ enum HeaderParser {
   static func numberAtStart(_ line: String) -> (String, Int)? {
     let b = Array(line.utf8)
     let p = skipPlaceholders(b, 0)
-    guard let m = DocumentNumber.scan(b, at: p, lenient: true, allowBlank: true, checkBoundary: false) else { return nil }
+    guard let m = DocumentNumber.scan(b, at: p, lenient: true, allowBlank: true, checkBoundary: false) else {
+      return nil
+    }
     return (m.canonical, m.range.upperBound)
   }
 
@@ -544,7 +564,9 @@ enum HeaderParser {
     let words = trimmed.split(separator: " ")
     var capitalWords = 0
     for w in words {
-      guard !w.contains(where: { $0.isLowercase }), capitalWords > 0 || w.contains(where: { $0.isLetter }) else { break }
+      guard !w.contains(where: { $0.isLowercase }), capitalWords > 0 || w.contains(where: { $0.isLetter }) else {
+        break
+      }
       capitalWords += 1
     }
     if capitalWords >= 1, capitalWords < words.count {
@@ -584,7 +606,9 @@ enum HeaderParser {
       run.append(c)
       rest = rest.dropFirst()
     }
-    guard let next = rest.first, next.isLowercase, run.count >= 3, let last = run.last, last.isUppercase else { return nil }
+    guard let next = rest.first, next.isLowercase, run.count >= 3, let last = run.last, last.isUppercase else {
+      return nil
+    }
     let typePart = String(run.dropLast())
     guard typePart.last != " ", let t = DocumentTypes.canonical(typePart) else { return nil }
     return (t, String(last) + rest)
@@ -680,5 +704,3 @@ enum HeaderParser {
     return (kept, hadMotto, f)
   }
 }
-
-import Foundation

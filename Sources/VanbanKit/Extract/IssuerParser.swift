@@ -70,7 +70,8 @@ enum IssuerParser {
       h("trung tam", "Trung tâm", .capitalizeNames), h("benh vien", "Bệnh viện", .capitalizeNames),
       h("ban", "Ban", .capitalizeNames), h("uy ban", "Ủy ban", .capitalizeNames),
       h("hoi dong", "Hội đồng", .capitalizeNames), h("toa an nhan dan", "Tòa án nhân dân", .lower),
-      h("vien kiem sat nhan dan", "Viện kiểm sát nhân dân", .lower), h("kiem toan nha nuoc", "Kiểm toán nhà nước", .closed),
+      h("vien kiem sat nhan dan", "Viện kiểm sát nhân dân", .lower),
+      h("kiem toan nha nuoc", "Kiểm toán nhà nước", .closed),
       h("phong", "Phòng", .capitalizeNames), h("truong", "Trường", .capitalizeNames),
       h("tap doan", "Tập đoàn", .capitalizeNames), h("tong cong ty", "Tổng công ty", .capitalizeNames),
       h("cong ty", "Công ty", .capitalizeNames), h("doan", "Đoàn", .capitalizeNames),
@@ -111,7 +112,9 @@ enum IssuerParser {
   ]
 
   /// Words that stay as written: abbreviations and codes.
-  private static let expansions: [String: String] = ["pcd": "phòng, chống dịch", "tw": "Trung ương", "tt": "Thường trực"]
+  private static let expansions: [String: String] = [
+    "pcd": "phòng, chống dịch", "tw": "Trung ương", "tt": "Thường trực",
+  ]
 
   // MARK: Levels
 
@@ -138,7 +141,8 @@ enum IssuerParser {
         // Simple text: a Character is a scalar.
         words = split.map { Word(text: String($0), folded: FastText.fold($0)) }
           .filter { w in
-            w.text.unicodeScalars.contains { FastText.flags($0.value) & (FastText.letter | FastText.number) != 0 } || w.text == "-"
+            w.text.unicodeScalars.contains { FastText.flags($0.value) & (FastText.letter | FastText.number) != 0 }
+              || w.text == "-"
           }
       } else {
         words = line.split(separator: " ").map { Word(text: String($0), folded: FastText.fold($0)) }
@@ -252,7 +256,9 @@ enum IssuerParser {
       {
         let rest = words[(k + n)...].map { $0.folded }
         if let (p, used) = Provinces.match(prefixOf: rest[...]) {
-          parts.append(unitDisplay == "thành phố" || unitDisplay == "tỉnh" ? "\(Provinces.unitWord(p)) \(p)" : "\(unitDisplay) \(p)")
+          parts.append(
+            unitDisplay == "thành phố" || unitDisplay == "tỉnh"
+              ? "\(Provinces.unitWord(p)) \(p)" : "\(unitDisplay) \(p)")
           province = province ?? ((unitDisplay == "tỉnh" || unitDisplay == "thành phố") ? p : nil)
           k += n + used
           continue
@@ -296,7 +302,8 @@ enum IssuerParser {
     let letters = s.filter { $0.isLetter }
     guard !letters.isEmpty else { return true }
     if s.contains(where: { $0.isNumber }) { return true }
-    return ["COVID", "SARS", "TW", "KT-XH", "TNHH", "MTV"].contains(letters.uppercased()) && letters == letters.uppercased()
+    return ["COVID", "SARS", "TW", "KT-XH", "TNHH", "MTV"].contains(letters.uppercased())
+      && letters == letters.uppercased()
   }
 
   static func titleCase(_ s: String) -> String {
@@ -306,7 +313,9 @@ enum IssuerParser {
 
   /// The issuer and its parent from the header's capitalised lines, with the province of the
   /// header (or of the place line) put where the lower level leaves it out.
-  static func issuer(fromHeaderLines lines: [String], placeProvince: String?) -> (issuer: IssuerName, parent: IssuerName?)? {
+  static func issuer(
+    fromHeaderLines lines: [String], placeProvince: String?
+  ) -> (issuer: IssuerName, parent: IssuerName?)? {
     // A level that names no body (a page mark, a stamp, a stray title) is not an issuer: null is
     // better than a fragment.
     let lv = levels(lines).filter { head(at: 0, in: $0) != nil && !isUnitWord(at: 0, in: $0) && $0.count <= 20 }
@@ -379,7 +388,8 @@ enum IssuerParser {
       "ubnd": ("UBND", true, false), "hdnd": ("HĐND", true, false), "syt": ("Sở Y tế", true, false),
       "bcd": ("Ban Chỉ đạo", true, false), "tu": ("Tỉnh ủy", true, true), "hu": ("Huyện ủy", false, false),
       "byt": ("Bộ Y tế", false, false), "ttg": ("Thủ tướng Chính phủ", false, false), "cp": ("Chính phủ", false, false),
-      "vpcp": ("Văn phòng Chính phủ", false, false), "qh": ("Quốc hội", false, false), "btc": ("Bộ Tài chính", false, false),
+      "vpcp": ("Văn phòng Chính phủ", false, false), "qh": ("Quốc hội", false, false),
+      "btc": ("Bộ Tài chính", false, false),
       "bgddt": ("Bộ Giáo dục và Đào tạo", false, false), "tchq": ("Tổng cục Hải quan", false, false),
       "nhnn": ("Ngân hàng Nhà nước Việt Nam", false, false), "bcdtw": ("Ban Chỉ đạo Trung ương", false, false),
     ]

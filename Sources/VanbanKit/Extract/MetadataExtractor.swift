@@ -9,6 +9,8 @@
 //   type:    type line → `V/v` (a công văn) → `Luật số:` → the type code of the number
 //   date:    place-and-date line → the first date in the text
 
+import Foundation
+
 public struct MetadataExtractor: Sendable {
   public init() {}
 
@@ -41,14 +43,18 @@ public struct MetadataExtractor: Sendable {
 
     // Issuer.
     var province: String?
-    let isJoint = m.type == "Thông tư liên tịch" || m.type == "Nghị quyết liên tịch"
-      || (m.number.map { Self.codes(of: $0).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false } ?? false)
+    let isJoint =
+      m.type == "Thông tư liên tịch" || m.type == "Nghị quyết liên tịch"
+      || (m.number.map {
+        Self.codes(of: $0).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false
+      } ?? false)
     if let c = closing, let body = c.issuer {
       m.issuer = body
     } else if isJoint, let joint = IssuerParser.joint(fromHeaderLines: header.agencyLines) {
       m.issuer = joint
     } else if !header.agencyLines.isEmpty,
-      let (issuer, parent) = IssuerParser.issuer(fromHeaderLines: header.agencyLines, placeProvince: header.placeProvince)
+      let (issuer, parent) = IssuerParser.issuer(
+        fromHeaderLines: header.agencyLines, placeProvince: header.placeProvince)
     {
       m.issuer = issuer.name
       m.parent = parent?.name
@@ -182,7 +188,8 @@ public struct MetadataExtractor: Sendable {
       var joined = i > lines.startIndex ? String(lines[i - 1]) + " " : ""
       joined += String(lines[i]) + (i + 1 < lines.endIndex ? " " + lines[i + 1] : "")
       let f = FoldedText(joined).folded
-      guard let k = Bytes.find(f, Array("thong qua".utf8)), Bytes.find(Array(f[..<k]), Array(" nay ".utf8)) != nil else { continue }
+      guard let k = Bytes.find(f, Array("thong qua".utf8)), Bytes.find(Array(f[..<k]), Array(" nay ".utf8)) != nil
+      else { continue }
       var p = k + 9
       p = Bytes.skipBlanks(f, p)
       if let (d, _) = PartialDate.parseLong(f, from: p) { return d }
@@ -213,11 +220,11 @@ public struct MetadataExtractor: Sendable {
         while i < f.count, f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
         continue
       }
-      if c == 0x6E, Bytes.hasWord(f, i, "ngay"), let (d, _) = PartialDate.parseLong(f, from: i), d.day != nil { return d }
+      if c == 0x6E, Bytes.hasWord(f, i, "ngay"), let (d, _) = PartialDate.parseLong(f, from: i), d.day != nil {
+        return d
+      }
       i += 1
     }
     return nil
   }
 }
-
-import Foundation

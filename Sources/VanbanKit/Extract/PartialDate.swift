@@ -68,7 +68,8 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
       return
     }
     let f = FastText.fold(t)
-    guard let (d, range) = Self.parseLong(Array(f.utf8), from: 0), range.lowerBound == 0, range.upperBound == f.utf8.count
+    guard let (d, range) = Self.parseLong(Array(f.utf8), from: 0), range.lowerBound == 0,
+      range.upperBound == f.utf8.count
     else { return nil }
     self = d
   }

@@ -3,6 +3,8 @@
 // Headers write `TỈNH LAI CHÂU`, place lines `Son La` (no marks), users `lai chau`, `hoà bình`
 // (old tone placement) or `TP. Hồ Chí Minh`; the province facet needs one spelling.
 
+import Foundation
+
 public enum Provinces {
   /// Canonical names with diacritics (new tone placement, as in `Hòa Bình`).
   public static let all: [String] = [
@@ -72,5 +74,3 @@ public enum Provinces {
     return m
   }()
 }
-
-import Foundation

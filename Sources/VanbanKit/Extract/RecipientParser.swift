@@ -1,5 +1,7 @@
 // Recipients: `Kính gửi:` followed by `- Sở Y tế;` lines, or one name on the same line.
 
+import Foundation
+
 enum RecipientParser {
   /// Reads from the `Kính gửi` line at `start`. List items may be separated by blank lines; the
   /// list ends at the first line that is not an item (the body).
@@ -54,5 +56,3 @@ enum RecipientParser {
     return t
   }
 }
-
-import Foundation

@@ -6,6 +6,8 @@
 // The numbers come from DocumentNumber's byte scanner (one pass over the text); the words around
 // each are read on the folded text, so `CHỈ THỊ`, `Chi thi` and `Chỉ thị` are one type.
 
+import Foundation
+
 enum ReferenceParser {
   static let maxSentence = 300
 
@@ -129,7 +131,9 @@ enum ReferenceParser {
         if startsItem(b, z + 1) || isHeaderLine(b, z + 1, withSummary: true) { break }
         if isHeaderLine(b, lineStart(b, z), withSummary: false) { break }
       }
-      if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F, z + 1 >= b.count || b[z + 1] == Bytes.space || b[z + 1] == Bytes.newline {
+      if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F,
+        z + 1 >= b.count || b[z + 1] == Bytes.space || b[z + 1] == Bytes.newline
+      {
         z += 1
         break
       }
@@ -179,8 +183,16 @@ enum ReferenceParser {
       } else if let (u, n) = Bytes.scalar(b, e) {
         let fl = FastText.flags(u.value, t)
         if fl != 0 {
-          if fl & FastText.scalarUpper != 0 { upper += 1; letters += 1 } else if fl & FastText.scalarLower != 0 { letters += 1 }
-        } else if u.properties.isUppercase { upper += 1; letters += 1 } else if u.properties.isLowercase { letters += 1 }
+          if fl & FastText.scalarUpper != 0 {
+            upper += 1; letters += 1
+          } else if fl & FastText.scalarLower != 0 {
+            letters += 1
+          }
+        } else if u.properties.isUppercase {
+          upper += 1; letters += 1
+        } else if u.properties.isLowercase {
+          letters += 1
+        }
         e += n
       } else {
         e += 1
@@ -233,5 +245,3 @@ enum ReferenceParser {
     return lo
   }
 }
-
-import Foundation

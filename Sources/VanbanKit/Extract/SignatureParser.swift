@@ -15,6 +15,8 @@
 // run of capitalised words after it. Annexed forms leave the name blank (`(Ký, ghi rõ họ tên)`),
 // so they never yield a signer.
 
+import Foundation
+
 struct Signature {
   var title: String?
   var signer: String?
@@ -128,7 +130,8 @@ enum SignatureParser {
 
   private static let prefixes: [String: Bool] = [
     "TM.": false, "KT.": false, "TL.": false, "TUQ.": false, "Q.": false, "TM": false, "KT": false, "TL": false,
-    "T/M": true, "K/T": true, "T/L": true, "T.M": true, "K.T": true, "T.L": true, "T.M.": true, "K.T.": true, "T.L.": true,
+    "T/M": true, "K/T": true, "T/L": true, "T.M": true, "K.T": true, "T.L": true, "T.M.": true, "K.T.": true,
+    "T.L.": true,
   ]
 
   private static func words(_ lines: ArraySlice<Substring>) -> [Word] {
@@ -336,7 +339,9 @@ enum SignatureParser {
   }
 
   /// Capitalised words that start other things after a block (annexes, forms).
-  private static let notNames: Set<String> = ["phu", "mau", "bieu", "danh", "dieu", "chuong", "noi", "can", "kinh", "so"]
+  private static let notNames: Set<String> = [
+    "phu", "mau", "bieu", "danh", "dieu", "chuong", "noi", "can", "kinh", "so",
+  ]
 
   private static let ranks: Set<String> = [
     "dai tuong", "thuong tuong", "trung tuong", "thieu tuong", "dai ta", "thuong ta", "trung ta", "thieu ta",
@@ -352,7 +357,8 @@ enum SignatureParser {
       "giam doc", "tong giam doc", "truong ban", "bi thu", "tong bi thu", "vien truong", "chanh thanh tra",
       "tong thanh tra", "tong thanh tra chinh phu", "thong doc", "tong kiem toan", "tong kiem toan nha nuoc",
       "truong phong", "hieu truong", "truong doan", "tu lenh", "chinh uy", "tong thu ky", "thu ky", "truong khoa",
-      "truong cong an", "chu tich hoi dong", "chu tich uy ban", "truong tieu ban", "chanh toa", "chanh van phong tinh uy",
+      "truong cong an", "chu tich hoi dong", "chu tich uy ban", "truong tieu ban", "chanh toa",
+      "chanh van phong tinh uy",
       "truong ban chi dao", "chu tich hoi dong bo truong", "uy vien", "ke toan truong", "giam doc so",
     ]
     var s = Set<String>()
@@ -383,5 +389,3 @@ enum SignatureParser {
     return joined.allSatisfy { titles.contains($0) }
   }
 }
-
-import Foundation

@@ -47,7 +47,9 @@ struct DocumentAnalyzer: Sendable {
     if metadata.subject == nil, let t = decoded.embedded.title, !t.isEmpty {
       metadata.subject = TextNormalizer.normalize(t)
     }
-    if metadata.date == nil, let c = decoded.embedded.created { metadata.date = PartialDate(parsing: String(c.prefix(10))) }
+    if metadata.date == nil, let c = decoded.embedded.created {
+      metadata.date = PartialDate(parsing: String(c.prefix(10)))
+    }
 
     let name = (file.path as NSString).lastPathComponent
     let stored = StoredDocument(

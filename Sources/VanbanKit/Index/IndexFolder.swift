@@ -53,7 +53,9 @@ enum IndexFolder {
       let kind = Self.kind(indexPath + "/" + name)
       if kind == .other { return name }
       guard isOwnedTopLevel(name, isDirectory: kind == .directory) else { return name }
-      if kind == .directory, let inner = foreignEntry(inFolder: indexPath + "/" + name, generation: generationNumber(name) != nil) {
+      if kind == .directory,
+        let inner = foreignEntry(inFolder: indexPath + "/" + name, generation: generationNumber(name) != nil)
+      {
         return name + "/" + inner
       }
     }
@@ -163,7 +165,8 @@ enum IndexFolder {
       guard let r = realPath(root) else { continue }
       if r == index || index == "/" || r.hasPrefix(index + "/") {
         throw VanbanError.unsafeIndexFolder(
-          indexPath, "it \(r == index ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder")
+          indexPath,
+          "it \(r == index ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder")
       }
     }
   }

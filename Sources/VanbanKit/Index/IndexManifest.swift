@@ -55,8 +55,12 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     } catch {
       throw VanbanError.notAnIndex(indexPath, "\(fileName) is damaged")
     }
-    guard manifest.format == "vanban-index" else { throw VanbanError.notAnIndex(indexPath, "\(fileName) is not vanban's") }
-    guard manifest.schema == IndexSchema.version else { throw VanbanError.indexVersion(indexPath, found: manifest.schema) }
+    guard manifest.format == "vanban-index" else {
+      throw VanbanError.notAnIndex(indexPath, "\(fileName) is not vanban's")
+    }
+    guard manifest.schema == IndexSchema.version else {
+      throw VanbanError.indexVersion(indexPath, found: manifest.schema)
+    }
     guard !manifest.shards.isEmpty, manifest.shards.count <= 1024 else {
       throw VanbanError.notAnIndex(indexPath, "\(fileName) lists no shards")
     }

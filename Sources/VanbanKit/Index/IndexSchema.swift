@@ -115,7 +115,8 @@ public enum IndexSchema {
 
   /// The key used for boolean "name" terms: folded, with spaces and punctuation removed.
   public static func compactKey(_ s: String) -> String {
-    String(VietnameseFolding.fold(s).unicodeScalars.filter { VietnameseLetters.shared.isWord($0.value) }
-      .map(Character.init))
+    String(
+      VietnameseFolding.fold(s).unicodeScalars.filter { VietnameseLetters.shared.isWord($0.value) }
+        .map(Character.init))
   }
 }

@@ -113,15 +113,19 @@ public final class Indexer {
     // --types is not.
     let roots = options.roots.map(FileWalker.absolute)
     for (key, _) in known where !seen.contains(key) {
-      guard let root = roots.first(where: { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+      guard let root = roots.first(where: { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
+        continue
+      }
       if walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) {
         try db.delete(pathKey: key)
         summary.removed += 1
       }
     }
 
-    let analyzer = DocumentAnalyzer(decoder: DocumentDecoder(
-      maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes, helperMemoryLimit: options.helperMemoryLimit))
+    let analyzer = DocumentAnalyzer(
+      decoder: DocumentDecoder(
+        maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes,
+        helperMemoryLimit: options.helperMemoryLimit))
     let total = todo.count
     var done = 0, pendingBytes = 0
     let maxText = options.maxTextBytes
@@ -130,7 +134,9 @@ public final class Indexer {
       todo, weight: { Pipeline.expectedText($0, maxText: maxText) }, maxWeight: max(maxText, 8 << 20),
       timeout: { Pipeline.timeBudget($0, base: budget) },
       timedOut: { f in
-        .failure(DecodeError.timedOut(program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget).rounded(.up))))
+        .failure(
+          DecodeError.timedOut(
+            program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget).rounded(.up))))
       }
     ) { file in
       Result { try analyzer.prepare(file) }
@@ -161,7 +167,8 @@ public final class Indexer {
         }
         if case DecodeError.missingHelper(let program, let package) = error {
           if missingHelpers.insert(program).inserted {
-            observer?.note("\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
+            observer?.note(
+              "\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
           }
           summary.skipped += 1
           summary.skipReasons["missing \(program)", default: 0] += 1

@@ -24,7 +24,9 @@ final class ShardSet {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     if fm.fileExists(atPath: indexPath, isDirectory: &isDir) {
-      guard isDir.boolValue else { throw VanbanError.io("cannot create the index directory \(indexPath): it is a file") }
+      guard isDir.boolValue else {
+        throw VanbanError.io("cannot create the index directory \(indexPath): it is a file")
+      }
       if let foreign = IndexFolder.foreignEntry(in: indexPath) {
         throw VanbanError.unsafeIndexFolder(
           indexPath, "it holds `\(foreign)`, which vanban did not make; use an empty or new folder for the index")
@@ -43,11 +45,12 @@ final class ShardSet {
       let existing: IndexManifest?
       do {
         existing = try IndexManifest.read(indexPath)
-      } catch where rebuild {
+      } catch  where rebuild {
         existing = nil  // a damaged or other-schema manifest is what --rebuild replaces
       }
       if existing == nil && !rebuild && IndexFolder.hasLegacyLayout(indexPath) {
-        throw VanbanError.notAnIndex(indexPath, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
+        throw VanbanError.notAnIndex(
+          indexPath, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
       }
       let manifest: IndexManifest
       if let existing, !rebuild {

@@ -1,6 +1,7 @@
 // CSV for Excel, which is what clerks open results in: a UTF-8 BOM (Excel guesses a legacy code
 
 import Foundation
+
 // page without it and garbles Vietnamese), RFC 4180 quoting, lists joined with "; ".
 
 enum CSVPrinter {
@@ -36,7 +37,9 @@ enum CSVPrinter {
     case "recipients": return h.recipients.joined(separator: "; ")
     case "references": return h.references.joined(separator: "; ")
     case "companies": return h.companies.joined(separator: "; ")
-    case "snippet": return h.snippet.replacingOccurrences(of: Snippet.open, with: "").replacingOccurrences(of: Snippet.close, with: "")
+    case "snippet":
+      return h.snippet.replacingOccurrences(of: Snippet.open, with: "").replacingOccurrences(
+        of: Snippet.close, with: "")
     default: return ""
     }
   }

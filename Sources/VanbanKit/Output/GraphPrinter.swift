@@ -18,7 +18,10 @@ public enum GraphPrinter {
       switch n.kind {
       case .document:
         let lines = [n.number ?? "(no number)", n.issuer, n.date, n.id].compactMap { $0 }
-        attrs += ["shape=box", "style=\"filled,rounded\"", "fillcolor=\"#dbe9f6\"", "label=" + quoted(lines.joined(separator: "\n"))]
+        attrs += [
+          "shape=box", "style=\"filled,rounded\"", "fillcolor=\"#dbe9f6\"",
+          "label=" + quoted(lines.joined(separator: "\n")),
+        ]
       case .cited:
         let head = [n.type, n.number].compactMap { $0 }.joined(separator: " ")
         let lines = [head, n.date].compactMap { $0 }
@@ -60,7 +63,8 @@ public enum GraphPrinter {
   /// JSON: `{"version", "query", "depth", "truncated", "notes", "nodes", "edges"}`.
   public static func json(_ g: CitationGraph, pretty: Bool = true) throws -> String {
     let e = JSONEncoder()
-    e.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes, .sortedKeys]
+    e.outputFormatting =
+      pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes, .sortedKeys]
     return String(decoding: try e.encode(g), as: UTF8.self) + "\n"
   }
 

@@ -22,7 +22,8 @@ public struct PrintOptions: Sendable {
 
 public enum HitPrinter {
   /// The whole answer as one string (the CLI writes it to stdout).
-  public static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String] = [:]) throws -> String {
+  public static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String] = [:]) throws -> String
+  {
     switch o.format {
     case .json: return try JSONPrinter.render(r, o) + "\n"
     case .jsonl: return try JSONLinesPrinter.render(r, o)
@@ -35,14 +36,16 @@ public enum HitPrinter {
 enum JSONPrinter {
   static func render(_ r: SearchResult, _ o: PrintOptions) throws -> String {
     let env = WireFormat.Envelope(
-      query: r.query, total: r.total, totalExact: r.totalExact, offset: r.offset, limit: r.limit, relaxed: r.relaxed, suggestion: r.suggestion,
+      query: r.query, total: r.total, totalExact: r.totalExact, offset: r.offset, limit: r.limit, relaxed: r.relaxed,
+      suggestion: r.suggestion,
       notes: r.notes, facets: r.facets, hits: r.hits)
     if o.fields.isEmpty { return try WireFormat.json(env) }
     // With --fields: rebuild the hits as restricted objects.
     let data = try WireFormat.encoder(pretty: false).encode(env)
     var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     object["hits"] = try r.hits.map { try WireFormat.restrict($0, to: o.fields) }
-    let out = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    let out = try JSONSerialization.data(
+      withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     return String(decoding: out, as: UTF8.self)
   }
 }
@@ -54,7 +57,8 @@ enum JSONLinesPrinter {
       if o.fields.isEmpty {
         out += try WireFormat.json(h, pretty: false)
       } else {
-        let d = try JSONSerialization.data(withJSONObject: try WireFormat.restrict(h, to: o.fields), options: [.sortedKeys, .withoutEscapingSlashes])
+        let d = try JSONSerialization.data(
+          withJSONObject: try WireFormat.restrict(h, to: o.fields), options: [.sortedKeys, .withoutEscapingSlashes])
         out += String(decoding: d, as: UTF8.self)
       }
       out += "\n"

@@ -31,7 +31,9 @@ enum TextPrinter {
       }
       out += "\n"
     }
-    let shown = r.hits.isEmpty ? "no documents match" : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(r.totalExact ? "" : "about ")\(r.total)"
+    let shown =
+      r.hits.isEmpty
+      ? "no documents match" : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(r.totalExact ? "" : "about ")\(r.total)"
     out += (r.relaxed ? "(any word) " : "") + shown + "\n"
     return out
   }
@@ -59,7 +61,9 @@ enum TextPrinter {
   static func contextLines(_ text: String, snippetTerms: String, n: Int, _ o: PrintOptions) -> String {
     var marked = Set<String>()
     var rest = Substring(snippetTerms)
-    while let a = rest.range(of: Snippet.open), let b = rest.range(of: Snippet.close, range: a.upperBound..<rest.endIndex) {
+    while let a = rest.range(of: Snippet.open),
+      let b = rest.range(of: Snippet.close, range: a.upperBound..<rest.endIndex)
+    {
       marked.insert(VietnameseFolding.fold(String(rest[a.upperBound..<b.lowerBound])))
       rest = rest[b.upperBound...]
     }
@@ -67,7 +71,8 @@ enum TextPrinter {
     let n = max(0, min(n, lines.count))  // `--context 9223372036854775807` overflowed i + n
     var keep = Set<Int>()
     var hitLines = Set<Int>()
-    for (i, line) in lines.enumerated() where WordTokenizer.words(in: line).contains(where: { marked.contains($0.folded) }) {
+    for (i, line) in lines.enumerated()
+    where WordTokenizer.words(in: line).contains(where: { marked.contains($0.folded) }) {
       hitLines.insert(i)
       for j in max(0, i - n)...min(lines.count - 1, i + n) { keep.insert(j) }
     }

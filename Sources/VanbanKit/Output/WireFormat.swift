@@ -23,7 +23,9 @@ public enum WireFormat {
     var hits: [SearchHit]
 
     func encode(to encoder: Encoder) throws {
-      enum K: String, CodingKey { case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, hits }
+      enum K: String, CodingKey {
+        case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, hits
+      }
       var c = encoder.container(keyedBy: K.self)
       try c.encode(version, forKey: .version)
       try c.encode(query, forKey: .query)

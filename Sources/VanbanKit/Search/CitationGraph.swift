@@ -219,8 +219,10 @@ struct GraphBuilder {
     nodeIndex[key] = nodes.count
     docKeys[docid] = key
     let m = s.metadata
-    nodes.append(.init(key: key, kind: .document, number: m.number, type: m.type, date: m.date?.iso, issuer: m.issuer,
-      id: s.id, path: s.path, depth: depth, start: start))
+    nodes.append(
+      .init(
+        key: key, kind: .document, number: m.number, type: m.type, date: m.date?.iso, issuer: m.issuer,
+        id: s.id, path: s.path, depth: depth, start: start))
     return key
   }
 
@@ -237,8 +239,10 @@ struct GraphBuilder {
       return nil
     }
     nodeIndex[key] = nodes.count
-    nodes.append(.init(key: key, kind: .cited, number: c.number, type: c.type, date: c.date?.iso, issuer: nil,
-      id: nil, path: nil, depth: depth, start: start))
+    nodes.append(
+      .init(
+        key: key, kind: .cited, number: c.number, type: c.type, date: c.date?.iso, issuer: nil,
+        id: nil, path: nil, depth: depth, start: start))
     return key
   }
 
@@ -258,7 +262,9 @@ struct GraphBuilder {
     if let targets = try resolve(c, citing: citing) {
       for t in targets {
         let known = docKeys[t] != nil
-        guard let to = addDocument(t, try stored(t), depth: startNumber ? 0 : depth, start: startNumber) else { continue }
+        guard let to = addDocument(t, try stored(t), depth: startNumber ? 0 : depth, start: startNumber) else {
+          continue
+        }
         if !known { fresh.append(.document(t)) }
         addEdge(from: from, to: to, c)
       }

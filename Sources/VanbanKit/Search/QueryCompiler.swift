@@ -221,7 +221,8 @@ struct QueryCompiler {
       highlight.exact.insert(w.exact)
     }
     words += ws
-    var positional = try Query(near ? .near : .phrase, ws.map { try Query(term: $0.folded) }, parameter: window ?? ws.count)
+    var positional = try Query(
+      near ? .near : .phrase, ws.map { try Query(term: $0.folded) }, parameter: window ?? ws.count)
     if !near && window == nil {
       // Adjacent words are adjacent syllable pairs, and the index holds each pair as a bigram term:
       // filtering on those first leaves few documents for the positional check (a two-word phrase
@@ -235,7 +236,8 @@ struct QueryCompiler {
       return try Query(.and, [positional] + ws.map { try Query(term: IndexSchema.exact + $0.exact) })
     }
     if accented.isEmpty { return positional }
-    return try Query(.andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])
+    return try Query(
+      .andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])
   }
 
   /// Boost for each adjacent pair of plain words in a sequence: the pair's bigram term.
@@ -283,11 +285,17 @@ struct QueryCompiler {
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
     try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate) })
-    try anyOf(f.number.map { v in try DocumentNumber.key(v).map { try Query(term: IndexSchema.number + $0) } ?? .matchNothing })
-    try anyOf(f.type.map { try Query(term: IndexSchema.type + IndexSchema.compactKey(DocumentTypes.canonical($0) ?? $0)) })
-    try anyOf(f.province.map { try Query(term: IndexSchema.province + IndexSchema.compactKey(Provinces.canonical($0) ?? $0)) })
+    try anyOf(
+      f.number.map { v in try DocumentNumber.key(v).map { try Query(term: IndexSchema.number + $0) } ?? .matchNothing })
+    try anyOf(
+      f.type.map { try Query(term: IndexSchema.type + IndexSchema.compactKey(DocumentTypes.canonical($0) ?? $0)) })
+    try anyOf(
+      f.province.map { try Query(term: IndexSchema.province + IndexSchema.compactKey(Provinces.canonical($0) ?? $0)) })
     try anyOf(f.year.map { try Query(term: IndexSchema.year + $0.trimmingCharacters(in: .whitespaces)) })
-    try anyOf(f.format.map { try Query(term: IndexSchema.format + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) })
+    try anyOf(
+      f.format.map {
+        try Query(term: IndexSchema.format + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
+      })
     if f.since != nil || f.until != nil {
       let slot = IndexSchema.Slot.date.rawValue
       let lo = f.since?.sortKey ?? "0"
@@ -311,7 +319,8 @@ struct QueryCompiler {
       return try Query(wildcard: IndexSchema.reference + p, maxExpansion: 10_000)
     }
     guard let key = DocumentNumber.key(trimmed) else {
-      throw VanbanError.badArgument("`\(raw)` is not a document number (expected e.g. 16/CT-TTg, 585-TB/TU, 15/2020/NĐ-CP)")
+      throw VanbanError.badArgument(
+        "`\(raw)` is not a document number (expected e.g. 16/CT-TTg, 585-TB/TU, 15/2020/NĐ-CP)")
     }
     if let date { return try Query(term: IndexSchema.referenceDated + key + "@" + date) }
     return try Query(term: IndexSchema.reference + key)

@@ -78,7 +78,8 @@ public enum QueryLanguage {
         guard j < chars.count else { throw QuerySyntaxError(description: "unbalanced quote") }
         tokens.append(.phrase(String(chars[(i + 1)..<j])))
         i = j + 1
-      case "-" where i + 1 < chars.count && !isBreak(chars[i + 1]) && (tokens.isEmpty || i == 0 || isBreak(chars[i - 1])):
+      case "-"
+      where i + 1 < chars.count && !isBreak(chars[i + 1]) && (tokens.isEmpty || i == 0 || isBreak(chars[i - 1])):
         tokens.append(.minus); i += 1
       case "+" where i + 1 < chars.count && !isBreak(chars[i + 1]) && (i == 0 || isBreak(chars[i - 1])):
         tokens.append(.plus); i += 1
@@ -146,14 +147,20 @@ public enum QueryLanguage {
         switch t {
         case .or, .close: break loop
         case .and:
-          guard !loose.isEmpty || !explicitAnd.isEmpty else { throw QuerySyntaxError(description: "`AND` needs something before it") }
+          guard !loose.isEmpty || !explicitAnd.isEmpty else {
+            throw QuerySyntaxError(description: "`AND` needs something before it")
+          }
           index += 1
-          guard let n = peek, n != .or, n != .close, n != .and else { throw QuerySyntaxError(description: "`AND` needs something after it") }
+          guard let n = peek, n != .or, n != .close, n != .and else {
+            throw QuerySyntaxError(description: "`AND` needs something after it")
+          }
           if let last = loose.popLast() { explicitAnd.append(last) }
           pendingAnd = true
         case .not:
           index += 1
-          guard peek != nil, peek != .close else { throw QuerySyntaxError(description: "`NOT` needs something after it") }
+          guard peek != nil, peek != .close else {
+            throw QuerySyntaxError(description: "`NOT` needs something after it")
+          }
           negatives.append(try parseNear())
         case .minus:
           index += 1

@@ -69,8 +69,11 @@ extension Searcher {
     let shown = try document(idOrPath)
     let out = try shown.stored.metadata.references.map { r -> CitedDocument in
       let ids = try retrying { try db.postings(IndexSchema.number + r.key) }
-      let names = try ids.prefix(20).map { try StoredDocument.decode(data: try db.document($0).data(), withText: false).0.id }
-      return CitedDocument(number: r.number, type: r.type, date: r.date?.iso, line: r.line, sentence: r.sentence, indexed: names)
+      let names = try ids.prefix(20).map {
+        try StoredDocument.decode(data: try db.document($0).data(), withText: false).0.id
+      }
+      return CitedDocument(
+        number: r.number, type: r.type, date: r.date?.iso, line: r.line, sentence: r.sentence, indexed: names)
     }
     return (shown.stored, out)
   }
@@ -95,7 +98,9 @@ extension Searcher {
   public func stats(top: Int = 20) throws -> IndexStats {
     try retrying {
       let documents = try db.documentCount()
-      var cited = try db.allTerms(prefix: IndexSchema.reference).map { (key: String($0.term.dropFirst(IndexSchema.reference.count)), n: $0.frequency) }
+      var cited = try db.allTerms(prefix: IndexSchema.reference).map {
+        (key: String($0.term.dropFirst(IndexSchema.reference.count)), n: $0.frequency)
+      }
       cited.sort { $0.n != $1.n ? $0.n > $1.n : $0.key < $1.key }
       // Show each key in the canonical form a document wrote it.
       var mostCited: [IndexStats.Cited] = []
@@ -113,7 +118,9 @@ extension Searcher {
       // each list leaves out, so that the counts can be checked to add up.
       let enquire = try Enquire(database: db)
       try enquire.setQuery(.matchAll)
-      let slots: [(String, IndexSchema.Slot)] = [("issuer", .issuer), ("type", .type), ("province", .province), ("year", .year)]
+      let slots: [(String, IndexSchema.Slot)] = [
+        ("issuer", .issuer), ("type", .type), ("province", .province), ("year", .year),
+      ]
       let spies = slots.map { ValueCountMatchSpy(slot: $0.1.rawValue) }
       for spy in spies { try enquire.add(spy) }
       _ = try enquire.matches(offset: 0, limit: 0, checkAtLeast: documents)

@@ -57,7 +57,8 @@ public final class Searcher {
         .filter { !IndexFolder.userKept.contains($0) && $0 != IndexFolder.lockName }
       if names.isEmpty { throw VanbanError.indexNotFound(location) }
       if IndexFolder.hasLegacyLayout(location) {
-        throw VanbanError.notAnIndex(location, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
+        throw VanbanError.notAnIndex(
+          location, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
       }
       throw VanbanError.notAnIndex(location, "it has no \(IndexManifest.fileName)")
     }
@@ -145,15 +146,17 @@ public final class Searcher {
   static func notes(for c: CompiledQuery, maxTerms: Int, filters: Bool) -> [String] {
     var notes: [String] = []
     for w in c.tooLongWords.prefix(3) {
-      notes.append("`\(w.prefix(24))…` is longer than \(WordTokenizer.maxWordBytes) bytes, too long to be indexed: left out")
+      notes.append(
+        "`\(w.prefix(24))…` is longer than \(WordTokenizer.maxWordBytes) bytes, too long to be indexed: left out")
     }
     if c.droppedTerms > 0 {
       notes.append("the query has more than \(maxTerms) words: the last \(c.droppedTerms) were left out")
     }
     if c.noSearchableWords {
-      notes.append(filters
-        ? "the query has no searchable words (only punctuation, symbols or over-long words): listing what the filters match"
-        : "the query has no searchable words (only punctuation, symbols or over-long words): no documents match")
+      notes.append(
+        filters
+          ? "the query has no searchable words (only punctuation, symbols or over-long words): listing what the filters match"
+          : "the query has no searchable words (only punctuation, symbols or over-long words): no documents match")
     }
     return notes
   }
@@ -161,7 +164,8 @@ public final class Searcher {
   /// Relaxing only makes sense for a plain list of words, not for explicit operators.
   static func isPlainConjunction(_ node: QueryNode) -> Bool {
     switch node {
-    case .and(let items): return items.count > 1 && items.allSatisfy { if case .word = $0 { return true } else { return false } }
+    case .and(let items):
+      return items.count > 1 && items.allSatisfy { if case .word = $0 { return true } else { return false } }
     default: return false
     }
   }
@@ -200,7 +204,8 @@ public final class Searcher {
         let snippet = Snippet.make(utf8: text, terms: compiled.highlight, passages: request.snippetPassages)
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
         if !request.filters.reference.isEmpty {
-          hit.citations = Self.citations(in: stored, matching: request.filters.reference, date: request.filters.referenceDate)
+          hit.citations = Self.citations(
+            in: stored, matching: request.filters.reference, date: request.filters.referenceDate)
         }
         hits.append(hit)
       }

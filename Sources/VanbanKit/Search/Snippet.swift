@@ -1,6 +1,7 @@
 // Picks the best passages of a document for a hit and marks the matched words.
 
 import Foundation
+
 //
 // Matching is on folded forms, so `viet a` marks `Việt Á`; with --exact only exact forms count.
 // Markers are «…» (JSON keeps them; the text printer turns them into bold or [ ]).
@@ -90,8 +91,10 @@ public enum Snippet {
       if used.count == matches.count { break }
     }
     chosen.sort { $0.lowerBound < $1.lowerBound }
-    return chosen.map { r in clean(scalars, r, marks: matches.map(\.range).filter { r.contains($0.lowerBound) }, more: more) }
-      .joined(separator: " … ")
+    return chosen.map { r in
+      clean(scalars, r, marks: matches.map(\.range).filter { r.contains($0.lowerBound) }, more: more)
+    }
+    .joined(separator: " … ")
   }
 
   /// The passage on one line, cut at word boundaries, with marks around matches.

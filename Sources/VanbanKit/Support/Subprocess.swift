@@ -69,7 +69,11 @@ enum HelperProcess {
           }
           if over && isStdout {
             // A runaway: stop it now rather than drain it until the timeout.
-            if !overflow.withLock({ o in defer { o = true }; return o }) { kill(pid, SIGKILL) }
+            if !overflow.withLock({ o in
+              defer { o = true }; return o
+            }) {
+              kill(pid, SIGKILL)
+            }
           }
           // Keep draining (stderr past its cap too) so the child never blocks on a full pipe.
         }

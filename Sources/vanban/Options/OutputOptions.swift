@@ -10,7 +10,8 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Output format: text, json, jsonl or csv.")
   var format: OutputFormat = .text
 
-  @Option(help: ArgumentHelp("Only these hit fields in JSON/CSV, comma-separated (e.g. id,number,date).", valueName: "a,b,c"))
+  @Option(
+    help: ArgumentHelp("Only these hit fields in JSON/CSV, comma-separated (e.g. id,number,date).", valueName: "a,b,c"))
   var fields: String?
 
   @Flag(help: "CSV without the UTF-8 byte-order mark (Excel needs it to read Vietnamese).")

@@ -75,7 +75,7 @@ import Testing
   @Test func csvNeutralisesLeadingTabAndCarriageReturn() {
     #expect(CSVPrinter.quote("\t=1+1") == "'\t=1+1")
     #expect(CSVPrinter.quote("\r=1+1").hasPrefix("\"'\r"))
-    #expect(CSVPrinter.quote("\r\n=1") .hasPrefix("\"'\r\n"))
+    #expect(CSVPrinter.quote("\r\n=1").hasPrefix("\"'\r\n"))
     #expect(CSVPrinter.quote("=1") == "'=1")
     #expect(CSVPrinter.quote("Việt") == "Việt")
   }

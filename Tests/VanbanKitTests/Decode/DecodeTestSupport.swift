@@ -24,13 +24,17 @@ enum DecodeFixtures {
   // The builders live in VanbanTestSupport (OfficeDocuments); these names forward to them.
   static func zip(_ entries: [(String, String)]) throws -> [UInt8] { try OfficeDocuments.zip(entries) }
   static func xmlEscape(_ s: some StringProtocol) -> String { OfficeDocuments.xmlEscape(s) }
-  static func docx(lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
-                   created: String? = nil) throws -> [UInt8] {
+  static func docx(
+    lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
+    created: String? = nil
+  ) throws -> [UInt8] {
     try OfficeDocuments.docx(lines: lines, extraBody: extraBody, title: title, author: author, created: created)
   }
   static func odfParagraph(_ line: Substring) -> String { OfficeDocuments.odfParagraph(line) }
-  static func odt(lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
-                  created: String? = nil) throws -> [UInt8] {
+  static func odt(
+    lines: [Substring], extraBody: String = "", title: String? = nil, author: String? = nil,
+    created: String? = nil
+  ) throws -> [UInt8] {
     try OfficeDocuments.odt(lines: lines, extraBody: extraBody, title: title, author: author, created: created)
   }
   static func lines(_ text: String) -> [Substring] { OfficeDocuments.lines(text) }

@@ -21,7 +21,8 @@ struct ExternalToolDecodeTests {
 
   // Tools `make deps` installs: missing, the test fails rather than skips.
   @Test func pdfFromSeedKeepsVietnamese() throws {
-    try #require(Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
+    try #require(
+      Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pdf = dir.appendingPathComponent("chi-thi-16.pdf")
@@ -42,17 +43,21 @@ struct ExternalToolDecodeTests {
 
   // Tools `make deps` installs: missing, the test fails rather than skips.
   @Test func pdfWithoutTextLayerIsDamaged() throws {
-    try #require(Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
+    try #require(
+      Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pdf = dir.appendingPathComponent("scan.pdf")
     try Self.makePDF(nil, at: pdf)
-    #expect(throws: DecodeError.damaged("no text layer (scanned PDF?)")) { try DocumentDecoder().decode(fileAt: pdf.path) }
+    #expect(throws: DecodeError.damaged("no text layer (scanned PDF?)")) {
+      try DocumentDecoder().decode(fileAt: pdf.path)
+    }
   }
 
   // Tools `make deps` installs: missing, the test fails rather than skips.
   @Test func truncatedPDFIsDamaged() throws {
-    try #require(Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
+    try #require(
+      Self.pdfGeneratorAvailable, "python3 with fpdf2, fonts-dejavu-core and poppler-utils are needed: make deps")
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pdf = dir.appendingPathComponent("whole.pdf")
@@ -112,7 +117,9 @@ struct ExternalToolDecodeTests {
     // What antiword/catdoc print for a .doc typed in .VnTime: the TCVN3 bytes as Latin-1 characters, in UTF-8.
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let mojibake = String(String.UnicodeScalarView((PlainTextDecodeTests.mottoTCVN + [0x0A] + PlainTextDecodeTests.committeeTCVN).map { Unicode.Scalar($0) }))
+    let mojibake = String(
+      String.UnicodeScalarView(
+        (PlainTextDecodeTests.mottoTCVN + [0x0A] + PlainTextDecodeTests.committeeTCVN).map { Unicode.Scalar($0) }))
     let out = dir.appendingPathComponent("out.txt")
     try (mojibake + "\r\n").write(to: out, atomically: true, encoding: .utf8)
     try Self.fakeHelper("catdoc", in: dir, "cat '\(out.path)'")
@@ -139,7 +146,8 @@ struct ExternalToolDecodeTests {
   @Test func failingHelperReportsItsFirstStderrLine() throws {
     let dir = try DecodeFixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try Self.fakeHelper("pdftotext", in: dir, "echo 'Syntax Error: Couldn'\"'\"'t read xref table' >&2; echo second >&2; exit 1")
+    try Self.fakeHelper(
+      "pdftotext", in: dir, "echo 'Syntax Error: Couldn'\"'\"'t read xref table' >&2; echo second >&2; exit 1")
     let pdf = dir.appendingPathComponent("bad.pdf")
     try Data("%PDF-1.4\n".utf8).write(to: pdf)
     #expect(throws: DecodeError.damaged("Syntax Error: Couldn't read xref table")) {

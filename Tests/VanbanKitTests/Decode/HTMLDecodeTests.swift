@@ -32,30 +32,35 @@ struct HTMLDecodeTests {
     #expect(d.format == .html)
     #expect(d.encoding == .utf8)
     #expect(d.embedded.title == "Chỉ thị 16/CT-TTg")
-    #expect(d.text == """
-      ỦY BAN NHÂN DÂN
-      TỈNH BẮC GIANG
-      Kính gửi:
-      Sở Y tế;
-      UBND các huyện
-      Thực hiện Chỉ thị số 16/CT-TTg, ngày 20/9/2022 của Thủ tướng
-      Nơi nhận
-      KT. CHỦ TỊCH
-      a < b, 3<5
-      cuối
+    #expect(
+      d.text == """
+        ỦY BAN NHÂN DÂN
+        TỈNH BẮC GIANG
+        Kính gửi:
+        Sở Y tế;
+        UBND các huyện
+        Thực hiện Chỉ thị số 16/CT-TTg, ngày 20/9/2022 của Thủ tướng
+        Nơi nhận
+        KT. CHỦ TỊCH
+        a < b, 3<5
+        cuối
 
-      """)
+        """)
   }
 
   @Test func entities() throws {
-    let d = try decode("<p>Vi&#7879;t &amp; Nam &lt;&gt; &quot;x&quot; &nbsp;H&agrave; N&#x1ED9;i &copy &bogus; &#0; &#150;&hellip;</p>")
+    let d = try decode(
+      "<p>Vi&#7879;t &amp; Nam &lt;&gt; &quot;x&quot; &nbsp;H&agrave; N&#x1ED9;i &copy &bogus; &#0; &#150;&hellip;</p>")
     #expect(d.text == "Việt & Nam <> \"x\"  Hà Nội © &bogus; \u{FFFD} –…\n")
   }
 
   @Test func metaCharsetWindows1258() throws {
-    let head = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"><title>".utf8)
+    let head = Array(
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"><title>".utf8)
     let body = Array("</title></head><body><p>".utf8)
-    let bytes = head + PlainTextDecodeTests.committee1258 + body + PlainTextDecodeTests.motto1258 + Array("</p></body></html>".utf8)
+    let bytes =
+      head + PlainTextDecodeTests.committee1258 + body + PlainTextDecodeTests.motto1258
+      + Array("</p></body></html>".utf8)
     let d = try decoder.decode(bytes: bytes, format: .html)
     #expect(d.encoding == .windows1258)
     #expect(d.embedded.title == PlainTextDecodeTests.committee)
@@ -71,8 +76,10 @@ struct HTMLDecodeTests {
 
   @Test func undeclaredLegacyPageIsDetected() throws {
     // An old page typed with VNI fonts and declaring Latin-1.
-    let bytes = Array("<html><head><meta charset=iso-8859-1></head><body><font face=\"VNI-Times\">".utf8)
-      + PlainTextDecodeTests.mottoVNI + Array("<br>".utf8) + PlainTextDecodeTests.committeeVNI + Array("</font></body></html>".utf8)
+    let bytes =
+      Array("<html><head><meta charset=iso-8859-1></head><body><font face=\"VNI-Times\">".utf8)
+      + PlainTextDecodeTests.mottoVNI + Array("<br>".utf8) + PlainTextDecodeTests.committeeVNI
+      + Array("</font></body></html>".utf8)
     let d = try decoder.decode(bytes: bytes, format: .html)
     #expect(d.encoding == .vni)
     #expect(d.text == "\(PlainTextDecodeTests.motto)\n\(PlainTextDecodeTests.committee)\n")

@@ -108,7 +108,8 @@ struct PlainTextDecodeTests {
   @Test func tcvn3CapitalsInTheControlRange() throws {
     // ủ=0xF1 ư=0xAD ớ=0xED í=0xDD ó=0xE3 ị=0xDE ệ=0xD6, and the capital Ứ at 0x11, in the C0 control
     // range (TCVN 5712 VN1): it must not make the file look binary.
-    let bytes: [UInt8] = Array("Th".utf8) + [0xF1] + Array(" t".utf8) + [0xAD, 0xED] + Array("ng Ch".utf8) + [0xDD]
+    let bytes: [UInt8] =
+      Array("Th".utf8) + [0xF1] + Array(" t".utf8) + [0xAD, 0xED] + Array("ng Ch".utf8) + [0xDD]
       + Array("nh ph".utf8) + [0xF1] + Array(": ".utf8) + [0x11] + Array("ng ph".utf8) + [0xE3] + Array(" d".utf8)
       + [0xDE] + Array("ch b".utf8) + [0xD6] + Array("nh\n".utf8)
     let d = try decode(bytes)
@@ -136,8 +137,10 @@ struct PlainTextDecodeTests {
 
   @Test func vniHornsAndCapitals() throws {
     // "người Đồng Tháp ĐỘC LẬP": ư=F6 ơ=F4 ờ="ôø", Đ=D1, ồ="oà", á="aù"; capitals Ộ="OÄ", Ậ="AÄ".
-    let bytes: [UInt8] = [0x6E, 0x67, 0xF6, 0xF4, 0xF8, 0x69, 0x20, 0xD1, 0x6F, 0xE0, 0x6E, 0x67, 0x20, 0x54, 0x68,
-                          0x61, 0xF9, 0x70, 0x20, 0xD1, 0x4F, 0xC4, 0x43, 0x20, 0x4C, 0x41, 0xC4, 0x50]
+    let bytes: [UInt8] = [
+      0x6E, 0x67, 0xF6, 0xF4, 0xF8, 0x69, 0x20, 0xD1, 0x6F, 0xE0, 0x6E, 0x67, 0x20, 0x54, 0x68,
+      0x61, 0xF9, 0x70, 0x20, 0xD1, 0x4F, 0xC4, 0x43, 0x20, 0x4C, 0x41, 0xC4, 0x50,
+    ]
     #expect(VNI.decode(bytes) == "người Đồng Tháp ĐỘC LẬP")
   }
 
@@ -166,7 +169,9 @@ struct PlainTextDecodeTests {
 
   @Test func binaryJunk() throws {
     #expect(throws: DecodeError.binary) { try decode(decodeTestNoise(count: 4096)) }
-    #expect(throws: DecodeError.binary) { try decode([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + decodeTestNoise(count: 200)) }
+    #expect(throws: DecodeError.binary) {
+      try decode([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + decodeTestNoise(count: 200))
+    }
     #expect(throws: DecodeError.binary) { try decode(Array("%PDF-1.7\n".utf8) + decodeTestNoise(count: 100)) }
     // High bytes that are no Vietnamese encoding at all (every second byte >= 0x80, nothing syllable-like).
     var junk: [UInt8] = []
@@ -201,7 +206,7 @@ struct PlainTextDecodeTests {
       try DocumentDecoder(maxFileSize: 1024).decode(fileAt: big.path)
     }
     let ok = dir.appendingPathComponent("ok.TXT")
-    try Data((Self.mottoTCVN + [0x0A]) ).write(to: ok)
+    try Data((Self.mottoTCVN + [0x0A])).write(to: ok)
     let d = try decoder.decode(fileAt: ok.path)
     #expect(d.text == Self.motto + "\n")
     #expect(d.encoding == .tcvn3)
@@ -210,7 +215,9 @@ struct PlainTextDecodeTests {
 
   @Test func errorDescriptionsAreShort() {
     #expect(DecodeError.binary.description == "binary data, not text")
-    #expect(DecodeError.missingHelper(program: "pdftotext", debianPackage: "poppler-utils").description.contains("apt-get install poppler-utils"))
+    #expect(
+      DecodeError.missingHelper(program: "pdftotext", debianPackage: "poppler-utils").description.contains(
+        "apt-get install poppler-utils"))
     #expect(DecodeError.damaged("no text layer (scanned PDF?)").description.contains("no text layer"))
   }
 }

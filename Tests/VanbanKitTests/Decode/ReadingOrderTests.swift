@@ -65,7 +65,8 @@ struct ReadingOrderTests {
 
   @Test func pdfPageBreakStaysOnItsLine() {
     let text = "page one\n\u{0C}Nơi nhận:          KT. CHỦ TỊCH\n- Như trên;        PHÓ CHỦ TỊCH\n\u{0C}"
-    #expect(PDFLayout.readingOrder(text) == "page one\n\u{0C}Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\u{0C}")
+    #expect(
+      PDFLayout.readingOrder(text) == "page one\n\u{0C}Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\u{0C}")
   }
 
   @Test func antiwordTwoColumnTableBecomesLeftThenRight() {
@@ -111,9 +112,10 @@ extension ReadingOrderTests {
       hiện các biện pháp cấp bách.
       """
     let got = PDFLayout.readingOrder(text).split(separator: "\n").map(String.init)
-    #expect(Array(got.prefix(4)) == [
-      "ỦY BAN NHÂN DÂN", "Số: 12/UBND-VX", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 15 tháng 3 năm 2023",
-    ])
+    #expect(
+      Array(got.prefix(4)) == [
+        "ỦY BAN NHÂN DÂN", "Số: 12/UBND-VX", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 15 tháng 3 năm 2023",
+      ])
     #expect(got.count == 7)
   }
 

@@ -80,7 +80,9 @@ struct RealCorpusDecodeTests {
       }
     }
     let counts = byEncoding.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-    print("vn-legal: \(files.count) files, \(bytes >> 20) MB of text in \(String(format: "%.1f", seconds)) s; by encoding: \(counts); with combining marks: \(combiningFiles); failures: \(failures.count)")
+    print(
+      "vn-legal: \(files.count) files, \(bytes >> 20) MB of text in \(String(format: "%.1f", seconds)) s; by encoding: \(counts); with combining marks: \(combiningFiles); failures: \(failures.count)"
+    )
     for f in failures.prefix(20) { print("  \(f)") }
     // The corpus is real Unicode text: all of it should decode.
     #expect(failures.isEmpty)

@@ -10,21 +10,26 @@ struct ZippedXMLDecodeTests {
   @Test func docxGivesBackTheSeedLines() throws {
     let seed = try DecodeFixtures.seed003()
     let lines = DecodeFixtures.lines(seed)
-    let bytes = try DecodeFixtures.docx(lines: lines, title: "Về việc triển khai Chỉ thị 16/CT-TTg",
-                                        author: "UBND tỉnh Bắc Giang", created: "2022-10-03T08:15:00Z")
+    let bytes = try DecodeFixtures.docx(
+      lines: lines, title: "Về việc triển khai Chỉ thị 16/CT-TTg",
+      author: "UBND tỉnh Bắc Giang", created: "2022-10-03T08:15:00Z")
     let d = try decoder.decode(bytes: bytes, format: .docx)
     #expect(d.format == .docx)
     #expect(d.encoding == .xml)
     #expect(DecodeFixtures.lines(d.text) == lines)
     #expect(d.text.contains("Chỉ thị số 16/CT-TTg"))
-    #expect(d.embedded == EmbeddedMetadata(title: "Về việc triển khai Chỉ thị 16/CT-TTg", author: "UBND tỉnh Bắc Giang",
-                                           created: "2022-10-03T08:15:00Z"))
+    #expect(
+      d.embedded
+        == EmbeddedMetadata(
+          title: "Về việc triển khai Chỉ thị 16/CT-TTg", author: "UBND tỉnh Bắc Giang",
+          created: "2022-10-03T08:15:00Z"))
   }
 
   @Test func odtGivesBackTheSeedLines() throws {
     let seed = try DecodeFixtures.seed003()
     let lines = DecodeFixtures.lines(seed)
-    let bytes = try DecodeFixtures.odt(lines: lines, title: "Chỉ thị 16", author: "Sở Y tế", created: "2022-10-03T08:15:00")
+    let bytes = try DecodeFixtures.odt(
+      lines: lines, title: "Chỉ thị 16", author: "Sở Y tế", created: "2022-10-03T08:15:00")
     let d = try decoder.decode(bytes: bytes, format: .odt)
     #expect(d.format == .odt)
     #expect(d.encoding == .xml)
@@ -95,7 +100,8 @@ struct ZippedXMLDecodeTests {
   /// Found by fuzzing (OfficeFuzz): an element name that is not UTF-8 made Foundation's
   /// XMLParser trap, killing the whole indexing run. Now the part is refused as damaged.
   @Test func elementNameNotInUTF8IsDamagedNotACrash() throws {
-    let xml: [UInt8] = Array("<w:docum".utf8) + [0xDF, 0xDF, 0xDF, 0xDF, 0xDF, 0xDF, 0xC3, 0x5D]
+    let xml: [UInt8] =
+      Array("<w:docum".utf8) + [0xDF, 0xDF, 0xDF, 0xDF, 0xDF, 0xDF, 0xC3, 0x5D]
       + Array("NG w:body></w:dUnsafeRaocument>".utf8)
     for format in [DocumentFormat.docx, .odt] {
       let part = format == .docx ? "word/document.xml" : "content.xml"
@@ -112,18 +118,26 @@ struct ZippedXMLDecodeTests {
   /// Found by fuzzing: a processing instruction without data made FoundationXML read a null
   /// string. It carries no text, so the document reads as if it were not there.
   @Test func processingInstructionWithoutDataIsNotACrash() throws {
-    let xml = "<?xml version=\"1.0\"?><?ri-?><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Việt<?x?> Á</w:t></w:r></w:p></w:body></w:document>"
+    let xml =
+      "<?xml version=\"1.0\"?><?ri-?><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Việt<?x?> Á</w:t></w:r></w:p></w:body></w:document>"
     let bytes = try OfficeDocuments.zip([("word/document.xml", xml)])
     let doc = try decoder.decode(bytes: bytes, format: .docx)
     #expect(doc.text.contains("Việt") && doc.text.contains("Á"))
-    let odt = try OfficeDocuments.zip([("content.xml", "<?ri-?><office:document-content xmlns:office=\"o\" xmlns:text=\"t\"><office:body><text:p>Việt Á</text:p></office:body></office:document-content>")])
+    let odt = try OfficeDocuments.zip([
+      (
+        "content.xml",
+        "<?ri-?><office:document-content xmlns:office=\"o\" xmlns:text=\"t\"><office:body><text:p>Việt Á</text:p></office:body></office:document-content>"
+      )
+    ])
     #expect(try decoder.decode(bytes: odt, format: .odt).text.contains("Việt Á"))
   }
 
   @Test func zipBombIsRefused() throws {
     // 40 MB of spaces compresses to a few tens of KB; a 1 MB file limit caps decompression at 8 MB.
     let filler = String(repeating: " ", count: 40 << 20)
-    let bytes = try DecodeFixtures.zip([("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>a\(filler)</w:t></w:r></w:p></w:body></w:document>")])
+    let bytes = try DecodeFixtures.zip([
+      ("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>a\(filler)</w:t></w:r></w:p></w:body></w:document>")
+    ])
     #expect(bytes.count < 1 << 20)
     #expect {
       try DocumentDecoder(maxFileSize: 1 << 20).decode(bytes: bytes, format: .docx)

@@ -1,5 +1,5 @@
-@_exported import VanbanTestSupport
 import Foundation
+@_exported import VanbanTestSupport
 
 @testable import VanbanKit
 

@@ -11,7 +11,9 @@ struct ExtractionScore {
   var correct: [String: Int] = [:]
   var examples: [String: [String]] = [:]
 
-  func accuracy(_ field: String) -> Double { documents == 0 ? 0 : Double(correct[field, default: 0]) / Double(documents) }
+  func accuracy(_ field: String) -> Double {
+    documents == 0 ? 0 : Double(correct[field, default: 0]) / Double(documents)
+  }
 
   func report() -> String {
     Self.reportedFields.map {
@@ -34,7 +36,10 @@ struct ExtractionScore {
   /// (seed 001). The extractor follows the header and the seeds; this is the one equivalence the
   /// score allows, and `issuer (exact)` reports the raw figure beside it.
   static func sameIssuer(_ got: String, _ want: String) -> Bool {
-    got == want || got == want.replacingOccurrences(of: "Ban Chỉ đạo phòng, chống dịch", with: "Ban Chỉ đạo công tác phòng, chống dịch")
+    got == want
+      || got
+        == want.replacingOccurrences(
+          of: "Ban Chỉ đạo phòng, chống dịch", with: "Ban Chỉ đạo công tác phòng, chống dịch")
   }
 
   static func score(corpus: URL, limit: Int = .max) throws -> ExtractionScore {
@@ -60,10 +65,16 @@ struct ExtractionScore {
       s.compare("date", m.date?.iso ?? "nil", n(t["date"]), id)
       s.compare("signer", m.signer.map(TextNormalizer.normalize) ?? "nil", n(t["signer"]), id)
       s.compare("references", m.references.map(\.number).joined(separator: " | "), list(t["references"]), id)
-      s.compare("companies", m.companies.map(TextNormalizer.normalize).joined(separator: " | "), list(t["companies"]), id)
-      s.compare("recipients", m.recipients.map(TextNormalizer.normalize).joined(separator: " | "), list(t["recipients"]), id)
-      let cited = ((t["cited"] as? [[String: Any]]) ?? []).map { "\($0["number"] as? String ?? "?")@\($0["date"] as? String ?? "-")" }
-      s.compare("cited dates", m.references.map { "\($0.number)@\($0.date?.iso ?? "-")" }.joined(separator: " | "), cited.joined(separator: " | "), id)
+      s.compare(
+        "companies", m.companies.map(TextNormalizer.normalize).joined(separator: " | "), list(t["companies"]), id)
+      s.compare(
+        "recipients", m.recipients.map(TextNormalizer.normalize).joined(separator: " | "), list(t["recipients"]), id)
+      let cited = ((t["cited"] as? [[String: Any]]) ?? []).map {
+        "\($0["number"] as? String ?? "?")@\($0["date"] as? String ?? "-")"
+      }
+      s.compare(
+        "cited dates", m.references.map { "\($0.number)@\($0.date?.iso ?? "-")" }.joined(separator: " | "),
+        cited.joined(separator: " | "), id)
       // The truth gives the bare summary; the extractor keeps the document's `V/v`/`Về việc`.
       var subject = m.subject ?? "nil"
       for p in ["V/v ", "Về việc "] where subject.hasPrefix(p) { subject = String(subject.dropFirst(p.count)) }

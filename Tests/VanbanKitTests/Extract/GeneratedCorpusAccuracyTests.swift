@@ -10,7 +10,8 @@ struct GeneratedCorpusAccuracyTests {
   /// 1000 keeps a debug run short; `scripts/extraction-accuracy` sets VANBAN_GEN_DOCS=3000.
   static let docs = ProcessInfo.processInfo.environment["VANBAN_GEN_DOCS"].flatMap(Int.init) ?? 1000
 
-  @Test(.enabled(if: ExtractFixtures.pythonAvailable(), "python3 is needed to run gen_corpus.py"), arguments: [0.0, 0.2])
+  @Test(
+    .enabled(if: ExtractFixtures.pythonAvailable(), "python3 is needed to run gen_corpus.py"), arguments: [0.0, 0.2])
   func accuracy(nfd: Double) throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-gen-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }

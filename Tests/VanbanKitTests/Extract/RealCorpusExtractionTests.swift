@@ -15,7 +15,8 @@ struct RealCorpusExtractionTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     try #require(ExtractFixtures.run("tar", ["-xJf", tarball.path, "-C", dir.path]) == 0, "tar failed")
 
-    let files = (FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+    let files =
+      (FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
       .filter { $0.pathExtension == "txt" }
     #expect(files.count >= 800)
     let extractor = MetadataExtractor()
@@ -31,7 +32,10 @@ struct RealCorpusExtractionTests {
       }
     }
     let ratio = Double(found) / Double(max(1, withNumberLine))
-    print(String(format: "real corpus: %d files, %d with a `Số:` header line, number found for %d (%.2f%%)", files.count, withNumberLine, found, 100 * ratio))
+    print(
+      String(
+        format: "real corpus: %d files, %d with a `Số:` header line, number found for %d (%.2f%%)", files.count,
+        withNumberLine, found, 100 * ratio))
     #expect(ratio >= 0.95, "misses: \(misses.prefix(10))")
   }
 

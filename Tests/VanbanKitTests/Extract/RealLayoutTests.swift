@@ -48,7 +48,8 @@ struct RealLayoutTests {
         KT. BỘ TRƯỞNG THỨ TRƯỞNG Trương Hải Long
         """,
       type: "Thông tư", number: "11/2024/TT-BNV", issuer: "Bộ Nội vụ", parent: .some(nil), date: "2024-07-31",
-      subject: "Sửa đổi, bổ sung một số điều của Thông tư số 04/2019/TT-BNV ngày 24 tháng 5 năm 2019 của Bộ trưởng Bộ Nội vụ",
+      subject:
+        "Sửa đổi, bổ sung một số điều của Thông tư số 04/2019/TT-BNV ngày 24 tháng 5 năm 2019 của Bộ trưởng Bộ Nội vụ",
       signer: "Trương Hải Long", title: "THỨ TRƯỞNG"),
     Case(
       name: "wrapped body name, number on its own line, place and type run on",

@@ -9,7 +9,8 @@ struct ReferenceParserTests {
   }
 
   @Test func typeDateSentenceAndLine() throws {
-    let r = refs("Kính gửi: Sở Y tế.\n\nThực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ; Sở Y tế báo cáo.")
+    let r = refs(
+      "Kính gửi: Sở Y tế.\n\nThực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ; Sở Y tế báo cáo.")
     try #require(r.count == 1)
     #expect(r[0].number == "16/CT-TTg" && r[0].key == "16/ct-ttg")
     #expect(r[0].type == "Chỉ thị")
@@ -25,7 +26,8 @@ struct ReferenceParserTests {
   }
 
   @Test func wrappedNumberAndBreakAfterSo() {
-    let r = refs("Thực hiện Thông báo số 364/TB-\nVPCP ngày 29/11/2022 và Công văn số\n6860/BYT-DP ngày 28 tháng 11 năm 2022.")
+    let r = refs(
+      "Thực hiện Thông báo số 364/TB-\nVPCP ngày 29/11/2022 và Công văn số\n6860/BYT-DP ngày 28 tháng 11 năm 2022.")
     #expect(r.map(\.number) == ["364/TB-VPCP", "6860/BYT-DP"])
     #expect(r.map(\.type) == ["Thông báo", "Công văn"])
     #expect(r.map { $0.date?.iso } == ["2022-11-29", "2022-11-28"])
@@ -33,7 +35,8 @@ struct ReferenceParserTests {
   }
 
   @Test func ownNumberExcluded() {
-    let r = refs("Số: 123/UBND-VX\nV/v thực hiện Công văn 45/SYT-NVY.\nCông văn 123/UBND-VX này thay thế.", own: "123/UBND-VX")
+    let r = refs(
+      "Số: 123/UBND-VX\nV/v thực hiện Công văn 45/SYT-NVY.\nCông văn 123/UBND-VX này thay thế.", own: "123/UBND-VX")
     #expect(r.map(\.number) == ["45/SYT-NVY"])
   }
 
@@ -43,7 +46,9 @@ struct ReferenceParserTests {
   }
 
   @Test func notNumbers() {
-    let r = refs("Trực 24/24h, trẻ 5-12 tuổi, giai đoạn 2021 - 2025, COVID-19, SARS-CoV-2, Covid-29, ngày 20/9/2022, 0912.345.678.")
+    let r = refs(
+      "Trực 24/24h, trẻ 5-12 tuổi, giai đoạn 2021 - 2025, COVID-19, SARS-CoV-2, Covid-29, ngày 20/9/2022, 0912.345.678."
+    )
     #expect(r.isEmpty)
   }
 

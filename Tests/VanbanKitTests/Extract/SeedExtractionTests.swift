@@ -33,10 +33,13 @@ struct SeedExtractionTests {
       let text = try ExtractFixtures.normalizedText(seeds.appendingPathComponent(name + ".txt"))
       let got = extractor.extract(from: text)
       func check(_ field: String, _ g: String?, _ w: String?) {
-        #expect(ExtractFixtures.same(g, w), "\(name) \(field): got \(g.map { "\"\($0)\"" } ?? "nil"), want \(w.map { "\"\($0)\"" } ?? "nil")")
+        #expect(
+          ExtractFixtures.same(g, w),
+          "\(name) \(field): got \(g.map { "\"\($0)\"" } ?? "nil"), want \(w.map { "\"\($0)\"" } ?? "nil")")
       }
       func checkList(_ field: String, _ g: [String], _ w: [String]) {
-        #expect(g.map(TextNormalizer.normalize) == w.map(TextNormalizer.normalize), "\(name) \(field): got \(g), want \(w)")
+        #expect(
+          g.map(TextNormalizer.normalize) == w.map(TextNormalizer.normalize), "\(name) \(field): got \(g), want \(w)")
       }
       check("type", got.type, want.type)
       check("number", got.number, want.number)

@@ -31,14 +31,15 @@ func described(_ batch: TermBatch) -> [String] {
   @Test func textWritesFoldedExactAndBigramTerms() {
     var batch = TermBatch()
     let spelling = DocumentAnalyzer.addText("Tiêm chủng COVID-19 đợt 2", to: &batch)
-    #expect(described(batch) == [
-      "tiem@1", "Etiêm",
-      "chung@2", "Echủng", "Btiem chung",
-      "covid@3", "Ecovid", "Bchung covid",
-      "19@4", "E19", "Bcovid 19",
-      "dot@5", "Eđợt", "B19 dot",
-      "2@6", "E2", "Bdot 2",
-    ])
+    #expect(
+      described(batch) == [
+        "tiem@1", "Etiêm",
+        "chung@2", "Echủng", "Btiem chung",
+        "covid@3", "Ecovid", "Bchung covid",
+        "19@4", "E19", "Bcovid 19",
+        "dot@5", "Eđợt", "B19 dot",
+        "2@6", "E2", "Bdot 2",
+      ])
     // Spelling data: distinct exact words of two letters or more that hold a letter.
     #expect(Set(termList(spelling).map(\.term)) == ["tiêm", "chủng", "covid", "đợt"])
     #expect(termList(spelling).allSatisfy { $0.position == 0 })
@@ -47,12 +48,13 @@ func described(_ batch: TermBatch) -> [String] {
   @Test func repeatedWordsKeepEveryPositionAndSpellOnce() {
     var batch = TermBatch()
     let spelling = DocumentAnalyzer.addText("Thuế, thuế và THUẾ.", to: &batch)
-    #expect(described(batch) == [
-      "thue@1", "Ethuế",
-      "thue@2", "Ethuế", "Bthue thue",
-      "va@3", "Evà", "Bthue va",
-      "thue@4", "Ethuế", "Bva thue",
-    ])
+    #expect(
+      described(batch) == [
+        "thue@1", "Ethuế",
+        "thue@2", "Ethuế", "Bthue thue",
+        "va@3", "Evà", "Bthue va",
+        "thue@4", "Ethuế", "Bva thue",
+      ])
     #expect(termList(spelling).map(\.term).sorted() == ["thuế", "và"])
   }
 
@@ -78,7 +80,9 @@ func described(_ batch: TermBatch) -> [String] {
     m.signer = "Nguyễn Văn An"
     m.signerTitle = "Chủ tịch"
     m.references = [
-      Citation(number: "16/CT-TTg", key: "16/ct-ttg", type: "Chỉ thị", date: PartialDate(year: 2022, month: 9, day: 20), sentence: "s", line: 3),
+      Citation(
+        number: "16/CT-TTg", key: "16/ct-ttg", type: "Chỉ thị", date: PartialDate(year: 2022, month: 9, day: 20),
+        sentence: "s", line: 3),
       Citation(number: "16/CT-TTg", key: "16/ct-ttg", sentence: "s", line: 9),
       Citation(number: "15/2020/NĐ-CP", key: "15/2020/nd-cp", date: PartialDate(year: 2020), sentence: "s", line: 12),
     ]

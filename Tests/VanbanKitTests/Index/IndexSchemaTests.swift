@@ -58,7 +58,10 @@ import Testing
     ]
     #expect(single == ["E", "B", "Q", "R", "N", "A", "P", "T", "S", "K", "C", "Y", "F"])
     #expect(Set(single).count == single.count)
-    #expect([IndexSchema.name, IndexSchema.signature, IndexSchema.referenceDated, IndexSchema.parentAgency] == ["XI", "XS", "XRD", "XP"])
+    #expect(
+      [IndexSchema.name, IndexSchema.signature, IndexSchema.referenceDated, IndexSchema.parentAgency] == [
+        "XI", "XS", "XRD", "XP",
+      ])
     #expect(IndexSchema.Slot.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
   }
 }

@@ -10,11 +10,12 @@ import Testing
   @Test func fullHitAndBareHit() throws {
     let r = PrinterFixture.result([PrinterFixture.hit, PrinterFixture.bareHit])
     let out = try HitPrinter.render(r, PrinterFixture.options(.csv))
-    #expect(out == "\u{FEFF}" + Self.header + "\r\n"
-      + "1,cv-16,/data/cv-16.docx,12.346,Công văn,16/UBND-VX,UBND tỉnh Lai Châu,Lai Châu,2022-09-20,V/v tiêm chủng,"
-      + "Nguyễn Văn An,PHÓ CHỦ TỊCH,Sở Y tế; Sở Tài chính,16/CT-TTg; 15/2020/NĐ-CP,Công ty Việt Á,"
-      + "\"… về tiêm chủng đợt 2, \"\"khẩn\"\" …\"\r\n"
-      + "2,x,/data/x.txt,0.0,,,,,,,,,,,,\r\n")
+    #expect(
+      out == "\u{FEFF}" + Self.header + "\r\n"
+        + "1,cv-16,/data/cv-16.docx,12.346,Công văn,16/UBND-VX,UBND tỉnh Lai Châu,Lai Châu,2022-09-20,V/v tiêm chủng,"
+        + "Nguyễn Văn An,PHÓ CHỦ TỊCH,Sở Y tế; Sở Tài chính,16/CT-TTg; 15/2020/NĐ-CP,Công ty Việt Á,"
+        + "\"… về tiêm chủng đợt 2, \"\"khẩn\"\" …\"\r\n"
+        + "2,x,/data/x.txt,0.0,,,,,,,,,,,,\r\n")
   }
 
   @Test func chosenFieldsWithoutBOM() throws {
@@ -26,7 +27,9 @@ import Testing
   }
 
   @Test func noHitsIsTheHeader() throws {
-    #expect(try HitPrinter.render(PrinterFixture.result([]), PrinterFixture.options(.csv)) == "\u{FEFF}" + Self.header + "\r\n")
+    #expect(
+      try HitPrinter.render(PrinterFixture.result([]), PrinterFixture.options(.csv)) == "\u{FEFF}" + Self.header
+        + "\r\n")
   }
 
   @Test(arguments: [

@@ -20,7 +20,9 @@ import Testing
 
   @Test func envelopeAndHitsHaveEveryKey() throws {
     var r = PrinterFixture.result([PrinterFixture.hit, PrinterFixture.bareHit])
-    r.facets = Facets(issuer: [.init(value: "UBND tỉnh Lai Châu", count: 1)], type: [], province: [], year: [.init(value: "2022", count: 1)])
+    r.facets = Facets(
+      issuer: [.init(value: "UBND tỉnh Lai Châu", count: 1)], type: [], province: [],
+      year: [.init(value: "2022", count: 1)])
     let out = try HitPrinter.render(r, PrinterFixture.options(.json))
     #expect(out.hasSuffix("}\n"))
     let env = try object(out)
@@ -82,7 +84,9 @@ import Testing
 
   @Test func citationsOnlyWhenAsked() throws {
     var hit = PrinterFixture.hit
-    hit.citations = [CitationLine(number: "16/CT-TTg", date: "2022", type: "Chỉ thị", line: 3, sentence: "theo Chỉ thị")]
+    hit.citations = [
+      CitationLine(number: "16/CT-TTg", date: "2022", type: "Chỉ thị", line: 3, sentence: "theo Chỉ thị")
+    ]
     let env = try object(try HitPrinter.render(PrinterFixture.result([hit]), PrinterFixture.options(.json)))
     let h = try #require((env["hits"] as? [[String: Any]])?.first)
     #expect(Set(h.keys) == Self.hitKeys.union(["citations"]))
@@ -101,7 +105,8 @@ import Testing
   }
 
   @Test func jsonLinesIsOneHitPerLine() throws {
-    let out = try HitPrinter.render(PrinterFixture.result([PrinterFixture.hit, PrinterFixture.bareHit]), PrinterFixture.options(.jsonl))
+    let out = try HitPrinter.render(
+      PrinterFixture.result([PrinterFixture.hit, PrinterFixture.bareHit]), PrinterFixture.options(.jsonl))
     let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3 && lines[2].isEmpty)
     for line in lines.dropLast() { #expect(Set(try object(String(line)).keys) == Self.hitKeys) }

@@ -6,17 +6,18 @@ import Testing
 @Suite struct TextPrinterTests {
   @Test func plainText() throws {
     let out = try HitPrinter.render(PrinterFixture.result(), PrinterFixture.options(.text))
-    #expect(out == """
-      note: query read as plain words (unbalanced quote)
-      Did you mean: tiêm chủng
-      1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
-         V/v tiêm chủng
-         /data/cv-16.docx
-         … về [tiêm] [chủng] đợt 2, "khẩn" …
+    #expect(
+      out == """
+        note: query read as plain words (unbalanced quote)
+        Did you mean: tiêm chủng
+        1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
+           V/v tiêm chủng
+           /data/cv-16.docx
+           … về [tiêm] [chủng] đợt 2, "khẩn" …
 
-      1–1 of 1
+        1–1 of 1
 
-      """)
+        """)
   }
 
   @Test func colouredText() throws {
@@ -25,17 +26,18 @@ import Testing
     let out = try HitPrinter.render(PrinterFixture.result(), o)
     let (b, d, p, t) = (TextPrinter.bold, TextPrinter.dim, TextPrinter.plain, TextPrinter.title)
     #expect(b == "\u{1B}[1;31m" && d == "\u{1B}[2m" && p == "\u{1B}[0m" && t == "\u{1B}[1m")
-    #expect(out == """
-      note: query read as plain words (unbalanced quote)
-      Did you mean: tiêm chủng
-      \(t)1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022\(p)
-         V/v tiêm chủng
-         \(d)/data/cv-16.docx\(p)
-         … về \(b)tiêm\(p) \(b)chủng\(p) đợt 2, "khẩn" …
+    #expect(
+      out == """
+        note: query read as plain words (unbalanced quote)
+        Did you mean: tiêm chủng
+        \(t)1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022\(p)
+           V/v tiêm chủng
+           \(d)/data/cv-16.docx\(p)
+           … về \(b)tiêm\(p) \(b)chủng\(p) đợt 2, "khẩn" …
 
-      1–1 of 1
+        1–1 of 1
 
-      """)
+        """)
   }
 
   @Test func bareHitEstimatedTotalAndRelaxed() throws {
@@ -47,13 +49,14 @@ import Testing
     r.totalExact = false
     r.relaxed = true
     let out = try HitPrinter.render(r, PrinterFixture.options(.text))
-    #expect(out == """
-      2. x
-         /data/x.txt
+    #expect(
+      out == """
+        2. x
+           /data/x.txt
 
-      (any word) 2–2 of about 57
+        (any word) 2–2 of about 57
 
-      """)
+        """)
   }
 
   @Test func noHits() throws {
@@ -66,20 +69,23 @@ import Testing
   @Test func citationLinesForRefs() throws {
     var hit = PrinterFixture.hit
     hit.snippet = ""
-    hit.citations = [CitationLine(number: "16/CT-TTg", date: nil, type: nil, line: 3, sentence: "theo «Chỉ thị» số 16/CT-TTg")]
+    hit.citations = [
+      CitationLine(number: "16/CT-TTg", date: nil, type: nil, line: 3, sentence: "theo «Chỉ thị» số 16/CT-TTg")
+    ]
     var r = PrinterFixture.result([hit])
     r.notes = []
     r.suggestion = nil
     let out = try HitPrinter.render(r, PrinterFixture.options(.text))
-    #expect(out == """
-      1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
-         V/v tiêm chủng
-         /data/cv-16.docx
-         3: theo [Chỉ thị] số 16/CT-TTg
+    #expect(
+      out == """
+        1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
+           V/v tiêm chủng
+           /data/cv-16.docx
+           3: theo [Chỉ thị] số 16/CT-TTg
 
-      1–1 of 1
+        1–1 of 1
 
-      """)
+        """)
   }
 
   @Test func contextLinesAroundMatches() throws {
@@ -90,21 +96,22 @@ import Testing
     r.suggestion = nil
     let text = "dòng một\ndòng hai\nvề tiêm chủng\ndòng bốn\ndòng năm\ndòng sáu\nchủng ngừa\ndòng tám"
     let out = try HitPrinter.render(r, o, contextTexts: ["/data/cv-16.docx": text])
-    #expect(out == """
-      1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
-         V/v tiêm chủng
-         /data/cv-16.docx
-         2- dòng hai
-         3: về [tiêm] [chủng]
-         4- dòng bốn
-         --
-         6- dòng sáu
-         7: [chủng] ngừa
-         8- dòng tám
+    #expect(
+      out == """
+        1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
+           V/v tiêm chủng
+           /data/cv-16.docx
+           2- dòng hai
+           3: về [tiêm] [chủng]
+           4- dòng bốn
+           --
+           6- dòng sáu
+           7: [chủng] ngừa
+           8- dòng tám
 
-      1–1 of 1
+        1–1 of 1
 
-      """)
+        """)
   }
 
   @Test(arguments: [

@@ -20,7 +20,9 @@ import Testing
     var testDescription: String { "\(text.debugDescription)\(any ? " --any" : "")\(exact ? " --exact" : "")" }
   }
 
-  static func compile(_ text: String, any: Bool = false, exact: Bool = false, filters: Filters = Filters()) throws -> CompiledQuery {
+  static func compile(
+    _ text: String, any: Bool = false, exact: Bool = false, filters: Filters = Filters()
+  ) throws -> CompiledQuery {
     var compiler = QueryCompiler(exact: exact, defaultAnd: !any)
     return try compiler.compile(try QueryLanguage.parse(text, defaultAnd: !any), filters: filters)
   }
@@ -37,7 +39,9 @@ import Testing
     // A phrase: the bigram terms filter before the positional check.
     Case("\"tiem chung\"", "Query(((tiem AND chung) FILTER Btiem chung))"),
     Case("\"tiêm chủng\"", "Query((((tiem AND chung) FILTER Btiem chung) AND_MAYBE (Etiêm AND Echủng)))"),
-    Case("\"nghi dinh ve thue\"", "Query(((nghi PHRASE 4 dinh PHRASE 4 ve PHRASE 4 thue) FILTER (Bnghi dinh AND Bdinh ve AND Bve thue)))"),
+    Case(
+      "\"nghi dinh ve thue\"",
+      "Query(((nghi PHRASE 4 dinh PHRASE 4 ve PHRASE 4 thue) FILTER (Bnghi dinh AND Bdinh ve AND Bve thue)))"),
     Case("covid-19", "Query(((covid AND 19) FILTER Bcovid 19))"),
     Case("16/CT-TTg", "Query((((16 PHRASE 3 ct PHRASE 3 ttg) FILTER (B16 ct AND Bct ttg)) OR R16/ct-ttg))"),
     // Operators.
@@ -82,13 +86,14 @@ import Testing
     #expect(compiled.hasText)
     // The agency keeps its words in order with gaps (PHRASE, window = words + 6); names need all
     // their words; a month as a lower bound starts the month, no upper bound is 99999999.
-    #expect(compiled.query.description == """
-      Query((tiem FILTER (\
-      0 * ((Auy PHRASE 13 Aban PHRASE 13 Anhan PHRASE 13 Adan PHRASE 13 Atinh PHRASE 13 Alai PHRASE 13 Achau) \
-      OR (Aso PHRASE 9 Ay PHRASE 9 Ate)) \
-      AND 0 * (San AND Snguyen) AND 0 * Tcongvan AND 0 * Plaichau AND 0 * Y2022 AND 0 * Fdocx \
-      AND VALUE_RANGE 0 20220100 99999999)))
-      """)
+    #expect(
+      compiled.query.description == """
+        Query((tiem FILTER (\
+        0 * ((Auy PHRASE 13 Aban PHRASE 13 Anhan PHRASE 13 Adan PHRASE 13 Atinh PHRASE 13 Alai PHRASE 13 Achau) \
+        OR (Aso PHRASE 9 Ay PHRASE 9 Ate)) \
+        AND 0 * (San AND Snguyen) AND 0 * Tcongvan AND 0 * Plaichau AND 0 * Y2022 AND 0 * Fdocx \
+        AND VALUE_RANGE 0 20220100 99999999)))
+        """)
   }
 
   @Test func filtersOnlyListEveryMatch() throws {

@@ -76,7 +76,9 @@ import Testing
     Case("to:sở signer:Nguyễn", .and([.field("to", "sở"), .field("signer", "Nguyễn")])),
     Case("company:Việt number:16/CT-TTg", .and([.field("company", "Việt"), .field("number", "16/CT-TTg")])),
     Case("foo:bar", .word("foo:bar")),
-    Case("covid agency:UBND OR agency:Sở", .or([.and([.word("covid"), .field("agency", "UBND")]), .field("agency", "Sở")])),
+    Case(
+      "covid agency:UBND OR agency:Sở",
+      .or([.and([.word("covid"), .field("agency", "UBND")]), .field("agency", "Sở")])),
     Case("covid -year:2020", .andNot(.word("covid"), .field("year", "2020"))),
   ]
 

@@ -1,5 +1,6 @@
 // Snippets mark the query's words in folded form and read long texts from the head only.
 import Testing
+
 @testable import VanbanKit
 
 @Suite struct SnippetTests {

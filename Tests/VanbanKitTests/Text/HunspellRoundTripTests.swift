@@ -17,7 +17,9 @@ struct HunspellRoundTripTests {
   }
 
   @Test func everySyllableRoundTrips() throws {
-    try #require(FileManager.default.fileExists(atPath: Self.dictionary), "\(Self.dictionary) is missing: make deps installs hunspell-vi")
+    try #require(
+      FileManager.default.fileExists(atPath: Self.dictionary),
+      "\(Self.dictionary) is missing: make deps installs hunspell-vi")
     let words = try #require(Self.syllables(), "\(Self.dictionary) is unreadable")
     #expect(words.count > 6000)
     var failures: [String] = []
