@@ -230,7 +230,9 @@ struct HTMLTokenizer {
           let quote = s[i]
           i += 1
           while i < s.count, s[i] != quote { v.append(s[i]); i += 1 }
-          i += 1
+          // An unclosed quote runs to the end; stepping past it would leave `i` beyond the text
+          // (found by fuzzing: the raw-text slice after `<title a="…` then trapped).
+          if i < s.count { i += 1 }
         } else {
           while i < s.count, !isSpace(s[i]), s[i] != ">" { v.append(s[i]); i += 1 }
         }

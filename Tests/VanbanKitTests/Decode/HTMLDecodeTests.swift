@@ -48,6 +48,15 @@ struct HTMLDecodeTests {
         """)
   }
 
+  /// Found by fuzzing (OfficeFuzz): an attribute whose quote never closes, on a raw-text element,
+  /// sent the tokenizer past the end of the text, and slicing the raw text trapped.
+  @Test(arguments: ["<p>Việt Á<title a=\"x", "<script src='x", "<title a=\"x\" b=\"", "<textarea x='"])
+  func unclosedAttributeQuoteIsNotACrash(_ html: String) {
+    // Decoding may find no text (a clear skip reason) but never traps.
+    _ = try? decode(html)
+    _ = try? decode(html + "\n<p>Việt Á</p>")
+  }
+
   @Test func entities() throws {
     let d = try decode(
       "<p>Vi&#7879;t &amp; Nam &lt;&gt; &quot;x&quot; &nbsp;H&agrave; N&#x1ED9;i &copy &bogus; &#0; &#150;&hellip;</p>")
