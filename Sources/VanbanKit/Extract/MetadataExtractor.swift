@@ -182,7 +182,10 @@ public struct MetadataExtractor: Sendable {
   static func passedDate(_ lines: ArraySlice<Substring>) -> PartialDate? {
     let cue = Array("thông qua".utf8)
     for i in lines.indices where lines[i].utf8.count > 12 {
-      guard Bytes.find(Array(lines[i].utf8), cue) != nil else { continue }
+      guard
+        lines[i].utf8.withContiguousStorageIfAvailable({ Bytes.find($0, cue) }) ?? Bytes.find(Array(lines[i].utf8), cue)
+          != nil
+      else { continue }
       // The closing sentence wraps: `Luật này đã được Quốc hội … khóa XIII,` / `kỳ họp thứ 8
       // thông qua ngày 26 tháng 11 năm 2014./.`
       var joined = i > lines.startIndex ? String(lines[i - 1]) + " " : ""

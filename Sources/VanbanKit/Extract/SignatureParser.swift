@@ -37,19 +37,22 @@ enum SignatureParser {
   /// names `preferring` (folded), else the first.
   static func parse(_ lines: ArraySlice<Substring>, preferring: String? = nil) -> Signature {
     var tried = IndexSet()
+    // Windows overlap (a short text is one window several times over): each line is split into
+    // words once.
+    var cache: [Int: [Word]] = [:]
     for anchor in anchors(lines) {
       let lo = max(lines.startIndex, anchor - windowBefore)
       let hi = min(lines.endIndex, anchor + windowAfter)
       if tried.contains(integersIn: lo..<hi) { continue }
       tried.insert(integersIn: lo..<hi)
-      if let s = best(in: lines[lo..<hi], preferring: preferring) { return s }
+      if let s = best(in: lines[lo..<hi], preferring: preferring, cache: &cache) { return s }
     }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
     let tail = lines[start..<lines.endIndex]
-    if let s = best(in: tail, preferring: preferring) { return s }
+    if let s = best(in: tail, preferring: preferring, cache: &cache) { return s }
     // A block left unsigned (a draft, a copy without the name) that ends the text still has
     // its title.
-    let ws = words(tail)
+    let ws = words(tail, cache: &cache)
     var i = 0
     while i < ws.count {
       if let (sig, next) = block(at: i, ws), sig.title != nil {
@@ -123,9 +126,20 @@ enum SignatureParser {
   }
 
   private struct Word {
-    let text: String
+    let text: Substring
     let line: Int
     let kind: Kind
+    /// Folded without a trailing comma, for capitals only (titles are looked up by it).
+    let folded: String
+    let trailingComma: Bool
+
+    init(text: Substring, line: Int, kind: Kind) {
+      self.text = text
+      self.line = line
+      self.kind = kind
+      trailingComma = kind == .caps && text.hasSuffix(",")
+      folded = kind == .caps ? FastText.fold(trailingComma ? text.dropLast() : text) : ""
+    }
   }
 
   private static let prefixes: [String: Bool] = [
@@ -134,76 +148,127 @@ enum SignatureParser {
     "T.L.": true,
   ]
 
-  private static func words(_ lines: ArraySlice<Substring>) -> [Word] {
+  private static func words(_ lines: ArraySlice<Substring>, cache: inout [Int: [Word]]) -> [Word] {
     var out: [Word] = []
     for i in lines.indices {
-      let line = lines[i]
-      var pieces = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init)
-      // `(Đã ký)` split in two.
-      var k = 0
-      while k + 1 < pieces.count {
-        if FastText.fold(pieces[k]) == "(da", FastText.fold(pieces[k + 1]).hasPrefix("ky)") {
-          pieces[k] += " " + pieces[k + 1]
-          pieces.remove(at: k + 1)
-        }
-        k += 1
+      if let known = cache[i] {
+        out += known
+        continue
       }
-      for p in pieces {
-        // `KT.CHỦ` glued.
-        if let dot = p.firstIndex(of: "."), dot != p.index(before: p.endIndex) {
-          let head = String(p[...dot])
-          if let party = prefixes[head], head.count >= 3 {
-            out.append(Word(text: head, line: i, kind: .prefix(party: party)))
-            let rest = String(p[p.index(after: dot)...])
-            out.append(Word(text: rest, line: i, kind: kind(of: rest, lineStart: false)))
-            continue
-          }
-        }
-        out.append(Word(text: p, line: i, kind: kind(of: p, lineStart: out.last?.line != i)))
-      }
+      let these = words(of: lines[i], line: i)
+      cache[i] = these
+      out += these
     }
     return out
   }
 
-  private static func kind(of w: String, lineStart: Bool) -> Kind {
-    if let party = prefixes[w] {
+  private static func words(of line: Substring, line i: Int) -> [Word] {
+    var out: [Word] = []
+    var pieces = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" })
+    // `(Đã ký)` split in two.
+    var k = 0
+    while k + 1 < pieces.count {
+      if pieces[k].hasPrefix("("), FastText.fold(pieces[k]) == "(da", FastText.fold(pieces[k + 1]).hasPrefix("ky)") {
+        pieces[k] = Substring(pieces[k] + " " + pieces[k + 1])
+        pieces.remove(at: k + 1)
+      }
+      k += 1
+    }
+    for p in pieces {
+      // `KT.CHỦ` glued.
+      if p.utf8.count > 3, let c = p.first, c == "K" || c == "T" || c == "Q", let dot = p.firstIndex(of: "."),
+        dot != p.index(before: p.endIndex)
+      {
+        let head = p[...dot]
+        if head.utf8.count >= 3, let party = prefixes[String(head)] {
+          out.append(Word(text: head, line: i, kind: .prefix(party: party)))
+          let rest = p[p.index(after: dot)...]
+          out.append(Word(text: rest, line: i, kind: kind(of: rest, lineStart: false)))
+          continue
+        }
+      }
+      out.append(Word(text: p, line: i, kind: kind(of: p, lineStart: out.isEmpty)))
+    }
+    return out
+  }
+
+  private static func kind(of w: Substring, lineStart: Bool) -> Kind {
+    if w.utf8.count <= 4, let c = w.first, c == "T" || c == "K" || c == "Q", let party = prefixes[String(w)] {
       // A bare `TM`/`KT`/`TL` is a prefix only at the start of a line.
       if w.count > 2 || lineStart || w.contains("/") { return .prefix(party: party) }
     }
     if w == "-" || w == "," || w == "&" || w == "–" { return .joiner }
-    let f = FastText.fold(w)
-    if f.hasPrefix("(da ky") || f == "da ky" || f == "[daky]" || f == "(ky)" { return .signedNote }
+    if let c = w.first, c == "(" || c == "[" {
+      let f = FastText.fold(w)
+      if f.hasPrefix("(da ky") || f == "[daky]" || f == "(ky)" { return .signedNote }
+    }
     var letters = 0
     var upper = 0
     var firstUpper = false
     var restLower = true
-    var digits = 0
-    for c in w {
-      if c.isLetter {
+    var punctuation = false
+    // Scalar flags where every scalar is a grapheme of its own (FastText); Characters otherwise.
+    let t = FastText.table
+    var simple = true
+    for u in w.unicodeScalars {
+      let f = FastText.flags(u.value, t)
+      if f == 0 {
+        simple = false
+        break
+      }
+      if f & FastText.letter != 0 {
         if letters == 0 {
-          firstUpper = c.isUppercase
-        } else if !c.isLowercase {
+          firstUpper = f & FastText.upper != 0
+        } else if f & FastText.lower == 0 {
           restLower = false
         }
         letters += 1
-        if c.isUppercase { upper += 1 }
-      } else if c.isNumber {
-        digits += 1
-      } else if !",.;:-–()".contains(c) {
+        if f & FastText.upper != 0 { upper += 1 }
+      } else if f & FastText.number != 0 {
+        return .other
+      } else if ",.;:-–()".unicodeScalars.contains(u) {
+        if u == "(" || u == ")" || u == ":" { punctuation = true }
+      } else {
         return .other
       }
     }
-    guard letters > 0, digits == 0 else { return .other }
+    if !simple {
+      letters = 0
+      upper = 0
+      firstUpper = false
+      restLower = true
+      punctuation = false
+      for c in w {
+        if c.isLetter {
+          if letters == 0 {
+            firstUpper = c.isUppercase
+          } else if !c.isLowercase {
+            restLower = false
+          }
+          letters += 1
+          if c.isUppercase { upper += 1 }
+        } else if c.isNumber {
+          return .other
+        } else if ",.;:-–()".contains(c) {
+          if c == "(" || c == ")" || c == ":" { punctuation = true }
+        } else {
+          return .other
+        }
+      }
+    }
+    guard letters > 0 else { return .other }
     if upper == letters, letters >= 2 || w.count <= 2 { return .caps }
-    if firstUpper, restLower, !w.contains("("), !w.contains(")"), !w.contains(":") { return .name }
+    if firstUpper, restLower, !punctuation { return .name }
     return .other
   }
 
   // MARK: Blocks
 
   /// Every block in `lines`, in order, and the one to keep.
-  private static func best(in lines: ArraySlice<Substring>, preferring: String?) -> Signature? {
-    let ws = words(lines)
+  private static func best(
+    in lines: ArraySlice<Substring>, preferring: String?, cache: inout [Int: [Word]]
+  ) -> Signature? {
+    let ws = words(lines, cache: &cache)
     var found: [(Signature, Int)] = []
     var i = 0
     while i < ws.count {
@@ -282,7 +347,8 @@ enum SignatureParser {
       s0 = e < caps.count ? e : nil
     }
     if titleStart == nil {
-      for s in 0..<caps.count where isTitle(caps[s...]) {
+      // A title is at most eight words.
+      for s in max(0, caps.count - 8)..<caps.count where isTitle(caps[s...]) {
         titleStart = s
         break
       }
@@ -378,14 +444,12 @@ enum SignatureParser {
         if w.text == "," { parts.append([]) } else { return false }
         continue
       }
-      let t = w.text
-      let trailingComma = t.hasSuffix(",")
-      let core = FastText.fold(t.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
-      parts[parts.count - 1].append(core)
-      if trailingComma { parts.append([]) }
+      parts[parts.count - 1].append(w.folded)
+      if w.trailingComma { parts.append([]) }
     }
     let joined = parts.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
     guard !joined.isEmpty else { return false }
     return joined.allSatisfy { titles.contains($0) }
   }
+
 }
