@@ -151,17 +151,7 @@ struct FoldedText {
   func find(_ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
     let end = min(to ?? folded.count, folded.count)
     guard !needle.isEmpty, end - needle.count >= from else { return nil }
-    let first = needle[0]
-    var i = from
-    while i <= end - needle.count {
-      if folded[i] == first {
-        var k = 1
-        while k < needle.count, folded[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return i }
-      }
-      i += 1
-    }
-    return nil
+    return Bytes.find(folded[from..<end], needle)
   }
 }
 
