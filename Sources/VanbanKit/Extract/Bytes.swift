@@ -29,6 +29,13 @@ enum Bytes {
     return nil
   }
 
+  /// Whether `needle` stands in `hay` at `i`.
+  @inline(__always) static func matches(_ hay: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+    guard i >= 0, i + needle.count <= hay.count else { return false }
+    for k in 0..<needle.count where hay[i + k] != needle[k] { return false }
+    return true
+  }
+
   @inline(__always) static func isDigit(_ b: [UInt8], _ i: Int) -> Bool {
     guard let c = at(b, i) else { return false }
     return c >= 0x30 && c <= 0x39

@@ -26,8 +26,10 @@ enum CompanyParser {
     var out: [String] = []
     var seen = Set<String>()
     var i = 0
+    let cue = Self.cue  // read once: a static in the loop is a `swift_once` per byte
+    let first = cue[0]
     while i + cue.count <= b.count {
-      guard b[i] == cue[0], b[i..<(i + cue.count)].elementsEqual(cue) else {
+      guard b[i] == first, b[i..<(i + cue.count)].elementsEqual(cue) else {
         i += 1
         continue
       }

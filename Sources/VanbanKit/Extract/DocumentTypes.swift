@@ -27,6 +27,10 @@ public enum DocumentTypes {
     return m
   }()
 
+  /// The first folded word of each type (`quyet`, `thong`, `bo`): a line whose first word is
+  /// none of them starts with no type.
+  static let firstTokens = Set(all.map { String(compact($0).prefix { $0 != " " }) })
+
   static let citationByFolded: [String: String] = {
     var m: [String: String] = [:]
     for t in citationWords { m[compact(t)] = t }

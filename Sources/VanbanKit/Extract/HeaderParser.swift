@@ -561,6 +561,14 @@ enum HeaderParser {
     }
     // A type, then its title in capitals, then something else on the same line (web copies:
     // `QUYẾT ĐỊNH VỀ CƠ CHẾ … THU HỒI Căn cứ Luật …`, `LUẬT HẢI QUAN Luật Hải quan số …`).
+    // Only when the first word is in capitals (most lines fail here, before any split).
+    let firstWord = trimmed.utf8.firstIndex(of: 0x20).map { trimmed[..<$0] } ?? trimmed[...]
+    let firstToken = DocumentTypes.compact(String(firstWord)).prefix { $0 != " " }
+    guard DocumentTypes.firstTokens.contains(String(firstToken)), !firstWord.contains(where: { $0.isLowercase }),
+      firstWord.contains(where: { $0.isLetter })
+    else {
+      return leadingCapitals(trimmed)
+    }
     let words = trimmed.split(separator: " ")
     var capitalWords = 0
     for w in words {
@@ -577,7 +585,12 @@ enum HeaderParser {
         break
       }
     }
-    // The leading run of capitals and spaces.
+    return leadingCapitals(trimmed)
+  }
+
+  /// A type glued to its title in lower case (`THÔNG TƯHướng dẫn …`): the leading run of
+  /// capitals and spaces, less its last letter.
+  private static func leadingCapitals(_ trimmed: String) -> (String, String)? {
     if FastText.isSimple(trimmed) {
       let u = trimmed.unicodeScalars
       var i = u.startIndex

@@ -293,7 +293,13 @@ enum IssuerParser {
     }
     var name = parts.joined(separator: " ")
     // A central body as it writes its own name (`Bộ Công Thương`): the same letters, its case.
-    if let official = CentralBodies.byLowercasedName[name.lowercased()] { name = official.name }
+    // (Looked up by the folded name first: most names are no central body, and lower-casing a
+    // String costs more than folding it.)
+    if CentralBodies.byFoldedName[DocumentTypes.compact(name)] != nil,
+      let official = CentralBodies.byLowercasedName[name.lowercased()]
+    {
+      name = official.name
+    }
     return IssuerName(name: name, province: province, local: local, committee: committee, dangling: dangling)
   }
 

@@ -45,8 +45,10 @@ public struct MetadataExtractor: Sendable {
     var province: String?
     let isJoint =
       m.type == "Thông tư liên tịch" || m.type == "Nghị quyết liên tịch"
-      || (m.number.map {
-        Self.codes(of: $0).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false
+      || (m.number.map { n in
+        let f = FastText.fold(n)
+        guard f.contains("ttlt") || f.contains("nqlt") else { return false }
+        return Self.codes(of: n).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false
       } ?? false)
     if let c = closing, let body = c.issuer {
       m.issuer = body
@@ -69,7 +71,9 @@ public struct MetadataExtractor: Sendable {
 
     // Joint documents carry one block per body: the signer is the one for the body named first.
     let firstBody = header.agencyLines.first.map { line in
-      FastText.fold(line.components(separatedBy: " - ")[0]).trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+      let bytes = Array(line.utf8)
+      let cut = Bytes.find(bytes, Self.jointSeparator) ?? bytes.count
+      return Self.bodyTrimmer.trim(FastText.fold(String(decoding: bytes[..<cut], as: UTF8.self)))
     }
     let sig = SignatureParser.parse(lines, preferring: firstBody.flatMap { $0.isEmpty ? nil : $0 })
     m.signer = sig.signer
@@ -172,8 +176,12 @@ public struct MetadataExtractor: Sendable {
     return rendered
   }
 
+  private static let bodyTrimmer = FastText.Trimmer(CharacterSet(charactersIn: " -"))
+  private static let jointSeparator = Array(" - ".utf8)
+
   static func isConsolidationNumber(_ n: String) -> Bool {
-    codes(of: n).agencies.contains { DocumentNumber.codeKey(Array($0.utf8)) == "vbhn" }
+    guard FastText.fold(n).contains("vbhn") else { return false }
+    return codes(of: n).agencies.contains { DocumentNumber.codeKey(Array($0.utf8)) == "vbhn" }
       || n.split(separator: "/").contains { $0.hasPrefix("VBHN") }
   }
 

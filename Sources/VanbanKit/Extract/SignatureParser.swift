@@ -17,7 +17,7 @@
 
 import Foundation
 
-struct Signature {
+struct Signature: Equatable {
   var title: String?
   var signer: String?
   /// The body the signer acts for (`ỦY BAN NHÂN DÂN`, `BAN THƯỜNG VỤ`), when a prefix names one.
@@ -35,24 +35,25 @@ enum SignatureParser {
 
   /// The signature; with several blocks side by side (joint documents), the one whose authority
   /// names `preferring` (folded), else the first.
-  static func parse(_ lines: ArraySlice<Substring>, preferring: String? = nil) -> Signature {
+  /// (`screening: false` splits every line into words: the tests check that screening finds the
+  /// same block.)
+  static func parse(_ lines: ArraySlice<Substring>, preferring: String? = nil, screening: Bool = true) -> Signature {
     var tried = IndexSet()
     // Windows overlap (a short text is one window several times over): each line is split into
     // words once.
-    var cache: [Int: [Word]] = [:]
+    var reader = WordReader(lines, screening: screening)
     for anchor in anchors(lines) {
       let lo = max(lines.startIndex, anchor - windowBefore)
       let hi = min(lines.endIndex, anchor + windowAfter)
       if tried.contains(integersIn: lo..<hi) { continue }
       tried.insert(integersIn: lo..<hi)
-      if let s = best(in: lines[lo..<hi], preferring: preferring, cache: &cache) { return s }
+      if let s = best(in: lo..<hi, preferring: preferring, &reader) { return s }
     }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
-    let tail = lines[start..<lines.endIndex]
-    if let s = best(in: tail, preferring: preferring, cache: &cache) { return s }
+    if let s = best(in: start..<lines.endIndex, preferring: preferring, &reader) { return s }
     // A block left unsigned (a draft, a copy without the name) that ends the text still has
     // its title.
-    let ws = words(tail, cache: &cache)
+    let ws = reader.words(start..<lines.endIndex)
     var i = 0
     while i < ws.count {
       if let (sig, next) = block(at: i, ws), sig.title != nil {
@@ -76,12 +77,11 @@ enum SignatureParser {
     for i in lines.indices {
       let u = lines[i].utf8
       guard u.count >= 3 else { continue }
-      if strong.count < maxAnchors,
-        startsWithNoiNhan(lines[i]) || startsWithPrefix(lines[i]) || contains(u, Cue.xacThuc)
-          || (contains(u, Cue.thongQua) && contains(u, Cue.ngay))
-      {
+      let cues =
+        u.withContiguousStorageIfAvailable { Self.cues($0) } ?? Array(u).withUnsafeBufferPointer { Self.cues($0) }
+      if strong.count < maxAnchors, cues & Cue.strong != 0 {
         strong.append(i)
-      } else if weak.count < maxAnchors, contains(u, Cue.endMark) {
+      } else if weak.count < maxAnchors, cues & Cue.weak != 0 {
         weak.append(i)
       }
       if strong.count >= maxAnchors, weak.count >= maxAnchors { break }
@@ -89,189 +89,83 @@ enum SignatureParser {
     return strong + weak
   }
 
-  private static func startsWithPrefix(_ line: Substring) -> Bool {
-    let s = line.drop { $0 == " " || $0 == "\t" }
-    guard let c = s.first, c == "T" || c == "K" || c == "Q" else { return false }
-    for p in ["TM.", "KT.", "TL.", "TUQ.", "Q. ", "T/M", "K/T", "T/L"] where s.hasPrefix(p) { return true }
-    return false
-  }
-
   private enum Cue {
+    static let strong = 1
+    static let weak = 2
     static let endMark = Array("./.".utf8)
     static let thongQua = Array("thông qua".utf8)
     static let ngay = Array("ngày".utf8)
     static let xacThuc = Array("XÁC THỰC".utf8)
+    static let prefixes = ["TM.", "KT.", "TL.", "TUQ.", "Q. ", "T/M", "K/T", "T/L"].map { Array($0.utf8) }
   }
 
-  private static func startsWithNoiNhan(_ line: Substring) -> Bool {
-    var s = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "|" }
-    guard let c = s.first, c == "N" || c == "n" else { return false }
-    s = s.prefix(10)
-    return FastText.foldedHasPrefix(String(s), "noi nhan")
-  }
-
-  private static func contains(_ hay: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
-    hay.withContiguousStorageIfAvailable { Bytes.find($0, needle) != nil } ?? (Bytes.find(Array(hay), needle) != nil)
-  }
-
-  // MARK: Words
-
-  private enum Kind: Equatable {
-    case prefix(party: Bool)
-    case caps  // every letter upper case
-    case name  // capital then lower case: a word of a person's name
-    case joiner  // `-`, `,`, `&` between capitals
-    case signedNote  // `(Đã ký)`
-    case other
-  }
-
-  private struct Word {
-    let text: Substring
-    let line: Int
-    let kind: Kind
-    /// Folded without a trailing comma, for capitals only (titles are looked up by it).
-    let folded: String
-    let trailingComma: Bool
-
-    init(text: Substring, line: Int, kind: Kind) {
-      self.text = text
-      self.line = line
-      self.kind = kind
-      trailingComma = kind == .caps && text.hasSuffix(",")
-      folded = kind == .caps ? FastText.fold(trailingComma ? text.dropLast() : text) : ""
+  /// The anchor cues of one line. Every line of a long law is read, so the scan looks at each
+  /// byte once for the rare byte of each cue (`/` of `./.`, `X` of `XÁC THỰC`, `q` of `thông qua`)
+  /// and only then compares.
+  private static func cues(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var found = 0
+    var i = 0
+    while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+    if i < b.count, b[i] == 0x54 || b[i] == 0x4B || b[i] == 0x51,  // T K Q: `TM.`, `KT.`…
+      Cue.prefixes.contains(where: { b[i...].starts(with: $0) })
+    {
+      found |= Cue.strong
     }
-  }
-
-  private static let prefixes: [String: Bool] = [
-    "TM.": false, "KT.": false, "TL.": false, "TUQ.": false, "Q.": false, "TM": false, "KT": false, "TL": false,
-    "T/M": true, "K/T": true, "T/L": true, "T.M": true, "K.T": true, "T.L": true, "T.M.": true, "K.T.": true,
-    "T.L.": true,
-  ]
-
-  private static func words(_ lines: ArraySlice<Substring>, cache: inout [Int: [Word]]) -> [Word] {
-    var out: [Word] = []
-    for i in lines.indices {
-      if let known = cache[i] {
-        out += known
-        continue
+    var k = i
+    while k < b.count, b[k] == 0x2A || b[k] == 0x7C || b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+    if k < b.count, b[k] == 0x4E || b[k] == 0x6E {  // N n
+      let start = String(decoding: UnsafeBufferPointer(rebasing: b[k..<min(b.count, k + 40)]), as: UTF8.self)
+      if FastText.foldedHasPrefix(String(start.prefix(10)), "noi nhan") { found |= Cue.strong }
+    }
+    var thongQua = false
+    let n = b.count
+    func look(_ i: Int) {
+      let c = b[i]
+      if c == 0x2F {  // `./.`
+        if i > 0, i + 1 < n, b[i - 1] == 0x2E, b[i + 1] == 0x2E { found |= Cue.weak }
+      } else if c == 0x58 {  // `XÁC THỰC`
+        if Bytes.matches(b, at: i, Cue.xacThuc) { found |= Cue.strong }
+      } else if c == 0x71 {  // `thông qua`: `qua` 7 bytes after `thông `
+        if !thongQua, i >= 7, Bytes.matches(b, at: i - 7, Cue.thongQua) { thongQua = true }
       }
-      let these = words(of: lines[i], line: i)
-      cache[i] = these
-      out += these
     }
-    return out
-  }
-
-  private static func words(of line: Substring, line i: Int) -> [Word] {
-    var out: [Word] = []
-    var pieces = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" })
-    // `(Đã ký)` split in two.
-    var k = 0
-    while k + 1 < pieces.count {
-      if pieces[k].hasPrefix("("), FastText.fold(pieces[k]) == "(da", FastText.fold(pieces[k + 1]).hasPrefix("ky)") {
-        pieces[k] = Substring(pieces[k] + " " + pieces[k + 1])
-        pieces.remove(at: k + 1)
-      }
-      k += 1
-    }
-    for p in pieces {
-      // `KT.CHỦ` glued.
-      if p.utf8.count > 3, let c = p.first, c == "K" || c == "T" || c == "Q", let dot = p.firstIndex(of: "."),
-        dot != p.index(before: p.endIndex)
-      {
-        let head = p[...dot]
-        if head.utf8.count >= 3, let party = prefixes[String(head)] {
-          out.append(Word(text: head, line: i, kind: .prefix(party: party)))
-          let rest = p[p.index(after: dot)...]
-          out.append(Word(text: rest, line: i, kind: kind(of: rest, lineStart: false)))
-          continue
+    // Sixteen bytes at a time: most blocks hold none of the three.
+    if let p = b.baseAddress {
+      let raw = UnsafeRawPointer(p)
+      let slash = SIMD16<UInt8>(repeating: 0x2F)
+      let x = SIMD16<UInt8>(repeating: 0x58)
+      let q = SIMD16<UInt8>(repeating: 0x71)
+      while i + 16 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        if any((v .== slash) .| (v .== x) .| (v .== q)) {
+          for j in i..<(i + 16) { look(j) }
         }
-      }
-      out.append(Word(text: p, line: i, kind: kind(of: p, lineStart: out.isEmpty)))
-    }
-    return out
-  }
-
-  private static func kind(of w: Substring, lineStart: Bool) -> Kind {
-    if w.utf8.count <= 4, let c = w.first, c == "T" || c == "K" || c == "Q", let party = prefixes[String(w)] {
-      // A bare `TM`/`KT`/`TL` is a prefix only at the start of a line.
-      if w.count > 2 || lineStart || w.contains("/") { return .prefix(party: party) }
-    }
-    if w == "-" || w == "," || w == "&" || w == "–" { return .joiner }
-    if let c = w.first, c == "(" || c == "[" {
-      let f = FastText.fold(w)
-      if f.hasPrefix("(da ky") || f == "[daky]" || f == "(ky)" { return .signedNote }
-    }
-    var letters = 0
-    var upper = 0
-    var firstUpper = false
-    var restLower = true
-    var punctuation = false
-    // Scalar flags where every scalar is a grapheme of its own (FastText); Characters otherwise.
-    let t = FastText.table
-    var simple = true
-    for u in w.unicodeScalars {
-      let f = FastText.flags(u.value, t)
-      if f == 0 {
-        simple = false
-        break
-      }
-      if f & FastText.letter != 0 {
-        if letters == 0 {
-          firstUpper = f & FastText.upper != 0
-        } else if f & FastText.lower == 0 {
-          restLower = false
-        }
-        letters += 1
-        if f & FastText.upper != 0 { upper += 1 }
-      } else if f & FastText.number != 0 {
-        return .other
-      } else if ",.;:-–()".unicodeScalars.contains(u) {
-        if u == "(" || u == ")" || u == ":" { punctuation = true }
-      } else {
-        return .other
+        i += 16
       }
     }
-    if !simple {
-      letters = 0
-      upper = 0
-      firstUpper = false
-      restLower = true
-      punctuation = false
-      for c in w {
-        if c.isLetter {
-          if letters == 0 {
-            firstUpper = c.isUppercase
-          } else if !c.isLowercase {
-            restLower = false
-          }
-          letters += 1
-          if c.isUppercase { upper += 1 }
-        } else if c.isNumber {
-          return .other
-        } else if ",.;:-–()".contains(c) {
-          if c == "(" || c == ")" || c == ":" { punctuation = true }
-        } else {
-          return .other
-        }
-      }
+    while i < n {
+      look(i)
+      i += 1
     }
-    guard letters > 0 else { return .other }
-    if upper == letters, letters >= 2 || w.count <= 2 { return .caps }
-    if firstUpper, restLower, !punctuation { return .name }
-    return .other
+    if thongQua, Bytes.find(b, Cue.ngay) != nil { found |= Cue.strong }
+    return found
   }
 
   // MARK: Blocks
 
   /// Every block in `lines`, in order, and the one to keep.
-  private static func best(
-    in lines: ArraySlice<Substring>, preferring: String?, cache: inout [Int: [Word]]
-  ) -> Signature? {
-    let ws = words(lines, cache: &cache)
+  private static func best(in lines: Range<Int>, preferring: String?, _ reader: inout WordReader) -> Signature? {
+    let ws = reader.words(lines)
     var found: [(Signature, Int)] = []
     var i = 0
     while i < ws.count {
+      // Only a prefix, capitals or a name opens a block.
+      switch ws[i].kind {
+      case .other, .joiner, .signedNote:
+        i += 1
+        continue
+      default: break
+      }
       if let (sig, next) = block(at: i, ws), sig.signer != nil {
         found.append((sig, ws[i].line))
         i = next
@@ -380,8 +274,9 @@ enum SignatureParser {
   /// `Võ Chí Công` on a line of its own, then `(Đã ký)`: an old law signed without a title.
   private static func nameOnly(at i: Int, _ ws: [Word]) -> (Signature, Int)? {
     guard ws[i].kind == .name, i == 0 || ws[i - 1].line != ws[i].line else { return nil }
-    // The name fills its line, and `(Đã ký)` follows.
-    guard let (n, next) = name(at: i, ws), next < ws.count, ws[next].kind == .signedNote,
+    // The name fills its line, and `(Đã ký)` follows (looked at before the name is built).
+    guard let length = nameLength(at: i, ws), i + length < ws.count, ws[i + length].kind == .signedNote,
+      let (n, next) = name(at: i, ws), next < ws.count, ws[next].kind == .signedNote,
       ws[next].line != ws[i].line || next + 1 == ws.count || ws[next + 1].line != ws[i].line
     else { return nil }
     var sig = Signature()
@@ -392,16 +287,23 @@ enum SignatureParser {
   /// Two to five capitalised words. A run that goes on in lower case on its line ends a word
   /// early: `Vũ Thị Mai Phụ lục I` is `Vũ Thị Mai`.
   private static func name(at k: Int, _ ws: [Word]) -> (String, Int)? {
+    guard let n = nameLength(at: k, ws) else { return nil }
+    let parts = ws[k..<(k + n)].map { nameTrimmer.trim($0.text) }
+    if notNames.contains(FastText.fold(parts[0])) { return nil }
+    return (parts.joined(separator: " "), k + n)
+  }
+
+  private static let nameTrimmer = FastText.Trimmer(CharacterSet(charactersIn: ",.;:"))
+
+  /// The number of words of the name at `k`, if one starts there.
+  private static func nameLength(at k: Int, _ ws: [Word]) -> Int? {
     guard k < ws.count, ws[k].kind == .name else { return nil }
     let line = ws[k].line
     var e = k
     while e < ws.count, ws[e].kind == .name, ws[e].line == line { e += 1 }
     var n = e - k
     if e < ws.count, ws[e].line == line, ws[e].kind == .other, let c = ws[e].text.first, c.isLowercase { n -= 1 }
-    guard (2...5).contains(n) else { return nil }
-    let parts = ws[k..<(k + n)].map { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")) }
-    if notNames.contains(FastText.fold(parts[0])) { return nil }
-    return (parts.joined(separator: " "), k + n)
+    return (2...5).contains(n) ? n : nil
   }
 
   /// Capitalised words that start other things after a block (annexes, forms).
@@ -436,8 +338,13 @@ enum SignatureParser {
     return s
   }()
 
+  /// Every word of a title.
+  static let titleWords = Set(titles.flatMap { $0.split(separator: " ").map(String.init) })
+
   /// Whether the words are a title, or titles joined by commas (`BỘ TRƯỞNG, CHỦ NHIỆM`).
   private static func isTitle(_ ws: ArraySlice<Word>) -> Bool {
+    // Most runs of capitals hold a word no title has (`HĐND`, `UBND`): no need to build parts.
+    for w in ws where w.kind != .joiner && !titleWords.contains(w.folded) { return false }
     var parts: [[String]] = [[]]
     for w in ws {
       if w.kind == .joiner {
