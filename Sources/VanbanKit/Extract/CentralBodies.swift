@@ -73,6 +73,10 @@ enum CentralBodies {
   static let byLowercasedName: [String: Body] = Dictionary(
     all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 
+  /// Every body's name folded: a name that is none of them is no central body (a cheap test
+  /// before lower-casing it).
+  static let foldedNames = Set(all.map { FastText.fold($0.name) })
+
   /// By the folded name, for a body read from a signature's authority (`TM. CHÍNH PHỦ`).
   static let byFoldedName: [String: Body] = {
     var m: [String: Body] = [:]

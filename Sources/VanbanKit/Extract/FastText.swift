@@ -78,6 +78,28 @@ enum FastText {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// `letters(s.lowercased())`: the letters of `s` in lower case, by table for the scalars the
+  /// table covers (each lower-cases to one letter there, but U+0130 `İ`); any other string takes
+  /// the slow way.
+  static func lowercaseLetters(_ s: String) -> String {
+    let folding = VietnameseLetters.shared
+    let t = table
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars {
+      let f = flags(u.value, t)
+      guard f != 0, u.value != 0x130 else { return letters(s.lowercased()) }
+      guard f & letter != 0 else { continue }
+      let l = folding.lowerScalar(u.value)
+      if l < 0x80 {
+        out.append(UInt8(l))
+      } else if let scalar = Unicode.Scalar(l) {
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// `s.filter { $0.isLetter }`.
   static func letters(_ s: String) -> String {
     var out: [UInt8] = []

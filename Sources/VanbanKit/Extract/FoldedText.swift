@@ -51,11 +51,30 @@ struct FoldedText {
               i += 1
               continue
             }
-            guard let (u, len) = Bytes.scalar(bytes, i) else {
+            // Two- and three-byte scalars (every Vietnamese letter) decoded in place.
+            var v: UInt32
+            var len: Int
+            if c & 0xE0 == 0xC0, i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
+              v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+              len = 2
+            } else if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+              v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+              len = 3
+            } else if let (u, l) = Bytes.scalar(bytes, i) {
+              v = u.value
+              len = l
+            } else {
               i += 1
               continue
             }
-            let fv = letters.foldScalar(u.value)
+            let fv = letters.foldScalar(v)
+            if fv >= 0x61, fv <= 0x7A {  // the common case: a Vietnamese letter folds to ASCII
+              f[o] = UInt8(fv)
+              m[o] = i
+              o += 1
+              i += len
+              continue
+            }
             if fv != 0, let fs = Unicode.Scalar(fv) {
               if fv < 0x80 {
                 f[o] = UInt8(fv)

@@ -85,7 +85,8 @@ enum HeaderParser {
       defer { index += 1 }
       var cleaned = withoutEditorialNotes(String(rawLines[index]).cleanedLine, depth: &noteDepth)
       // A joint number wraps after a hyphen: `Số: 01/2022/TTLT-VKSNDTC-` ⏎ `TANDTC-BCA-BQP`.
-      if cleaned.hasSuffix("-"), index + 1 < rawLines.endIndex, h.number == nil, cleaned.utf8.count < 80,
+      if cleaned.utf8.last == 0x2D, cleaned.hasSuffix("-"), index + 1 < rawLines.endIndex, h.number == nil,
+        cleaned.utf8.count < 80,
         FastText.foldedHasPrefix(cleaned, "so") || cleaned.contains("số")
       {
         let next = String(rawLines[index + 1]).cleanedLine
@@ -190,7 +191,8 @@ enum HeaderParser {
   /// Web copies insert editorial notes in brackets (`NGHỊ ĐỊNH [Các biểu mẫu … được hướng dẫn
   /// bởi …] QUY ĐỊNH …`); they are not part of the header.
   static func withoutEditorialNotes(_ line: String, depth: inout Int) -> String {
-    guard depth > 0 || line.utf8.contains(0x5B) else { return line }
+    guard depth > 0 || (line.utf8.withContiguousStorageIfAvailable { $0.contains(0x5B) } ?? line.utf8.contains(0x5B))
+    else { return line }
     var out = ""
     for c in line {
       if c == "[" {

@@ -106,10 +106,10 @@ enum IssuerParser {
   ]
 
   /// Place words that continue the body above (`TỈNH LAI CHÂU` under `ỦY BAN NHÂN DÂN`).
-  private static let unitWords: [(folded: [String], display: String)] = [
+  private static let unitWords: [(folded: [String], display: String, displayWords: [String])] = [
     (["thanh", "pho"], "thành phố"), (["thi", "xa"], "thị xã"), (["thi", "tran"], "thị trấn"),
     (["tinh"], "tỉnh"), (["huyen"], "huyện"), (["quan"], "quận"), (["xa"], "xã"), (["phuong"], "phường"),
-  ]
+  ].map { ($0.0, $0.1, $0.1.split(separator: " ").map(String.init)) }
 
   /// Words that stay as written: abbreviations and codes.
   private static let expansions: [String: String] = [
@@ -201,15 +201,20 @@ enum IssuerParser {
 
   private static func unit(at k: Int, in words: [Word]) -> (String, Int)? {
     for u in unitWords where k + u.folded.count <= words.count {
-      guard zip(u.folded, words[k...]).allSatisfy({ $0 == $1.bare }) else { continue }
+      guard (0..<u.folded.count).allSatisfy({ words[k + $0].bare == u.folded[$0] }) else { continue }
       // With its marks: `HẢI QUAN` holds `quan`, not `quận`. A header typed without any marks
-      // (`UBND TINH LAI CHAU`) is read by its folded letters.
-      let display = u.display.split(separator: " ")
-      let same = zip(display, words[k...]).allSatisfy { d, w in
-        let lower = FastText.letters(w.text.lowercased())
-        return lower == d || lower == w.bare
+      // (`UBND TINH LAI CHAU`) is read by its folded letters. (Index loops, not zips: a zip
+      // copies each Word.)
+      let display = u.displayWords
+      var marked = true
+      var same = true
+      for j in 0..<min(display.count, words.count - k) {
+        let lower = FastText.lowercaseLetters(words[k + j].text)
+        if lower != display[j] {
+          marked = false
+          if lower != words[k + j].bare { same = false }
+        }
       }
-      let marked = zip(display, words[k...]).allSatisfy { d, w in FastText.letters(w.text.lowercased()) == d }
       if marked || (same && words.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.isASCII } }) {
         return (u.display, u.folded.count)
       }
@@ -295,7 +300,7 @@ enum IssuerParser {
     // A central body as it writes its own name (`Bộ Công Thương`): the same letters, its case.
     // (Looked up by the folded name first: most names are no central body, and lower-casing a
     // String costs more than folding it.)
-    if CentralBodies.byFoldedName[DocumentTypes.compact(name)] != nil,
+    if CentralBodies.foldedNames.contains(FastText.fold(name)),
       let official = CentralBodies.byLowercasedName[name.lowercased()]
     {
       name = official.name

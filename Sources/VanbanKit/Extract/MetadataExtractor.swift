@@ -29,7 +29,10 @@ public struct MetadataExtractor: Sendable {
     // A consolidated text (văn bản hợp nhất) heads itself with the original's type and title;
     // its own number, body and date stand in the header (Văn phòng Quốc hội) or in the closing
     // block after the text (a ministry's, in the Gazette). Its subject keeps the type word.
-    let closing = ConsolidationBlock.find(lines)
+    // (Only a text that holds `/VBHN` somewhere can hold the block.)
+    let closing =
+      text.utf8.withContiguousStorageIfAvailable({ Bytes.find($0, Self.consolidationMark) != nil }) ?? true
+      ? ConsolidationBlock.find(lines) : nil
     if closing != nil || header.consolidated || header.number.map(Self.isConsolidationNumber) == true {
       if let t = header.typeLine, t != "Văn bản hợp nhất" {
         m.subject = header.subject.map { "\(t) \($0)" } ?? t
@@ -46,8 +49,8 @@ public struct MetadataExtractor: Sendable {
     let isJoint =
       m.type == "Thông tư liên tịch" || m.type == "Nghị quyết liên tịch"
       || (m.number.map { n in
-        let f = FastText.fold(n)
-        guard f.contains("ttlt") || f.contains("nqlt") else { return false }
+        let f = Array(FastText.fold(n).utf8)
+        guard Bytes.find(f, Self.ttlt) != nil || Bytes.find(f, Self.nqlt) != nil else { return false }
         return Self.codes(of: n).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false
       } ?? false)
     if let c = closing, let body = c.issuer {
@@ -178,9 +181,15 @@ public struct MetadataExtractor: Sendable {
 
   private static let bodyTrimmer = FastText.Trimmer(CharacterSet(charactersIn: " -"))
   private static let jointSeparator = Array(" - ".utf8)
+  // Folded codes looked for before a number is split into its codes (`String.contains` is a
+  // Foundation search, slower than the split it saves).
+  private static let ttlt = Array("ttlt".utf8)
+  private static let nqlt = Array("nqlt".utf8)
+  private static let vbhn = Array("vbhn".utf8)
+  private static let consolidationMark = Array("/VBHN".utf8)
 
   static func isConsolidationNumber(_ n: String) -> Bool {
-    guard FastText.fold(n).contains("vbhn") else { return false }
+    guard Bytes.find(Array(FastText.fold(n).utf8), vbhn) != nil else { return false }
     return codes(of: n).agencies.contains { DocumentNumber.codeKey(Array($0.utf8)) == "vbhn" }
       || n.split(separator: "/").contains { $0.hasPrefix("VBHN") }
   }

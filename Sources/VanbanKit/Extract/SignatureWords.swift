@@ -173,6 +173,18 @@ extension SignatureParser {
       let n = b.count
       while i < n {
         let c = b[i]
+        // A small ASCII letter, the commonest byte: it only ends a run of capitals.
+        if c >= 0x61, c <= 0x7A {
+          if (previous == 0x28 || previous == 0x5B) && (c == 0x64 || c == 0x6B) { m |= signed }  // `(da ky)`
+          sawWord = true
+          sawLetter = true
+          letters += 1
+          lower = true
+          previousUpper = false
+          previous = UInt32(c)
+          i += 1
+          continue
+        }
         var v = UInt32(c)
         var len = 1
         if c >= 0x80 {
@@ -232,10 +244,14 @@ extension SignatureParser {
         if isLetter {
           sawLetter = true
           letters += 1
-          if f & FastText.upper == 0 { lower = true }
-          let folded = folding.foldScalar(v)
-          if packed < 8, folded >= 0x61, folded <= 0x7A { pack = pack << 8 | UInt64(folded) }
-          packed += 1
+          if f & FastText.upper == 0 {
+            lower = true
+          } else if !lower, m & start == 0 {
+            // Only a word still in capitals may be a title word: fold just those letters.
+            let folded = folding.foldScalar(v)
+            if packed < 8, folded >= 0x61, folded <= 0x7A { pack = pack << 8 | UInt64(folded) }
+            packed += 1
+          }
         }
         previousUpper = isLetter && f & FastText.upper != 0
         previous = v
