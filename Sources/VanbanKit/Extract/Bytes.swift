@@ -29,6 +29,26 @@ enum Bytes {
     return nil
   }
 
+  /// Whether `needle` occurs in `hay`: sixteen bytes at a time for its first byte, for a whole
+  /// text where that byte is rare (`/VBHN`).
+  static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, let base = hay.baseAddress, hay.count >= needle.count else { return false }
+    let raw = UnsafeRawPointer(base)
+    let splat = SIMD16<UInt8>(repeating: first)
+    var i = 0
+    while i + 16 <= hay.count {
+      if any(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) .== splat) {
+        for j in i..<(i + 16) where hay[j] == first && matches(hay, at: j, needle) { return true }
+      }
+      i += 16
+    }
+    while i < hay.count {
+      if hay[i] == first, matches(hay, at: i, needle) { return true }
+      i += 1
+    }
+    return false
+  }
+
   /// Whether `needle` stands in `hay` at `i`.
   @inline(__always) static func matches(_ hay: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
     guard i >= 0, i + needle.count <= hay.count else { return false }

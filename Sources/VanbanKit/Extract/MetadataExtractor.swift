@@ -31,7 +31,7 @@ public struct MetadataExtractor: Sendable {
     // block after the text (a ministry's, in the Gazette). Its subject keeps the type word.
     // (Only a text that holds `/VBHN` somewhere can hold the block.)
     let closing =
-      text.utf8.withContiguousStorageIfAvailable({ Bytes.find($0, Self.consolidationMark) != nil }) ?? true
+      text.utf8.withContiguousStorageIfAvailable({ Bytes.contains($0, Self.consolidationMark) }) ?? true
       ? ConsolidationBlock.find(lines) : nil
     if closing != nil || header.consolidated || header.number.map(Self.isConsolidationNumber) == true {
       if let t = header.typeLine, t != "Văn bản hợp nhất" {
