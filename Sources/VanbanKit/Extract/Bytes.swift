@@ -29,24 +29,29 @@ enum Bytes {
     return nil
   }
 
-  /// Whether `needle` occurs in `hay`: sixteen bytes at a time for its first byte, for a whole
-  /// text where that byte is rare (`/VBHN`).
+  /// Whether `needle` occurs in `hay` (see `find(_:_:from:)`).
   static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, let base = hay.baseAddress, hay.count >= needle.count else { return false }
+    find(hay, needle, from: 0) != nil
+  }
+
+  /// The first offset at or after `from` where `needle` occurs in `hay`: sixteen bytes at a time
+  /// for its first byte, for a whole text where that byte is rare (`/VBHN`, `Công ty`).
+  static func find(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int) -> Int? {
+    guard let first = needle.first, let base = hay.baseAddress, hay.count >= needle.count else { return nil }
     let raw = UnsafeRawPointer(base)
     let splat = SIMD16<UInt8>(repeating: first)
-    var i = 0
+    var i = max(0, from)
     while i + 16 <= hay.count {
       if any(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) .== splat) {
-        for j in i..<(i + 16) where hay[j] == first && matches(hay, at: j, needle) { return true }
+        for j in i..<(i + 16) where hay[j] == first && matches(hay, at: j, needle) { return j }
       }
       i += 16
     }
     while i < hay.count {
-      if hay[i] == first, matches(hay, at: i, needle) { return true }
+      if hay[i] == first, matches(hay, at: i, needle) { return i }
       i += 1
     }
-    return false
+    return nil
   }
 
   /// Whether `needle` stands in `hay` at `i`.

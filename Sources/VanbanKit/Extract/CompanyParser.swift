@@ -27,12 +27,9 @@ enum CompanyParser {
     var seen = Set<String>()
     var i = 0
     let cue = Self.cue  // read once: a static in the loop is a `swift_once` per byte
-    let first = cue[0]
     while i + cue.count <= b.count {
-      guard b[i] == first, b[i..<(i + cue.count)].elementsEqual(cue) else {
-        i += 1
-        continue
-      }
+      guard let k = b.withUnsafeBufferPointer({ Bytes.find($0, cue, from: i) }) else { break }
+      i = k
       defer { i += cue.count }
       if i > 0, let prev = Bytes.scalarBefore(b, i), Bytes.isWordScalar(prev) { continue }
       guard let name = readName(b, from: i + cue.count), seen.insert(name).inserted else { continue }

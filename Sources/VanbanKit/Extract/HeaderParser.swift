@@ -634,12 +634,20 @@ enum HeaderParser {
     var upper = 0
     var letters = 0
     let t = FastText.table
+    // A run-on web line can hold a paragraph: stop once even all the bytes left, read as capitals,
+    // could not bring the capitals to 80% (upper ≥ 4 × lower).
+    var left = s.utf8.count
     for u in s.unicodeScalars {
       let f = FastText.flags(u.value, t)
       if f == 0 { return isCapitalisedSlow(s) }
+      left -= UTF8.width(u)
       if f & FastText.letter != 0 {
         letters += 1
-        if f & FastText.upper != 0 { upper += 1 }
+        if f & FastText.upper != 0 {
+          upper += 1
+        } else if upper + left < 4 * (letters - upper) {
+          return false
+        }
       }
     }
     return letters >= 2 && upper * 5 >= letters * 4
