@@ -36,11 +36,11 @@ struct FoldedText {
     let n = bytes.count
     var folded = [UInt8](repeating: 0, count: n)
     var map = [Int](repeating: 0, count: n + 1)
-    var o = 0
-    var overflow = false
-    folded.withUnsafeMutableBufferPointer { f in
+    // The loop's counters live inside the closures, where they stay in registers.
+    let written: Int? = folded.withUnsafeMutableBufferPointer { f in
       map.withUnsafeMutableBufferPointer { m in
-        bytes.withUnsafeBufferPointer { b in
+        bytes.withUnsafeBufferPointer { b -> Int? in
+          var o = 0
           var i = 0
           while i < n {
             let c = b[i]
@@ -83,10 +83,7 @@ struct FoldedText {
               } else {
                 let enc = UTF8.encode(fs)!
                 // Never longer than the scalar it replaces, so the output stays behind the input.
-                guard enc.count <= len else {
-                  overflow = true
-                  return
-                }
+                guard enc.count <= len else { return nil }
                 for byte in enc {
                   f[o] = byte
                   m[o] = i
@@ -97,10 +94,11 @@ struct FoldedText {
             i += len
           }
           m[o] = n
+          return o
         }
       }
     }
-    guard !overflow else { return nil }
+    guard let o = written else { return nil }
     folded.removeLast(n - o)
     map.removeLast(n - o)
     return (folded, map)
