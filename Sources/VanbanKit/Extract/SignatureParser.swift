@@ -92,7 +92,6 @@ enum SignatureParser {
   private enum Cue {
     static let strong = 1
     static let weak = 2
-    static let endMark = Array("./.".utf8)
     static let thongQua = Array("thông qua".utf8)
     static let ngay = Array("ngày".utf8)
     static let xacThuc = Array("XÁC THỰC".utf8)
