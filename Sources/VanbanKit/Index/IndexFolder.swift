@@ -90,6 +90,12 @@ enum IndexFolder {
     }
   }
 
+  /// Whether nothing is at `path` any more (lstat: no such file).
+  static func vanished(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) != 0 && errno == ENOENT
+  }
+
   /// Whether the folder holds an index in the layout before the manifest (a stub or a database).
   static func hasLegacyLayout(_ indexPath: String) -> Bool {
     let fm = FileManager.default

@@ -72,8 +72,10 @@ public struct IndexManifest: Codable, Equatable, Sendable {
   func shardFolders(in indexPath: String) throws -> [String] {
     try shards.map { shard in
       let folder = try Self.resolve(shard, in: indexPath)
+      // A name gone by the time it is looked at is Xapian's temporary file, renamed by a commit in
+      // another process (`v.tmp`): not a hazard, and a reader must not fail on it.
       for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-      where IndexFolder.kind(folder + "/" + name) != .file {
+      where IndexFolder.kind(folder + "/" + name) != .file && !IndexFolder.vanished(folder + "/" + name) {
         throw VanbanError.notAnIndex(indexPath, "`\(shard)/\(name)` is not a plain file")
       }
       return folder
