@@ -13,6 +13,15 @@ enum Bytes {
 
   @inline(__always) static func at(_ b: [UInt8], _ i: Int) -> UInt8? { i >= 0 && i < b.count ? b[i] : nil }
 
+  /// Whether two strings have the same UTF-8 bytes: no canonical equivalence, which `==` may
+  /// have to normalise for.
+  static func same(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    guard a.utf8.count == b.utf8.count else { return false }
+    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+  }
+
   /// The first offset of `needle` in `hay`.
   static func find<C: Collection>(_ hay: C, _ needle: [UInt8]) -> Int? where C.Element == UInt8, C.Index == Int {
     guard let first = needle.first, hay.count >= needle.count else { return nil }

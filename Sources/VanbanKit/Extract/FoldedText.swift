@@ -34,12 +34,14 @@ struct FoldedText {
   private static func foldIntoCapacity(_ bytes: [UInt8]) -> ([UInt8], [Int])? {
     let letters = VietnameseLetters.shared
     let n = bytes.count
-    var folded = [UInt8](repeating: 0, count: n)
-    var map = [Int](repeating: 0, count: n + 1)
-    // The loop's counters live inside the closures, where they stay in registers.
-    let written: Int? = folded.withUnsafeMutableBufferPointer { f in
-      map.withUnsafeMutableBufferPointer { m in
-        bytes.withUnsafeBufferPointer { b -> Int? in
+    // Uninitialised buffers: every byte written is counted, and zero-filling them first cost
+    // as much as the fold itself.
+    var written: Int? = nil
+    var map: [Int] = []
+    let folded = [UInt8](unsafeUninitializedCapacity: n) { f, foldedCount in
+      map = [Int](unsafeUninitializedCapacity: n + 1) { m, mapCount in
+        // The loop's counters live inside the closures, where they stay in registers.
+        written = bytes.withUnsafeBufferPointer { b -> Int? in
           var o = 0
           var i = 0
           while i < n {
@@ -96,11 +98,11 @@ struct FoldedText {
           m[o] = n
           return o
         }
+        mapCount = written.map { $0 + 1 } ?? 0
       }
+      foldedCount = written ?? 0
     }
-    guard let o = written else { return nil }
-    folded.removeLast(n - o)
-    map.removeLast(n - o)
+    guard written != nil else { return nil }
     return (folded, map)
   }
 

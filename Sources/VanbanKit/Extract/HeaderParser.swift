@@ -141,7 +141,7 @@ enum HeaderParser {
           h.consolidated = true
         }
         guard let line = stripGazetteSection(segment) else { continue }
-        let f = line.utf8.elementsEqual(cleaned.utf8) ? cleanedF : FoldedText(line)
+        let f = Bytes.same(line, cleaned) ? cleanedF : FoldedText(line)
         // Kính gửi: the header is over.
         if let k = f.find(Cue.kinh_gui), k < 40 {
           finishSubject()
@@ -670,13 +670,12 @@ enum HeaderParser {
     var changed = true
     while changed {
       changed = false
+      // Every section begins `văn bản`: a line that opens with another ASCII byte is kept as is.
+      if let c = s.utf8.first, c < 0x80, c | 0x20 != 0x76 { return s }
       guard isCapitalised(s) else { return s }
       let f = FoldedText(s)
-      for (prefix, needsDash) in [
-        ("van ban quy pham phap luat", false), ("van ban phap luat khac", false), ("van ban khac", false),
-        ("van ban hop nhat", true),
-      ] where f.folded.starts(with: Array(prefix.utf8)) {
-        let rest = f.original(prefix.utf8.count..<f.folded.count)
+      for (prefix, needsDash) in gazetteSections where f.folded.starts(with: prefix) {
+        let rest = f.original(prefix.count..<f.folded.count)
         let trimmed = dashTrim.trim(rest)
         if needsDash, !FastText.whitespaces.trim(rest).hasPrefix("-") { continue }
         s = trimmed
@@ -686,6 +685,12 @@ enum HeaderParser {
     }
     return s.isEmpty ? nil : s
   }
+
+  /// The Gazette's section heads, folded, and whether a body's name follows after a dash.
+  private static let gazetteSections: [([UInt8], Bool)] = [
+    ("van ban quy pham phap luat", false), ("van ban phap luat khac", false), ("van ban khac", false),
+    ("van ban hop nhat", true),
+  ].map { (Array($0.0.utf8), $0.1) }
 
   /// Removes the national motto (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh
   /// phúc`, the Party's `ĐẢNG CỘNG SẢN VIỆT NAM`) and rules (`-------`), which web exports often
