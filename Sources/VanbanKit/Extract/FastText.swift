@@ -63,6 +63,7 @@ enum FastText {
 
   /// `VietnameseFolding.fold`, built as UTF-8 bytes (same scalars, same string).
   static func fold<S: StringProtocol>(_ s: S) -> String {
+    if let fast = s.utf8.withContiguousStorageIfAvailable({ foldInPlace($0) }), let fast { return fast }
     let letters = VietnameseLetters.shared
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
@@ -76,6 +77,55 @@ enum FastText {
       }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `fold` written straight into the string's buffer, decoding UTF-8 in place: nil when a fold
+  /// would outgrow the original's bytes or the bytes are not whole scalars (then the scalar loop
+  /// runs).
+  private static func foldInPlace(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    let letters = VietnameseLetters.shared
+    let n = b.count
+    var fits = true
+    let out = String(unsafeUninitializedCapacity: n) { o in
+      var w = 0
+      var i = 0
+      while i < n {
+        let c = b[i]
+        var v = UInt32(c)
+        var len = 1
+        if c >= 0x80 {
+          if c & 0xE0 == 0xC0, i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
+            v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            len = 2
+          } else if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            len = 3
+          } else {
+            fits = false  // four-byte or malformed: rare, left to the scalar loop
+            return 0
+          }
+        }
+        i += len
+        let f = letters.foldScalar(v)
+        guard f != 0, let scalar = Unicode.Scalar(f) else { continue }
+        if f < 0x80 {
+          o[w] = UInt8(f)
+          w += 1
+        } else {
+          let enc = UTF8.encode(scalar)!
+          guard w + enc.count <= i else {
+            fits = false
+            return 0
+          }
+          for byte in enc {
+            o[w] = byte
+            w += 1
+          }
+        }
+      }
+      return w
+    }
+    return fits ? out : nil
   }
 
   /// `letters(s.lowercased())`: the letters of `s` in lower case, by table for the scalars the
