@@ -153,6 +153,32 @@ enum IndexLayout {
     #expect(FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("gen-1-notes.txt").path))
   }
 
+  /// An omega or notmuch index, or any Xapian database of the user's, has no vanban schema in its
+  /// metadata: `--index` pointed at it is refused, with or without --rebuild, and it is left whole
+  /// (no lock file either).
+  @Test(arguments: ["", "shard-00"])
+  func someoneElsesXapianDatabaseIsRefusedAndKept(at place: String) throws {
+    let ws = try Workspace()
+    let mine = ws.root.appendingPathComponent("omega")
+    let db = place.isEmpty ? mine : mine.appendingPathComponent(place)
+    try FileManager.default.createDirectory(at: db, withIntermediateDirectories: true)
+    let py =
+      "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN); d = xapian.Document(); d.add_term('mine'); db.add_document(d); db.commit()"
+    let made = try Faults.shell("/usr/bin/python3", "-c", py, db.path)
+    try #require(made.status == 0, "python3-xapian is needed: \(made.stderr)")
+    let before = try FileManager.default.contentsOfDirectory(atPath: db.path).sorted()
+    for extra in [["--rebuild"], []] {
+      let r = try CLI.run(["index", ws.corpus.path, "--index", mine.path, "--quiet"] + extra)
+      Faults.expectOneClearLine(r, "vanban did not write")
+      #expect(r.stderr.contains((place.isEmpty ? "" : place + "/") + "iamglass"), "\(r.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: db.path).sorted() == before)
+    #expect(!FileManager.default.fileExists(atPath: mine.appendingPathComponent("vanban-index.lock").path))
+    let count = try Faults.shell(
+      "/usr/bin/python3", "-c", "import sys, xapian; print(xapian.Database(sys.argv[1]).get_doccount())", db.path)
+    #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+  }
+
   @Test func indexFolderThatIsOrHoldsARootIsRefused() throws {
     let ws = try Workspace()
     for index in [ws.corpus.path, ws.root.path, ws.corpus.path + "/."] {

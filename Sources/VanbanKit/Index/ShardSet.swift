@@ -31,6 +31,11 @@ final class ShardSet {
         throw VanbanError.unsafeIndexFolder(
           indexPath, "it holds `\(foreign)`, which vanban did not make; use an empty or new folder for the index")
       }
+      // Before the lock: a refused folder gets no lock file.
+      if let (path, reason) = IndexFolder.foreignDatabase(in: indexPath) {
+        throw VanbanError.unsafeIndexFolder(
+          indexPath, "it holds `\(path)`, \(reason); use an empty or new folder for the index")
+      }
     }
     do {
       try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
