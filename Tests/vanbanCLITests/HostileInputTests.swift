@@ -175,7 +175,8 @@ import Testing
     let ws = try Workspace()
     #expect(try ws.index().status == 0)
     let long = String(repeating: "a", count: 70)
-    for q in ["!!!", "?", "🙂", long, "\u{FFFD}"] {
+    // Operators or brackets alone (a query that does not parse and leaves no word) read the same.
+    for q in ["!!!", "?", "🙂", long, "\u{FFFD}", "(((", "AND", "\"", "-", "( )"] {
       let r = try ws.search(q)
       #expect(r.status == 1, "\(q): exit \(r.status) \(r.stdout)")
       #expect(r.hits.isEmpty)

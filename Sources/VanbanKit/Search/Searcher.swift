@@ -114,8 +114,11 @@ public final class Searcher {
       notes.append("query read as plain words (\(e.description))")
       node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
     }
-    guard node != nil || !request.filters.isEmpty else {
-      throw VanbanError.nothingToSearch
+    if node == nil && request.filters.isEmpty {
+      // No text at all is a usage error. Text with nothing searchable in it (`(((`, `AND`) reads
+      // as `!!!` does: a note, and no documents.
+      guard request.text.contains(where: { !$0.isWhitespace }) else { throw VanbanError.nothingToSearch }
+      return try run(.word(""), request, notes: notes)
     }
     var result: SearchResult
     do {
