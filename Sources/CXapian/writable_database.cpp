@@ -270,6 +270,25 @@ extern "C" cx_status cx_writable_database_add_spellings(
     }
 }
 
+extern "C" cx_status cx_writable_database_remove_spellings(
+    cx_writable_database *db, const char *words, size_t words_len, size_t count,
+    char **message) {
+    try {
+        auto &w = cx::live(db);
+        std::vector<size_t> lengths = cx::batch_lengths(words, words_len, count);
+        std::string word;
+        size_t offset = 0;
+        for (size_t n : lengths) {
+            word.assign(words + offset, n);
+            w.remove_spelling(word, 1);
+            offset += n + 1;
+        }
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
 extern "C" cx_status cx_writable_database_add_synonym(
     cx_writable_database *db, const char *term, size_t term_len,
     const char *synonym, size_t synonym_len, char **message) {

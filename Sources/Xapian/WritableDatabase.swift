@@ -161,6 +161,19 @@ public final class WritableDatabase {
     }
   }
 
+  /// Takes each word of `words` back from the spelling data (frequency -1; a word at 0 leaves),
+  /// in one call: what `addSpellings` gave for a document that is replaced or deleted.
+  public func removeSpellings(_ words: TermBatch) throws {
+    guard !words.isEmpty else { return }
+    try check("removing \(words.count) spellings") { message in
+      words.bytes.withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) {
+          cx_writable_database_remove_spellings(handle, $0.baseAddress, $0.count, words.count, message)
+        }
+      }
+    }
+  }
+
   public func addSynonym(_ term: String, _ synonym: String) throws {
     try check("adding synonym \(synonym) of \(term)") { message in
       withBytes(term) { termBytes, termLength in

@@ -19,6 +19,29 @@ import Testing
     #expect(try ws.search("Việt Á").seedIDs == ["004"])
   }
 
+  /// `Did you mean` offers only words some indexed document still has: a document that is
+  /// rewritten or deleted takes its words back out of the spelling data.
+  @Test func wordsOfReplacedOrDeletedDocumentsLeaveTheSuggestions() throws {
+    let ws = try Workspace()
+    try ws.write("pk1.txt", "THÔNG BÁO\nĐoàn công tác làm việc tại huyện Pleikrông.\n")
+    try ws.write("pk2.txt", "THÔNG BÁO\nĐoàn công tác trở lại Pleikrông và Kơbang.\n")
+    #expect(try ws.index().status == 0)
+    func suggestion(_ q: String) throws -> String? { try ws.search(q).json["suggestion"] as? String }
+    #expect(try suggestion("pleikrog") == "pleikrông")
+    #expect(try suggestion("kobang") == "kơbang")
+    // One of the two documents rewritten without the word: the other still has it.
+    try ws.write("pk1.txt", "THÔNG BÁO\nĐoàn công tác làm việc tại huyện khác.\n")
+    #expect(try ws.index().stdout.contains("updated 1"))
+    #expect(try suggestion("pleikrog") == "pleikrông")
+    // The other deleted: no document has either word now.
+    try FileManager.default.removeItem(at: ws.corpus.appendingPathComponent("pk2.txt"))
+    #expect(try ws.index().stdout.contains("removed 1"))
+    #expect(try suggestion("pleikrog") == nil)
+    #expect(try suggestion("kobang") == nil)
+    // Words the remaining documents share stay.
+    #expect(try suggestion("tiem chung") == "tiêm chủng")
+  }
+
   @Test func badFilesAreSkippedWithAReasonAndTheRestIndexed() throws {
     let ws = try Workspace()
     try ws.write("junk.txt", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ ($0 >> 3)) })

@@ -298,6 +298,14 @@ cx_status cx_writable_database_add_spellings(cx_writable_database *db,
                                              const char *words,
                                              size_t words_len, size_t count,
                                              char **message);
+
+/** Takes each of `count` words back from the spelling data (frequency -1;
+ *  a word at 0 leaves it), laid out as for cx_writable_database_add_spellings.
+ *  A word that is not there is left alone. */
+cx_status cx_writable_database_remove_spellings(cx_writable_database *db,
+                                                const char *words,
+                                                size_t words_len, size_t count,
+                                                char **message);
 cx_status cx_writable_database_add_synonym(cx_writable_database *db,
                                            const char *term, size_t term_len,
                                            const char *synonym,

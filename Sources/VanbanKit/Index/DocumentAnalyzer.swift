@@ -118,13 +118,17 @@ struct DocumentAnalyzer: Sendable {
       pair.removeSubrange(bigramPrefix...)
       pair.append(contentsOf: folded)
       previousLength = folded.count
-      if folded.count >= 2, folded.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
-        distinct.insert(exact.dropFirst(prefixLength))
-      }
+      if isSpellingWord(folded: folded) { distinct.insert(exact.dropFirst(prefixLength)) }
     }
     var spelling = TermBatch()
     for w in distinct { spelling.append(utf8: w) }
     return spelling
+  }
+
+  /// Whether a word goes into the spelling data, by its folded bytes: two or more, with a letter.
+  /// The same rule takes a replaced or deleted document's words back out (`ShardSet`).
+  static func isSpellingWord<C: Collection<UInt8>>(folded: C) -> Bool {
+    folded.count >= 2 && folded.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
   }
 
   static func addMetadata(_ m: DocumentMetadata, format: DocumentFormat, to out: inout TermBatch) {

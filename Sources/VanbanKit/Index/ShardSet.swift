@@ -129,7 +129,25 @@ final class ShardSet {
   }
 
   func delete(pathKey: String) throws {
-    try databases[shard(for: pathKey)].deleteDocument(uniqueTerm: IndexSchema.id + pathKey)
+    let db = databases[shard(for: pathKey)]
+    try Self.removeSpellings(of: IndexSchema.id + pathKey, in: db)
+    try db.deleteDocument(uniqueTerm: IndexSchema.id + pathKey)
+  }
+
+  /// Takes back the spelling words the document with `idTerm` gave (its distinct exact words),
+  /// before it is replaced or deleted; otherwise `Did you mean` keeps offering words that no
+  /// document has any more.
+  static func removeSpellings(of idTerm: String, in db: WritableDatabase) throws {
+    for id in try db.postings(idTerm) {
+      var words = TermBatch()
+      for (term, _) in try db.document(id).terms() where term.hasPrefix(IndexSchema.exact) {
+        let word = term.dropFirst(IndexSchema.exact.count)
+        if DocumentAnalyzer.isSpellingWord(folded: VietnameseFolding.fold(String(word)).utf8) {
+          words.append(utf8: word.utf8)
+        }
+      }
+      try db.removeSpellings(words)
+    }
   }
 
   /// Adds or replaces a document: here with one shard, on the shard's thread with several.
@@ -150,6 +168,7 @@ final class ShardSet {
     if prepared.isNew {
       _ = try db.addDocument(doc)
     } else {
+      try removeSpellings(of: IndexSchema.id + prepared.pathKey, in: db)
       _ = try db.replaceDocument(uniqueTerm: IndexSchema.id + prepared.pathKey, with: doc)
     }
     try db.addSpellings(prepared.spelling)
