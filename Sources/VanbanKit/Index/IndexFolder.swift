@@ -65,17 +65,19 @@ enum IndexFolder {
 
   /// The first Xapian database in the folder that vanban did not write, as a path relative to it,
   /// with why; nil if there is none. It is looked for where the layouts before the manifest kept
-  /// theirs: the folder's top and its `shard-NN` folders. vanban writes its
-  /// schema into every database's metadata, so one without it (an omega or notmuch index, a
-  /// database of the user's) is someone else's, and a rebuild would delete it. Read-only, and
-  /// glass only: a stub is never opened.
+  /// theirs: the folder's top and its `shard-NN` folders. vanban writes its schema into every
+  /// database's metadata, so one without it (an omega or notmuch index, a database of the user's)
+  /// is someone else's, and a rebuild would delete it. Read-only, and glass only: a stub is never
+  /// opened.
   static func foreignDatabase(in indexPath: String) -> (path: String, reason: String)? {
     let fm = FileManager.default
     let shards = ((try? fm.contentsOfDirectory(atPath: indexPath)) ?? []).filter(isShardName).sorted()
     for relative in [""] + shards {
       let folder = relative.isEmpty ? indexPath : indexPath + "/" + relative
       let shown = relative.isEmpty ? "" : relative + "/"
-      if kind(folder + "/iamchert") == .file { return (shown + "iamchert", "a chert database, which vanban never writes") }
+      if kind(folder + "/iamchert") == .file {
+        return (shown + "iamchert", "a chert database, which vanban never writes")
+      }
       guard kind(folder + "/iamglass") == .file else { continue }
       let schema: String
       do {
@@ -83,7 +85,9 @@ enum IndexFolder {
       } catch {
         return (shown + "iamglass", "a Xapian database that cannot be opened (\(error))")
       }
-      if schema.isEmpty { return (shown + "iamglass", "a Xapian database that vanban did not write (it has no \(IndexSchema.versionKey))") }
+      if schema.isEmpty {
+        return (shown + "iamglass", "a Xapian database that vanban did not write (it has no \(IndexSchema.versionKey))")
+      }
     }
     return nil
   }
