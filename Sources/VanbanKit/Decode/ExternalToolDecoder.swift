@@ -1,37 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Finds helper programs on a PATH-style search list, once per (list, program) for the whole process.
-struct HelperLocator: Sendable {
-  /// nil: the process's PATH.
-  var searchPath: String?
-
-  private static let cache = DecodeLockedBox<[String: String?]>([:])
-
-  /// The absolute path of `program`, or nil when no executable of that name is on the search path.
-  func locate(_ program: String) -> String? {
-    let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    let key = path + "\u{0}" + program
-    if let hit = Self.cache.withLock({ $0[key] }) { return hit }
-    var found: String?
-    for dir in path.split(separator: ":", omittingEmptySubsequences: true) {
-      let candidate = dir.hasSuffix("/") ? "\(dir)\(program)" : "\(dir)/\(program)"
-      var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue,
-        access(candidate, X_OK) == 0
-      {
-        found = candidate
-        break
-      }
-    }
-    Self.cache.withLock { $0[key] = .some(found) }
-    return found
-  }
-}
-
 /// pdf and doc through helper programs run as subprocesses (never through a shell), with a timeout.
 struct ExternalToolDecoder: Sendable {
   var locator: HelperLocator
@@ -136,17 +104,5 @@ struct ExternalToolDecoder: Sendable {
   static func firstLine(_ bytes: [UInt8]) -> String? {
     String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
       .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
-  }
-}
-
-/// A value behind a lock, shareable between threads.
-final class DecodeLockedBox<Value>: @unchecked Sendable {
-  private var value: Value
-  private let lock = NSLock()
-  init(_ value: Value) { self.value = value }
-  func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(&value)
   }
 }

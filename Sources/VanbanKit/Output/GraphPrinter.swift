@@ -77,12 +77,7 @@ public enum GraphPrinter {
 public enum Graphviz {
   /// `dot` on PATH, if installed.
   public static func dotPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-    let path = environment["PATH"] ?? "/usr/bin:/bin"
-    for dir in path.split(separator: ":") where !dir.isEmpty {
-      let candidate = String(dir) + "/dot"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
+    HelperLocator(searchPath: environment["PATH"] ?? "/usr/bin:/bin").locate("dot")
   }
 
   /// Runs `dot -T<format>` over `source`; its stdout.

@@ -50,8 +50,8 @@ enum HelperProcess {
       throw .helperFailed(program: program, detail: "cannot start: \(error.localizedDescription)")
     }
     let pid = process.processIdentifier
-    let stdoutBox = DecodeLockedBox<[UInt8]>([]), stderrBox = DecodeLockedBox<[UInt8]>([])
-    let overflow = DecodeLockedBox(false)
+    let stdoutBox = LockedBox<[UInt8]>([]), stderrBox = LockedBox<[UInt8]>([])
+    let overflow = LockedBox(false)
     let readers = DispatchGroup()
     for (pipe, box, limit, isStdout) in [(out, stdoutBox, maxOutput, true), (err, stderrBox, 64 << 10, false)] {
       let handle = pipe.fileHandleForReading

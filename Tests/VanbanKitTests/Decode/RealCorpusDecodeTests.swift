@@ -53,7 +53,7 @@ struct RealCorpusDecodeTests {
     try #require(files.count > 0, "no files under \(root.path)")
 
     let decoder = DocumentDecoder()
-    let results = DecodeLockedBox<[Int: Result<DecodedDocument, DecodeError>]>([:])
+    let results = LockedBox<[Int: Result<DecodedDocument, DecodeError>]>([:])
     let start = Date()
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       let r: Result<DecodedDocument, DecodeError>
