@@ -127,7 +127,7 @@ enum PDFLayout {
   static func opensDistributionList(_ line: Substring) -> Bool {
     guard let first = line.first(where: { !$0.isWhitespace }), first == "N" || first == "n" else { return false }
     let head = line.drop(while: { $0.isWhitespace }).prefix(12)
-    return FastText.fold(head).hasPrefix("noi nhan")
+    return ScalarText.fold(head).hasPrefix("noi nhan")
   }
 
   private static func trimmed(_ chars: some Collection<Character>) -> String {

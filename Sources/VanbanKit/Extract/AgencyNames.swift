@@ -16,10 +16,10 @@ public enum AgencyNames {
         out.append(String(t))
         continue
       }
-      let f = FastText.fold(String(word))
+      let f = ScalarText.fold(String(word))
       var full: String? = always[f] ?? capitalsOnly[String(word)]
       if full == nil, let c = contextual[f] {
-        let next = k + 1 < tokens.count ? FastText.fold(String(cores[k + 1].1)) : ""
+        let next = k + 1 < tokens.count ? ScalarText.fold(String(cores[k + 1].1)) : ""
         if trail.isEmpty, agencyWords.contains(next) { full = c }
       }
       out.append(full.map { lead + $0 + trail } ?? String(t))

@@ -75,7 +75,7 @@ enum CentralBodies {
 
   /// Every body's name folded: a name that is none of them is no central body (a cheap test
   /// before lower-casing it).
-  static let foldedNames = Set(all.map { FastText.fold($0.name) })
+  static let foldedNames = Set(all.map { ScalarText.fold($0.name) })
 
   /// By the folded name, for a body read from a signature's authority (`TM. CHÍNH PHỦ`).
   static let byFoldedName: [String: Body] = {

@@ -28,10 +28,10 @@ enum CompanyParser {
     var i = 0
     let cue = Self.cue  // read once: a static in the loop is a `swift_once` per byte
     while i + cue.count <= b.count {
-      guard let k = b.withUnsafeBufferPointer({ Bytes.find($0, cue, from: i) }) else { break }
+      guard let k = b.withUnsafeBufferPointer({ UTF8Bytes.find($0, cue, from: i) }) else { break }
       i = k
       defer { i += cue.count }
-      if i > 0, let prev = Bytes.scalarBefore(b, i), Bytes.isWordScalar(prev) { continue }
+      if i > 0, let prev = UTF8Bytes.scalarBefore(b, i), UTF8Bytes.isWordScalar(prev) { continue }
       guard let name = readName(b, from: i + cue.count), seen.insert(name).inserted else { continue }
       out.append(name)
     }
@@ -43,7 +43,7 @@ enum CompanyParser {
     var i = start
     while words.count < maxWords, i < b.count {
       // One space (no line break) between words.
-      guard b[i] == Bytes.space else { break }
+      guard b[i] == UTF8Bytes.space else { break }
       i += 1
       let s = i
       while i < b.count, !isBreak(b[i]) { i += 1 }

@@ -21,7 +21,7 @@ struct ConsolidationBlock {
     for i in lines.indices.dropFirst(8) {
       let u = lines[i].utf8
       guard u.count < 80,
-        u.withContiguousStorageIfAvailable({ Bytes.find($0, vbhn) }) ?? Bytes.find(Array(u), vbhn) != nil
+        u.withContiguousStorageIfAvailable({ UTF8Bytes.find($0, vbhn) }) ?? UTF8Bytes.find(Array(u), vbhn) != nil
       else { continue }
       let line = String(lines[i]).cleanedLine
       guard let (number, _, _) = HeaderParser.numberLine(FoldedText(line)) else { continue }
@@ -31,7 +31,7 @@ struct ConsolidationBlock {
       var j = i - 1
       while j >= max(lines.startIndex, i - 3) {
         let above = String(lines[j]).cleanedLine
-        if above.isEmpty || FastText.foldedHasPrefix(above, "xac thuc") {
+        if above.isEmpty || ScalarText.foldedHasPrefix(above, "xac thuc") {
           if body.isEmpty {
             j -= 1
             continue

@@ -15,9 +15,9 @@ public enum DocumentNumber {
   /// `"16 / ct–ttg"` → `"16/CT-TTg"`; nil when `raw` is not (only) a document number.
   public static func canonical(_ raw: String) -> String? {
     let b = Array(raw.utf8)
-    let start = Bytes.skipBlanks(b, 0, newlines: true)
+    let start = UTF8Bytes.skipBlanks(b, 0, newlines: true)
     guard let m = scan(b, at: start, lenient: true, allowBlank: true, checkBoundary: false),
-      Bytes.skipBlanks(b, m.range.upperBound, newlines: true) == b.count
+      UTF8Bytes.skipBlanks(b, m.range.upperBound, newlines: true) == b.count
     else { return nil }
     return m.canonical
   }
@@ -30,27 +30,27 @@ public enum DocumentNumber {
   /// A number's leading part for a prefix search (`79/2010/` → `79/2010/`, `16/CT-` → `16/ct-`).
   public static func keyPrefix(_ raw: String) -> String? {
     var out: [UInt8] = []
-    let folded = Array(FastText.fold(raw).utf8)
+    let folded = Array(ScalarText.fold(raw).utf8)
     var i = 0
     while i < folded.count {
       let c = folded[i]
-      let dash = Bytes.dashLength(folded, i)
+      let dash = UTF8Bytes.dashLength(folded, i)
       if dash > 0 {
-        out.append(Bytes.hyphen)
+        out.append(UTF8Bytes.hyphen)
         i += dash
         continue
       }
-      if Bytes.isBlank(c) || c == Bytes.newline {
+      if UTF8Bytes.isBlank(c) || c == UTF8Bytes.newline {
         i += 1
         continue
       }
-      let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || c == Bytes.slash
+      let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || c == UTF8Bytes.slash
       guard ok else { return nil }
       out.append(c)
       i += 1
     }
-    guard let first = out.first, first >= 0x30 && first <= 0x39 || first == Bytes.slash,
-      out.contains(Bytes.slash) || out.contains(Bytes.hyphen)
+    guard let first = out.first, first >= 0x30 && first <= 0x39 || first == UTF8Bytes.slash,
+      out.contains(UTF8Bytes.slash) || out.contains(UTF8Bytes.hyphen)
     else { return nil }
     return String(decoding: out, as: UTF8.self)
   }
@@ -76,7 +76,7 @@ public enum DocumentNumber {
     var range: Range<Int>  // bytes
   }
 
-  static func keyOfCanonical(_ c: String) -> String { FastText.fold(c) }
+  static func keyOfCanonical(_ c: String) -> String { ScalarText.fold(c) }
 
   /// All numbers in UTF-8 bytes, left to right, not overlapping.
   static func matches(in b: [UInt8]) -> [Match] {
@@ -106,46 +106,46 @@ public enum DocumentNumber {
     if checkBoundary, i > 0 {
       let p = b[i - 1]
       if p < 0x80 {
-        if Bytes.isDigit(b, i - 1) || Bytes.isASCIILetter(b, i - 1) { return nil }
-        if p == Bytes.slash || p == 0x2E || p == Bytes.hyphen || p == 0x5F || p == 0x2B { return nil }
-      } else if let s = Bytes.scalarBefore(b, i), Bytes.isWordScalar(s) || (0x2010...0x2015).contains(s.value) {
+        if UTF8Bytes.isDigit(b, i - 1) || UTF8Bytes.isASCIILetter(b, i - 1) { return nil }
+        if p == UTF8Bytes.slash || p == 0x2E || p == UTF8Bytes.hyphen || p == 0x5F || p == 0x2B { return nil }
+      } else if let s = UTF8Bytes.scalarBefore(b, i), UTF8Bytes.isWordScalar(s) || (0x2010...0x2015).contains(s.value) {
         return nil
       }
     }
     var out: [UInt8] = []
     var p = i
-    var lead = Bytes.readInt(b, p, maxDigits: 6)
+    var lead = UTF8Bytes.readInt(b, p, maxDigits: 6)
     if lead.0 != nil {
       out.append(contentsOf: b[p..<lead.1])
       // In a header (`Số: 66.16/2026/NQ-CP`, `Số: 1.234/QĐ-UBND`) a dot between digits is a
       // thousands separator or a PDF artefact, not the end of the number.
-      while allowBlank, lead.1 + 1 < b.count, b[lead.1] == 0x2E, Bytes.isDigit(b, lead.1 + 1) {
-        let more = Bytes.readInt(b, lead.1 + 1, maxDigits: 6)
+      while allowBlank, lead.1 + 1 < b.count, b[lead.1] == 0x2E, UTF8Bytes.isDigit(b, lead.1 + 1) {
+        let more = UTF8Bytes.readInt(b, lead.1 + 1, maxDigits: 6)
         guard more.0 != nil else { break }
         out.append(contentsOf: b[(lead.1 + 1)..<more.1])
         lead = (lead.0, more.1)
       }
-      p = Bytes.skipBlanks(b, lead.1)
-    } else if !(allowBlank && b[p] == Bytes.slash) {
+      p = UTF8Bytes.skipBlanks(b, lead.1)
+    } else if !(allowBlank && b[p] == UTF8Bytes.slash) {
       return nil
     }
-    if b.count > p, b[p] == Bytes.slash {
-      out.append(Bytes.slash)
-      p = Bytes.skipBlanks(b, p + 1, newlines: true)
+    if b.count > p, b[p] == UTF8Bytes.slash {
+      out.append(UTF8Bytes.slash)
+      p = UTF8Bytes.skipBlanks(b, p + 1, newlines: true)
       // Normative documents carry their year: N/YYYY/TYPE-AGENCY.
-      let year = Bytes.readInt(b, p, maxDigits: 4)
+      let year = UTF8Bytes.readInt(b, p, maxDigits: 4)
       if year.0 != nil {
         guard year.1 - p == 4 else { return nil }
-        let q = Bytes.skipBlanks(b, year.1)
-        guard q < b.count, b[q] == Bytes.slash else { return nil }
+        let q = UTF8Bytes.skipBlanks(b, year.1)
+        guard q < b.count, b[q] == UTF8Bytes.slash else { return nil }
         out.append(contentsOf: b[p..<year.1])
-        out.append(Bytes.slash)
-        p = Bytes.skipBlanks(b, q + 1, newlines: true)
+        out.append(UTF8Bytes.slash)
+        p = UTF8Bytes.skipBlanks(b, q + 1, newlines: true)
       }
       guard var end = chain(b, p, lenient: lenient, into: &out) else { return nil }
       // Joint resolutions add a group: `72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN`.
-      if end < b.count, b[end] == Bytes.slash {
-        var more: [UInt8] = [Bytes.slash]
+      if end < b.count, b[end] == UTF8Bytes.slash {
+        var more: [UInt8] = [UTF8Bytes.slash]
         if let e = chain(b, end + 1, lenient: lenient, into: &more) {
           out += more
           end = e
@@ -154,20 +154,20 @@ public enum DocumentNumber {
       return Match(canonical: String(decoding: out, as: UTF8.self), range: i..<end)
     }
     // Party: N-TYPE/AGENCY.
-    let d = Bytes.dashLength(b, p)
+    let d = UTF8Bytes.dashLength(b, p)
     guard lead.0 != nil, d > 0 else { return nil }
-    p = Bytes.skipBlanks(b, p + d, newlines: true)
+    p = UTF8Bytes.skipBlanks(b, p + d, newlines: true)
     guard let (seg, e) = segment(b, p, lenient: lenient) else { return nil }
-    out.append(Bytes.hyphen)
+    out.append(UTF8Bytes.hyphen)
     out.append(contentsOf: seg)
-    p = Bytes.skipBlanks(b, e)
-    guard p < b.count, b[p] == Bytes.slash else {
+    p = UTF8Bytes.skipBlanks(b, e)
+    guard p < b.count, b[p] == UTF8Bytes.slash else {
       // Numbers from before 1997 carry only the issuer: `61-CP`, `15-HĐBT`.
       guard oldIssuerCodes.contains(codeKey(seg)) else { return nil }
       return Match(canonical: String(decoding: out, as: UTF8.self), range: i..<e)
     }
-    out.append(Bytes.slash)
-    p = Bytes.skipBlanks(b, p + 1, newlines: true)
+    out.append(UTF8Bytes.slash)
+    p = UTF8Bytes.skipBlanks(b, p + 1, newlines: true)
     guard let end = chain(b, p, lenient: lenient, into: &out) else { return nil }
     return Match(canonical: String(decoding: out, as: UTF8.self), range: i..<end)
   }
@@ -179,20 +179,20 @@ public enum DocumentNumber {
     var end = e0
     var count = 1
     while count < 8 {
-      let p = Bytes.skipBlanks(b, end)
-      let d = Bytes.dashLength(b, p)
+      let p = UTF8Bytes.skipBlanks(b, end)
+      let d = UTF8Bytes.dashLength(b, p)
       guard d > 0, p - end <= 1 else { break }
       // A line break right after the hyphen is a wrap, not a gap.
-      var q = Bytes.skipBlanks(b, p + d)
+      var q = UTF8Bytes.skipBlanks(b, p + d)
       var spaced = p > end || q > p + d
-      if q < b.count, b[q] == Bytes.newline {
-        q = Bytes.skipBlanks(b, q + 1)
+      if q < b.count, b[q] == UTF8Bytes.newline {
+        q = UTF8Bytes.skipBlanks(b, q + 1)
         spaced = p > end
       }
       guard let (seg, e) = segment(b, q, lenient: lenient) else { break }
       // With spaces round the dash, only a known code continues the number, not a word of prose.
       if spaced, !lenient, !knownCodes.contains(codeKey(seg)) { break }
-      out.append(Bytes.hyphen)
+      out.append(UTF8Bytes.hyphen)
       out.append(contentsOf: seg)
       end = e
       count += 1
@@ -208,16 +208,16 @@ public enum DocumentNumber {
     var hasLower = false
     while p < b.count, raw.count < 16 {
       let c = b[p]
-      if Bytes.isDStroke(b, p) {
+      if UTF8Bytes.isDStroke(b, p) {
         if b[p + 1] == 0x91 { hasLower = true }
         raw.append(0xC4)
         raw.append(0x90)
         p += 2
-      } else if Bytes.isASCIILetter(b, p) {
+      } else if UTF8Bytes.isASCIILetter(b, p) {
         if c >= 0x61 { hasLower = true }
         raw.append(c & ~0x20)
         p += 1
-      } else if Bytes.isDigit(b, p), !raw.isEmpty {
+      } else if UTF8Bytes.isDigit(b, p), !raw.isEmpty {
         raw.append(c)
         p += 1
       } else {
@@ -225,7 +225,7 @@ public enum DocumentNumber {
       }
     }
     guard !raw.isEmpty, !(raw[0] >= 0x30 && raw[0] <= 0x39) else { return nil }
-    if p < b.count, b[p] >= 0x80, let (s, _) = Bytes.scalar(b, p), Bytes.isWordScalar(s) { return nil }
+    if p < b.count, b[p] >= 0x80, let (s, _) = UTF8Bytes.scalar(b, p), UTF8Bytes.isWordScalar(s) { return nil }
     let upper = String(decoding: raw, as: UTF8.self)
     let key = codeKey(raw)
     if hasLower && !lenient {
@@ -238,12 +238,12 @@ public enum DocumentNumber {
 
   /// Folded, lower-case, trailing digits dropped (`QH14` → `qh`): how known codes are looked up.
   static func codeKey<S: Sequence>(_ seg: S) -> String where S.Element == UInt8 {
-    var s = FastText.fold(String(decoding: Array(seg), as: UTF8.self))
-    if FastText.isSimple(s) {
+    var s = ScalarText.fold(String(decoding: Array(seg), as: UTF8.self))
+    if ScalarText.isSimple(s) {
       // A Character is a scalar.
       let u = s.unicodeScalars
       var end = u.endIndex
-      while end > u.startIndex, FastText.flags(u[u.index(before: end)].value) & FastText.number != 0 {
+      while end > u.startIndex, ScalarText.flags(u[u.index(before: end)].value) & ScalarText.number != 0 {
         end = u.index(before: end)
       }
       return end == u.endIndex ? s : String(s[..<end])

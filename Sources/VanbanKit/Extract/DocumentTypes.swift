@@ -43,15 +43,15 @@ public enum DocumentTypes {
 
   /// Folded, punctuation removed, single spaces.
   static func compact(_ s: String) -> String {
-    let f = FastText.fold(s)
+    let f = ScalarText.fold(s)
     var out: [UInt8] = []
     out.reserveCapacity(f.utf8.count)
     var pending = false
-    let t = FastText.table
+    let t = ScalarText.table
     for u in f.unicodeScalars {
-      let fl = FastText.flags(u.value, t)
+      let fl = ScalarText.flags(u.value, t)
       if fl == 0 { return compactSlow(f) }
-      if fl & (FastText.letter | FastText.number) != 0 {
+      if fl & (ScalarText.letter | ScalarText.number) != 0 {
         if pending && !out.isEmpty { out.append(0x20) }
         if u.value < 0x80 { out.append(UInt8(u.value)) } else { out.append(contentsOf: UTF8.encode(u)!) }
         pending = false

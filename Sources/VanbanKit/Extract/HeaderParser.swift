@@ -55,8 +55,8 @@ enum HeaderParser {
   }
 
   static let maxLines = 40
-  private static let agencyTrim = FastText.Trimmer(CharacterSet(charactersIn: " -–—_*"))
-  private static let dashTrim = FastText.Trimmer(CharacterSet(charactersIn: " -–—"))
+  private static let agencyTrim = ScalarText.Trimmer(CharacterSet(charactersIn: " -–—_*"))
+  private static let dashTrim = ScalarText.Trimmer(CharacterSet(charactersIn: " -–—"))
 
   static func parse(_ rawLines: ArraySlice<Substring>) -> HeaderInfo {
     var h = HeaderInfo()
@@ -87,7 +87,7 @@ enum HeaderParser {
       // A joint number wraps after a hyphen: `Số: 01/2022/TTLT-VKSNDTC-` ⏎ `TANDTC-BCA-BQP`.
       if cleaned.utf8.last == 0x2D, cleaned.hasSuffix("-"), index + 1 < rawLines.endIndex, h.number == nil,
         cleaned.utf8.count < 80,
-        FastText.foldedHasPrefix(cleaned, "so") || cleaned.contains("số")
+        ScalarText.foldedHasPrefix(cleaned, "so") || cleaned.contains("số")
       {
         let next = String(rawLines[index + 1]).cleanedLine
         if let c = next.unicodeScalars.first, c.properties.isUppercase,
@@ -124,24 +124,24 @@ enum HeaderParser {
           h.numberPrefixType = cue
           structural = true
           // Web copies run the place, date and type on: `31/2022/TT-BTC Hà Nội, ngày 08 …`.
-          let rest = FastText.whitespaces.trim(String(decoding: Array(cleaned.utf8)[end...], as: UTF8.self))
+          let rest = ScalarText.whitespaces.trim(String(decoding: Array(cleaned.utf8)[end...], as: UTF8.self))
           if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
           continue
         }
       }
       // The body has begun: no header element comes after `Căn cứ …`.
-      if structural, FastText.foldedHasPrefix(cleaned, "can cu ") {
+      if structural, ScalarText.foldedHasPrefix(cleaned, "can cu ") {
         finishSubject()
         return finish(h, subjectParts)
       }
       let (segments, hadMotto, cleanedF) = stripMotto(cleaned)
       if hadMotto { finishSubject() }
       for segment in segments {
-        if !structural, isCapitalised(segment), FastText.foldedHasPrefix(segment, "van ban hop nhat") {
+        if !structural, isCapitalised(segment), ScalarText.foldedHasPrefix(segment, "van ban hop nhat") {
           h.consolidated = true
         }
         guard let line = stripGazetteSection(segment) else { continue }
-        let f = Bytes.same(line, cleaned) ? cleanedF : FoldedText(line)
+        let f = UTF8Bytes.same(line, cleaned) ? cleanedF : FoldedText(line)
         // Kính gửi: the header is over.
         if let k = f.find(Cue.kinh_gui), k < 40 {
           finishSubject()
@@ -212,7 +212,7 @@ enum HeaderParser {
     let b = f.folded
     if b.count > 160 || b.contains(0x3A) { return false }
     var p = 0
-    while p < b.count, b[p] == Bytes.hyphen || Bytes.isBlank(b[p]) { p += 1 }
+    while p < b.count, b[p] == UTF8Bytes.hyphen || UTF8Bytes.isBlank(b[p]) { p += 1 }
     if b[p...].starts(with: Array("page".utf8)) || b[p...].starts(with: Array("trang ".utf8)) { return false }
     return true
   }
@@ -239,17 +239,17 @@ enum HeaderParser {
       var words = 0
       while words < 5 {
         var w = start
-        while w > 0, f.folded[w - 1] == Bytes.space { w -= 1 }
+        while w > 0, f.folded[w - 1] == UTF8Bytes.space { w -= 1 }
         var a = w
-        while a > 0, f.folded[a - 1] != Bytes.space { a -= 1 }
-        guard a < w, let s = Bytes.scalar(f.bytes, f.toOriginal[a])?.0, s.properties.isUppercase else { break }
+        while a > 0, f.folded[a - 1] != UTF8Bytes.space { a -= 1 }
+        guard a < w, let s = UTF8Bytes.scalar(f.bytes, f.toOriginal[a])?.0, s.properties.isUppercase else { break }
         start = a
         words += 1
       }
       if words > 0 { end = min(end, start) }
       break
     }
-    var s = FastText.whitespaces.trim(f.original(0..<end))
+    var s = ScalarText.whitespaces.trim(f.original(0..<end))
     if isCapitalised(s) { s = withoutEnactingAuthority(s) }
     while let l = s.last, l == "," || l == ";" || l == ":" { s.removeLast() }
     return s.isEmpty || s == "V/v" ? nil : s
@@ -263,7 +263,7 @@ enum HeaderParser {
   /// A title in capitals that a web copy runs into the authority enacting it.
   static func withoutEnactingAuthority(_ s: String) -> String {
     let words = s.split(separator: " ")
-    let folded = words.map { FastText.fold($0).trimmingCharacters(in: .punctuationCharacters) }
+    let folded = words.map { ScalarText.fold($0).trimmingCharacters(in: .punctuationCharacters) }
     guard words.count >= 4 else { return s }
     for i in 3..<words.count where words.count - i <= 12 {
       if ["cua", "cho", "va", "voi", "tai", "den", "thuoc", "giua"].contains(folded[i - 1]) { continue }
@@ -302,7 +302,7 @@ enum HeaderParser {
       h.numberPrefixType = prefixType
       structural = true
       // `Số: 1056/QĐ-CT Tuyên Quang, ngày 16 tháng 8 năm 2010 QUYẾT ĐỊNH …` on one line.
-      let rest = FastText.whitespaces.trim(String(decoding: f.bytes[end...], as: UTF8.self))
+      let rest = ScalarText.whitespaces.trim(String(decoding: f.bytes[end...], as: UTF8.self))
       if !rest.isEmpty, parseInline(rest, &h, &structural, &collecting, &subjectParts) { return true }
       // `Số: 778/TCHQ-GSQL V/v xử lý …` on one line.
       let restF = f.toFolded(end)
@@ -319,19 +319,19 @@ enum HeaderParser {
       h.placeProvince = place.flatMap(Provinces.canonical)
       structural = true
       // Web exports run the type and title on: `Hà Nội, ngày 09 tháng 06 năm 2015 LUẬT …`.
-      let rest = FastText.whitespaces.trim(f.original(end..<f.folded.count))
+      let rest = ScalarText.whitespaces.trim(f.original(end..<f.folded.count))
       if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
       return true
     }
     // A draft's stamp dates it: `DỰ THẢO 24.10.2016 LUẬT VỀ HỘI`.
     if f.folded.starts(with: Cue.duThao), line.hasPrefix("DỰ THẢO") {
-      var p = Bytes.skipBlanks(f.folded, Cue.duThao.count)
+      var p = UTF8Bytes.skipBlanks(f.folded, Cue.duThao.count)
       while p < f.folded.count, f.folded[p] == 0x3A || f.folded[p] == 0x20 { p += 1 }
       // `DỰ THẢO LẦN 4`: the round of the draft.
-      if Bytes.hasWord(f.folded, p, "lan") {
-        p = Bytes.skipBlanks(f.folded, p + 3)
-        while Bytes.isDigit(f.folded, p) { p += 1 }
-        p = Bytes.skipBlanks(f.folded, p)
+      if UTF8Bytes.hasWord(f.folded, p, "lan") {
+        p = UTF8Bytes.skipBlanks(f.folded, p + 3)
+        while UTF8Bytes.isDigit(f.folded, p) { p += 1 }
+        p = UTF8Bytes.skipBlanks(f.folded, p)
       }
       var end = p
       if let (d, r) = PartialDate.parseShort(f.folded, from: p) {
@@ -339,7 +339,7 @@ enum HeaderParser {
         end = r.upperBound
       }
       structural = true
-      let rest = FastText.whitespaces.trim(f.original(end..<f.folded.count))
+      let rest = ScalarText.whitespaces.trim(f.original(end..<f.folded.count))
       if !rest.isEmpty { parseInline(rest, &h, &structural, &collecting, &subjectParts) }
       return true
     }
@@ -382,17 +382,17 @@ enum HeaderParser {
     // của …` is a wrapped summary, not a place line).
     if let c = line.unicodeScalars.first, c.properties.isLowercase, line.utf8.count <= 250 { return true }
     // `- XÃ HỘI VÀ …` wraps a title in capitals at its dash.
-    if b.first == Bytes.hyphen, isCapitalised(line), let first = parts.first, isCapitalised(first),
+    if b.first == UTF8Bytes.hyphen, isCapitalised(line), let first = parts.first, isCapitalised(first),
       line.utf8.count <= 250
     {
       return true
     }
-    if b.first == Bytes.hyphen || b.first == 0x2B { return false }  // - or + list item
+    if b.first == UTF8Bytes.hyphen || b.first == 0x2B { return false }  // - or + list item
     // `2. …` or `a) …` starts a list; a number or date wrapped from the line above does not.
-    if Bytes.isDigit(b, 0) {
+    if UTF8Bytes.isDigit(b, 0) {
       var q = 0
-      while Bytes.isDigit(b, q) { q += 1 }
-      if q < b.count, b[q] == 0x2E || b[q] == 0x29, Bytes.at(b, q + 1) == Bytes.space { return false }
+      while UTF8Bytes.isDigit(b, q) { q += 1 }
+      if q < b.count, b[q] == 0x2E || b[q] == 0x29, UTF8Bytes.at(b, q + 1) == UTF8Bytes.space { return false }
     }
     for cue in Cue.notSubject where b.starts(with: cue) {
       // `Điều 1.`, `Chương II` start the body; `Điều chỉnh lương hưu …` is a title.
@@ -414,20 +414,20 @@ enum HeaderParser {
 
   /// A number at `i`: digits, or a Roman numeral word (`II`, `IV.`).
   private static func startsNumbering(_ b: [UInt8], at i: Int) -> Bool {
-    if Bytes.isDigit(b, i) { return true }
+    if UTF8Bytes.isDigit(b, i) { return true }
     var p = i
     while p < b.count, "ivxl".utf8.contains(b[p]) { p += 1 }
-    return p > i && (p == b.count || !Bytes.isASCIILetter(b, p))
+    return p > i && (p == b.count || !UTF8Bytes.isASCIILetter(b, p))
   }
 
   /// `Số: 123/UBND-VX`, `Số 585-TB/TU`, `Số:    /UBND-KGVX`, `Luật số: 41/2024/QH15`.
   static func numberLine(_ f: FoldedText) -> (String, String?, Int)? {
     let b = f.folded
     // `Số`/`SỐ`/`Luật số` start with a capital; a lower-case `số 585-TB/TU` is a wrapped summary.
-    guard let first = Bytes.scalar(f.bytes, 0)?.0, first.properties.isUppercase else { return nil }
+    guard let first = UTF8Bytes.scalar(f.bytes, 0)?.0, first.properties.isUppercase else { return nil }
     var p = 0
     var prefixType: String?
-    if !Bytes.hasWord(b, 0, "so") {
+    if !UTF8Bytes.hasWord(b, 0, "so") {
       // A type word before `số`.
       guard let s = find(word: "so", in: b, before: 24) else { return nil }
       let head = String(decoding: b[0..<s], as: UTF8.self)
@@ -436,9 +436,9 @@ enum HeaderParser {
       p = s
     }
     p += 2
-    p = Bytes.skipBlanks(b, p)
+    p = UTF8Bytes.skipBlanks(b, p)
     if p < b.count, b[p] == 0x3A { p += 1 }  // :
-    p = Bytes.skipBlanks(b, p)
+    p = UTF8Bytes.skipBlanks(b, p)
     p = skipPlaceholders(b, p)
     guard p < b.count else { return nil }
     let o = f.toOriginal[p]
@@ -452,7 +452,7 @@ enum HeaderParser {
   static func skipPlaceholders(_ b: [UInt8], _ i: Int) -> Int {
     var p = i
     while p < b.count {
-      if b[p] == 0x2E || b[p] == 0x5F || Bytes.isBlank(b[p]) {
+      if b[p] == 0x2E || b[p] == 0x5F || UTF8Bytes.isBlank(b[p]) {
         p += 1
       } else if p + 2 < b.count, b[p] == 0xE2, b[p + 1] == 0x80, b[p + 2] == 0xA6 {
         p += 3
@@ -467,9 +467,9 @@ enum HeaderParser {
   static func endsWithNumberCue(_ f: FoldedText) -> (Bool, String?) {
     let b = f.folded
     var e = b.count
-    while e > 0, Bytes.isBlank(b[e - 1]) { e -= 1 }
-    guard e >= 3, b[e - 1] == 0x3A, Bytes.hasWord(b, e - 3, "so") else { return (false, nil) }
-    guard let first = Bytes.scalar(f.bytes, 0)?.0, first.properties.isUppercase else { return (false, nil) }
+    while e > 0, UTF8Bytes.isBlank(b[e - 1]) { e -= 1 }
+    guard e >= 3, b[e - 1] == 0x3A, UTF8Bytes.hasWord(b, e - 3, "so") else { return (false, nil) }
+    guard let first = UTF8Bytes.scalar(f.bytes, 0)?.0, first.properties.isUppercase else { return (false, nil) }
     if e - 3 == 0 { return (true, nil) }
     let head = String(decoding: b[0..<(e - 3)], as: UTF8.self)
     guard let t = DocumentTypes.canonical(head) else { return (false, nil) }
@@ -489,7 +489,7 @@ enum HeaderParser {
   private static func find(word: StaticString, in b: [UInt8], before limit: Int) -> Int? {
     var i = 1
     while i < min(limit, b.count) {
-      if Bytes.hasWord(b, i, word) { return i }
+      if UTF8Bytes.hasWord(b, i, word) { return i }
       i += 1
     }
     return nil
@@ -502,19 +502,19 @@ enum HeaderParser {
     var from = 0
     while let k = f.find(Cue.ngay, from: from) {
       from = k + 4
-      guard Bytes.hasWord(b, k, "ngay") else { continue }
+      guard UTF8Bytes.hasWord(b, k, "ngay") else { continue }
       // The place line starts with the date or has the place and a comma right before it
       // (`Sửa đổi, bổ sung … ngày 24 tháng 5 năm 2019` is a title citing a date).
       let before = b[0..<k]
       let comma = before.lastIndex(of: 0x2C)
-      guard k == 0 || (comma != nil && b[(comma! + 1)..<k].allSatisfy(Bytes.isBlank)) else { continue }
+      guard k == 0 || (comma != nil && b[(comma! + 1)..<k].allSatisfy(UTF8Bytes.isBlank)) else { continue }
       var date: PartialDate?
       var end = k
       if let (d, r) = PartialDate.parseLong(b, from: k) {
         date = d
         end = r.upperBound
       } else {
-        let p = Bytes.skipBlanks(b, k + 4)
+        let p = UTF8Bytes.skipBlanks(b, k + 4)
         if let (d, r) = PartialDate.parseShort(b, from: p) {
           date = d
           end = r.upperBound
@@ -523,10 +523,10 @@ enum HeaderParser {
       guard let d = date else { continue }
       var place: String?
       if let c = comma {
-        place = FastText.whitespaces.trim(f.original(0..<c))
+        place = ScalarText.whitespaces.trim(f.original(0..<c))
         // A place is a name of a few words; a longer run before the comma is a sentence that
         // cites a date (`Căn cứ Luật sửa đổi, bổ sung … ngày 22 tháng 11 năm 2019`).
-        if b[0..<c].split(separator: Bytes.space).count > 6 { continue }
+        if b[0..<c].split(separator: UTF8Bytes.space).count > 6 { continue }
       }
       return (d, place, end)
     }
@@ -535,7 +535,7 @@ enum HeaderParser {
 
   /// `THÔNG BÁO`, `QUYẾT ĐỊNH`, or a type glued to the summary (`THÔNG BÁOKết luận…`, left by
   /// removed Markdown emphasis). Returns the canonical type and the rest of the line.
-  private static let typeTrim = FastText.Trimmer(CharacterSet(charactersIn: " :*"))
+  private static let typeTrim = ScalarText.Trimmer(CharacterSet(charactersIn: " :*"))
 
   static func typeLine(_ line: String, allowTitle: Bool = false) -> (String, String)? {
     var trimmed = typeTrim.trim(line)
@@ -554,7 +554,7 @@ enum HeaderParser {
     // Once the header is under way, a capitalised line may be the type and the title together
     // (`LUẬT MẶT TRẬN TỔ QUỐC VIỆT NAM`, `CHỈ THỊ VỀ CÔNG TÁC …`).
     if allowTitle, capitalised {
-      let words = FastText.simpleWords(trimmed) ?? trimmed.split(separator: " ")
+      let words = ScalarText.simpleWords(trimmed) ?? trimmed.split(separator: " ")
       for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
         if let t = DocumentTypes.canonical(words.prefix(n).joined(separator: " ")) {
           return (t, words.dropFirst(n).joined(separator: " "))
@@ -593,23 +593,24 @@ enum HeaderParser {
   /// A type glued to its title in lower case (`THÔNG TƯHướng dẫn …`): the leading run of
   /// capitals and spaces, less its last letter.
   private static func leadingCapitals(_ trimmed: String) -> (String, String)? {
-    if FastText.isSimple(trimmed) {
+    if ScalarText.isSimple(trimmed) {
       let u = trimmed.unicodeScalars
       var i = u.startIndex
       var n = 0
       var lastIdx = i
       var lastFlags: UInt8 = 0
-      let t = FastText.table
+      let t = ScalarText.table
       while i < u.endIndex {
         let c = u[i]
-        let fl = FastText.flags(c.value, t)
-        guard fl & FastText.upper != 0 || c == " " else { break }
+        let fl = ScalarText.flags(c.value, t)
+        guard fl & ScalarText.upper != 0 || c == " " else { break }
         n += 1
         lastIdx = i
         lastFlags = fl
         i = u.index(after: i)
       }
-      guard i < u.endIndex, FastText.flags(u[i].value) & FastText.lower != 0, n >= 3, lastFlags & FastText.upper != 0
+      guard i < u.endIndex, ScalarText.flags(u[i].value) & ScalarText.lower != 0, n >= 3,
+        lastFlags & ScalarText.upper != 0
       else { return nil }
       guard u[u.index(before: lastIdx)] != " ", let t = DocumentTypes.canonical(String(trimmed[u.startIndex..<lastIdx]))
       else { return nil }
@@ -633,17 +634,17 @@ enum HeaderParser {
   static func isCapitalised(_ s: String) -> Bool {
     var upper = 0
     var letters = 0
-    let t = FastText.table
+    let t = ScalarText.table
     // A run-on web line can hold a paragraph: stop once even all the bytes left, read as capitals,
     // could not bring the capitals to 80% (upper ≥ 4 × lower).
     var left = s.utf8.count
     for u in s.unicodeScalars {
-      let f = FastText.flags(u.value, t)
+      let f = ScalarText.flags(u.value, t)
       if f == 0 { return isCapitalisedSlow(s) }
       left -= UTF8.width(u)
-      if f & FastText.letter != 0 {
+      if f & ScalarText.letter != 0 {
         letters += 1
-        if f & FastText.upper != 0 {
+        if f & ScalarText.upper != 0 {
           upper += 1
         } else if upper + left < 4 * (letters - upper) {
           return false
@@ -677,7 +678,7 @@ enum HeaderParser {
       for (prefix, needsDash) in gazetteSections where f.folded.starts(with: prefix) {
         let rest = f.original(prefix.count..<f.folded.count)
         let trimmed = dashTrim.trim(rest)
-        if needsDash, !FastText.whitespaces.trim(rest).hasPrefix("-") { continue }
+        if needsDash, !ScalarText.whitespaces.trim(rest).hasPrefix("-") { continue }
         s = trimmed
         changed = true
         break
@@ -710,10 +711,10 @@ enum HeaderParser {
     var i = 0
     let b = f.folded
     while i < b.count {
-      if b[i] == Bytes.hyphen || b[i] == 0x5F {
+      if b[i] == UTF8Bytes.hyphen || b[i] == 0x5F {
         var j = i
-        while j < b.count, b[j] == Bytes.hyphen || b[j] == 0x5F || b[j] == Bytes.space { j += 1 }
-        if b[i..<j].filter({ $0 != Bytes.space }).count >= 3 { cuts.append(i..<j) }
+        while j < b.count, b[j] == UTF8Bytes.hyphen || b[j] == 0x5F || b[j] == UTF8Bytes.space { j += 1 }
+        if b[i..<j].filter({ $0 != UTF8Bytes.space }).count >= 3 { cuts.append(i..<j) }
         i = j
       } else {
         i += 1

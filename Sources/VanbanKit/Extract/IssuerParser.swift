@@ -127,7 +127,7 @@ enum IssuerParser {
     init(text: String, folded: String) {
       self.text = text
       self.folded = folded
-      self.bare = FastText.letters(folded)
+      self.bare = ScalarText.letters(folded)
     }
   }
 
@@ -135,17 +135,17 @@ enum IssuerParser {
   static func levels(_ lines: [String]) -> [[Word]] {
     var levels: [[Word]] = []
     for line in lines {
-      let split = FastText.simpleWords(line)
+      let split = ScalarText.simpleWords(line)
       let words: [Word]
       if let split = split {
         // Simple text: a Character is a scalar.
-        words = split.map { Word(text: String($0), folded: FastText.fold($0)) }
+        words = split.map { Word(text: String($0), folded: ScalarText.fold($0)) }
           .filter { w in
-            w.text.unicodeScalars.contains { FastText.flags($0.value) & (FastText.letter | FastText.number) != 0 }
+            w.text.unicodeScalars.contains { ScalarText.flags($0.value) & (ScalarText.letter | ScalarText.number) != 0 }
               || w.text == "-"
           }
       } else {
-        words = line.split(separator: " ").map { Word(text: String($0), folded: FastText.fold($0)) }
+        words = line.split(separator: " ").map { Word(text: String($0), folded: ScalarText.fold($0)) }
           .filter { w in w.text.contains(where: { $0.isLetter || $0.isNumber }) || w.text == "-" }
       }
       guard !words.isEmpty else { continue }
@@ -209,7 +209,7 @@ enum IssuerParser {
       var marked = true
       var same = true
       for j in 0..<min(display.count, words.count - k) {
-        let lower = FastText.lowercaseLetters(words[k + j].text)
+        let lower = ScalarText.lowercaseLetters(words[k + j].text)
         if lower != display[j] {
           marked = false
           if lower != words[k + j].bare { same = false }
@@ -300,7 +300,7 @@ enum IssuerParser {
     // A central body as it writes its own name (`Bộ Công Thương`): the same letters, its case.
     // (Looked up by the folded name first: most names are no central body, and lower-casing a
     // String costs more than folding it.)
-    if CentralBodies.foldedNames.contains(FastText.fold(name)),
+    if CentralBodies.foldedNames.contains(ScalarText.fold(name)),
       let official = CentralBodies.byLowercasedName[name.lowercased()]
     {
       name = official.name
@@ -360,7 +360,7 @@ enum IssuerParser {
   static func joint(fromHeaderLines lines: [String]) -> String? {
     var bodies: [[Word]] = []
     for line in lines {
-      let words = line.split(separator: " ").map { Word(text: String($0), folded: FastText.fold($0)) }
+      let words = line.split(separator: " ").map { Word(text: String($0), folded: ScalarText.fold($0)) }
       var cur: [Word] = []
       var k = 0
       while k < words.count {

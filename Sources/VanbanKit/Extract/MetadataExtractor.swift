@@ -31,7 +31,7 @@ public struct MetadataExtractor: Sendable {
     // block after the text (a ministry's, in the Gazette). Its subject keeps the type word.
     // (Only a text that holds `/VBHN` somewhere can hold the block.)
     let closing =
-      text.utf8.withContiguousStorageIfAvailable({ Bytes.contains($0, Self.consolidationMark) }) ?? true
+      text.utf8.withContiguousStorageIfAvailable({ UTF8Bytes.contains($0, Self.consolidationMark) }) ?? true
       ? ConsolidationBlock.find(lines) : nil
     if closing != nil || header.consolidated || header.number.map(Self.isConsolidationNumber) == true {
       if let t = header.typeLine, t != "Văn bản hợp nhất" {
@@ -49,8 +49,8 @@ public struct MetadataExtractor: Sendable {
     let isJoint =
       m.type == "Thông tư liên tịch" || m.type == "Nghị quyết liên tịch"
       || (m.number.map { n in
-        let f = Array(FastText.fold(n).utf8)
-        guard Bytes.find(f, Self.ttlt) != nil || Bytes.find(f, Self.nqlt) != nil else { return false }
+        let f = Array(ScalarText.fold(n).utf8)
+        guard UTF8Bytes.find(f, Self.ttlt) != nil || UTF8Bytes.find(f, Self.nqlt) != nil else { return false }
         return Self.codes(of: n).type.map { ["ttlt", "nqlt"].contains(DocumentNumber.codeKey(Array($0.utf8))) } ?? false
       } ?? false)
     if let c = closing, let body = c.issuer {
@@ -75,8 +75,8 @@ public struct MetadataExtractor: Sendable {
     // Joint documents carry one block per body: the signer is the one for the body named first.
     let firstBody = header.agencyLines.first.map { line in
       let bytes = Array(line.utf8)
-      let cut = Bytes.find(bytes, Self.jointSeparator) ?? bytes.count
-      return Self.bodyTrimmer.trim(FastText.fold(String(decoding: bytes[..<cut], as: UTF8.self)))
+      let cut = UTF8Bytes.find(bytes, Self.jointSeparator) ?? bytes.count
+      return Self.bodyTrimmer.trim(ScalarText.fold(String(decoding: bytes[..<cut], as: UTF8.self)))
     }
     let sig = SignatureParser.parse(lines, preferring: firstBody.flatMap { $0.isEmpty ? nil : $0 })
     m.signer = sig.signer
@@ -140,7 +140,7 @@ public struct MetadataExtractor: Sendable {
   /// From the signature's authority: a body written out (`TM. ỦY BAN NHÂN DÂN`), or for a Party
   /// organ (`T/L BAN THƯỜNG VỤ`) the committee the text names first (`Tỉnh ủy`, `Huyện ủy`…).
   static func issuerFromAuthority(_ authority: String, party: Bool, _ ft: FoldedText) -> IssuerName? {
-    let fa = FastText.fold(authority)
+    let fa = ScalarText.fold(authority)
     let organs = ["ban thuong vu", "thuong truc", "ban chap hanh"]
     if party || organs.contains(where: { fa.hasPrefix($0) }) {
       let committees: [(String, String, Bool)] = [
@@ -152,7 +152,9 @@ public struct MetadataExtractor: Sendable {
         var from = 0
         while let k = ft.find(Array(f.utf8), from: from) {
           from = k + 1
-          if Bytes.isASCIILetter(ft.folded, k - 1) || Bytes.isASCIILetter(ft.folded, k + f.utf8.count) { continue }
+          if UTF8Bytes.isASCIILetter(ft.folded, k - 1) || UTF8Bytes.isASCIILetter(ft.folded, k + f.utf8.count) {
+            continue
+          }
           if best == nil || k < best!.0 { best = (k, name, local, k + f.utf8.count) }
           break
         }
@@ -169,7 +171,7 @@ public struct MetadataExtractor: Sendable {
       return n
     }
     let words = authority.split(separator: " ").map {
-      IssuerParser.Word(text: String($0), folded: FastText.fold(String($0)))
+      IssuerParser.Word(text: String($0), folded: ScalarText.fold(String($0)))
     }
     let rendered = IssuerParser.render(words)
     if let body = CentralBodies.byFoldedName[DocumentTypes.compact(authority)] {
@@ -179,7 +181,7 @@ public struct MetadataExtractor: Sendable {
     return rendered
   }
 
-  private static let bodyTrimmer = FastText.Trimmer(CharacterSet(charactersIn: " -"))
+  private static let bodyTrimmer = ScalarText.Trimmer(CharacterSet(charactersIn: " -"))
   private static let jointSeparator = Array(" - ".utf8)
   // Folded codes looked for before a number is split into its codes (`String.contains` is a
   // Foundation search, slower than the split it saves).
@@ -189,7 +191,7 @@ public struct MetadataExtractor: Sendable {
   private static let consolidationMark = Array("/VBHN".utf8)
 
   static func isConsolidationNumber(_ n: String) -> Bool {
-    guard Bytes.find(Array(FastText.fold(n).utf8), vbhn) != nil else { return false }
+    guard UTF8Bytes.find(Array(ScalarText.fold(n).utf8), vbhn) != nil else { return false }
     return codes(of: n).agencies.contains { DocumentNumber.codeKey(Array($0.utf8)) == "vbhn" }
       || n.split(separator: "/").contains { $0.hasPrefix("VBHN") }
   }
@@ -200,7 +202,8 @@ public struct MetadataExtractor: Sendable {
     let cue = Array("thông qua".utf8)
     for i in lines.indices where lines[i].utf8.count > 12 {
       guard
-        lines[i].utf8.withContiguousStorageIfAvailable({ Bytes.find($0, cue) }) ?? Bytes.find(Array(lines[i].utf8), cue)
+        lines[i].utf8.withContiguousStorageIfAvailable({ UTF8Bytes.find($0, cue) })
+          ?? UTF8Bytes.find(Array(lines[i].utf8), cue)
           != nil
       else { continue }
       // The closing sentence wraps: `Luật này đã được Quốc hội … khóa XIII,` / `kỳ họp thứ 8
@@ -208,10 +211,11 @@ public struct MetadataExtractor: Sendable {
       var joined = i > lines.startIndex ? String(lines[i - 1]) + " " : ""
       joined += String(lines[i]) + (i + 1 < lines.endIndex ? " " + lines[i + 1] : "")
       let f = FoldedText(joined).folded
-      guard let k = Bytes.find(f, Array("thong qua".utf8)), Bytes.find(Array(f[..<k]), Array(" nay ".utf8)) != nil
+      guard let k = UTF8Bytes.find(f, Array("thong qua".utf8)),
+        UTF8Bytes.find(Array(f[..<k]), Array(" nay ".utf8)) != nil
       else { continue }
       var p = k + 9
-      p = Bytes.skipBlanks(f, p)
+      p = UTF8Bytes.skipBlanks(f, p)
       if let (d, _) = PartialDate.parseLong(f, from: p) { return d }
     }
     return nil
@@ -222,7 +226,7 @@ public struct MetadataExtractor: Sendable {
     for line in lines.prefix(400) where line.utf8.count >= 8 {
       let f = FoldedText(String(line)).folded
       var s = 0
-      while s < f.count, Bytes.isBlank(f[s]) { s += 1 }
+      while s < f.count, UTF8Bytes.isBlank(f[s]) { s += 1 }
       let start = f[s...]
       if start.starts(with: Array("can cu".utf8)) || start.starts(with: Array("cong bao".utf8)) { continue }
       if let d = firstDate(f) { return d }
@@ -236,11 +240,11 @@ public struct MetadataExtractor: Sendable {
     while i < f.count {
       let c = f[i]
       if c >= 0x30 && c <= 0x39 {
-        if let (d, _) = PartialDate.parseShort(f, from: i), !Bytes.isASCIILetter(f, i - 1) { return d }
+        if let (d, _) = PartialDate.parseShort(f, from: i), !UTF8Bytes.isASCIILetter(f, i - 1) { return d }
         while i < f.count, f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
         continue
       }
-      if c == 0x6E, Bytes.hasWord(f, i, "ngay"), let (d, _) = PartialDate.parseLong(f, from: i), d.day != nil {
+      if c == 0x6E, UTF8Bytes.hasWord(f, i, "ngay"), let (d, _) = PartialDate.parseLong(f, from: i), d.day != nil {
         return d
       }
       i += 1

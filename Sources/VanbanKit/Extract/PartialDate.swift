@@ -67,7 +67,7 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
       self = d
       return
     }
-    let f = FastText.fold(t)
+    let f = ScalarText.fold(t)
     guard let (d, range) = Self.parseLong(Array(f.utf8), from: 0), range.lowerBound == 0,
       range.upperBound == f.utf8.count
     else { return nil }
@@ -127,18 +127,18 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
   /// for the day and month (`ngay thang nam 2022`). Returns the date and the byte range used.
   static func parseLong(_ b: [UInt8], from i: Int) -> (PartialDate, Range<Int>)? {
     var p = i
-    guard Bytes.hasWord(b, p, "ngay") else { return nil }
+    guard UTF8Bytes.hasWord(b, p, "ngay") else { return nil }
     p += 4
-    p = Bytes.skipBlanks(b, p, newlines: true)
-    let (day, p1) = Bytes.readInt(b, p, maxDigits: 2)
-    p = Bytes.skipBlanks(b, p1, newlines: true)
-    guard Bytes.hasWord(b, p, "thang") else { return nil }
-    p = Bytes.skipBlanks(b, p + 5, newlines: true)
-    let (month, p2) = Bytes.readInt(b, p, maxDigits: 2)
-    p = Bytes.skipBlanks(b, p2, newlines: true)
-    guard Bytes.hasWord(b, p, "nam") else { return nil }
-    p = Bytes.skipBlanks(b, p + 3, newlines: true)
-    let (year, p3) = Bytes.readInt(b, p, maxDigits: 5)
+    p = UTF8Bytes.skipBlanks(b, p, newlines: true)
+    let (day, p1) = UTF8Bytes.readInt(b, p, maxDigits: 2)
+    p = UTF8Bytes.skipBlanks(b, p1, newlines: true)
+    guard UTF8Bytes.hasWord(b, p, "thang") else { return nil }
+    p = UTF8Bytes.skipBlanks(b, p + 5, newlines: true)
+    let (month, p2) = UTF8Bytes.readInt(b, p, maxDigits: 2)
+    p = UTF8Bytes.skipBlanks(b, p2, newlines: true)
+    guard UTF8Bytes.hasWord(b, p, "nam") else { return nil }
+    p = UTF8Bytes.skipBlanks(b, p + 3, newlines: true)
+    let (year, p3) = UTF8Bytes.readInt(b, p, maxDigits: 5)
     guard var y = year, p3 - p >= 4 else { return nil }
     if p3 - p == 5 {
       // One footnote digit glued to the year (`năm 20264`, a PDF's superscript).
@@ -153,15 +153,17 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
 
   /// `20/9/2022`, `20-9-2022`, `20.9.2022` at `i` (bytes; no letters around the digits).
   static func parseShort(_ b: [UInt8], from i: Int) -> (PartialDate, Range<Int>)? {
-    guard Bytes.isDigit(b, i), !Bytes.isDigit(b, i - 1) else { return nil }
-    let (d, p1) = Bytes.readInt(b, i, maxDigits: 2)
+    guard UTF8Bytes.isDigit(b, i), !UTF8Bytes.isDigit(b, i - 1) else { return nil }
+    let (d, p1) = UTF8Bytes.readInt(b, i, maxDigits: 2)
     guard let day = d, p1 < b.count else { return nil }
     let sep = b[p1]
     guard sep == 0x2F || sep == 0x2D || sep == 0x2E else { return nil }
-    let (m, p2) = Bytes.readInt(b, p1 + 1, maxDigits: 2)
+    let (m, p2) = UTF8Bytes.readInt(b, p1 + 1, maxDigits: 2)
     guard let month = m, p2 < b.count, b[p2] == sep else { return nil }
-    let (y, p3) = Bytes.readInt(b, p2 + 1, maxDigits: 4)
-    guard let year = y, p3 - (p2 + 1) == 4, !Bytes.isDigit(b, p3), !Bytes.isASCIILetter(b, p3) else { return nil }
+    let (y, p3) = UTF8Bytes.readInt(b, p2 + 1, maxDigits: 4)
+    guard let year = y, p3 - (p2 + 1) == 4, !UTF8Bytes.isDigit(b, p3), !UTF8Bytes.isASCIILetter(b, p3) else {
+      return nil
+    }
     guard let date = make(year, month, day) else { return nil }
     return (date, i..<p3)
   }

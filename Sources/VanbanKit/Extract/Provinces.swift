@@ -25,7 +25,7 @@ public enum Provinces {
   /// Any case, with or without diacritics, either tone style, with or without `tỉnh`/`thành phố`/
   /// `TP.` in front: the canonical name, or nil.
   public static func canonical(_ s: String) -> String? {
-    byKey[key(stripUnitWord(FastText.fold(s)))]
+    byKey[key(stripUnitWord(ScalarText.fold(s)))]
   }
 
   /// `tỉnh` or `thành phố`, as a header would put it before the name.
@@ -53,7 +53,7 @@ public enum Provinces {
   private static func key(_ folded: String) -> String { folded.filter { $0.isLetter || $0.isNumber } }
 
   private static func stripUnitWord(_ folded: String) -> String {
-    var f = Substring(FastText.whitespaces.trim(folded))
+    var f = Substring(ScalarText.whitespaces.trim(folded))
     for p in ["thanh pho ", "tp. ", "tp.", "tp ", "tinh "] where f.hasPrefix(p) {
       f = f.dropFirst(p.count)
       break

@@ -50,7 +50,7 @@ enum RecipientParser {
 
   /// Trailing `;`/`.`/`,` and list dashes removed, trimmed.
   static func tidy(_ s: Substring) -> String {
-    var t = FastText.whitespaces.trim(s)
+    var t = ScalarText.whitespaces.trim(s)
     while let c = t.first, c == "-" || c == "+" || c == "•" || c == "–" || c == " " { t.removeFirst() }
     while let c = t.last, c == ";" || c == "." || c == "," || c == " " { t.removeLast() }
     return t

@@ -15,7 +15,7 @@ enum ReferenceParser {
     let matches = DocumentNumber.matches(in: ft.bytes)
     guard !matches.isEmpty else { return [] }
     var lineStarts: [Int] = [0]
-    for (i, c) in ft.bytes.enumerated() where c == Bytes.newline { lineStarts.append(i + 1) }
+    for (i, c) in ft.bytes.enumerated() where c == UTF8Bytes.newline { lineStarts.append(i + 1) }
 
     var out: [Citation] = []
     var byKey: [String: [Int]] = [:]  // indexes into `out` by key
@@ -60,17 +60,19 @@ enum ReferenceParser {
 
   /// The type word just before a number, past an optional `số` (which may end the line before).
   static func typeBefore(_ f: [UInt8], _ start: Int) -> String? {
-    var p = Bytes.skipBlanksBackward(f, start, newlines: true)
-    if p >= 1, f[p - 1] == 0x3A { p = Bytes.skipBlanksBackward(f, p - 1) }  // `số:`
-    if p >= 2, Bytes.hasWord(f, p - 2, "so") {
-      p = Bytes.skipBlanksBackward(f, p - 2, newlines: true)
+    var p = UTF8Bytes.skipBlanksBackward(f, start, newlines: true)
+    if p >= 1, f[p - 1] == 0x3A { p = UTF8Bytes.skipBlanksBackward(f, p - 1) }  // `số:`
+    if p >= 2, UTF8Bytes.hasWord(f, p - 2, "so") {
+      p = UTF8Bytes.skipBlanksBackward(f, p - 2, newlines: true)
     }
     for (w, name) in DocumentTypes.citationFoldedLongestFirst where p >= w.count {
       let a = p - w.count
-      if Bytes.isASCIILetter(f, a - 1) { continue }
+      if UTF8Bytes.isASCIILetter(f, a - 1) { continue }
       if f[a..<p].elementsEqual(w) { return name }
       // The words may wrap: compare with the line break read as a space.
-      if f[a..<p].contains(Bytes.newline), f[a..<p].map({ $0 == Bytes.newline ? Bytes.space : $0 }) == w { return name }
+      if f[a..<p].contains(UTF8Bytes.newline), f[a..<p].map({ $0 == UTF8Bytes.newline ? UTF8Bytes.space : $0 }) == w {
+        return name
+      }
     }
     return nil
   }
@@ -78,26 +80,26 @@ enum ReferenceParser {
   /// Between two numbers of one list: only `,`, `;`, `và` and spaces.
   static func isListGap(_ f: [UInt8], _ from: Int, _ to: Int) -> Bool {
     guard to >= from, to - from <= 12 else { return false }
-    let gap = FastText.whitespacesAndNewlines.trim(String(decoding: f[from..<to], as: UTF8.self))
+    let gap = ScalarText.whitespacesAndNewlines.trim(String(decoding: f[from..<to], as: UTF8.self))
     return gap == "," || gap == ";" || gap == "va" || gap == ", va" || gap == "hoac"
   }
 
   /// The date written right after a number: `ngày 20/9/2022`, `ngày 20 tháng 9 năm 2022`,
   /// `(20/9/2022)` or `năm 2020`. Returns the date and the folded offset where it ends.
   static func dateAfter(_ f: [UInt8], _ end: Int) -> (PartialDate?, Int?) {
-    var p = Bytes.skipBlanks(f, end, newlines: true)
-    if p < f.count, f[p] == 0x2C { p = Bytes.skipBlanks(f, p + 1, newlines: true) }  // ,
-    if Bytes.hasWord(f, p, "ngay") {
+    var p = UTF8Bytes.skipBlanks(f, end, newlines: true)
+    if p < f.count, f[p] == 0x2C { p = UTF8Bytes.skipBlanks(f, p + 1, newlines: true) }  // ,
+    if UTF8Bytes.hasWord(f, p, "ngay") {
       if let (d, r) = PartialDate.parseLong(f, from: p) { return (d, r.upperBound) }
-      let q = Bytes.skipBlanks(f, p + 4, newlines: true)
+      let q = UTF8Bytes.skipBlanks(f, p + 4, newlines: true)
       if let (d, r) = PartialDate.parseShort(f, from: q) { return (d, r.upperBound) }
       return (nil, nil)
     }
     if p < f.count, f[p] == 0x28, let (d, r) = PartialDate.parseShort(f, from: p + 1) { return (d, r.upperBound) }  // (
-    if Bytes.hasWord(f, p, "nam") {
-      let q = Bytes.skipBlanks(f, p + 3)
-      let (y, e) = Bytes.readInt(f, q, maxDigits: 4)
-      if let y = y, e - q == 4, !Bytes.isDigit(f, e), let d = PartialDate.make(y, nil, nil) { return (d, e) }
+    if UTF8Bytes.hasWord(f, p, "nam") {
+      let q = UTF8Bytes.skipBlanks(f, p + 3)
+      let (y, e) = UTF8Bytes.readInt(f, q, maxDigits: 4)
+      if let y = y, e - q == 4, !UTF8Bytes.isDigit(f, e), let d = PartialDate.make(y, nil, nil) { return (d, e) }
     }
     return (nil, nil)
   }
@@ -110,14 +112,16 @@ enum ReferenceParser {
     let aLimit = max(0, a - window)
     while a > aLimit {
       let c = b[a - 1]
-      if c == Bytes.newline {
+      if c == UTF8Bytes.newline {
         // A blank line, a new list item or header line here, or a header line above: the
         // sentence starts here.
-        if a >= 2, b[a - 2] == Bytes.newline { break }
+        if a >= 2, b[a - 2] == UTF8Bytes.newline { break }
         if startsItem(b, a) || isHeaderLine(b, a, withSummary: true) { break }
         if isHeaderLine(b, lineStart(b, a - 1), withSummary: false) { break }
       }
-      if (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F), a < b.count, b[a] == Bytes.space || b[a] == Bytes.newline {
+      if (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F), a < b.count,
+        b[a] == UTF8Bytes.space || b[a] == UTF8Bytes.newline
+      {
         break
       }
       a -= 1
@@ -126,13 +130,13 @@ enum ReferenceParser {
     let zLimit = min(b.count, z + window)
     while z < zLimit {
       let c = b[z]
-      if c == Bytes.newline {
-        if z + 1 < b.count, b[z + 1] == Bytes.newline { break }
+      if c == UTF8Bytes.newline {
+        if z + 1 < b.count, b[z + 1] == UTF8Bytes.newline { break }
         if startsItem(b, z + 1) || isHeaderLine(b, z + 1, withSummary: true) { break }
         if isHeaderLine(b, lineStart(b, z), withSummary: false) { break }
       }
       if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F,
-        z + 1 >= b.count || b[z + 1] == Bytes.space || b[z + 1] == Bytes.newline
+        z + 1 >= b.count || b[z + 1] == UTF8Bytes.space || b[z + 1] == UTF8Bytes.newline
       {
         z += 1
         break
@@ -153,14 +157,14 @@ enum ReferenceParser {
 
   private static func lineStart(_ b: [UInt8], _ i: Int) -> Int {
     var p = i
-    while p > 0, b[p - 1] != Bytes.newline { p -= 1 }
+    while p > 0, b[p - 1] != UTF8Bytes.newline { p -= 1 }
     return p
   }
 
   /// A header line is a unit of its own, never part of a body sentence: a line in capitals (the
   /// motto, an agency), `Số:`, `Kính gửi`, `Nơi nhận`, and (as a start only) `V/v`.
   private static func isHeaderLine(_ b: [UInt8], _ i: Int, withSummary: Bool) -> Bool {
-    let p = Bytes.skipBlanks(b, i)
+    let p = UTF8Bytes.skipBlanks(b, i)
     func has(_ s: StaticString) -> Bool {
       let n = s.utf8CodeUnitCount
       guard p + n <= b.count else { return false }
@@ -173,19 +177,19 @@ enum ReferenceParser {
     var upper = 0
     var letters = 0
     var e = p
-    let t = FastText.table
-    while e < b.count, b[e] != Bytes.newline {
+    let t = ScalarText.table
+    while e < b.count, b[e] != UTF8Bytes.newline {
       guard e - p < 120 else { return false }
       let c = b[e]
       if c < 0x80 {
         if c >= 0x41 && c <= 0x5A { upper += 1; letters += 1 } else if c >= 0x61 && c <= 0x7A { letters += 1 }
         e += 1
-      } else if let (u, n) = Bytes.scalar(b, e) {
-        let fl = FastText.flags(u.value, t)
+      } else if let (u, n) = UTF8Bytes.scalar(b, e) {
+        let fl = ScalarText.flags(u.value, t)
         if fl != 0 {
-          if fl & FastText.scalarUpper != 0 {
+          if fl & ScalarText.scalarUpper != 0 {
             upper += 1; letters += 1
-          } else if fl & FastText.scalarLower != 0 {
+          } else if fl & ScalarText.scalarLower != 0 {
             letters += 1
           }
         } else if u.properties.isUppercase {
@@ -203,13 +207,13 @@ enum ReferenceParser {
   }
 
   private static func startsItem(_ b: [UInt8], _ i: Int) -> Bool {
-    let p = Bytes.skipBlanks(b, i)
+    let p = UTF8Bytes.skipBlanks(b, i)
     guard p < b.count else { return true }
-    if b[p] == Bytes.hyphen || b[p] == 0x2B { return true }
-    if Bytes.isDigit(b, p) {
+    if b[p] == UTF8Bytes.hyphen || b[p] == 0x2B { return true }
+    if UTF8Bytes.isDigit(b, p) {
       var q = p
-      while Bytes.isDigit(b, q) { q += 1 }
-      return q < b.count && (b[q] == 0x2E || b[q] == 0x29) && Bytes.at(b, q + 1) == Bytes.space
+      while UTF8Bytes.isDigit(b, q) { q += 1 }
+      return q < b.count && (b[q] == 0x2E || b[q] == 0x29) && UTF8Bytes.at(b, q + 1) == UTF8Bytes.space
     }
     return false
   }
@@ -220,13 +224,13 @@ enum ReferenceParser {
     out.reserveCapacity(s.count)
     var space = false
     for c in s {
-      if c == Bytes.space || c == Bytes.tab || c == Bytes.newline || c == 0x0D {
+      if c == UTF8Bytes.space || c == UTF8Bytes.tab || c == UTF8Bytes.newline || c == 0x0D {
         space = !out.isEmpty
         continue
       }
       if c == 0x2A { continue }
       if space {
-        out.append(Bytes.space)
+        out.append(UTF8Bytes.space)
         space = false
       }
       out.append(c)

@@ -114,7 +114,7 @@ enum SignatureParser {
     while k < b.count, b[k] == 0x2A || b[k] == 0x7C || b[k] == 0x20 || b[k] == 0x09 { k += 1 }
     if k < b.count, b[k] == 0x4E || b[k] == 0x6E {  // N n
       let start = String(decoding: UnsafeBufferPointer(rebasing: b[k..<min(b.count, k + 40)]), as: UTF8.self)
-      if FastText.foldedHasPrefix(String(start.prefix(10)), "noi nhan") { found |= Cue.strong }
+      if ScalarText.foldedHasPrefix(String(start.prefix(10)), "noi nhan") { found |= Cue.strong }
     }
     var thongQua = false
     let n = b.count
@@ -123,9 +123,9 @@ enum SignatureParser {
       if c == 0x2F {  // `./.`
         if i > 0, i + 1 < n, b[i - 1] == 0x2E, b[i + 1] == 0x2E { found |= Cue.weak }
       } else if c == 0x58 {  // `XÁC THỰC`
-        if Bytes.matches(b, at: i, Cue.xacThuc) { found |= Cue.strong }
+        if UTF8Bytes.matches(b, at: i, Cue.xacThuc) { found |= Cue.strong }
       } else if c == 0x71 {  // `thông qua`: `qua` 7 bytes after `thông `
-        if !thongQua, i >= 7, Bytes.matches(b, at: i - 7, Cue.thongQua) { thongQua = true }
+        if !thongQua, i >= 7, UTF8Bytes.matches(b, at: i - 7, Cue.thongQua) { thongQua = true }
       }
     }
     // Sixteen bytes at a time: most blocks hold none of the three.
@@ -146,7 +146,7 @@ enum SignatureParser {
       look(i)
       i += 1
     }
-    if thongQua, Bytes.find(b, Cue.ngay) != nil { found |= Cue.strong }
+    if thongQua, UTF8Bytes.find(b, Cue.ngay) != nil { found |= Cue.strong }
     return found
   }
 
@@ -175,7 +175,7 @@ enum SignatureParser {
     guard let first = found.first else { return nil }
     if found.count > 1, let p = preferring {
       let near = found.filter { $0.1 - first.1 <= 30 }
-      if let m = near.first(where: { $0.0.authority.map { FastText.fold($0).contains(p) } ?? false }) { return m.0 }
+      if let m = near.first(where: { $0.0.authority.map { ScalarText.fold($0).contains(p) } ?? false }) { return m.0 }
     }
     return first.0
   }
@@ -264,7 +264,7 @@ enum SignatureParser {
     }
     // `(Đã ký)`, ranks, then the name.
     while k < ws.count, ws[k].kind == .signedNote { k += 1 }
-    if k + 1 < ws.count, ranks.contains(FastText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
+    if k + 1 < ws.count, ranks.contains(ScalarText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
     guard let (name, next) = name(at: k, ws) else { return (sig, k) }
     sig.signer = name
     return (sig, next)
@@ -288,11 +288,11 @@ enum SignatureParser {
   private static func name(at k: Int, _ ws: [Word]) -> (String, Int)? {
     guard let n = nameLength(at: k, ws) else { return nil }
     let parts = ws[k..<(k + n)].map { nameTrimmer.trim($0.text) }
-    if notNames.contains(FastText.fold(parts[0])) { return nil }
+    if notNames.contains(ScalarText.fold(parts[0])) { return nil }
     return (parts.joined(separator: " "), k + n)
   }
 
-  private static let nameTrimmer = FastText.Trimmer(CharacterSet(charactersIn: ",.;:"))
+  private static let nameTrimmer = ScalarText.Trimmer(CharacterSet(charactersIn: ",.;:"))
 
   /// The number of words of the name at `k`, if one starts there.
   private static func nameLength(at k: Int, _ ws: [Word]) -> Int? {

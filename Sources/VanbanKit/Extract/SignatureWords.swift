@@ -34,7 +34,7 @@ extension SignatureParser {
       self.line = line
       self.kind = kind
       trailingComma = kind == .caps && text.utf8.last == 0x2C
-      folded = kind == .caps ? FastText.fold(trailingComma ? text.dropLast() : text) : ""
+      folded = kind == .caps ? ScalarText.fold(trailingComma ? text.dropLast() : text) : ""
     }
   }
 
@@ -140,7 +140,7 @@ extension SignatureParser {
     static let start: UInt8 = 4
     /// `(` or `[` before `d`, `đ` or `k`: maybe `(Đã ký)`, `[daky]`, `(Ký)`.
     static let signed: UInt8 = 8
-    /// Every scalar is a grapheme of its own (FastText): the line splits at bytes.
+    /// Every scalar is a grapheme of its own (ScalarText): the line splits at bytes.
     static let simple: UInt8 = 16
     /// A capital not followed by a small letter: a word in capitals may stand here.
     static let caps: UInt8 = 32
@@ -155,7 +155,7 @@ extension SignatureParser {
 
     /// The same over the line's UTF-8 (valid: it comes from a String).
     static func of(_ b: UnsafeBufferPointer<UInt8>) -> UInt8 {
-      let t = FastText.table
+      let t = ScalarText.table
       var m = known | simple
       var sawWord = false
       var sawLetter = false
@@ -226,7 +226,7 @@ extension SignatureParser {
           }
         }
         sawWord = true
-        let f = FastText.flags(v, t)
+        let f = ScalarText.flags(v, t)
         if f == 0 {
           m = (m & ~simple) | start | caps
           previousUpper = false
@@ -239,12 +239,12 @@ extension SignatureParser {
         {
           m |= signed
         }
-        if previousUpper, f & FastText.lower == 0 { m |= caps }
-        let isLetter = f & FastText.letter != 0
+        if previousUpper, f & ScalarText.lower == 0 { m |= caps }
+        let isLetter = f & ScalarText.letter != 0
         if isLetter {
           sawLetter = true
           letters += 1
-          if f & FastText.upper == 0 {
+          if f & ScalarText.upper == 0 {
             lower = true
           } else if !lower, m & start == 0 {
             // Only a word still in capitals may be a title word: fold just those letters.
@@ -253,7 +253,7 @@ extension SignatureParser {
             packed += 1
           }
         }
-        previousUpper = isLetter && f & FastText.upper != 0
+        previousUpper = isLetter && f & ScalarText.upper != 0
         previous = v
         i += len
       }
@@ -302,7 +302,8 @@ extension SignatureParser {
     // `(Đã ký)` split in two.
     var k = 0
     while k + 1 < pieces.count {
-      if pieces[k].utf8.first == 0x28, FastText.fold(pieces[k]) == "(da", FastText.fold(pieces[k + 1]).hasPrefix("ky)")
+      if pieces[k].utf8.first == 0x28, ScalarText.fold(pieces[k]) == "(da",
+        ScalarText.fold(pieces[k + 1]).hasPrefix("ky)")
       {
         pieces[k] = Substring(pieces[k] + " " + pieces[k + 1])
         pieces.remove(at: k + 1)
@@ -335,7 +336,7 @@ extension SignatureParser {
   /// letters, upper-case letters, first letter upper, the rest lower, `(`/`)`/`:` seen, scalars.
   /// nil for a word that is `.other` (a digit, a symbol).
   private static func simpleKind(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Bool, Bool, Bool, Int)? {
-    let t = FastText.table
+    let t = ScalarText.table
     var letters = 0
     var upper = 0
     var firstUpper = false
@@ -359,16 +360,16 @@ extension SignatureParser {
         return nil  // not in the table: the line was not simple
       }
       count += 1
-      let f = FastText.flags(v, t)
-      if f & FastText.letter != 0 {
+      let f = ScalarText.flags(v, t)
+      if f & ScalarText.letter != 0 {
         if letters == 0 {
-          firstUpper = f & FastText.upper != 0
-        } else if f & FastText.lower == 0 {
+          firstUpper = f & ScalarText.upper != 0
+        } else if f & ScalarText.lower == 0 {
           restLower = false
         }
         letters += 1
-        if f & FastText.upper != 0 { upper += 1 }
-      } else if f & FastText.number != 0 {
+        if f & ScalarText.upper != 0 { upper += 1 }
+      } else if f & ScalarText.number != 0 {
         return nil
       } else {
         switch v {
@@ -393,7 +394,7 @@ extension SignatureParser {
     if n == 1, b0 == 0x2D || b0 == 0x2C || b0 == 0x26 { return .joiner }
     if n == 3, b0 == 0xE2, w.unicodeScalars.first == "\u{2013}" { return .joiner }  // `–`
     if b0 == 0x28 || b0 == 0x5B {
-      let f = FastText.fold(w)
+      let f = ScalarText.fold(w)
       if f.hasPrefix("(da ky") || f == "[daky]" || f == "(ky)" { return .signedNote }
     }
     var letters = 0

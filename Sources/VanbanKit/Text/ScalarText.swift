@@ -9,7 +9,7 @@
 
 import Foundation
 
-enum FastText {
+enum ScalarText {
   static let letter: UInt8 = 1
   static let upper: UInt8 = 2
   static let lower: UInt8 = 4

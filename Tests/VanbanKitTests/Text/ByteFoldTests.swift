@@ -4,7 +4,7 @@ import Testing
 
 @testable import VanbanKit
 
-/// The extractor folds with byte loops (`FastText.fold`, `FoldedText`) that write into buffers as
+/// The extractor folds with byte loops (`ScalarText.fold`, `FoldedText`) that write into buffers as
 /// long as the original and fall back to a scalar loop when a fold would grow. Both must give
 /// exactly `VietnameseFolding.fold`, the index's own folding, on any text.
 @Suite("Extract: byte-level folding equals the analyzer's folding")
@@ -23,18 +23,18 @@ struct ByteFoldTests {
     "e\u{301}", "\u{130}stanbul", "ỦY BAN NHÂN DÂN TỈNH CÀ MAU",
   ])
   func knownStrings(s: String) {
-    #expect(FastText.fold(s) == VietnameseFolding.fold(s))
+    #expect(ScalarText.fold(s) == VietnameseFolding.fold(s))
     #expect(FoldedText(s).folded == Array(VietnameseFolding.fold(s).utf8))
   }
 
   @Test func anyTextFoldsAsTheAnalyzerDoes() async {
     await propertyCheck(count: 500, input: Self.mixed) { s in
       let reference = VietnameseFolding.fold(s)
-      #expect(FastText.fold(s) == reference)
+      #expect(ScalarText.fold(s) == reference)
       #expect(FoldedText(s).folded == Array(reference.utf8))
       // A line cut from a larger text folds the same as the line on its own.
       let line = ("trước\n" + s + "\nsau").split(separator: "\n", omittingEmptySubsequences: false)[1]
-      #expect(FastText.fold(line) == reference)
+      #expect(ScalarText.fold(line) == reference)
     }
   }
 

@@ -4,7 +4,7 @@
 // instead of Characters: the things they look for (digits, `/`, `-`, ASCII letters, Đ) are ASCII
 // or two-byte sequences, and a byte walk is an order of magnitude faster than grapheme breaking.
 
-enum Bytes {
+enum UTF8Bytes {
   static let slash: UInt8 = 0x2F
   static let hyphen: UInt8 = 0x2D
   static let space: UInt8 = 0x20

@@ -62,7 +62,7 @@ struct FoldedText {
             } else if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
               v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
               len = 3
-            } else if let (u, l) = Bytes.scalar(bytes, i) {
+            } else if let (u, l) = UTF8Bytes.scalar(bytes, i) {
               v = u.value
               len = l
             } else {
@@ -121,7 +121,7 @@ struct FoldedText {
         i += 1
         continue
       }
-      guard let (u, n) = Bytes.scalar(bytes, i) else {
+      guard let (u, n) = UTF8Bytes.scalar(bytes, i) else {
         i += 1
         continue
       }
@@ -164,13 +164,13 @@ struct FoldedText {
   }
 
   /// Whether the folded text has `word` (ASCII) at folded offset `i`, as a whole word.
-  func hasWord(_ i: Int, _ word: StaticString) -> Bool { Bytes.hasWord(folded, i, word) }
+  func hasWord(_ i: Int, _ word: StaticString) -> Bool { UTF8Bytes.hasWord(folded, i, word) }
 
   /// Folded offset of the first occurrence of `needle` (ASCII, folded) at or after `from`.
   func find(_ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
     let end = min(to ?? folded.count, folded.count)
     guard !needle.isEmpty, end - needle.count >= from else { return nil }
-    return Bytes.find(folded[from..<end], needle)
+    return UTF8Bytes.find(folded[from..<end], needle)
   }
 }
 
@@ -190,7 +190,7 @@ extension String {
         var j = i
         while j < b.count, b[j] == 0x2A { j += 1 }
         if j - i == 1 {
-          if pendingSpace { out.append(Bytes.space) }
+          if pendingSpace { out.append(UTF8Bytes.space) }
           pendingSpace = false
           out.append(c)
         }
@@ -198,13 +198,13 @@ extension String {
         continue
       }
       let nbsp = c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0
-      if c == Bytes.space || c == Bytes.tab || c == 0x0D || nbsp {
+      if c == UTF8Bytes.space || c == UTF8Bytes.tab || c == 0x0D || nbsp {
         pendingSpace = !out.isEmpty
         i += nbsp ? 2 : 1
         continue
       }
       if pendingSpace {
-        out.append(Bytes.space)
+        out.append(UTF8Bytes.space)
         pendingSpace = false
       }
       out.append(c)
@@ -225,8 +225,8 @@ extension String {
     var prevC2 = false
     for c in bytes {
       switch c {
-      case 0x2A, Bytes.tab, 0x0D: return false
-      case Bytes.space:
+      case 0x2A, UTF8Bytes.tab, 0x0D: return false
+      case UTF8Bytes.space:
         if prevSpace { return false }
         prevSpace = true
       case 0xA0 where prevC2: return false
@@ -242,11 +242,11 @@ extension String {
     let u = utf8
     let offsets: [Int]? = u.withContiguousStorageIfAvailable { b in
       var o: [Int] = []
-      for i in 0..<b.count where b[i] == Bytes.newline { o.append(i) }
+      for i in 0..<b.count where b[i] == UTF8Bytes.newline { o.append(i) }
       return o
     }
     guard let newlines = offsets else {
-      return u.split(separator: Bytes.newline, omittingEmptySubsequences: false).map { Substring($0) }
+      return u.split(separator: UTF8Bytes.newline, omittingEmptySubsequences: false).map { Substring($0) }
     }
     // The same pieces as `split(separator:omittingEmptySubsequences: false)`: one more than
     // there are newlines.
