@@ -27,7 +27,7 @@ public enum HitPrinter {
     switch o.format {
     case .json: return try JSONPrinter.render(r, o) + "\n"
     case .jsonl: return try JSONLinesPrinter.render(r, o)
-    case .csv: return try CSVPrinter.render(r, o)
+    case .csv: return CSVPrinter.render(r, o)
     case .text: return TextPrinter.render(r, o, contextTexts: contextTexts)
     }
   }

@@ -95,6 +95,12 @@ public struct Facets: Codable, Sendable, Equatable {
   public var type: [Count] = []
   public var province: [Count] = []
   public var year: [Count] = []
+
+  /// Each facet once: its name (in `stats` totals), the value slot it counts, where it goes.
+  static let fields: [(name: String, slot: IndexSchema.Slot, path: WritableKeyPath<Facets, [Count]> & Sendable)] = [
+    ("issuer", .issuer, \.issuer), ("type", .type, \.type), ("province", .province, \.province),
+    ("year", .year, \.year),
+  ]
 }
 
 public struct SearchResult: Sendable {

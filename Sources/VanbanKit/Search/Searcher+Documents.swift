@@ -118,24 +118,15 @@ extension Searcher {
       // each list leaves out, so that the counts can be checked to add up.
       let enquire = try Enquire(database: db)
       try enquire.setQuery(.matchAll)
-      let slots: [(String, IndexSchema.Slot)] = [
-        ("issuer", .issuer), ("type", .type), ("province", .province), ("year", .year),
-      ]
-      let spies = slots.map { ValueCountMatchSpy(slot: $0.1.rawValue) }
+      let spies = Facets.fields.map { ValueCountMatchSpy(slot: $0.slot.rawValue) }
       for spy in spies { try enquire.add(spy) }
       _ = try enquire.matches(offset: 0, limit: 0, checkAtLeast: documents)
       var facets = Facets()
       var totals: [String: IndexStats.Total] = [:]
-      for ((name, _), spy) in zip(slots, spies) {
+      for (field, spy) in zip(Facets.fields, spies) {
         let all = try spy.topValues(max(1, documents)).map { Facets.Count(value: $0.value, count: $0.count) }
-        totals[name] = .init(documents: all.reduce(0) { $0 + $1.count }, values: all.count)
-        let shown = Array(all.prefix(top))
-        switch name {
-        case "issuer": facets.issuer = shown
-        case "type": facets.type = shown
-        case "province": facets.province = shown
-        default: facets.year = shown
-        }
+        totals[field.name] = .init(documents: all.reduce(0) { $0 + $1.count }, values: all.count)
+        facets[keyPath: field.path] = Array(all.prefix(top))
       }
       // Documents with a signer: any signer term. (A wildcard's limit of 0 expands to no term
       // under WILDCARD_LIMIT_MOST_FREQUENT, so the limit is one no index reaches.)

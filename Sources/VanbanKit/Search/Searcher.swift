@@ -190,8 +190,7 @@ public final class Searcher {
       case .newest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: true)
       case .oldest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: false)
       }
-      let slots: [IndexSchema.Slot] = [.issuer, .type, .province, .year]
-      let spies = request.facets ? slots.map { ValueCountMatchSpy(slot: $0.rawValue) } : []
+      let spies = request.facets ? Facets.fields.map { ValueCountMatchSpy(slot: $0.slot.rawValue) } : []
       for s in spies { try enquire.add(s) }
       // Facets must see every match, not just the page. Otherwise the first 100 matches are
       // counted exactly and bigger totals are estimates (said so as `totalExact`).
@@ -217,13 +216,9 @@ public final class Searcher {
       result.totalExact = mset.lowerBound == mset.upperBound
       if request.facets {
         var f = Facets()
-        func counts(_ spy: ValueCountMatchSpy) throws -> [Facets.Count] {
-          try spy.topValues(20).map { Facets.Count(value: $0.value, count: $0.count) }
+        for (field, spy) in zip(Facets.fields, spies) {
+          f[keyPath: field.path] = try spy.topValues(20).map { Facets.Count(value: $0.value, count: $0.count) }
         }
-        f.issuer = try counts(spies[0])
-        f.type = try counts(spies[1])
-        f.province = try counts(spies[2])
-        f.year = try counts(spies[3])
         result.facets = f
       }
       result.suggestion = suggestion(compiled, hits: hits, texts: firstText.map { [$0] } ?? [])
