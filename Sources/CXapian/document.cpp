@@ -133,6 +133,7 @@ extern "C" cx_status cx_document_add_terms_batch(cx_document *doc,
                                                  size_t terms_len,
                                                  const uint32_t *positions,
                                                  size_t count,
+                                                 uint32_t wdf_inc,
                                                  char **message) {
     try {
         require(doc, "doc");
@@ -145,9 +146,9 @@ extern "C" cx_status cx_document_add_terms_batch(cx_document *doc,
             offset += len + 1;
             uint32_t pos = positions == nullptr ? 0 : positions[i];
             if (pos == 0)
-                doc->doc.add_term(term, 1);
+                doc->doc.add_term(term, wdf_inc);
             else
-                doc->doc.add_posting(term, pos, 1);
+                doc->doc.add_posting(term, pos, wdf_inc);
         }
         return CX_OK;
     } catch (...) {

@@ -86,17 +86,19 @@ public final class Document {
     }
   }
 
-  /// Adds every term of `batch` in one call into C (the indexer's hot path).
+  /// Adds every term of `batch` in one call into C (the indexer's hot path),
+  /// each with `wdfIncrement` (0: boolean terms, which match but count
+  /// toward neither the document's length nor a weight).
   /// - throws: `.invalidArgument`, leaving the document unchanged, if a
   ///   term is empty or contains a NUL byte.
-  public func addTerms(_ batch: TermBatch) throws {
+  public func addTerms(_ batch: TermBatch, wdfIncrement: UInt32 = 1) throws {
     try check("adding \(batch.count) terms") { message in
       batch.bytes.withUnsafeBufferPointer { bytes in
         bytes.withMemoryRebound(to: CChar.self) { terms in
           batch.positions.withUnsafeBufferPointer { positions in
             cx_document_add_terms_batch(
               handle, terms.baseAddress, terms.count,
-              positions.baseAddress, positions.count, message)
+              positions.baseAddress, positions.count, wdfIncrement, message)
           }
         }
       }

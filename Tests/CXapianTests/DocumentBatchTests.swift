@@ -38,7 +38,7 @@ private func termlist(_ doc: OpaquePointer?) -> [(String, UInt32)] {
     let positions: [UInt32] = [1, 0, 3]
     let status = terms.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        ok { cx_document_add_terms_batch(doc, chars.baseAddress, chars.count, positions, 3, $0) }
+        ok { cx_document_add_terms_batch(doc, chars.baseAddress, chars.count, positions, 3, 1, $0) }
       }
     }
     #expect(status == CX_OK)
@@ -56,7 +56,7 @@ private func termlist(_ doc: OpaquePointer?) -> [(String, UInt32)] {
     var message: UnsafeMutablePointer<CChar>? = nil
     let status = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        cx_document_add_terms_batch(doc, chars.baseAddress, chars.count, nil, 2, &message)
+        cx_document_add_terms_batch(doc, chars.baseAddress, chars.count, nil, 2, 1, &message)
       }
     }
     #expect(status == CX_INVALID_ARGUMENT)

@@ -366,14 +366,16 @@ cx_status cx_document_clear_terms(cx_document *doc, char **message);
  *  the indexer's hot path. `terms` holds `count` NUL-terminated terms back to
  *  back (so terms here cannot contain NUL, and none may be empty);
  *  `terms_len` counts every byte including the terminators. positions[i] == 0
- *  means add_term(term, 1); otherwise add_posting(term, positions[i], 1);
- *  `positions` may be NULL to add every term without a position.
+ *  means add_term(term, wdf_inc); otherwise add_posting(term, positions[i],
+ *  wdf_inc); `positions` may be NULL to add every term without a position.
+ *  A `wdf_inc` of 0 makes boolean terms: they match, but add nothing to the
+ *  document's length or to a weight.
  *  The whole buffer is validated before any term is added; on
  *  CX_INVALID_ARGUMENT the document is unchanged. */
 cx_status cx_document_add_terms_batch(cx_document *doc, const char *terms,
                                       size_t terms_len,
                                       const uint32_t *positions, size_t count,
-                                      char **message);
+                                      uint32_t wdf_inc, char **message);
 
 /** Iterates over the document's terms in byte order; the iterator yields
  *  term and wdf (and termfreq for documents read from a database). */

@@ -9,7 +9,11 @@ import Xapian
 struct PreparedDocument {
   var pathKey: String
   var signature: String
+  /// The text's terms (folded with positions, exact, pairs): what BM25 weighs.
   var terms: TermBatch
+  /// Identity and metadata terms: filters, written with wdf 0 so that they count toward neither
+  /// the document's length nor a weight (see IndexSchema, "Boolean terms").
+  var booleanTerms: TermBatch
   var values: [(IndexSchema.Slot, String)]
   var data: [UInt8]
   var textBytes: Int
@@ -59,12 +63,13 @@ struct DocumentAnalyzer: Sendable {
 
     let key = IndexSchema.pathKey(file.path)
     var batch = TermBatch()
-    let sig = Self.signature(file)
-    batch.append(IndexSchema.id + key)
-    batch.append(IndexSchema.signature + key + "\t" + sig)
-    batch.append(IndexSchema.name + IndexSchema.truncated(stored.id, bytes: 200))
     let spelling = Self.addText(text, to: &batch)
-    Self.addMetadata(metadata, format: decoded.format, to: &batch)
+    var boolean = TermBatch()
+    let sig = Self.signature(file)
+    boolean.append(IndexSchema.id + key)
+    boolean.append(IndexSchema.signature + key + "\t" + sig)
+    boolean.append(IndexSchema.name + IndexSchema.truncated(stored.id, bytes: 200))
+    Self.addMetadata(metadata, format: decoded.format, to: &boolean)
 
     var values: [(IndexSchema.Slot, String)] = []
     if let d = metadata.date {
@@ -76,7 +81,8 @@ struct DocumentAnalyzer: Sendable {
     if let p = metadata.province { values.append((.province, p)) }
 
     return PreparedDocument(
-      pathKey: key, signature: sig, terms: batch, values: values, data: try stored.encodeData(text: text),
+      pathKey: key, signature: sig, terms: batch, booleanTerms: boolean, values: values,
+      data: try stored.encodeData(text: text),
       textBytes: text.utf8.count, stored: stored, spelling: spelling)
   }
 

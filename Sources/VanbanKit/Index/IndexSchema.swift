@@ -29,6 +29,9 @@ public enum IndexSchema {
   public static let bigram = "B"
 
   // MARK: - Boolean terms (filters; no weight)
+  //
+  // Written with wdf 0 (`PreparedDocument.booleanTerms`): they match, but a long issuer name or a
+  // list of recipients adds nothing to the document length that BM25 normalises by.
 
   /// Unique document id: the path key (see `pathKey`).
   public static let id = "Q"

@@ -163,6 +163,7 @@ final class ShardSet {
   static func write(_ prepared: PreparedDocument, to db: WritableDatabase) throws {
     let doc = Document()
     try doc.addTerms(prepared.terms)
+    try doc.addTerms(prepared.booleanTerms, wdfIncrement: 0)
     for (slot, value) in prepared.values { try doc.setValue(slot.rawValue, value) }
     try doc.setData(prepared.data)
     if prepared.isNew {

@@ -156,8 +156,8 @@ func described(_ batch: TermBatch) -> [String] {
 
   // MARK: - A whole file
 
-  /// `prepare`: the path and signature terms first, then the text, then the metadata; the
-  /// values are the facet and sort keys.
+  /// `prepare`: the text's terms; then, as boolean terms, the path and signature terms and the
+  /// metadata; the values are the facet and sort keys.
   @Test func preparedFileWritesIdentityTextAndMetadata() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-terms-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -168,17 +168,18 @@ func described(_ batch: TermBatch) -> [String] {
     let file = FoundFile(path: path, size: text.utf8.count, modified: 1_700_000_000.5, format: .txt)
 
     let prepared = try DocumentAnalyzer(maxFileSize: 1 << 20).prepare(file)
-    let terms = described(prepared.terms)
+    let boolean = described(prepared.booleanTerms)
     let signature = "\(text.utf8.count):1700000000.500000"
     #expect(prepared.signature == signature)
     #expect(prepared.pathKey == path)
-    #expect(Array(terms.prefix(3)) == ["Q" + path, "XS" + path + "\t" + signature, "XIcv-16"])
+    #expect(Array(boolean.prefix(3)) == ["Q" + path, "XS" + path + "\t" + signature, "XIcv-16"])
 
     var body = TermBatch()
     _ = DocumentAnalyzer.addText(text, to: &body)
+    #expect(described(prepared.terms) == described(body))
     var meta = TermBatch()
     DocumentAnalyzer.addMetadata(prepared.stored.metadata, format: .txt, to: &meta)
-    #expect(terms == Array(terms.prefix(3)) + described(body) + described(meta))
+    #expect(boolean == Array(boolean.prefix(3)) + described(meta))
     #expect(described(meta).last == "Ftxt")
 
     #expect(prepared.stored.id == "cv-16")
@@ -190,5 +191,29 @@ func described(_ batch: TermBatch) -> [String] {
     let (stored, back) = try StoredDocument.decode(data: prepared.data, withText: true)
     #expect(stored == prepared.stored)
     #expect(back == text)
+  }
+
+  /// In the index, identity and metadata terms have wdf 0 (they filter, and add nothing to the
+  /// length BM25 normalises by); the text's terms keep their frequencies.
+  @Test func identityAndMetadataTermsAreBooleanInTheIndex() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-terms-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("cv-12.txt").path
+    let text =
+      "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 12/UBND-VX\nV/v tiêm chủng đợt 2\nKính gửi: Sở Y tế.\nThực hiện Chỉ thị 16/CT-TTg, tiêm chủng."
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let file = FoundFile(path: path, size: text.utf8.count, modified: 1_700_000_000, format: .txt)
+    let prepared = try DocumentAnalyzer(maxFileSize: 1 << 20).prepare(file)
+    let db = try WritableDatabase(path: dir.appendingPathComponent("db").path, mode: .createOrOverwrite)
+    try ShardSet.write(prepared, to: db)
+    let id = try #require(try db.postings(IndexSchema.id + prepared.pathKey).first)
+    let stored = Dictionary(uniqueKeysWithValues: try db.document(id).terms().map { ($0.term, $0.wdf) })
+    let boolean = Set(termList(prepared.booleanTerms).map(\.term))
+    #expect(
+      boolean.contains { $0.hasPrefix(IndexSchema.reference) } && boolean.contains { $0.hasPrefix(IndexSchema.agency) })
+    for term in boolean { #expect(stored[term] == 0, "\(term): wdf \(stored[term] ?? -1)") }
+    #expect(stored["tiem"] == 2)
+    #expect(stored.filter { !boolean.contains($0.key) }.allSatisfy { $0.value > 0 })
   }
 }
