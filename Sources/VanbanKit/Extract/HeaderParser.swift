@@ -701,7 +701,16 @@ enum HeaderParser {
     let f = FoldedText(line)
     var cuts: [Range<Int>] = []
     for phrase in Cue.mottos {
-      if let k = f.find(phrase) { cuts.append(k..<(k + phrase.count)) }
+      // `… của Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam số 16/1999/QH10 …`: after `nước`
+      // the words name the state inside a title or a sentence; the motto never follows it.
+      var from = 0
+      while let k = f.find(phrase, from: from) {
+        if !UTF8Bytes.endsWord(f.folded, at: k, "nuoc") {
+          cuts.append(k..<(k + phrase.count))
+          break
+        }
+        from = k + 1
+      }
     }
     if let k = f.find(Cue.doc_lap), let e = f.find(Cue.hanh_phuc, from: k), e - k < 40 {
       cuts.append(k..<(e + 9))

@@ -13,6 +13,16 @@ enum UTF8Bytes {
 
   @inline(__always) static func at(_ b: [UInt8], _ i: Int) -> UInt8? { i >= 0 && i < b.count ? b[i] : nil }
 
+  /// Whether the word before offset `i` (past one space) is `word` (ASCII), as a whole word.
+  static func endsWord(_ b: [UInt8], at i: Int, _ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    let start = i - 1 - n
+    guard start >= 0, b[i - 1] == space else { return false }
+    if start > 0, isASCIILetter(b, start - 1) { return false }
+    for k in 0..<n where b[start + k] != word.utf8Start[k] { return false }
+    return true
+  }
+
   /// Whether two strings have the same UTF-8 bytes: no canonical equivalence, which `==` may
   /// have to normalise for.
   static func same(_ a: String, _ b: String) -> Bool {

@@ -223,6 +223,21 @@ struct RealLayoutTests {
         """,
       type: "Chỉ thị", number: "21/CT-TTg", issuer: "Thủ tướng Chính phủ", date: "2026-05-12",
       subject: "Về tăng cường phòng cháy, chữa cháy"),
+    Case(
+      name: "a law of the 1990s: the state's name in its title is not the motto",
+      text: """
+        QUỐC HỘI ********
+        CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ********
+        Số: 16/1999/QH10
+        Hà Nội, ngày 21 tháng 12 năm 1999
+        LUẬT
+        CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 16/1999/QH10 VỀ SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM
+        Căn cứ vào Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;
+        \(body)
+        """,
+      type: "Luật", number: "16/1999/QH10", issuer: "Quốc hội", date: "1999-12-21",
+      subject:
+        "CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 16/1999/QH10 VỀ SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM"),
   ]
 
   @Test(arguments: cases)
