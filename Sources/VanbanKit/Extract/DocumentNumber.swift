@@ -117,11 +117,13 @@ public enum DocumentNumber {
     var lead = UTF8Bytes.readInt(b, p, maxDigits: 6)
     if lead.0 != nil {
       out.append(contentsOf: b[p..<lead.1])
-      // In a header (`Số: 66.16/2026/NQ-CP`, `Số: 1.234/QĐ-UBND`) a dot between digits is a
-      // thousands separator or a PDF artefact, not the end of the number.
-      while allowBlank, lead.1 + 1 < b.count, b[lead.1] == 0x2E, UTF8Bytes.isDigit(b, lead.1 + 1) {
+      // A dot between digits does not end the number. Three digits after it are a thousands
+      // separator (`1.234/QĐ-UBND` is 1234); any other count is part of the number as printed
+      // (`66.16/2026/NQ-CP`, a resolution numbered under 66), and is cited that way.
+      while lead.1 + 1 < b.count, b[lead.1] == 0x2E, UTF8Bytes.isDigit(b, lead.1 + 1) {
         let more = UTF8Bytes.readInt(b, lead.1 + 1, maxDigits: 6)
         guard more.0 != nil else { break }
+        if more.1 - (lead.1 + 1) != 3 { out.append(0x2E) }
         out.append(contentsOf: b[(lead.1 + 1)..<more.1])
         lead = (lead.0, more.1)
       }

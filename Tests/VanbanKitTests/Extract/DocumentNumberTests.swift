@@ -52,4 +52,15 @@ struct DocumentNumberTests {
     let first = DocumentNumber.findAll(in: text)[0]
     #expect(text[first.range] == "16/CT-TTg")
   }
+
+  /// A dot between digits: three digits after it separate thousands, anything else is part of
+  /// the number as printed (`66.16/2026/NQ-CP`), in a header, in a citation and in a query alike.
+  @Test func dottedNumbers() {
+    #expect(DocumentNumber.canonical("66.16/2026/NQ-CP") == "66.16/2026/NQ-CP")
+    #expect(DocumentNumber.canonical("1.234/QĐ-UBND") == "1234/QĐ-UBND")
+    #expect(DocumentNumber.key("66.16/2026/nq-cp") == "66.16/2026/nq-cp")
+    #expect(DocumentNumber.key("66.16/2026/NQ-CP") != DocumentNumber.key("6616/2026/NQ-CP"))
+    let text = "Căn cứ Nghị quyết số 66.16/2026/NQ-CP của Chính phủ và Quyết định số 1.234/QĐ-UBND ngày 3.5."
+    #expect(DocumentNumber.findAll(in: text).map(\.number) == ["66.16/2026/NQ-CP", "1234/QĐ-UBND"])
+  }
 }
