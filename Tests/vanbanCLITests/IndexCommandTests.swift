@@ -19,6 +19,36 @@ import Testing
     #expect(try ws.search("Việt Á").seedIDs == ["004"])
   }
 
+  /// With several shards, documents are written on each shard's own thread; a file that turned
+  /// unreadable (here emptied) is deleted on that thread too, in order with the writes. Deleting
+  /// it from the main thread raced the writers (Xapian is not thread-safe): the run failed with
+  /// "No termlist for document …", a broken inflate, or a segfault.
+  @Test func changesWithSeveralShardsAreWrittenInOrder() throws {
+    let ws = try Workspace()
+    // Texts long enough, with words enough, to keep the shard threads busy while the main thread
+    // meets the emptied files.
+    func text(_ k: Int, _ round: Int) -> String {
+      let words = (0..<6000).map { j in "từ\((k &* 7919 &+ j &* 104_729 &+ round) % 50_000)" }
+      return "CÔNG VĂN\nSố: \(k)/UBND-VX\nV/v tiêm chủng đợt \(k)\n" + words.joined(separator: " ") + "\n"
+    }
+    for k in 0..<90 { try ws.write("cv-\(k).txt", text(k, 0)) }
+    #expect(try ws.index(["--shards", "3"]).status == 0)
+    for k in 0..<90 {
+      let name = "cv-\(k).txt"
+      switch k % 6 {
+      case 0: try ws.write(name, "")  // unreadable now: leaves the index
+      case 1: try FileManager.default.removeItem(at: ws.corpus.appendingPathComponent(name))
+      case 2, 3: try ws.write(name, text(k, 1))
+      default: break
+      }
+    }
+    let r = try ws.index(["--shards", "3"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("updated 30"), "\(r.stdout)")
+    #expect(r.stdout.contains("removed 30"), "\(r.stdout)")
+    #expect(try Faults.documents(ws.index) == 5 + 60)
+  }
+
   /// `Did you mean` offers only words some indexed document still has: a document that is
   /// rewritten or deleted takes its words back out of the spelling data.
   @Test func wordsOfReplacedOrDeletedDocumentsLeaveTheSuggestions() throws {

@@ -128,9 +128,19 @@ final class ShardSet {
     return out
   }
 
+  /// Deletes a document: here with one shard, on the shard's thread with several (Xapian's
+  /// databases are not thread-safe, and the shard's thread may be writing).
   func delete(pathKey: String) throws {
-    let db = databases[shard(for: pathKey)]
-    try Self.removeSpellings(of: IndexSchema.id + pathKey, in: db)
+    let i = shard(for: pathKey)
+    if writers.isEmpty {
+      try Self.delete(pathKey: pathKey, from: databases[i])
+    } else {
+      try writers[i].submitDelete(pathKey)
+    }
+  }
+
+  static func delete(pathKey: String, from db: WritableDatabase) throws {
+    try removeSpellings(of: IndexSchema.id + pathKey, in: db)
     try db.deleteDocument(uniqueTerm: IndexSchema.id + pathKey)
   }
 
@@ -213,7 +223,7 @@ final class ShardSet {
 final class ShardWriter: @unchecked Sendable {
   private let database: WritableDatabase
   private let cond = NSCondition()
-  private enum Job { case put(PreparedDocument), commit }
+  private enum Job { case put(PreparedDocument), delete(String), commit }
   private var queue: [Job] = []
   private var busy = false
   private var stopped = false
@@ -228,12 +238,17 @@ final class ShardWriter: @unchecked Sendable {
     t.start()
   }
 
-  func submit(_ p: PreparedDocument) throws {
+  func submit(_ p: PreparedDocument) throws { try enqueue(.put(p)) }
+
+  /// Queues the deletion of the document with `pathKey`, in order with the documents submitted.
+  func submitDelete(_ pathKey: String) throws { try enqueue(.delete(pathKey)) }
+
+  private func enqueue(_ job: Job) throws {
     cond.lock()
     defer { cond.unlock() }
     while queue.count >= Self.capacity && failure == nil { cond.wait() }
     if let failure { throw failure }
-    queue.append(.put(p))
+    queue.append(job)
     cond.broadcast()
   }
 
@@ -276,6 +291,7 @@ final class ShardWriter: @unchecked Sendable {
       do {
         switch job {
         case .put(let p): try ShardSet.write(p, to: database)
+        case .delete(let key): try ShardSet.delete(pathKey: key, from: database)
         case .commit: try ShardSet.commit(database)
         }
       } catch {
