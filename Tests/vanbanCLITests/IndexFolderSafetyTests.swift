@@ -147,6 +147,16 @@ enum IndexLayout {
     try Data("# index\n".utf8).write(to: ws.index.appendingPathComponent("README.md"))
     #expect(try ws.index(["--rebuild"]).status == 0)
     #expect(FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("README.md").path))
+    // Names Xapian also uses are a user's files unless a database's `iamglass` is beside them.
+    let lookalikes = ws.root.appendingPathComponent("lookalikes")
+    try FileManager.default.createDirectory(at: lookalikes, withIntermediateDirectories: true)
+    let names = ["CUSTOMERS.DB", "changes2024", "notes.tmp", "photo.glass", "report.baseA"]
+    for name in names { try Data("mine".utf8).write(to: lookalikes.appendingPathComponent(name)) }
+    for extra in [["--rebuild"], []] {
+      let r = try CLI.run(["index", ws.corpus.path, "--index", lookalikes.path, "--quiet"] + extra)
+      Faults.expectOneClearLine(r, "CUSTOMERS.DB")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: lookalikes.path).sorted() == names)
     // Anything else dropped in later is refused, and kept.
     try Data("x".utf8).write(to: ws.index.appendingPathComponent("gen-1-notes.txt"))
     Faults.expectOneClearLine(try ws.index(["--rebuild"]), "gen-1-notes.txt")

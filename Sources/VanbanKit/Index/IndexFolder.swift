@@ -22,11 +22,16 @@ enum IndexFolder {
   // MARK: - What vanban made
 
   /// Names at the top of the folder that vanban made (or Xapian made for it).
-  static func isOwnedTopLevel(_ name: String, isDirectory: Bool) -> Bool {
+  /// Xapian's file names are common ones (`notes.tmp`, `CUSTOMERS.DB`, `photo.glass`), so a file
+  /// is taken for Xapian's only beside a database's own `iamglass` (`databaseHere`).
+  static func isOwnedTopLevel(_ name: String, isDirectory: Bool, databaseHere: Bool) -> Bool {
     if isDirectory { return generationNumber(name) != nil || isShardName(name) }
     return [IndexManifest.fileName, IndexManifest.fileName + ".tmp", lockName, legacyStub, legacyStub + ".tmp"]
-      .contains(name) || isXapianFile(name)
+      .contains(name) || (databaseHere && isXapianFile(name))
   }
+
+  /// Whether `folder` holds a glass database (its `iamglass`, a plain file).
+  static func hasDatabase(_ folder: String) -> Bool { kind(folder + "/iamglass") == .file }
 
   /// Files Xapian writes in a glass (or older chert) database folder.
   static func isXapianFile(_ name: String) -> Bool {
@@ -50,10 +55,11 @@ enum IndexFolder {
   /// vanban never makes one, and deleting through one could reach outside the folder.
   static func foreignEntry(in indexPath: String) -> String? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: indexPath) else { return nil }
+    let databaseHere = hasDatabase(indexPath)
     for name in names.sorted() where !userKept.contains(name) {
       let kind = Self.kind(indexPath + "/" + name)
       if kind == .other { return name }
-      guard isOwnedTopLevel(name, isDirectory: kind == .directory) else { return name }
+      guard isOwnedTopLevel(name, isDirectory: kind == .directory, databaseHere: databaseHere) else { return name }
       if kind == .directory,
         let inner = foreignEntry(inFolder: indexPath + "/" + name, generation: generationNumber(name) != nil)
       {
@@ -101,7 +107,7 @@ enum IndexFolder {
         guard kind == .directory, isShardName(name) else { return name }
         if let inner = foreignEntry(inFolder: path + "/" + name, generation: false) { return name + "/" + inner }
       } else {
-        guard kind == .file, isXapianFile(name) else { return name }
+        guard kind == .file, isXapianFile(name), hasDatabase(path) else { return name }
       }
     }
     return nil
@@ -141,10 +147,12 @@ enum IndexFolder {
   /// Call only with the lock held and after `foreignEntry` found nothing foreign.
   static func removeOwned(in indexPath: String, keepingGenerations keep: Set<Int>) {
     let fm = FileManager.default
+    let databaseHere = hasDatabase(indexPath)  // read once: `iamglass` goes with the rest
     for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? [] {
       if userKept.contains(name) || name == lockName || name == IndexManifest.fileName { continue }
       let kind = Self.kind(indexPath + "/" + name)
-      guard kind != .other, isOwnedTopLevel(name, isDirectory: kind == .directory) else { continue }
+      guard kind != .other, isOwnedTopLevel(name, isDirectory: kind == .directory, databaseHere: databaseHere)
+      else { continue }
       if let g = generationNumber(name), keep.contains(g) { continue }
       try? fm.removeItem(atPath: indexPath + "/" + name)
     }
