@@ -79,6 +79,16 @@ import Testing
     #expect(!r.stderr.contains("Fatal error"))
   }
 
+  /// A page with no hits on it (a limit of 0, an offset past the end) says how many match and
+  /// exits 0; only a search that matches nothing says "no documents match" and exits 1.
+  @Test(arguments: [["--limit", "0"], ["--offset", "100000"]])
+  func anEmptyPageStillCountsTheMatches(extra: [String]) throws {
+    let r = try CLI.run(["search", "--index", ws.index.path, "Omicron"] + extra)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("documents match; none on this page"), "\(r.stdout)")
+    #expect(!r.stdout.contains("no documents match"))
+  }
+
   @Test func unparsableQueryIsReadAsPlainWordsWithANote() throws {
     let r = try ws.search("Omicron AND")
     #expect(r.status == 0)

@@ -31,9 +31,12 @@ enum TextPrinter {
       }
       out += "\n"
     }
+    let total = (r.totalExact ? "" : "about ") + "\(r.total)"
     let shown =
       r.hits.isEmpty
-      ? "no documents match" : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(r.totalExact ? "" : "about ")\(r.total)"
+      // A page of none (a limit of 0, or an offset past the end) still says how many match.
+      ? (r.total == 0 ? "no documents match" : "\(total) documents match; none on this page")
+      : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(total)"
     out += (r.relaxed ? "(any word) " : "") + shown + "\n"
     return out
   }
