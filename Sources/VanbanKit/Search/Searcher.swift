@@ -56,6 +56,10 @@ public final class Searcher {
       let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? [])
         .filter { !IndexFolder.userKept.contains($0) && $0 != IndexFolder.lockName }
       if names.isEmpty { throw VanbanError.indexNotFound(location) }
+      // Someone else's database (omega, notmuch): never advise a rebuild, which would be refused.
+      if let (path, reason) = IndexFolder.foreignDatabase(in: location) {
+        throw VanbanError.unsafeIndexFolder(location, "it holds `\(path)`, \(reason): not a vanban index")
+      }
       if IndexFolder.hasLegacyLayout(location) {
         throw VanbanError.notAnIndex(
           location, "no \(IndexManifest.fileName), only the layout of an older vanban or a Xapian stub")
@@ -114,11 +118,11 @@ public final class Searcher {
       notes.append("query read as plain words (\(e.description))")
       node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
     }
-    if node == nil && request.filters.isEmpty {
-      // No text at all is a usage error. Text with nothing searchable in it (`(((`, `AND`) reads
-      // as `!!!` does: a note, and no documents.
-      guard request.text.contains(where: { !$0.isWhitespace }) else { throw VanbanError.nothingToSearch }
-      return try run(.word(""), request, notes: notes)
+    if node == nil {
+      // Text with nothing searchable in it (`(((`, `AND`) reads as `!!!` does: a note, and no
+      // documents, or what the filters match. No text and no filter is a usage error.
+      if request.text.contains(where: { !$0.isWhitespace }) { return try run(.word(""), request, notes: notes) }
+      guard !request.filters.isEmpty else { throw VanbanError.nothingToSearch }
     }
     var result: SearchResult
     do {

@@ -38,11 +38,16 @@ import Testing
     #expect(result.notes.isEmpty)
   }
 
-  @Test func nothingLeftIsABadQuery() throws {
+  /// Nothing searchable left once read as plain words: as for `!!!`, no documents and a note;
+  /// only a query with no text at all (and no filter) is a usage error.
+  @Test func nothingLeftMatchesNothingWithANote() throws {
     let path = try Self.smallIndex()
     defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let result = try Searcher(indexes: [path]).search(SearchRequest(text: "( \" )"))
+    #expect(result.total == 0 && result.hits.isEmpty)
+    #expect(result.notes.contains { $0.contains("no searchable words") }, "\(result.notes)")
     #expect(throws: VanbanError.nothingToSearch) {
-      try Searcher(indexes: [path]).search(SearchRequest(text: "( \" )"))
+      try Searcher(indexes: [path]).search(SearchRequest(text: "  "))
     }
   }
 }
