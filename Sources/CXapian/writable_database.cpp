@@ -251,19 +251,29 @@ extern "C" cx_status cx_writable_database_add_spelling(
     }
 }
 
+/* Calls `fn` with each word of a batch laid out as for
+ * cx_document_add_terms_batch (validated first, so a bad batch changes
+ * nothing). */
+template <typename Fn>
+static void for_each_batch_word(const char *words, size_t words_len,
+                                size_t count, Fn fn) {
+    std::vector<size_t> lengths = cx::batch_lengths(words, words_len, count);
+    std::string word;
+    size_t offset = 0;
+    for (size_t n : lengths) {
+        word.assign(words + offset, n);
+        fn(word);
+        offset += n + 1;
+    }
+}
+
 extern "C" cx_status cx_writable_database_add_spellings(
     cx_writable_database *db, const char *words, size_t words_len, size_t count,
     char **message) {
     try {
         auto &w = cx::live(db);
-        std::vector<size_t> lengths = cx::batch_lengths(words, words_len, count);
-        std::string word;
-        size_t offset = 0;
-        for (size_t n : lengths) {
-            word.assign(words + offset, n);
-            w.add_spelling(word, 1);
-            offset += n + 1;
-        }
+        for_each_batch_word(words, words_len, count,
+                            [&](const std::string &word) { w.add_spelling(word, 1); });
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);
@@ -275,14 +285,8 @@ extern "C" cx_status cx_writable_database_remove_spellings(
     char **message) {
     try {
         auto &w = cx::live(db);
-        std::vector<size_t> lengths = cx::batch_lengths(words, words_len, count);
-        std::string word;
-        size_t offset = 0;
-        for (size_t n : lengths) {
-            word.assign(words + offset, n);
-            w.remove_spelling(word, 1);
-            offset += n + 1;
-        }
+        for_each_batch_word(words, words_len, count,
+                            [&](const std::string &word) { w.remove_spelling(word, 1); });
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);

@@ -151,25 +151,24 @@ public final class WritableDatabase {
 
   /// Adds each word of `words` (positions are ignored) with frequency +1, in one call.
   public func addSpellings(_ words: TermBatch) throws {
-    guard !words.isEmpty else { return }
-    try check("adding \(words.count) spellings") { message in
-      words.bytes.withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) {
-          cx_writable_database_add_spellings(handle, $0.baseAddress, $0.count, words.count, message)
-        }
-      }
-    }
+    try spellings(words, "adding", cx_writable_database_add_spellings)
   }
 
   /// Takes each word of `words` back from the spelling data (frequency -1; a word at 0 leaves),
   /// in one call: what `addSpellings` gave for a document that is replaced or deleted.
   public func removeSpellings(_ words: TermBatch) throws {
+    try spellings(words, "removing", cx_writable_database_remove_spellings)
+  }
+
+  /// One batch of spelling words through `entry` (the add or the remove C entry).
+  private func spellings(
+    _ words: TermBatch, _ verb: String,
+    _ entry: (OpaquePointer?, UnsafePointer<CChar>?, Int, Int, CMessage) -> cx_status
+  ) throws {
     guard !words.isEmpty else { return }
-    try check("removing \(words.count) spellings") { message in
+    try check("\(verb) \(words.count) spellings") { message in
       words.bytes.withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) {
-          cx_writable_database_remove_spellings(handle, $0.baseAddress, $0.count, words.count, message)
-        }
+        bytes.withMemoryRebound(to: CChar.self) { entry(handle, $0.baseAddress, $0.count, words.count, message) }
       }
     }
   }

@@ -56,12 +56,9 @@ struct FoldedText {
             // Two- and three-byte scalars (every Vietnamese letter) decoded in place.
             var v: UInt32
             var len: Int
-            if c & 0xE0 == 0xC0, i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
-              v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-              len = 2
-            } else if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
-              v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-              len = 3
+            if let (v23, l23) = UTF8Bytes.scalar2or3(b, i) {
+              v = v23
+              len = l23
             } else if let (u, l) = UTF8Bytes.scalar(bytes, i) {
               v = u.value
               len = l

@@ -94,16 +94,12 @@ enum ScalarText {
         var v = UInt32(c)
         var len = 1
         if c >= 0x80 {
-          if c & 0xE0 == 0xC0, i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
-            v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-            len = 2
-          } else if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
-            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            len = 3
-          } else {
+          guard let (v23, l23) = UTF8Bytes.scalar2or3(b, i) else {
             fits = false  // four-byte or malformed: rare, left to the scalar loop
             return 0
           }
+          v = v23
+          len = l23
         }
         i += len
         let f = letters.foldScalar(v)

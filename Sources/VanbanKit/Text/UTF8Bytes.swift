@@ -143,6 +143,20 @@ enum UTF8Bytes {
     i + 1 < b.count && b[i] == 0xC4 && (b[i + 1] == 0x90 || b[i + 1] == 0x91)
   }
 
+  /// The two- or three-byte scalar at `i` (every Vietnamese letter is one): its value and length;
+  /// nil for anything else (ASCII, four bytes, a broken sequence). Inlined into the fold loops.
+  @inline(__always) static func scalar2or3(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
+    let c = b[i]
+    let n = b.count
+    if c & 0xE0 == 0xC0, i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
+      return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
+    }
+    if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+      return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+    }
+    return nil
+  }
+
   /// Decodes the scalar that starts at `i` (nil on a continuation byte or bad input).
   static func scalar(_ b: [UInt8], _ i: Int) -> (Unicode.Scalar, Int)? {
     guard let c = at(b, i) else { return nil }
