@@ -5,6 +5,7 @@
 
 import Xapian
 
+/// Every failure VanbanKit reports, as a case the CLI (or a server) words for its users; `description` is a plain-English fallback.
 public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case indexNotFound(String)
   case indexLocked(String)

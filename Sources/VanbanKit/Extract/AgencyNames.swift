@@ -1,6 +1,7 @@
 // Agency abbreviations, expanded so that `UBND tỉnh Lai Châu` and `Ủy ban nhân dân tỉnh Lai Châu`
 // (and a user's `ubnd lai chau`) meet in the index.
 
+/// Official abbreviations of issuing bodies (`UBND` → `Ủy ban nhân dân`), so `--agency` matches either spelling.
 public enum AgencyNames {
   /// Expands the abbreviations word by word, case-insensitively (folded input too: `ubnd`, `bcd`).
   /// Short forms that are also ordinary syllables (`TU`, `HU`) expand only in capitals, and the

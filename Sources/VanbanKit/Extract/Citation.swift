@@ -3,6 +3,7 @@
 // The date matters: `16/CT-TTg` of 31/3/2020 and `16/CT-TTg` of 20/9/2022 are two different
 // directives, and only the date given beside the citation tells them apart.
 
+/// A document number cited in a text (`16/CT-TTg`), with the date given beside it, its type, and where it was seen.
 public struct Citation: Codable, Hashable, Sendable {
   /// Canonical display form: `16/CT-TTg`, `585-TB/TU`, `15/2020/NĐ-CP`.
   public var number: String

@@ -1,5 +1,6 @@
 // What the extractor finds in one document. `nil` or empty means the document does not say.
 
+/// The fields extracted from one document; nil where the text does not say (never a guess).
 public struct DocumentMetadata: Codable, Sendable, Equatable {
   /// Canonical type: `Công văn`, `Thông báo`, `Chỉ thị`…
   public var type: String?

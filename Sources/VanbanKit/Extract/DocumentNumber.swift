@@ -11,6 +11,7 @@
 //   N-TYPE/AGENCY[-AGENCY]      585-TB/TU, 08-TB/BCĐTW (Party)
 //   /TYPE-AGENCY                a draft's blank number, only right after `Số:`
 
+/// Vietnamese document numbers (`15/2020/NĐ-CP`, `585-TB/TU`, `66.16/2026/NQ-CP`): found in text, canonicalised, and keyed for the index.
 public enum DocumentNumber {
   /// `"16 / ct–ttg"` → `"16/CT-TTg"`; nil when `raw` is not (only) a document number.
   public static func canonical(_ raw: String) -> String? {

@@ -3,6 +3,7 @@
 // Headers print the type in capitals (`THÔNG BÁO`), citations in sentence case (`Chỉ thị`), users
 // type it without marks (`chi thi`); all must land on one value for the type filter.
 
+/// The names of document types (`Công văn`, `Thông tư liên tịch`, `Văn bản hợp nhất`) and their canonical spellings.
 public enum DocumentTypes {
   /// Canonical names, sentence case. Longer names come before their prefixes (`Bộ luật`, `Luật`).
   public static let all: [String] = [

@@ -11,6 +11,7 @@
 
 import Foundation
 
+/// Reads a normalised text's header, signature block and citations into `DocumentMetadata`: number, type, issuer, date, signer, subject, references.
 public struct MetadataExtractor: Sendable {
   public init() {}
 

@@ -6,6 +6,7 @@
 
 import Foundation
 
+/// A date that may lack its day or month (`tháng 3/2022`, `2021`), ordered and stored by `sortKey`.
 public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
   public var year: Int
   public var month: Int?

@@ -5,6 +5,8 @@
 
 import Foundation
 
+/// The provinces and centrally run cities, one spelling each whatever the text wrote (`TP. Hồ Chí
+/// Minh`, old tone placement), for the `province` field, its facet and its filter.
 public enum Provinces {
   /// Canonical names with diacritics (new tone placement, as in `Hòa Bình`).
   public static let all: [String] = [

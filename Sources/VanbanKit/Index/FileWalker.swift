@@ -8,6 +8,7 @@ import Foundation
   import Glibc
 #endif
 
+/// A file the walker found: its path, size, modification time and format.
 public struct FoundFile: Sendable, Equatable {
   public var path: String
   public var size: Int
@@ -15,6 +16,7 @@ public struct FoundFile: Sendable, Equatable {
   public var format: DocumentFormat
 }
 
+/// Lists the indexable files under the roots, never following a link out of them (and links at all unless asked).
 public struct FileWalker: Sendable {
   public var formats: Set<DocumentFormat>
   /// Follow symbolic links found inside the roots, as ripgrep's --follow does: only to places

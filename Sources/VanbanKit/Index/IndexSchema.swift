@@ -4,6 +4,7 @@
 // `version`, and `vanban index` will refuse an index built with another version rather than
 // answer wrongly from it.
 
+/// The index's on-disk schema, declared once: term prefixes, value slots, document data and the schema version.
 public enum IndexSchema {
   /// Written to the database metadata key `vanban.schema` and to the manifest
   /// (`vanban-index.json`); read before every search. 3: shards listed by vanban's manifest in

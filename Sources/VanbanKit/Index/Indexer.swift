@@ -8,6 +8,8 @@
 import Foundation
 import Xapian
 
+/// What an indexing run covers and how: roots, formats, shards, links, and the limits on file size,
+/// text, helper memory and time.
 public struct IndexOptions: Sendable {
   public var roots: [String]
   public var formats: Set<DocumentFormat> = Set(DocumentFormat.allCases)
@@ -34,6 +36,7 @@ public struct IndexOptions: Sendable {
   public init(roots: [String]) { self.roots = roots }
 }
 
+/// What one indexing run did: documents added, updated, removed, unchanged and skipped (with reasons).
 public struct IndexSummary: Codable, Sendable, Equatable {
   public var added = 0, updated = 0, removed = 0, unchanged = 0, skipped = 0
   /// Documents in the index after the run.
@@ -63,6 +66,7 @@ extension IndexObserver {
   public func skipped(path: String, error: Error) { skipped(path: path, reason: "\(error)") }
 }
 
+/// Brings an index up to date with its roots: new and changed files are read and written, vanished ones removed, all through atomic commits.
 public final class Indexer {
   public let indexPath: String
 

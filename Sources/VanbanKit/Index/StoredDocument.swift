@@ -3,6 +3,7 @@
 
 import Foundation
 
+/// What the index keeps of each document besides its terms: where it came from and its metadata.
 public struct StoredDocument: Codable, Sendable, Equatable {
   /// File name without extension (not unique across folders; the path is).
   public var id: String

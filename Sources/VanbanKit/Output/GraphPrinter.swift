@@ -5,6 +5,7 @@
 
 import Foundation
 
+/// Draws a `CitationGraph` as Graphviz DOT, or as SVG through `dot`.
 public enum GraphPrinter {
   /// Graphviz DOT text.
   public static func dot(_ g: CitationGraph) -> String {
@@ -74,6 +75,7 @@ public enum GraphPrinter {
   }
 }
 
+/// Graphviz's `dot`, found on PATH and run without a shell.
 public enum Graphviz {
   /// `dot` on PATH, if installed.
   public static func dotPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {

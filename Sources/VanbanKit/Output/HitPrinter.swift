@@ -3,10 +3,12 @@
 
 import Foundation
 
+/// The output formats of hit lists: text, JSON, JSON lines and CSV.
 public enum OutputFormat: String, CaseIterable, Sendable {
   case text, json, jsonl, csv
 }
 
+/// How hits are printed: format, colour, context lines, and which fields.
 public struct PrintOptions: Sendable {
   public var format: OutputFormat = .text
   /// Bold matches and colour (text on a terminal, without NO_COLOR).
@@ -20,6 +22,7 @@ public struct PrintOptions: Sendable {
   public init() {}
 }
 
+/// Renders a `SearchResult` in the chosen `OutputFormat`.
 public enum HitPrinter {
   /// The whole answer as one string (the CLI writes it to stdout).
   public static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String] = [:]) throws -> String

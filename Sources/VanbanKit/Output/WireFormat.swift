@@ -6,6 +6,7 @@
 
 import Foundation
 
+/// The JSON wire format shared by every command and the server; `version` changes when a key is removed or changes meaning.
 public enum WireFormat {
   public static let version = 1
 

@@ -10,6 +10,7 @@
 import Foundation
 import Xapian
 
+/// The documents around one number: who cites it, what it cites, to a given depth.
 public struct CitationGraph: Codable, Sendable, Equatable {
   public enum Kind: String, Codable, Sendable {
     /// A document in the index.

@@ -6,6 +6,7 @@
 // numbers, provinces, abbreviations) that QueryParser's prefixes cannot do. Anything that does
 // not parse is read as plain words, with a note, so a query never fails on syntax.
 
+/// A parsed query: words, prefixes, phrases, fields and the operators between them.
 public indirect enum QueryNode: Equatable, Sendable {
   /// A bare word (may hold several syllables after tokenising, e.g. `16/CT-TTg`).
   case word(String)
@@ -24,10 +25,12 @@ public indirect enum QueryNode: Equatable, Sendable {
   case not(QueryNode)
 }
 
+/// Why a query did not parse; the search then reads it as plain words and says so in a note.
 public struct QuerySyntaxError: Error, Equatable, CustomStringConvertible {
   public var description: String
 }
 
+/// Parses the query language (`AND`, `OR`, `NOT`, `"phrase"`, `word*`, `field:value`, `NEAR`) into a `QueryNode`.
 public enum QueryLanguage {
   /// Field names accepted as `name:value`.
   public static let fields: Set<String> = [

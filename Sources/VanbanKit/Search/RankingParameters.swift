@@ -6,6 +6,7 @@
 
 import Foundation
 
+/// The weights the ranking uses (BM25 and the boosts of bigrams and exact terms), tunable for evaluation.
 public struct RankingParameters: Sendable, Equatable {
   /// BM25 term-frequency saturation and length normalisation (Robertson's usual 1.2 / 0.75).
   public var k1 = 1.2

@@ -1,6 +1,7 @@
 // A hit as every printer sees it: plain values, no Xapian. Its JSON keys are the documented
 // wire format (README "JSON output"); absent values are `null` or `[]`, never missing.
 
+/// A line of a hit that cites the number searched for, with the citation's date and type when given.
 public struct CitationLine: Codable, Sendable, Equatable {
   public var number: String
   public var date: String?
@@ -9,6 +10,7 @@ public struct CitationLine: Codable, Sendable, Equatable {
   public var sentence: String
 }
 
+/// One document found: its id, path, metadata, score and snippet.
 public struct SearchHit: Codable, Sendable, Equatable {
   public var rank: Int
   public var id: String
@@ -103,6 +105,7 @@ public struct Facets: Codable, Sendable, Equatable {
   ]
 }
 
+/// A page of hits with the total, notes on how the query was read, facets and a spelling suggestion.
 public struct SearchResult: Sendable {
   public var query: String
   /// Matching documents: exact when `totalExact`, else Xapian's estimate (it stops evaluating

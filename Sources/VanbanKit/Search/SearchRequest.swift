@@ -2,6 +2,7 @@
 
 import Foundation
 
+/// How hits are ordered: by relevance (newest first when there are no words), newest or oldest.
 public enum ResultOrder: String, Codable, CaseIterable, Sendable {
   case relevance, newest, oldest
 }
@@ -57,6 +58,7 @@ public struct Filters: Equatable, Sendable {
   }
 }
 
+/// One search: the query text, the filters, the page and the order. The CLI and a server build the same request.
 public struct SearchRequest: Sendable {
   public var text: String = ""
   public var filters = Filters()

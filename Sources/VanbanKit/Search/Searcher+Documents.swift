@@ -3,6 +3,7 @@
 import Foundation
 import Xapian
 
+/// A document as `show` prints it: what the index stored of it, and its text.
 public struct ShownDocument: Sendable {
   public var stored: StoredDocument
   public var text: String
@@ -19,6 +20,7 @@ public struct CitedDocument: Codable, Sendable, Equatable {
   public var indexed: [String]
 }
 
+/// What `stats` reports: document counts, facets over every document, unknown fields and the most cited numbers.
 public struct IndexStats: Codable, Sendable, Equatable {
   public struct Cited: Codable, Sendable, Equatable {
     public var number: String

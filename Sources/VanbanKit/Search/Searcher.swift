@@ -4,6 +4,7 @@
 import Foundation
 import Xapian
 
+/// Answers searches, `show`, `refs`, `cites` and `stats` over one index or several (local shards, remote servers).
 public final class Searcher {
   public let locations: [String]
   let db: Database

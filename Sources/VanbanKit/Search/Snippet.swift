@@ -6,6 +6,7 @@ import Foundation
 // Matching is on folded forms, so `viet a` marks `Việt Á`; with --exact only exact forms count.
 // Markers are «…» (JSON keeps them; the text printer turns them into bold or [ ]).
 
+/// Snippets: the passages of a text densest in matches, with the matches between `open` and `close` marks.
 public enum Snippet {
   public static let open = "«", close = "»"
 

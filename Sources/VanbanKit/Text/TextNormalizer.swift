@@ -6,6 +6,7 @@
 
 import Foundation
 
+/// Unicode NFC, one tone placement (`hoà` → `hòa`), and clean whitespace: every text and every query goes through it first.
 public enum TextNormalizer {
   /// NFC, one canonical tone placement (the tone sits on the first vowel of a final oa/oe/uy:
   /// `hòa`, `khỏe`, `ủy`, `thủy`), look-alikes read as Đ/đ, Markdown `**`/`***` removed, line endings

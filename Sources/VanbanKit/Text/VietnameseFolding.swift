@@ -5,6 +5,7 @@
 // Naive folding alone loses meaning (thể/thế → the), so the index keeps exact terms beside folded
 // ones; see IndexSchema.
 
+/// Diacritic folding, the form a user typing without marks produces: `Việt Á` → `viet a`, `Đường` → `duong`.
 public enum VietnameseFolding {
   /// Lower-case, mark-free form of `s`. Other characters pass through lower-cased.
   public static func fold(_ s: String) -> String {

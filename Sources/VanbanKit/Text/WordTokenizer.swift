@@ -4,6 +4,7 @@
 // digits and marks. No stemming and no stopwords: `Công an` must keep `an`, and English stemmers
 // turn `ngày` into `ngài`.
 
+/// One word of a text as the analyzer reads it: exact and folded forms, and where it is.
 public struct Word: Sendable, Equatable {
   /// Lower-case form with its diacritics (the text must already be normalised).
   public var exact: String
@@ -13,6 +14,8 @@ public struct Word: Sendable, Equatable {
   public var scalarRange: Range<Int>
 }
 
+/// Splits normalised text into words (runs of letters, digits and marks: one syllable each), with
+/// their exact and folded forms. `16/CT-TTg` gives `16`, `ct`, `ttg`.
 public enum WordTokenizer {
   /// Xapian terms are limited to 245 bytes; longer "words" are junk (base64, hashes) anyway.
   static let maxWordBytes = 64

@@ -16,4 +16,12 @@ struct WordTokenizerTests {
     }
     #expect(utf8Words == words)
   }
+
+  /// A document number is several words (its digits and its codes); the number itself is indexed
+  /// apart, under its own key (`IndexSchema.number`, `IndexSchema.reference`).
+  @Test func aDocumentNumberIsSeveralWords() {
+    var words: [String] = []
+    WordTokenizer.forEachWord(in: "Chỉ thị 16/CT-TTg") { words.append($0.folded) }
+    #expect(words == ["chi", "thi", "16", "ct", "ttg"])
+  }
 }
