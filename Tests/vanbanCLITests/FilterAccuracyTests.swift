@@ -1,7 +1,8 @@
 // Filter accuracy through the binary on gen_corpus.py corpora (300 documents, seed 1, plain and
 // with 20% NFD files), scored against truth.jsonl: `refs X`, `--agency`, `--province`, `--type`
 // and `--since/--until` must return exactly the truth's documents. Values are sampled evenly to
-// keep a debug run short (about 60 processes per corpus); `scripts/filter-accuracy` checks every value on 3000 documents.
+// keep a debug run short (about 60 processes per corpus); `scripts/filter-accuracy` checks every value on 3000 documents
+// (VANBAN_FILTER_DOCS, VANBAN_FILTER_ALL).
 // Also: `vanban stats` counts agree with the truth and add up.
 
 import Foundation
@@ -54,9 +55,14 @@ struct FilterCheck: Sendable {
 }
 
 @Suite(.serialized) struct FilterAccuracyTests {
+  /// 300 keeps `make test` short; `scripts/filter-accuracy N` sets VANBAN_FILTER_DOCS=N and
+  /// VANBAN_FILTER_ALL=1 (every value of every filter, not a sample).
+  static let docs = ProcessInfo.processInfo.environment["VANBAN_FILTER_DOCS"].flatMap(Int.init) ?? 300
+  static let everyValue = ProcessInfo.processInfo.environment["VANBAN_FILTER_ALL"] == "1"
+
   /// Every `n`-th of `values` so that about `count` remain (all when fewer).
   static func sample(_ values: [String], _ count: Int) -> [String] {
-    guard values.count > count else { return values }
+    guard values.count > count, !everyValue else { return values }
     let step = Double(values.count) / Double(count)
     return (0..<count).map { values[Int(Double($0) * step)] }
   }
@@ -133,11 +139,15 @@ struct FilterCheck: Sendable {
   }
 
   func check(nfd: Double) throws {
-    let w = try GeneratedWorkspace.shared(docs: 300, seed: 1, nfd: nfd)
-    let scores = try Self.score(Self.checks(w))
+    let w = try GeneratedWorkspace.shared(docs: Self.docs, seed: 1, nfd: nfd)
+    let checks = Self.checks(w)
+    let scores = try Self.score(checks)
     for kind in ["refs", "agency", "province", "type", "since/until"] {
       let (p, r, bad) = try #require(scores[kind])
-      print("filter accuracy (300 docs, nfd \(nfd)) \(kind): precision \(p) recall \(r) \(bad.prefix(5))")
+      let values = checks.filter { $0.kind == kind }.count
+      print(
+        "filter accuracy (\(Self.docs) docs, nfd \(nfd)) \(kind), \(values) values: precision \(p) recall \(r) \(bad.prefix(5))"
+      )
       #expect(r == 1.0, "\(kind) recall: \(bad)")
       #expect(p == 1.0, "\(kind) precision: \(bad)")
     }
@@ -151,10 +161,10 @@ struct FilterCheck: Sendable {
 
   @Test(.enabled(if: GeneratedWorkspace.available, "python3 is needed to run gen_corpus.py"))
   func statsCountsAgreeWithTheTruthAndAddUp() throws {
-    let w = try GeneratedWorkspace.shared(docs: 300, seed: 1, nfd: 0)
+    let w = try GeneratedWorkspace.shared(docs: FilterAccuracyTests.docs, seed: 1, nfd: 0)
     let r = try CLI.run(["stats", "--index", w.index.path, "--format", "json", "--top", "1000"])
     #expect(r.status == 0)
-    #expect(r.json["documents"] as? Int == 300)
+    #expect(r.json["documents"] as? Int == Self.docs)
     let facets = r.json["facets"] as? [String: [[String: Any]]] ?? [:]
     let totals = r.json["totals"] as? [String: [String: Int]] ?? [:]
     func counts(_ k: String) -> [String: Int] {
@@ -191,7 +201,8 @@ struct FilterCheck: Sendable {
     let text = try CLI.run(["stats", "--index", w.index.path, "--top", "3"])
     #expect(
       text.stdout.contains(
-        "by province (top 3 of \(totals["province"]?["values"] ?? -1) values; 300 of 300 documents have one)"))
+        "by province (top 3 of \(totals["province"]?["values"] ?? -1) values; \(Self.docs) of \(Self.docs) documents have one)"
+      ))
   }
 }
 
@@ -203,7 +214,7 @@ extension Dictionary where Value == Int {
 @Suite struct TotalCountTests {
   @Test(.enabled(if: GeneratedWorkspace.available, "python3 is needed to run gen_corpus.py"))
   func estimatesAreLabelledAndFacetsCountExactly() throws {
-    let w = try GeneratedWorkspace.shared(docs: 300, seed: 1, nfd: 0)
+    let w = try GeneratedWorkspace.shared(docs: FilterAccuracyTests.docs, seed: 1, nfd: 0)
     let base = ["--index", w.index.path, "--limit", "1"]
     // Every generated dispatch has "ủy ban" (the issuer or the recipients): > 100 matches.
     let counted = try CLI.run(["search", "ủy", "ban", "--format", "json", "--facets"] + base)
