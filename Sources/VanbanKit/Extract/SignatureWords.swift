@@ -350,12 +350,9 @@ extension SignatureParser {
       var v = UInt32(c)
       if c < 0x80 {
         i += 1
-      } else if c & 0xE0 == 0xC0, i + 1 < n {
-        v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-        i += 2
-      } else if c & 0xF0 == 0xE0, i + 2 < n {
-        v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-        i += 3
+      } else if let (v23, length) = UTF8Bytes.scalar2or3(b, i) {
+        v = v23
+        i += length
       } else {
         return nil  // not in the table: the line was not simple
       }
