@@ -36,8 +36,11 @@ struct IndexCommand: ParsableCommand {
   var fileTimeout = 120
   @Option(
     help: ArgumentHelp(
-      "Split the index into N shards written in parallel (kept on later runs; --rebuild to change).", valueName: "N"))
+      "Keep the index as N shards, written in parallel (kept on later runs; --rebuild to change). Without it, a new index is written by two writers and merged into one.",
+      valueName: "N"))
   var shards: Int?
+  @Flag(help: "Leave a first build or a rebuild as written instead of compacting it (faster, larger index).")
+  var noCompact = false
   @Flag(help: "Follow symbolic links inside the folders given (never out of them; each file once).")
   var follow = false
   @Flag(help: "Print the summary as JSON.")
@@ -53,6 +56,7 @@ struct IndexCommand: ParsableCommand {
     var options = IndexOptions(roots: paths)
     options.rebuild = rebuild
     options.followLinks = follow
+    options.compact = !noCompact
     if let shards {
       guard (1...64).contains(shards) else { throw ValidationError("--shards takes 1 to 64") }
       options.shards = shards

@@ -19,6 +19,75 @@ import Testing
     #expect(try ws.search("Việt Á").seedIDs == ["004"])
   }
 
+  /// A first build and a rebuild are written by parallel writers and end compacted into one shard;
+  /// `--shards N` keeps N. Compaction changes no answer: the same searches give the same hits with
+  /// the same scores as the index left as written (`--no-compact`); only equal scores may swap.
+  @Test func fullBuildsAreCompactedWithoutChangingAnswers() throws {
+    let ws = try Workspace()
+    for k in 0..<40 {
+      try ws.write(
+        "cv-\(k).txt",
+        "CÔNG VĂN\nSố: \(k)/UBND-VX\nV/v tiêm chủng đợt \(k)\nTriển khai tiêm vắc xin phòng COVID-19 đợt \(k % 7), "
+          + "Công ty Việt Á, kế hoạch \(k % 3) theo Chỉ thị 16/CT-TTg.\n")
+    }
+    func shards(_ index: URL) throws -> [String] {
+      let data = try Data(contentsOf: index.appendingPathComponent("vanban-index.json"))
+      return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])["shards"] as? [String] ?? []
+    }
+    func generations(_ index: URL) throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.hasPrefix("gen-") }.sorted()
+    }
+    func answers(_ index: URL) throws -> [String] {
+      try [["tiêm", "vắc", "xin"], ["viet", "a"], ["đợt", "3"], ["kế", "hoạch", "--any"]].map { q in
+        let r = try CLI.run(["search", "--index", index.path, "--format", "json", "--limit", "50"] + q)
+        return r.hits.map { "\($0["id"] ?? "") \($0["score"] ?? "")" }.sorted().joined(separator: ",")
+          + " scores: " + r.hits.map { "\($0["score"] ?? "")" }.joined(separator: ",")
+      }
+    }
+    #expect(try ws.index().status == 0)
+    #expect(try shards(ws.index) == ["gen-2/shard-00"])
+    #expect(try generations(ws.index) == ["gen-2"])
+    let plain = ws.root.appendingPathComponent("plain")
+    let r = try CLI.run(["index", ws.corpus.path, "--index", plain.path, "--quiet", "--no-compact"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try shards(plain).count == min(2, ProcessInfo.processInfo.activeProcessorCount))
+    let expected = try answers(plain)
+    #expect(expected.allSatisfy { !$0.isEmpty })
+    #expect(try answers(ws.index) == expected)
+    // Later runs write into the compacted shard.
+    try ws.write("cv-new.txt", "CÔNG VĂN\nSố: 99/UBND-VX\nV/v tiêm chủng tại xã Kơbang\n")
+    #expect(try ws.index().stdout.contains("added 1"))
+    #expect(try shards(ws.index) == ["gen-2/shard-00"])
+    #expect(try ws.search("tiêm", "kơbang").hits.compactMap { $0["id"] as? String } == ["cv-new"])
+    // A rebuild with three shards keeps three, compacted.
+    #expect(try ws.index(["--rebuild", "--shards", "3"]).status == 0)
+    #expect(try shards(ws.index) == ["gen-4/shard-00", "gen-4/shard-01", "gen-4/shard-02"])
+    #expect(try generations(ws.index) == ["gen-4"])
+    #expect(try Faults.documents(ws.index) == 5 + 41)
+  }
+
+  /// `vanban compact` rewrites an index that incremental runs have grown: merged into one shard by
+  /// default, or keeping its own count; the documents and answers stay. It never makes an index.
+  @Test func compactMergesShardsAndKeepsEveryDocument() throws {
+    let ws = try Workspace()
+    #expect(try ws.index(["--shards", "2"]).status == 0)
+    try ws.write("cv-a.txt", "CÔNG VĂN\nSố: 7/UBND-VX\nV/v tiêm chủng tại xã Kơbang\n")
+    #expect(try ws.index().stdout.contains("added 1"))
+    let before = try ws.search("Việt", "Á").hits.compactMap { $0["id"] as? String }.sorted()
+    #expect(!before.isEmpty)
+    let bad = try ws.run("compact", "--shards", "3")
+    #expect(bad.status == 2 && bad.stderr.contains("--shards"), "\(bad.stderr)")
+    let r = try ws.run("compact", "--json")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json["documents"] as? Int == 6 && r.json["shards"] as? Int == 1, "\(r.stdout)")
+    let manifest = try String(contentsOf: ws.index.appendingPathComponent("vanban-index.json"), encoding: .utf8)
+    #expect(manifest.contains("shard-00") && !manifest.contains("shard-01"), "\(manifest)")
+    #expect(try ws.search("Việt", "Á").hits.compactMap { $0["id"] as? String }.sorted() == before)
+    #expect(try ws.search("kơbang").hits.count == 1)
+    let none = try CLI.run(["compact", "--index", ws.root.appendingPathComponent("nothing").path])
+    #expect(none.status == 2 && !FileManager.default.fileExists(atPath: ws.root.appendingPathComponent("nothing").path))
+  }
+
   /// With several shards, documents are written on each shard's own thread; a file that turned
   /// unreadable (here emptied) is deleted on that thread too, in order with the writes. Deleting
   /// it from the main thread raced the writers (Xapian is not thread-safe): the run failed with

@@ -169,6 +169,20 @@ enum IndexFolder {
     }
   }
 
+  /// Bytes of the regular files in the generation folders (the shards, as `du` counts them).
+  static func shardBytes(in indexPath: String) -> Int {
+    let fm = FileManager.default
+    var total = 0
+    for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? [] where generationNumber(name) != nil {
+      guard let walk = fm.enumerator(atPath: indexPath + "/" + name) else { continue }
+      while walk.nextObject() != nil {
+        let attrs = walk.fileAttributes
+        if attrs?[.type] as? FileAttributeType == .typeRegular { total += (attrs?[.size] as? Int) ?? 0 }
+      }
+    }
+    return total
+  }
+
   /// The highest `gen-N` present, 0 if none.
   static func highestGeneration(in indexPath: String) -> Int {
     ((try? FileManager.default.contentsOfDirectory(atPath: indexPath)) ?? []).compactMap(generationNumber).max() ?? 0

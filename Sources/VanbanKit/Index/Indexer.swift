@@ -29,8 +29,11 @@ public struct IndexOptions: Sendable {
   public var flushDocuments: UInt32 = 256
   /// Discard the existing index first.
   public var rebuild = false
-  /// Split the index into this many shards written in parallel (nil: keep the index's count, or 1).
+  /// Split the index into this many shards written in parallel (nil: keep the index's count; a
+  /// new index is written by two writers and merged into one shard when it is compacted).
   public var shards: Int? = nil
+  /// Compact the index at the end of a first build or a rebuild (`ShardSet.compact(into:)`).
+  public var compact = true
   /// Follow symbolic links inside the roots (never out of them); off by default, as in ripgrep.
   public var followLinks = false
   public init(roots: [String]) { self.roots = roots }
@@ -187,6 +190,15 @@ public final class Indexer {
     try db.commit()
     try db.publish()
     summary.documents = try db.documentCount()
+    if db.isFullBuild && options.compact {
+      // The index is complete and in use already; a compaction that fails (a full disk) costs
+      // only its benefit, so it is a note, not an error.
+      do {
+        try db.compact(into: options.shards ?? 1)
+      } catch {
+        observer?.note("the index is complete but could not be compacted: \(VanbanError.from(error, index: indexPath))")
+      }
+    }
     try db.close()
     summary.seconds = Date().timeIntervalSince(start)
     return summary
@@ -205,5 +217,42 @@ public final class Indexer {
     case .timedOut: return "timed out"
     case .tooMuchText: return "too much text"
     }
+  }
+}
+
+/// What `Indexer.compact(shards:)` did.
+public struct CompactionSummary: Codable, Sendable, Equatable {
+  public var documents = 0
+  public var shards = 0
+  /// Bytes of the index folder's shards before and after.
+  public var bytesBefore = 0
+  public var bytesAfter = 0
+  public var seconds = 0.0
+}
+
+extension Indexer {
+  /// Rewrites an existing index compacted (`vanban compact`): `shards` shards, or one when nil.
+  /// Readers go on answering from the old copy until the manifest is swapped.
+  public func compact(shards: Int?) throws -> CompactionSummary {
+    let start = Date()
+    guard try IndexManifest.read(indexPath) != nil else { throw VanbanError.indexNotFound(indexPath) }
+    var summary = CompactionSummary()
+    summary.bytesBefore = IndexFolder.shardBytes(in: indexPath)
+    do {
+      let db = try ShardSet(indexPath: indexPath, requested: nil, rebuild: false)
+      summary.documents = try db.documentCount()
+      summary.shards = shards ?? 1
+      if summary.shards != 1 && summary.shards != db.databases.count {
+        throw VanbanError.badArgument(
+          "--shards for compact is 1 (merge) or the index's own count (\(db.databases.count)); --rebuild to change it")
+      }
+      try db.compact(into: summary.shards)
+      try db.close()
+    } catch let e as XapianError {
+      throw VanbanError.from(e, index: indexPath)
+    }
+    summary.bytesAfter = IndexFolder.shardBytes(in: indexPath)
+    summary.seconds = Date().timeIntervalSince(start)
+    return summary
   }
 }

@@ -17,6 +17,14 @@ final class ShardSet {
   /// Written by `publish()`: the manifest of a rebuild, which readers must not see before it is
   /// committed.
   private var pending: IndexManifest?
+  /// This run started a new generation (a first build or a rebuild): every document in it was
+  /// written by this run, so it is compacted at the end (`compact(into:)`).
+  private(set) var isFullBuild = false
+
+  /// Shards written in parallel by a full build when none are asked for: one writer thread per
+  /// core, up to two. Xapian's writer is single-threaded and takes two thirds of indexing CPU; the
+  /// shards are merged into one when the build is compacted.
+  static var defaultWriteShards: Int { min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
   /// Opens (creating if needed) the index with `requested` shards (nil: keep what is there, or 1).
   init(indexPath: String, requested: Int?, rebuild: Bool, flushDocuments: UInt32? = nil) throws {
@@ -70,7 +78,8 @@ final class ShardSet {
       } else {
         // A new generation beside whatever readers use now.
         let generation = max(existing?.generation ?? 0, IndexFolder.highestGeneration(in: indexPath)) + 1
-        manifest = IndexManifest(generation: generation, shardCount: max(1, requested ?? 1))
+        manifest = IndexManifest(generation: generation, shardCount: max(1, requested ?? Self.defaultWriteShards))
+        isFullBuild = true
         if let existing {
           IndexFolder.removeOwned(in: indexPath, keepingGenerations: [existing.generation])
           pending = manifest
@@ -203,6 +212,39 @@ final class ShardSet {
   }
 
   func documentCount() throws -> Int { try databases.reduce(0) { $0 + (try $1.documentCount()) } }
+
+  /// Rewrites the committed index with Xapian's compactor into the next generation, `shardCount`
+  /// shards (1 merges them all; else one compacted copy per shard), and swaps the manifest in.
+  /// Documents written in small flushes leave Xapian's B-trees about half full; compacted, the
+  /// index is smaller and reads fewer blocks per search. Closes the writers; the folder's lock is
+  /// kept until `close()`. A failed compaction (a full disk) leaves the written index in use and
+  /// removes the partial copy.
+  func compact(into shardCount: Int) throws {
+    for w in writers { w.stop() }
+    for db in databases { try db.close() }
+    guard let current = try IndexManifest.read(indexPath) else { return }
+    let sources = try current.shardFolders(in: indexPath)
+    guard shardCount == 1 || shardCount == sources.count else { return }
+    let generation = max(current.generation, IndexFolder.highestGeneration(in: indexPath)) + 1
+    let next = IndexManifest(generation: generation, shardCount: shardCount)
+    let folder = indexPath + "/" + IndexManifest.generationName(generation)
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+      let targets = next.shards.map { indexPath + "/" + $0 }
+      if shardCount == 1 {
+        let all = Database()
+        for s in sources { try all.add(try Database(path: s)) }
+        try all.compact(to: targets[0])
+      } else {
+        for (s, t) in zip(sources, targets) { try Database(path: s).compact(to: t) }
+      }
+      try next.write(to: indexPath)
+    } catch {
+      try? FileManager.default.removeItem(atPath: folder)
+      throw error
+    }
+    IndexFolder.removeGenerations(in: indexPath, except: generation)
+  }
 
   func close() throws {
     for w in writers { w.stop() }

@@ -5,7 +5,9 @@
 //   exact matches rank above folded-only ones while text typed without marks is still found.
 //   The exact terms are optional boosts on the whole query (AND_MAYBE), not OR'ed in place:
 //   every document holding an exact term also holds its folded one, so the scores are the same,
-//   and Xapian drives the match from the folded terms alone (~30% less time on a 100k index);
+//   and Xapian drives the match from the folded terms alone (~30% less time on a 100k index).
+//   A boost that nearly every match would get (the exact form in 90% of the folded word's
+//   documents) is left out: it reorders little and costs a posting list read per match;
 // - an unaccented word matches only the folded term;
 // - adjacent query syllables ("tiêm chủng") add a phrase-bigram boost, the biggest single win
 //   for Vietnamese, whose words are mostly two syllables.
@@ -40,6 +42,9 @@ struct QueryCompiler {
   var exact: Bool
   var defaultAnd: Bool
   var ranking = RankingParameters()
+  /// The number of documents holding a term, for choosing which exact boosts are worth their cost
+  /// (`RankingParameters.exactBoostMaxShare`); nil keeps every boost.
+  var termFrequency: ((String) -> Int)? = nil
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
   /// Bound on the words of a query (a pasted 95 KB `--any` query took a minute and 740 MB); the
@@ -209,9 +214,18 @@ struct QueryCompiler {
     highlight.exact.insert(w.exact)
     if exact { return try Query(term: IndexSchema.exact + w.exact) }
     if w.exact == w.folded { return try Query(term: w.folded) }
-    let exactTerm = try Query(term: IndexSchema.exact + w.exact)
-    exactBoosts.append(ranking.exactTerm == 1 ? exactTerm : try Query(scaling: exactTerm, by: ranking.exactTerm))
+    if isWorthBoosting(w) {
+      let exactTerm = try Query(term: IndexSchema.exact + w.exact)
+      exactBoosts.append(ranking.exactTerm == 1 ? exactTerm : try Query(scaling: exactTerm, by: ranking.exactTerm))
+    }
     return try Query(term: w.folded)
+  }
+
+  /// Whether the exact form of `w` is rarer than `exactBoostMaxShare` of its folded form's documents.
+  private func isWorthBoosting(_ w: Word) -> Bool {
+    guard ranking.exactBoostMaxShare < 1, let frequency = termFrequency else { return true }
+    let folded = frequency(w.folded)
+    return Double(frequency(IndexSchema.exact + w.exact)) < ranking.exactBoostMaxShare * Double(folded)
   }
 
   private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
@@ -231,7 +245,7 @@ struct QueryCompiler {
       let required = ws.count == 2 ? try Query(.and, ws.map { try Query(term: $0.folded) }) : positional
       positional = try Query(.filter, [required, pairs.count == 1 ? pairs[0] : try Query(.and, pairs)])
     }
-    let accented = ws.filter { $0.exact != $0.folded }
+    let accented = ws.filter { $0.exact != $0.folded && isWorthBoosting($0) }
     if exact {
       return try Query(.and, [positional] + ws.map { try Query(term: IndexSchema.exact + $0.exact) })
     }

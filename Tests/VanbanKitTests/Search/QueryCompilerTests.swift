@@ -72,6 +72,22 @@ import Testing
     #expect(described == c.description)
   }
 
+  /// An exact boost is left out when 90% or more of the folded word's documents have that exact
+  /// form (it would weigh nearly every match alike); a rarer form keeps its boost, in a phrase
+  /// too, and `--exact` still requires the exact term.
+  @Test func exactBoostsOnlyWhereTheyTellDocumentsApart() throws {
+    let frequencies = ["tiem": 100, "Etiêm": 95, "chung": 100, "Echủng": 60]
+    func compile(_ text: String, exact: Bool = false) throws -> String {
+      var compiler = QueryCompiler(exact: exact, defaultAnd: true)
+      compiler.termFrequency = { frequencies[$0] ?? 0 }
+      return try compiler.compile(try QueryLanguage.parse(text, defaultAnd: true), filters: Filters()).query.description
+    }
+    #expect(try compile("tiêm chủng") == "Query(((tiem AND chung) AND_MAYBE (Echủng OR 1 * Btiem chung)))")
+    #expect(try compile("tiêm") == "Query(tiem)")
+    #expect(try compile("\"tiêm chủng\"") == "Query((((tiem AND chung) FILTER Btiem chung) AND_MAYBE Echủng))")
+    #expect(try compile("tiêm", exact: true) == "Query(Etiêm)")
+  }
+
   /// Filters given as options (`--agency`, `--year`…) wrap the text query in a FILTER.
   @Test func optionFiltersWrapTheTextQuery() throws {
     var f = Filters()
