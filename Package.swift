@@ -53,7 +53,7 @@ let package = Package(
       ],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit", "VanbanTestSupport"]),
+    .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit", "VanbanTestSupport"], exclude: ["Fixtures"]),
   ],
   // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and
   // the indexer hands plain values (not handles) between threads.

@@ -42,9 +42,12 @@ public enum WireFormat {
     }
   }
 
+  /// Keys sorted: Foundation's JSONEncoder on Linux writes an object's keys in a different order
+  /// on every run, and a program comparing or diffing exports needs one order (issue L).
   static func encoder(pretty: Bool) -> JSONEncoder {
     let e = JSONEncoder()
-    e.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+    e.outputFormatting =
+      pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     return e
   }
 
