@@ -13,11 +13,15 @@
 /// non-empty and must not contain NUL; `Document.addTerms` rejects the whole
 /// batch otherwise.
 public struct TermBatch: Sendable {
-  private(set) var bytes: [UInt8] = []
-  private(set) var positions: [UInt32] = []
+  // Internal, and usable from inlinable code: `append` is inlined into the indexer's loop, which
+  // calls it for every word of every document. Not inlined, the generic `append(utf8:)` looked up
+  // its type metadata on each call (7% of indexing CPU on real documents).
+  @usableFromInline var bytes: [UInt8] = []
+  @usableFromInline var positions: [UInt32] = []
 
   public init() {}
 
+  @inlinable
   public mutating func append(_ term: String, position: UInt32 = 0) {
     bytes.append(contentsOf: term.utf8)
     bytes.append(0)
@@ -25,6 +29,7 @@ public struct TermBatch: Sendable {
   }
 
   /// Appends a term already in UTF-8, avoiding a String.
+  @inlinable
   public mutating func append(utf8 term: some Collection<UInt8>, position: UInt32 = 0) {
     bytes.append(contentsOf: term)
     bytes.append(0)

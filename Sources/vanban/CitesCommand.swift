@@ -8,8 +8,8 @@ struct CitesCommand: ParsableCommand {
     discussion: "Example:\n  vanban cites 003_32c798e237f9dc40 --format json")
 
   @OptionGroup var location: IndexLocationOptions
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "Output format: text, json, or jsonl (one line).")
+  var format: ObjectFormat = .text
   @Argument(help: "Document id or path.")
   var document: String
 

@@ -46,7 +46,8 @@ struct RefsCommand: ParsableCommand {
     request.sort = sort
     request.facets = facets && output.format == .json
     let searcher = try Searcher(indexes: location.locations)
-    let result = try searcher.search(request)
+    var result = try searcher.search(request)
+    result.query = number  // the number asked for, as typed (the request itself has no text)
     try SearchCommand.print(result, try output.printOptions(), searcher: searcher)
     if result.hits.isEmpty && result.total == 0 { throw ExitCode(1) }
   }

@@ -9,8 +9,8 @@ struct ShowCommand: ParsableCommand {
       "Examples:\n  vanban show 003_32c798e237f9dc40\n  vanban show corpus/003_32c798e237f9dc40.txt --format json")
 
   @OptionGroup var location: IndexLocationOptions
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "Output format: text, json, or jsonl (one line).")
+  var format: ObjectFormat = .text
   @Flag(help: "Metadata only, without the text.")
   var metadataOnly = false
   @Argument(help: "Document id (file name without extension) or path.")
@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
       Terminal.out(
         try WireFormat.json(
           Shown(document: shown.stored, text: metadataOnly ? nil : shown.text), pretty: format == .json) + "\n")
-    case .text, .csv:
+    case .text:
       let s = shown.stored, m = s.metadata
       var out = ""
       // Escaped: the text and metadata come from the document and must not drive the terminal.

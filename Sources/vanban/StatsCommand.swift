@@ -7,8 +7,8 @@ struct StatsCommand: ParsableCommand {
     abstract: "Document count, most-cited numbers, and counts by issuer, type, province and year.")
 
   @OptionGroup var location: IndexLocationOptions
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "Output format: text, json, or jsonl (one line).")
+  var format: ObjectFormat = .text
   @Option(help: "How many of each list.")
   var top = 20
 

@@ -45,6 +45,30 @@ import Testing
     #expect(try ws.run("stats").stdout.contains("unknown: 0 no issuer, 0 no type, 0 no date, 1 no signer"))
   }
 
+  /// Each command takes only the formats it can print: CSV for one object is refused (exit 2,
+  /// naming the formats), not answered with text and exit 0; jsonl is the object on one line.
+  @Test func objectCommandsRefuseCSVAndPrintEveryFormatTheyTake() throws {
+    let commands: [[String]] = [["show", "002_ead38499c3c2102a"], ["cites", "003_32c798e237f9dc40"], ["stats"]]
+    for c in commands {
+      let csv = try CLI.run(c + ["--index", ws.index.path, "--format", "csv"])
+      #expect(csv.status == 2 && csv.stderr.contains("jsonl") && csv.stdout.isEmpty, "\(c): \(csv.stderr)")
+      for f in ["text", "json", "jsonl"] {
+        let r = try CLI.run(c + ["--index", ws.index.path, "--format", f])
+        #expect(r.status == 0 && !r.stdout.isEmpty, "\(c) \(f): \(r.stderr)")
+        if f == "jsonl" {
+          #expect(r.stdout.split(separator: "\n").count == 1)
+          #expect(!r.json.isEmpty)
+        }
+      }
+    }
+  }
+
+  /// `refs` JSON says which number was asked for.
+  @Test func refsJSONCarriesTheNumberAsked() throws {
+    let r = try ws.run("refs", "16/ct-ttg", "--format", "json")
+    #expect(r.status == 0 && r.json["query"] as? String == "16/ct-ttg", "\(r.stdout.prefix(300))")
+  }
+
   @Test func helpExitsZero() throws {
     #expect(try CLI.run(["--help"]).status == 0)
     #expect(try CLI.run(["help", "query"]).stdout.contains("agency:"))

@@ -1,5 +1,6 @@
 // Human-readable hits: rank, id, issuer, number, date (the Vietnamese way, 20/9/2022), subject,
-// then the snippet with matches in bold on a terminal, or in [brackets] when piped or NO_COLOR.
+// then the snippet with matches in bold on a terminal, and as plain text when piped or NO_COLOR
+// (as grep does: `vanban search … | grep "trợ cấp thất nghiệp"` must find the words).
 // Everything that comes from a document or a file name goes through ControlEscapes first, so
 // escape codes inside documents are shown, never obeyed.
 
@@ -41,14 +42,18 @@ enum TextPrinter {
     return out
   }
 
-  /// `s` with its match markers as colour or brackets, and its control characters escaped.
+  /// `s` with its match markers as colour, or without them, and its control characters escaped.
   static func mark(_ raw: String, _ o: PrintOptions) -> String {
     let s = ControlEscapes.escape(raw)
     if o.color {
       return s.replacingOccurrences(of: Snippet.open, with: bold).replacingOccurrences(of: Snippet.close, with: plain)
     }
-    return s.replacingOccurrences(of: Snippet.open, with: "[").replacingOccurrences(of: Snippet.close, with: "]")
+    return s.replacingOccurrences(of: Snippet.open, with: "").replacingOccurrences(of: Snippet.close, with: "")
   }
+
+  /// Matching lines shown per hit by `--context`: a law that names the words on 1,700 lines must
+  /// not bury the other hits (`vanban show` prints the whole text).
+  static let maxContextHitLines = 20
 
   /// ISO `2022-09-20` → `20/9/2022`; partial dates as `9/2022` or `2022`.
   static func vietnameseDate(_ iso: String) -> String? {
@@ -74,8 +79,13 @@ enum TextPrinter {
     let n = max(0, min(n, lines.count))  // `--context 9223372036854775807` overflowed i + n
     var keep = Set<Int>()
     var hitLines = Set<Int>()
+    var moreHitLines = 0
     for (i, line) in lines.enumerated()
     where WordTokenizer.words(in: line).contains(where: { marked.contains($0.folded) }) {
+      if hitLines.count == maxContextHitLines {
+        moreHitLines += 1
+        continue
+      }
       hitLines.insert(i)
       for j in max(0, i - n)...min(lines.count - 1, i + n) { keep.insert(j) }
     }
@@ -99,6 +109,9 @@ enum TextPrinter {
       if !hitLines.contains(i) { line = ControlEscapes.escape(line) }  // hit lines were escaped by mark
       out += "   \(i + 1)\(hitLines.contains(i) ? ":" : "-") \(line)\n"
       last = i
+    }
+    if moreHitLines > 0 {
+      out += "   … \(moreHitLines) more matching line\(moreHitLines == 1 ? "" : "s") (vanban show for the whole text)\n"
     }
     return out
   }

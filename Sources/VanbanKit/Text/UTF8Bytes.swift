@@ -13,6 +13,12 @@ enum UTF8Bytes {
 
   @inline(__always) static func at(_ b: [UInt8], _ i: Int) -> UInt8? { i >= 0 && i < b.count ? b[i] : nil }
 
+  /// Appends the UTF-8 encoding of the scalar value `v` (a valid scalar), through the standard
+  /// library's encoder.
+  @inline(__always) static func append(_ v: UInt32, to out: inout [UInt8]) {
+    UTF8.encode(Unicode.Scalar(v)!) { out.append($0) }
+  }
+
   /// Whether the word before offset `i` (past one space) is `word` (ASCII), as a whole word.
   static func endsWord(_ b: [UInt8], at i: Int, _ word: StaticString) -> Bool {
     let n = word.utf8CodeUnitCount

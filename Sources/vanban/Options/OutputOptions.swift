@@ -5,6 +5,13 @@ import VanbanKit
 extension OutputFormat: ExpressibleByArgument {}
 extension ResultOrder: ExpressibleByArgument {}
 
+/// The formats of a command that prints one object (`show`, `stats`, `cites`): no CSV, which has
+/// no rows to give, so `--format csv` is refused rather than answered with text.
+enum ObjectFormat: String, CaseIterable, ExpressibleByArgument {
+  /// `jsonl`: the same object on one line.
+  case text, json, jsonl
+}
+
 /// How results are printed.
 struct OutputOptions: ParsableArguments {
   @Option(help: "Output format: text, json, jsonl or csv.")

@@ -13,7 +13,7 @@ import Testing
         1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
            V/v tiêm chủng
            /data/cv-16.docx
-           … về [tiêm] [chủng] đợt 2, "khẩn" …
+           … về tiêm chủng đợt 2, "khẩn" …
 
         1–1 of 1
 
@@ -81,7 +81,7 @@ import Testing
         1. cv-16 — UBND tỉnh Lai Châu · Số 16/UBND-VX · 20/9/2022
            V/v tiêm chủng
            /data/cv-16.docx
-           3: theo [Chỉ thị] số 16/CT-TTg
+           3: theo Chỉ thị số 16/CT-TTg
 
         1–1 of 1
 
@@ -102,16 +102,36 @@ import Testing
            V/v tiêm chủng
            /data/cv-16.docx
            2- dòng hai
-           3: về [tiêm] [chủng]
+           3: về tiêm chủng
            4- dòng bốn
            --
            6- dòng sáu
-           7: [chủng] ngừa
+           7: chủng ngừa
            8- dòng tám
 
         1–1 of 1
 
         """)
+  }
+
+  /// Piped output carries no markers, so grep finds the words as the document has them (issue L).
+  @Test func pipedSnippetsHaveNoMarkers() throws {
+    let out = try HitPrinter.render(PrinterFixture.result(), PrinterFixture.options(.text))
+    #expect(!out.contains("[") && !out.contains(Snippet.open) && out.contains("về tiêm chủng đợt 2"))
+  }
+
+  /// `--context` shows at most `maxContextHitLines` matching lines per hit, then says how many more.
+  @Test func contextIsCappedPerHit() throws {
+    var o = PrinterFixture.options(.text)
+    o.context = 0
+    var r = PrinterFixture.result()
+    r.notes = []
+    r.suggestion = nil
+    let text = (1...1700).map { "dòng \($0) về tiêm chủng" }.joined(separator: "\n")
+    let out = try HitPrinter.render(r, o, contextTexts: ["/data/cv-16.docx": text])
+    let shown = out.split(separator: "\n").filter { $0.contains("tiêm chủng") && !$0.contains("V/v") }
+    #expect(shown.count == TextPrinter.maxContextHitLines)
+    #expect(out.contains("… \(1700 - TextPrinter.maxContextHitLines) more matching lines"))
   }
 
   @Test(arguments: [
