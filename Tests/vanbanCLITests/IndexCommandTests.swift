@@ -66,6 +66,34 @@ import Testing
     #expect(try Faults.documents(ws.index) == 5 + 41)
   }
 
+  /// A compaction killed midway leaves a generation whose shards lack Xapian's `iamglass` (the
+  /// compactor writes it last). Its marker says it is vanban's: the next run deletes it and goes on,
+  /// where table files without the marker are someone else's and the folder is refused.
+  @Test func aCompactionKilledMidwayIsCleanedUpByTheNextRun() throws {
+    let ws = try Workspace()
+    #expect(try ws.index().status == 0)
+    func plant(marker: Bool) throws -> URL {
+      let gen = ws.index.appendingPathComponent("gen-7")
+      try FileManager.default.createDirectory(
+        at: gen.appendingPathComponent("shard-00"), withIntermediateDirectories: true)
+      try Data("x".utf8).write(to: gen.appendingPathComponent("shard-00/postlist.glass"))
+      try Data().write(to: gen.appendingPathComponent("shard-00/flintlock"))
+      if marker { try Data().write(to: gen.appendingPathComponent("vanban-compacting")) }
+      return gen
+    }
+    let gen = try plant(marker: true)
+    try ws.write("cv-k.txt", "CÔNG VĂN\nSố: 8/UBND-VX\nV/v tiêm chủng tại xã Kơbang\n")
+    let r = try ws.index()
+    #expect(r.status == 0 && r.stdout.contains("added 1"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: gen.path))
+    #expect(try ws.search("kơbang").hits.count == 1)
+    // Without the marker the same files are not vanban's: refused, and left where they are.
+    _ = try plant(marker: false)
+    let refused = try ws.index()
+    #expect(refused.status == 2 && refused.stderr.contains("gen-7/shard-00/"), "\(refused.stderr)")
+    #expect(FileManager.default.fileExists(atPath: gen.appendingPathComponent("shard-00/postlist.glass").path))
+  }
+
   /// `vanban compact` rewrites an index that incremental runs have grown: merged into one shard by
   /// default, or keeping its own count; the documents and answers stay. It never makes an index.
   @Test func compactMergesShardsAndKeepsEveryDocument() throws {

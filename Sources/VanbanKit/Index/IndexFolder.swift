@@ -98,16 +98,27 @@ enum IndexFolder {
     return nil
   }
 
-  /// Inside `gen-N`: only shard folders; inside a shard folder: only Xapian's files.
-  private static func foreignEntry(inFolder path: String, generation: Bool) -> String? {
+  /// Written in a generation folder while `ShardSet.compact` fills it, removed when the shards are
+  /// complete. Xapian's compactor writes a shard's `iamglass` last, so a compaction killed midway
+  /// leaves table files without one; the marker says they are vanban's leftovers, which the next
+  /// run deletes, not someone else's files that would make the folder refused.
+  static let compactingMarker = "vanban-compacting"
+
+  /// Inside `gen-N`: only shard folders (and the compaction marker); inside a shard folder: only
+  /// Xapian's files, beside an `iamglass` or in a generation being compacted (`partial`).
+  private static func foreignEntry(inFolder path: String, generation: Bool, partial: Bool = false) -> String? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+    let compacting = generation && kind(path + "/" + compactingMarker) == .file
     for name in names.sorted() {
       let kind = Self.kind(path + "/" + name)
       if generation {
+        if name == compactingMarker && kind == .file { continue }
         guard kind == .directory, isShardName(name) else { return name }
-        if let inner = foreignEntry(inFolder: path + "/" + name, generation: false) { return name + "/" + inner }
+        if let inner = foreignEntry(inFolder: path + "/" + name, generation: false, partial: compacting) {
+          return name + "/" + inner
+        }
       } else {
-        guard kind == .file, isXapianFile(name), hasDatabase(path) else { return name }
+        guard kind == .file, isXapianFile(name), hasDatabase(path) || partial else { return name }
       }
     }
     return nil

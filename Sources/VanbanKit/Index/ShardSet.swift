@@ -230,6 +230,11 @@ final class ShardSet {
     let folder = indexPath + "/" + IndexManifest.generationName(generation)
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+      // Marks the folder as vanban's while shards lack their `iamglass` (see IndexFolder).
+      let marker = folder + "/" + IndexFolder.compactingMarker
+      guard FileManager.default.createFile(atPath: marker, contents: nil) else {
+        throw VanbanError.io("cannot write \(marker)")
+      }
       let targets = next.shards.map { indexPath + "/" + $0 }
       if shardCount == 1 {
         let all = Database()
@@ -238,6 +243,7 @@ final class ShardSet {
       } else {
         for (s, t) in zip(sources, targets) { try Database(path: s).compact(to: t) }
       }
+      try FileManager.default.removeItem(atPath: marker)
       try next.write(to: indexPath)
     } catch {
       try? FileManager.default.removeItem(atPath: folder)

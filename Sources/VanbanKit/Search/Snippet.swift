@@ -4,7 +4,7 @@ import Foundation
 
 //
 // Matching is on folded forms, so `viet a` marks `Việt Á`; with --exact only exact forms count.
-// Markers are «…» (JSON keeps them; the text printer turns them into bold or [ ]).
+// Markers are «…» (JSON keeps them; the text printer shows them in colour on a terminal and drops them when piped).
 
 /// Snippets: the passages of a text densest in matches, with the matches between `open` and `close` marks.
 public enum Snippet {
