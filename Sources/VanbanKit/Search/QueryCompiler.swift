@@ -43,8 +43,9 @@ struct QueryCompiler {
   var defaultAnd: Bool
   var ranking = RankingParameters()
   /// The number of documents holding a term, for choosing which exact boosts are worth their cost
-  /// (`RankingParameters.exactBoostMaxShare`); nil keeps every boost.
-  var termFrequency: ((String) -> Int)? = nil
+  /// (`RankingParameters.exactBoostMaxShare`); nil, or a nil answer (a read that failed), keeps
+  /// the boost, so ranking never changes because of a stale read.
+  var termFrequency: ((String) -> Int?)? = nil
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
   /// Bound on the words of a query (a pasted 95 KB `--any` query took a minute and 740 MB); the
@@ -223,9 +224,10 @@ struct QueryCompiler {
 
   /// Whether the exact form of `w` is rarer than `exactBoostMaxShare` of its folded form's documents.
   private func isWorthBoosting(_ w: Word) -> Bool {
-    guard ranking.exactBoostMaxShare < 1, let frequency = termFrequency else { return true }
-    let folded = frequency(w.folded)
-    return Double(frequency(IndexSchema.exact + w.exact)) < ranking.exactBoostMaxShare * Double(folded)
+    guard ranking.exactBoostMaxShare < 1, let frequency = termFrequency,
+      let folded = frequency(w.folded), let exactCount = frequency(IndexSchema.exact + w.exact)
+    else { return true }
+    return Double(exactCount) < ranking.exactBoostMaxShare * Double(folded)
   }
 
   private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
@@ -245,10 +247,10 @@ struct QueryCompiler {
       let required = ws.count == 2 ? try Query(.and, ws.map { try Query(term: $0.folded) }) : positional
       positional = try Query(.filter, [required, pairs.count == 1 ? pairs[0] : try Query(.and, pairs)])
     }
-    let accented = ws.filter { $0.exact != $0.folded && isWorthBoosting($0) }
     if exact {
       return try Query(.and, [positional] + ws.map { try Query(term: IndexSchema.exact + $0.exact) })
     }
+    let accented = ws.filter { $0.exact != $0.folded && isWorthBoosting($0) }
     if accented.isEmpty { return positional }
     return try Query(
       .andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])

@@ -181,7 +181,7 @@ public final class Searcher {
   func run(_ node: QueryNode?, _ request: SearchRequest, notes: [String]) throws -> SearchResult {
     var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
     compiler.ranking = ranking
-    compiler.termFrequency = { [db] term in (try? db.termFrequency(term)) ?? 0 }
+    compiler.termFrequency = { [db] term in try? db.termFrequency(term) }
     let compiled = try compiler.compile(node, filters: request.filters)
     let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
