@@ -66,19 +66,28 @@ import Testing
     #expect(try Faults.documents(ws.index) == 5 + 41)
   }
 
-  /// A compaction killed midway leaves a generation whose shards lack Xapian's `iamglass` (the
-  /// compactor writes it last). Its marker says it is vanban's: the next run deletes it and goes on,
-  /// where table files without the marker are someone else's and the folder is refused.
-  @Test func aCompactionKilledMidwayIsCleanedUpByTheNextRun() throws {
+  /// A build or compaction killed while Xapian creates a shard leaves a generation whose shards
+  /// lack their `iamglass` (Xapian writes it after the tables). Its marker says it is vanban's: the
+  /// next run deletes it and goes on, where table files without the marker are someone else's and
+  /// the folder is refused.
+  @Test func aGenerationKilledWhileBeingMadeIsCleanedUpByTheNextRun() throws {
     let ws = try Workspace()
-    #expect(try ws.index().status == 0)
+    // A first build killed there: no manifest yet, only the marked generation.
+    let first = ws.index.appendingPathComponent("gen-1")
+    try FileManager.default.createDirectory(
+      at: first.appendingPathComponent("shard-00"), withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: first.appendingPathComponent("shard-00/docdata.glass"))
+    try Data().write(to: first.appendingPathComponent("vanban-incomplete"))
+    let built = try ws.index()
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(try Faults.documents(ws.index) == 5)
     func plant(marker: Bool) throws -> URL {
       let gen = ws.index.appendingPathComponent("gen-7")
       try FileManager.default.createDirectory(
         at: gen.appendingPathComponent("shard-00"), withIntermediateDirectories: true)
       try Data("x".utf8).write(to: gen.appendingPathComponent("shard-00/postlist.glass"))
       try Data().write(to: gen.appendingPathComponent("shard-00/flintlock"))
-      if marker { try Data().write(to: gen.appendingPathComponent("vanban-compacting")) }
+      if marker { try Data().write(to: gen.appendingPathComponent("vanban-incomplete")) }
       return gen
     }
     let gen = try plant(marker: true)

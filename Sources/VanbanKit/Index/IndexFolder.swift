@@ -98,23 +98,37 @@ enum IndexFolder {
     return nil
   }
 
-  /// Written in a generation folder while `ShardSet.compact` fills it, removed when the shards are
-  /// complete. Xapian's compactor writes a shard's `iamglass` last, so a compaction killed midway
-  /// leaves table files without one; the marker says they are vanban's leftovers, which the next
-  /// run deletes, not someone else's files that would make the folder refused.
-  static let compactingMarker = "vanban-compacting"
+  /// Written in a generation folder while vanban creates its shards (a new build's writers, or
+  /// `ShardSet.compact`), removed once every shard has its `iamglass`. Xapian writes a database's
+  /// `iamglass` after its tables, both when it creates one and when it compacts into one, so a run
+  /// killed in between leaves table files without it; the marker says they are vanban's
+  /// leftovers, which the next run deletes, not someone else's files that would make the folder
+  /// refused.
+  static let incompleteMarker = "vanban-incomplete"
+
+  /// Runs `body` with `incompleteMarker` in the generation folder `folder` (made here if missing),
+  /// and removes the marker when `body` returns.
+  static func whileIncomplete(_ folder: String, _ body: () throws -> Void) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let marker = folder + "/" + incompleteMarker
+    guard FileManager.default.createFile(atPath: marker, contents: nil) else {
+      throw VanbanError.io("cannot write \(marker)")
+    }
+    try body()
+    try FileManager.default.removeItem(atPath: marker)
+  }
 
   /// Inside `gen-N`: only shard folders (and the compaction marker); inside a shard folder: only
-  /// Xapian's files, beside an `iamglass` or in a generation being compacted (`partial`).
+  /// Xapian's files, beside an `iamglass` or in a generation still being made (`partial`).
   private static func foreignEntry(inFolder path: String, generation: Bool, partial: Bool = false) -> String? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
-    let compacting = generation && kind(path + "/" + compactingMarker) == .file
+    let incomplete = generation && kind(path + "/" + incompleteMarker) == .file
     for name in names.sorted() {
       let kind = Self.kind(path + "/" + name)
       if generation {
-        if name == compactingMarker && kind == .file { continue }
+        if name == incompleteMarker && kind == .file { continue }
         guard kind == .directory, isShardName(name) else { return name }
-        if let inner = foreignEntry(inFolder: path + "/" + name, generation: false, partial: compacting) {
+        if let inner = foreignEntry(inFolder: path + "/" + name, generation: false, partial: incomplete) {
           return name + "/" + inner
         }
       } else {

@@ -90,10 +90,18 @@ final class ShardSet {
         }
       }
       let folders = try manifest.shardFolders(in: indexPath)
-      let mode: WritableDatabase.Mode = existing != nil && !rebuild ? .createOrOpen : .createOrOverwrite
-      for folder in folders {
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        dbs.append(try WritableDatabase(path: folder, mode: mode, flushDocuments: flushDocuments))
+      let mode: WritableDatabase.Mode = isFullBuild ? .createOrOverwrite : .createOrOpen
+      func open() throws {
+        for folder in folders {
+          try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+          dbs.append(try WritableDatabase(path: folder, mode: mode, flushDocuments: flushDocuments))
+        }
+      }
+      if isFullBuild {
+        // Marked as vanban's until Xapian has written each new shard's `iamglass` (see IndexFolder).
+        try IndexFolder.whileIncomplete(indexPath + "/" + IndexManifest.generationName(manifest.generation), open)
+      } else {
+        try open()
       }
       for db in dbs {
         let found = try db.metadata(IndexSchema.versionKey)
@@ -229,21 +237,17 @@ final class ShardSet {
     let next = IndexManifest(generation: generation, shardCount: shardCount)
     let folder = indexPath + "/" + IndexManifest.generationName(generation)
     do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-      // Marks the folder as vanban's while shards lack their `iamglass` (see IndexFolder).
-      let marker = folder + "/" + IndexFolder.compactingMarker
-      guard FileManager.default.createFile(atPath: marker, contents: nil) else {
-        throw VanbanError.io("cannot write \(marker)")
+      // Marked as vanban's while its shards lack their `iamglass` (see IndexFolder).
+      try IndexFolder.whileIncomplete(folder) {
+        let targets = next.shards.map { indexPath + "/" + $0 }
+        if shardCount == 1 {
+          let all = Database()
+          for s in sources { try all.add(try Database(path: s)) }
+          try all.compact(to: targets[0])
+        } else {
+          for (s, t) in zip(sources, targets) { try Database(path: s).compact(to: t) }
+        }
       }
-      let targets = next.shards.map { indexPath + "/" + $0 }
-      if shardCount == 1 {
-        let all = Database()
-        for s in sources { try all.add(try Database(path: s)) }
-        try all.compact(to: targets[0])
-      } else {
-        for (s, t) in zip(sources, targets) { try Database(path: s).compact(to: t) }
-      }
-      try FileManager.default.removeItem(atPath: marker)
       try next.write(to: indexPath)
     } catch {
       try? FileManager.default.removeItem(atPath: folder)
