@@ -1,4 +1,5 @@
 // query.cpp - building queries by hand (the query parser makes them too).
+#include <cmath>
 #include "cxapian_private.h"
 
 using cx::require;
@@ -139,6 +140,21 @@ extern "C" cx_status cx_query_new_match_all(cx_query **out, char **message) {
     try {
         require(out, "out");
         return emit(Xapian::Query(Xapian::Query::MatchAll), out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_query_new_fixed_weight(double weight, cx_query **out,
+                                               char **message) {
+    try {
+        require(out, "out");
+        if (!(weight >= 0) || !std::isfinite(weight)) {
+            throw Xapian::InvalidArgumentError("fixed weight must be finite and >= 0");
+        }
+        // The query owns the source (release()), so no handle outlives it.
+        Xapian::PostingSource *source = new Xapian::FixedWeightPostingSource(weight);
+        return emit(Xapian::Query(source->release()), out);
     } catch (...) {
         return cx_status_from_current_exception(message);
     }

@@ -118,6 +118,14 @@ public final class Query: CustomStringConvertible {
     }
   }
 
+  /// Matches every document with the weight `weight`, whatever its terms or length. Combined
+  /// with `.filter` over a boolean term, it gives that term's documents a fixed boost, which
+  /// BM25 cannot (its weights grow with wdf and shrink with the document's length).
+  /// - throws: `.invalidArgument` if `weight` is negative or not finite.
+  public convenience init(fixedWeight weight: Double) throws {
+    try self.init(throwing: "making a fixed-weight query") { cx_query_new_fixed_weight(weight, $0, $1) }
+  }
+
   /// Matches every document.
   public static var matchAll: Query {
     Query("making a match-all query") { cx_query_new_match_all($0, $1) }

@@ -21,6 +21,30 @@ import Xapian
     #expect(throws: XapianError.self) { try Query(.near, [Query(term: "a")], parameter: -1) }
   }
 
+  /// A fixed weight filtered by a boolean term: those documents get exactly that weight, whatever
+  /// their length or wdf, and the source is owned by the query (no handle to free).
+  @Test func fixedWeightFilteredByATermGivesThatWeight() throws {
+    let dir = try TemporaryDirectory()
+    try Fixture.build(at: dir.path)
+    let db = try Database(path: dir.path)
+    let boost = try Query(.filter, [try Query(fixedWeight: 2.5), try Query(term: "XAbtc")])
+    let enquire = try Enquire(database: db)
+    try enquire.setQuery(try Query(.andMaybe, [try Query(term: "ve"), boost]))
+    let page = try enquire.matches(offset: 0, limit: 10)
+    #expect(try Fixture.ids(page).prefix(2).sorted() == ["1", "2"])
+    let plain = try Enquire(database: db)
+    try plain.setQuery(try Query(term: "ve"))
+    let plainPage = try plain.matches(offset: 0, limit: 10)
+    let base = Dictionary(uniqueKeysWithValues: zip(try Fixture.ids(plainPage), plainPage.map(\.weight)))
+    for (id, m) in zip(try Fixture.ids(page), page) {
+      let expected = (base[id] ?? 0) + (["1", "2"].contains(id) ? 2.5 : 0)
+      #expect(abs(m.weight - expected) < 1e-9, "\(id): \(m.weight) vs \(expected)")
+    }
+    for bad in [-1.0, .infinity, .nan] {
+      #expect { try Query(fixedWeight: bad) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+    }
+  }
+
   @Test(arguments: [-1, Int(UInt32.max) + 1])
   func termWithAnOutOfRangeWqfThrows(wqf: Int) throws {
     #expect {

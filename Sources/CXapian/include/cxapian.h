@@ -442,6 +442,11 @@ cx_status cx_query_new_wildcard(const char *pattern, size_t pattern_len,
                                 uint32_t max_expansion, cx_query **out,
                                 char **message);
 cx_status cx_query_new_match_all(cx_query **out, char **message);
+/** Matches every document with the same weight (FixedWeightPostingSource):
+ *  combined with OP_FILTER, a weight that does not depend on wdf or document
+ *  length. CX_INVALID_ARGUMENT if weight < 0 or is not finite. */
+cx_status cx_query_new_fixed_weight(double weight, cx_query **out,
+                                    char **message);
 cx_status cx_query_new_match_nothing(cx_query **out, char **message);
 cx_status cx_query_get_description(const cx_query *query, char **out,
                                    size_t *out_len, char **message);
