@@ -29,6 +29,8 @@ struct RefsCommand: ParsableCommand {
 
   @Flag(inversion: .prefixedNo, help: "Count all citing documents by issuer, type, province and year (JSON).")
   var facets = false
+  @Flag(help: "List copies of one document (same number, date and issuer, or same words) as separate hits.")
+  var allCopies = false
   @Argument(help: "The document number.")
   var number: String
 
@@ -45,6 +47,7 @@ struct RefsCommand: ParsableCommand {
     request.offset = max(0, offset)
     request.sort = sort
     request.facets = facets && output.format == .json
+    request.allCopies = allCopies
     let searcher = try Searcher(indexes: location.locations)
     var result = try searcher.search(request)
     result.query = number  // the number asked for, as typed (the request itself has no text)

@@ -37,6 +37,8 @@ struct SearchCommand: ParsableCommand {
   // --stats, notmuch count: asked for, not paid for on every search).
   @Flag(inversion: .prefixedNo, help: "Count all matches by issuer, type, province and year (JSON).")
   var facets = false
+  @Flag(help: "List copies of one document (same number, date and issuer, or same words) as separate hits.")
+  var allCopies = false
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
@@ -60,6 +62,7 @@ struct SearchCommand: ParsableCommand {
     request.offset = min(offset, 10_000_000)
     request.sort = sort
     request.facets = facets && output.format == .json
+    request.allCopies = allCopies
     var options = try output.printOptions()
     options.context = context.map { min($0, 100_000) }  // more lines than any document has; no overflow
     let searcher = try Searcher(indexes: location.locations)

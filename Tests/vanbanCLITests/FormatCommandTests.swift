@@ -176,9 +176,15 @@ extension CLIResult {
       }
     }
 
-    let refs = try ws.run("refs", "16/CT-TTg", "--format", "json")
+    // The five files are copies of one document: one hit that lists the others, or with
+    // --all-copies one hit each.
+    let refs = try ws.run("refs", "16/CT-TTg", "--format", "json", "--all-copies")
     #expect(refs.status == 0)
     #expect(refs.ids == ids, "refs 16/CT-TTg: \(refs.ids.sorted())")
+    let collapsed = try ws.run("refs", "16/CT-TTg", "--format", "json")
+    #expect(collapsed.hits.count == 1 && collapsed.json["total"] as? Int == 1, "\(collapsed.stdout)")
+    let copies = (collapsed.hits.first?["copies"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    #expect(Set(copies).union(collapsed.ids) == ids, "copies: \(copies)")
     // The html's <script> and <style> cite 98/… and 99/CT-TTg and hold a word; none of it is text.
     #expect(try ws.run("refs", "99/CT-TTg", "--format", "json").status == 1)
     #expect(try ws.run("refs", "98/CT-TTg", "--format", "json").status == 1)
@@ -187,7 +193,7 @@ extension CLIResult {
     for query in [
       "\"Bảo hiểm xã hội tỉnh\"", "\"bao hiem xa hoi tinh\"", "Việt Yên Lục Ngạn", "luc ngan", "BCĐ chiến dịch",
     ] {
-      let s = try ws.search(query, "--limit", "20")
+      let s = try ws.search(query, "--limit", "20", "--all-copies")
       #expect(s.status == 0, "\(query): \(s.stderr)")
       #expect(s.ids == ids, "\(query): \(s.ids.sorted())")
     }
@@ -236,7 +242,7 @@ extension CLIResult {
     #expect(r.status == 0)
     #expect(r.json["formats"] as? [String: Int] == ["txt": 1, "docx": 1], "\(r.stdout)")
     #expect(r.stderr.isEmpty, "files of other types are not candidates, not skips: \(r.stderr)")
-    #expect(try ws.run("refs", "16/CT-TTg", "--format", "json").ids == ["seed003", "seed003-word"])
+    #expect(try ws.run("refs", "16/CT-TTg", "--format", "json", "--all-copies").ids == ["seed003", "seed003-word"])
   }
 
   @Test func aMissingPdftotextIsSaidOncePerRun() throws {

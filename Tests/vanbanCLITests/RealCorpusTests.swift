@@ -145,8 +145,11 @@ enum RealCorpus {
           why = "could not run vanban"
           break
         }
-        let paths = r.stdout.split(separator: "\n").compactMap {
-          (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["path"] as? String
+        // A hit's copies (the same law from two sources) are found with it.
+        let paths = r.stdout.split(separator: "\n").flatMap { line -> [String] in
+          guard let hit = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return [] }
+          let copies = (hit["copies"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+          return [hit["path"] as? String].compactMap { $0 } + copies
         }
         if paths.contains(p.path) {
           why = nil

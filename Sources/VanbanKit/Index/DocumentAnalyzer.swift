@@ -63,13 +63,19 @@ struct DocumentAnalyzer: Sendable {
 
     let key = IndexSchema.pathKey(file.path)
     var batch = TermBatch()
-    let spelling = Self.addText(text, to: &batch)
+    var wordsHash = FNV1a.offset
+    let spelling = Self.addText(text, to: &batch, wordsHash: &wordsHash)
     var boolean = TermBatch()
     let sig = Self.signature(file)
     boolean.append(IndexSchema.id + key)
     boolean.append(IndexSchema.signature + key + "\t" + sig)
     boolean.append(IndexSchema.name + IndexSchema.truncated(stored.id, bytes: 200))
     Self.addMetadata(metadata, format: decoded.format, to: &boolean)
+    let names = TitleHeads.names(
+      type: metadata.type, subject: metadata.subject, number: metadata.number, fileName: stored.id)
+    for head in TitleHeads.heads(of: names).sorted() { boolean.append(IndexSchema.titleHead + head) }
+    let copyKey = CopyKey.key(metadata, wordsHash: batch.isEmpty ? nil : wordsHash)
+    if let copyKey { boolean.append(IndexSchema.copyKey + copyKey) }
 
     var values: [(IndexSchema.Slot, String)] = []
     if let d = metadata.date {
@@ -79,6 +85,7 @@ struct DocumentAnalyzer: Sendable {
     if let i = metadata.issuer { values.append((.issuer, i)) }
     if let t = metadata.type { values.append((.type, t)) }
     if let p = metadata.province { values.append((.province, p)) }
+    if let copyKey { values.append((.copyKey, copyKey)) }
 
     return PreparedDocument(
       pathKey: key, signature: sig, terms: batch, booleanTerms: boolean, values: values,
@@ -96,6 +103,13 @@ struct DocumentAnalyzer: Sendable {
   /// Every word twice: folded with its position, exact without (see IndexSchema). Returns the
   /// distinct words that hold a letter, for the spelling data.
   static func addText(_ text: String, to batch: inout TermBatch) -> TermBatch {
+    var wordsHash = FNV1a.offset
+    return addText(text, to: &batch, wordsHash: &wordsHash)
+  }
+
+  /// The same, and folds every indexed word into `wordsHash` (FNV-1a, words separated), so texts
+  /// that differ only in layout (a .doc and its .pdf) hash alike (CopyKey).
+  static func addText(_ text: String, to batch: inout TermBatch, wordsHash: inout UInt64) -> TermBatch {
     var position: UInt32 = 0
     var distinct = Set<ArraySlice<UInt8>>()
     var words = Set<UInt64>()
@@ -114,6 +128,8 @@ struct DocumentAnalyzer: Sendable {
         return
       }
       position += 1
+      wordsHash = FNV1a.hash(folded, from: wordsHash)
+      wordsHash = (wordsHash ^ 0x20) &* FNV1a.prime
       batch.append(utf8: folded, position: position)
       batch.append(utf8: exact)
       if previousLength > 0 {

@@ -8,8 +8,9 @@
 public enum IndexSchema {
   /// Written to the database metadata key `vanban.schema` and to the manifest
   /// (`vanban-index.json`); read before every search. 3: shards listed by vanban's manifest in
-  /// `gen-N/shard-MM` folders instead of a Xapian stub file.
-  public static let version = "3"
+  /// `gen-N/shard-MM` folders instead of a Xapian stub file. 4: title heads (`XH`) and copy keys
+  /// (`XC`, slot 5).
+  public static let version = "4"
   public static let versionKey = "vanban.schema"
 
   // MARK: - Free-text terms
@@ -67,6 +68,12 @@ public enum IndexSchema {
   public static let year = "Y"
   /// The source format (`Fdocx`).
   public static let format = "F"
+  /// The first 2…10 folded words of a name the document carries (type and subject, type and
+  /// number, number, file name), joined by spaces: `XHluat dat dai`. A query whose first words
+  /// equal one gets a fixed boost, so a document typed by its name comes first (TitleHeads).
+  public static let titleHead = "XH"
+  /// `XC<key>`: the document's copy key (`CopyKey`), so a hit's copies are one posting list away.
+  public static let copyKey = "XC"
 
   // MARK: - Value slots
 
@@ -81,6 +88,8 @@ public enum IndexSchema {
     case province = 3
     /// Year as four digits: the facet by year.
     case year = 4
+    /// `CopyKey`: copies of one document share it, and a search collapses them into one hit.
+    case copyKey = 5
   }
 
   // MARK: - Document data

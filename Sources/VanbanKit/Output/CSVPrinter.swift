@@ -7,7 +7,7 @@ import Foundation
 enum CSVPrinter {
   static let columns = [
     "rank", "id", "path", "score", "type", "number", "issuer", "province", "date", "subject", "signer",
-    "signer_title", "recipients", "references", "companies", "snippet",
+    "signer_title", "recipients", "references", "companies", "snippet", "copies",
   ]
 
   static func render(_ r: SearchResult, _ o: PrintOptions) -> String {
@@ -37,6 +37,7 @@ enum CSVPrinter {
     case "recipients": return h.recipients.joined(separator: "; ")
     case "references": return h.references.joined(separator: "; ")
     case "companies": return h.companies.joined(separator: "; ")
+    case "copies": return h.copies.map(\.path).joined(separator: "; ")
     case "snippet":
       return h.snippet.replacingOccurrences(of: Snippet.open, with: "").replacingOccurrences(
         of: Snippet.close, with: "")

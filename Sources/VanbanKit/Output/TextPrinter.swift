@@ -22,6 +22,10 @@ enum TextPrinter {
       out += (o.color ? title + head + plain : head) + "\n"
       if let s = h.subject { out += "   \(e(s))\n" }
       out += "   " + (o.color ? dim + e(h.path) + plain : e(h.path)) + "\n"
+      if !h.copies.isEmpty {
+        let also = "also: " + h.copies.map { e($0.path) }.joined(separator: ", ")
+        out += "   " + (o.color ? dim + also + plain : also) + "\n"
+      }
       if let cites = h.citations {
         for c in cites { out += "   \(c.line): \(mark(c.sentence, o))\n" }
       }

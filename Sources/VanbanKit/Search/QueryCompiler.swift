@@ -46,6 +46,8 @@ struct QueryCompiler {
   /// (`RankingParameters.exactBoostMaxShare`); nil, or a nil answer (a read that failed), keeps
   /// the boost, so ranking never changes because of a stale read.
   var termFrequency: ((String) -> Int?)? = nil
+  /// Documents in the index, for the title-head boost's idf; nil leaves that boost out.
+  var documentCount: Int? = nil
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
   /// Bound on the words of a query (a pasted 95 KB `--any` query took a minute and 740 MB); the
@@ -83,6 +85,7 @@ struct QueryCompiler {
       query = t
       var optional = exactBoosts
       if !bigrams.isEmpty { optional.append(try Query(scaling: try Query(.or, bigrams), by: ranking.bigram)) }
+      if let node, let title = try titleBoost(Self.plainWords(node)) { optional.append(title) }
       if !optional.isEmpty {
         query = try Query(.andMaybe, [query, optional.count == 1 ? optional[0] : try Query(.or, optional)])
       }
@@ -128,6 +131,7 @@ struct QueryCompiler {
   private mutating func compileNode(_ node: QueryNode, filters: inout Filters) throws -> Query? {
     switch node {
     case .word(let w):
+      if let (_, forms) = abbreviation(in: [node], from: 0) { return try abbreviationQuery(forms, [node]) }
       return try wordQuery(w)
     case .prefix(let p):
       let n = VietnameseFolding.lowercase(TextNormalizer.normalize(p))
@@ -139,6 +143,7 @@ struct QueryCompiler {
       }
       return try Query(wildcard: f, maxExpansion: maxExpansion)
     case .phrase(let p):
+      if let (_, forms) = abbreviation(in: [node], from: 0) { return try abbreviationQuery(forms, [node]) }
       tooLongWords += Self.overlongWords(p)
       let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))))
       guard !ws.isEmpty else { return nil }
@@ -152,7 +157,7 @@ struct QueryCompiler {
       if qs.isEmpty { return nil }
       return try Query(scaling: try Query(.and, qs), by: 0)
     case .and(let items):
-      let qs = try items.compactMap { try compileNode($0, filters: &filters) }
+      let qs = try compileSequence(items, filters: &filters)
       try addBigrams(items)
       return qs.isEmpty ? nil : (qs.count == 1 ? qs[0] : try Query(.and, qs))
     case .or(let items):
@@ -160,7 +165,7 @@ struct QueryCompiler {
       let optional = items.filter { if case .required = $0 { return false } else { return true } }
       try addBigrams(optional)
       let req = try required.compactMap { try compileNode($0, filters: &filters) }
-      let opt = try optional.compactMap { try compileNode($0, filters: &filters) }
+      let opt = try compileSequence(optional, filters: &filters)
       let optQ: Query? = opt.isEmpty ? nil : (opt.count == 1 ? opt[0] : try Query(.or, opt))
       if req.isEmpty { return optQ }
       let reqQ = req.count == 1 ? req[0] : try Query(.and, req)
@@ -188,6 +193,70 @@ struct QueryCompiler {
     case .required(let r):
       return try compileNode(r, filters: &filters)
     }
+  }
+
+  /// The items of a list, in order, with every run of words that spells an abbreviation or its
+  /// full form (`UBND`, `Ủy ban nhân dân`) compiled as one group of all its forms.
+  private mutating func compileSequence(_ items: [QueryNode], filters: inout Filters) throws -> [Query] {
+    var out: [Query] = []
+    var i = 0
+    while i < items.count {
+      if let (end, forms) = abbreviation(in: items, from: i) {
+        if let q = try abbreviationQuery(forms, Array(items[i..<end])) { out.append(q) }
+        i = end
+        continue
+      }
+      if let q = try compileNode(items[i], filters: &filters) { out.append(q) }
+      i += 1
+    }
+    return out
+  }
+
+  // MARK: - Abbreviations
+
+  /// The longest run of plain words or one phrase, from `items[start]`, that spells a form of an
+  /// entry in `Abbreviations.table`: the index past the run and the entry's forms. Not with
+  /// `--exact`, which asks for the words as typed.
+  private func abbreviation(in items: [QueryNode], from start: Int) -> (Int, [[String]])? {
+    guard !exact else { return nil }
+    var folded: [String] = []
+    var best: (Int, [[String]])? = nil
+    for j in start..<items.count {
+      switch items[j] {
+      case .word(let w): folded += TitleHeads.words(w)
+      case .phrase(let p) where j == start: folded += TitleHeads.words(p)
+      default: return best
+      }
+      if folded.count > Abbreviations.longestForm { return best }
+      if let forms = Abbreviations.forms(of: folded) { best = (j + 1, forms) }
+      if case .phrase = items[j] { return best }
+    }
+    return best
+  }
+
+  /// One OR group of an abbreviation's forms, each a phrase (or a term): `UBND cấp xã` and
+  /// `Ủy ban nhân dân cấp xã` compile to the same query. The typed form keeps its accents' exact
+  /// boost and its words for suggestions; the others are folded and only highlighted.
+  private mutating func abbreviationQuery(_ forms: [[String]], _ typed: [QueryNode]) throws -> Query? {
+    var typedWords: [Word] = []
+    for item in typed {
+      switch item {
+      case .word(let w), .phrase(let w):
+        typedWords += WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w)))
+      default: break
+      }
+    }
+    typedWords = budget(typedWords)
+    guard !typedWords.isEmpty else { return nil }
+    var alternatives = [try phraseQuery(typedWords, window: nil)]
+    let typedFolded = typedWords.map(\.folded)
+    let savedWords = words
+    for form in forms where form != typedFolded {
+      let ws = form.map { Word(exact: $0, folded: $0, scalarRange: 0..<0) }
+      alternatives.append(try phraseQuery(ws, window: nil))
+    }
+    words = savedWords
+    return alternatives.count == 1 ? alternatives[0] : try Query(.or, alternatives)
   }
 
   private mutating func compileNodeNoHighlight(_ node: QueryNode, filters: inout Filters) throws -> Query? {
@@ -254,6 +323,45 @@ struct QueryCompiler {
     if accented.isEmpty { return positional }
     return try Query(
       .andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])
+  }
+
+  // MARK: - Known items
+
+  /// The folded words of a query that is a plain list of words and phrases (a name typed as it
+  /// is), in order; nil for anything with operators, fields or prefixes.
+  static func plainWords(_ node: QueryNode) -> [String]? {
+    switch node {
+    case .word(let w), .phrase(let w): return TitleHeads.words(w)
+    case .and(let items), .or(let items):
+      var out: [String] = []
+      for item in items {
+        switch item {
+        case .word(let w), .phrase(let w): out += TitleHeads.words(w)
+        default: return nil
+        }
+      }
+      return out
+    default: return nil
+    }
+  }
+
+  /// A fixed boost for the documents one of whose names starts with the query's first k words
+  /// (TitleHeads), for each k from 2 to all of them: `title` × k × the head's idf, so a longer
+  /// and rarer name that the query spells out outweighs a shorter or commoner one, and the body's
+  /// BM25 orders the documents that share a name. Optional (AND_MAYBE): it never adds a match.
+  private func titleBoost(_ words: [String]?) throws -> Query? {
+    guard ranking.title > 0, let words, words.count >= TitleHeads.minWords, let frequency = termFrequency,
+      let n = documentCount, n > 0
+    else { return nil }
+    var boosts: [Query] = []
+    for k in TitleHeads.minWords...min(TitleHeads.maxWords, words.count) {
+      let term = IndexSchema.titleHead + TitleHeads.key(words.prefix(k))
+      guard let tf = frequency(term), tf > 0 else { continue }
+      let weight = ranking.title * Double(k) * log(1 + Double(n) / Double(tf))
+      boosts.append(try Query(.filter, [try Query(fixedWeight: weight), try Query(term: term)]))
+    }
+    if boosts.isEmpty { return nil }
+    return boosts.count == 1 ? boosts[0] : try Query(.or, boosts)
   }
 
   /// Boost for each adjacent pair of plain words in a sequence: the pair's bigram term.

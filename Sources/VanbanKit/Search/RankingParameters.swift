@@ -1,7 +1,7 @@
 // The ranking constants, in one place, with where each value comes from.
 //
 // Measured with ../shared/tools/eval_relevance.py on ALQAC 2023 (see README "Ranking"); the
-// environment variable VANBAN_RANKING="k1=1.2,b=0.75,bigram=1,exactTerm=1,exactShare=0.9" overrides them
+// environment variable VANBAN_RANKING="k1=1.2,b=0.75,bigram=1,exactTerm=1,exactShare=0.9,title=1" overrides them
 // for tuning runs, so a sweep needs no rebuild.
 
 import Foundation
@@ -20,6 +20,9 @@ public struct RankingParameters: Sendable, Equatable {
   /// it would add about the same weight to nearly every match, yet it costs a posting list read
   /// for each (gen-100k topic p50 7.8 → 6.1 ms, Xapian alone). 1 keeps every boost.
   public var exactBoostMaxShare = 0.9
+  /// Weight per word of a name the query starts with (TitleHeads), times the name's idf: known-item
+  /// search. 0 turns it off.
+  public var title = 1.0
 
   public init() {}
 
@@ -35,6 +38,7 @@ public struct RankingParameters: Sendable, Equatable {
       case "bigram": p.bigram = v
       case "exactTerm": p.exactTerm = v
       case "exactShare": p.exactBoostMaxShare = v
+      case "title": p.title = v
       default: continue
       }
     }

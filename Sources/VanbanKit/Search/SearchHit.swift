@@ -10,6 +10,12 @@ public struct CitationLine: Codable, Sendable, Equatable {
   public var sentence: String
 }
 
+/// Another copy of a hit's document (the same number, date and issuer, or the same words).
+public struct DocumentCopy: Codable, Sendable, Equatable {
+  public var id: String
+  public var path: String
+}
+
 /// One document found: its id, path, metadata, score and snippet.
 public struct SearchHit: Codable, Sendable, Equatable {
   public var rank: Int
@@ -32,11 +38,13 @@ public struct SearchHit: Codable, Sendable, Equatable {
   public var snippet: String
   /// For `refs`: where the asked-for number is cited in this document.
   public var citations: [CitationLine]?
+  /// The document's other copies in the index, collapsed into this hit (empty with `--all-copies`).
+  public var copies: [DocumentCopy] = []
 
   enum CodingKeys: String, CodingKey {
     case rank, id, path, score, type, number, issuer, parent, province, date, subject, signer
     case signerTitle = "signer_title"
-    case recipients, references, companies, format, snippet, citations
+    case recipients, references, companies, format, snippet, citations, copies
   }
 
   /// Encodes `nil` as `null` (the synthesised encoder would drop the key).
@@ -61,6 +69,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
     try c.encode(format, forKey: .format)
     try c.encode(snippet, forKey: .snippet)
     if let citations { try c.encode(citations, forKey: .citations) }
+    try c.encode(copies, forKey: .copies)
   }
 
   init(rank: Int, score: Double, stored: StoredDocument, snippet: String) {

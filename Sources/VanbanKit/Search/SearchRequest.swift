@@ -74,6 +74,8 @@ public struct SearchRequest: Sendable {
   public var snippetPassages = 2
   /// Fall back to OR when AND finds nothing.
   public var relax = true
+  /// List copies of one document (CopyKey) as hits of their own, instead of under the best one.
+  public var allCopies = false
 
   public init(text: String = "") { self.text = text }
 }

@@ -182,6 +182,7 @@ public final class Searcher {
     var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
     compiler.ranking = ranking
     compiler.termFrequency = { [db] term in try? db.termFrequency(term) }
+    compiler.documentCount = try? db.documentCount()
     let compiled = try compiler.compile(node, filters: request.filters)
     let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
@@ -196,6 +197,7 @@ public final class Searcher {
       case .newest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: true)
       case .oldest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: false)
       }
+      if !request.allCopies { try enquire.setCollapseKey(IndexSchema.Slot.copyKey.rawValue) }
       let spies = request.facets ? Facets.fields.map { ValueCountMatchSpy(slot: $0.slot.rawValue) } : []
       for s in spies { try enquire.add(s) }
       // Facets must see every match, not just the page. Otherwise the first 100 matches are
@@ -215,6 +217,7 @@ public final class Searcher {
           hit.citations = Self.citations(
             in: stored, matching: request.filters.reference, date: request.filters.referenceDate)
         }
+        if !request.allCopies { hit.copies = try copies(of: doc, docid: m.docid) }
         hits.append(hit)
       }
       var result = SearchResult(
@@ -231,6 +234,21 @@ public final class Searcher {
       return result
     }
   }
+
+  /// The other documents with `doc`'s copy key, in index order: the copies collapsed into its hit.
+  func copies(of doc: Document, docid: UInt32) throws -> [DocumentCopy] {
+    let key = try doc.value(IndexSchema.Slot.copyKey.rawValue)
+    guard !key.isEmpty else { return [] }
+    let ids = try db.postings(IndexSchema.copyKey + key)
+    guard ids.count > 1 else { return [] }
+    return try ids.filter { $0 != docid }.prefix(Self.maxCopiesListed).map { id in
+      let (stored, _) = try StoredDocument.decodeHeader(data: try db.document(id).data())
+      return DocumentCopy(id: stored.id, path: stored.path)
+    }
+  }
+
+  /// A key many files share (one template copied into every folder) lists this many of them.
+  static let maxCopiesListed = 50
 
   /// A word the index has never seen gets Xapian's spelling guess (`Omicrom` → `omicron`); a
   /// query typed without marks gets the accented form the index actually holds

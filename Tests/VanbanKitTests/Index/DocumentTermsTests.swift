@@ -179,7 +179,11 @@ func described(_ batch: TermBatch) -> [String] {
     #expect(described(prepared.terms) == described(body))
     var meta = TermBatch()
     DocumentAnalyzer.addMetadata(prepared.stored.metadata, format: .txt, to: &meta)
-    #expect(boolean == Array(boolean.prefix(3)) + described(meta))
+    // Then the heads of the document's names (TitleHeads): here only its file name has two words;
+    // and its copy key, without a number and date the hash of its words (CopyKey).
+    var wordsHash = FNV1a.offset
+    _ = DocumentAnalyzer.addText(text, to: &body, wordsHash: &wordsHash)
+    #expect(boolean == Array(boolean.prefix(3)) + described(meta) + ["XHcv 16", "XCt" + String(wordsHash, radix: 16)])
     #expect(described(meta).last == "Ftxt")
 
     #expect(prepared.stored.id == "cv-16")

@@ -62,6 +62,6 @@ import Testing
       [IndexSchema.name, IndexSchema.signature, IndexSchema.referenceDated, IndexSchema.parentAgency] == [
         "XI", "XS", "XRD", "XP",
       ])
-    #expect(IndexSchema.Slot.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
+    #expect(IndexSchema.Slot.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5])
   }
 }

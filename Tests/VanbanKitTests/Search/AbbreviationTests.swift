@@ -1,0 +1,52 @@
+// Issue L §2: an abbreviation and its full form find the same documents (Abbreviations.table),
+// whichever a document and a query use, and nothing else is widened.
+import Foundation
+import Testing
+import VanbanTestSupport
+
+@testable import VanbanKit
+
+@Suite struct AbbreviationTests {
+  @Test func everyFormOfEveryEntryFindsTheSameDocuments() throws {
+    let docs = try TemporaryDirectory()
+    // Per entry, one document per form, and one with the full form's words scattered (not the name).
+    var expected: [Int: Set<String>] = [:]
+    for (e, entry) in Abbreviations.table.enumerated() {
+      for (f, form) in entry.forms.enumerated() {
+        let id = "e\(e)-f\(f)"
+        try "CÔNG VĂN\nV/v triển khai nhiệm vụ\nĐề nghị \(form) cấp xã báo cáo kết quả.\n"
+          .write(to: docs.appending(id + ".txt"), atomically: true, encoding: .utf8)
+        expected[e, default: []].insert(id)
+      }
+      let scattered = TitleHeads.words(entry.forms.last!).reversed().joined(separator: " lại ")
+      try "CÔNG VĂN\nV/v rà soát\n\(scattered) cấp xã.\n"
+        .write(to: docs.appending("e\(e)-scattered.txt"), atomically: true, encoding: .utf8)
+    }
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    let searcher = try Searcher(indexes: [index.path])
+    for (e, entry) in Abbreviations.table.enumerated() {
+      for form in entry.forms {
+        for typed in [form, VietnameseFolding.fold(form)] {
+          var request = SearchRequest(text: typed + " cấp xã")
+          request.limit = 100
+          request.relax = false
+          let ids = Set(try searcher.search(request).hits.map(\.id))
+          #expect(ids == expected[e], "\(typed): \(ids.sorted())")
+        }
+      }
+    }
+  }
+
+  @Test func exactSearchesAndDocumentNumbersAreNotExpanded() throws {
+    var compiler = QueryCompiler(exact: true, defaultAnd: true)
+    let exact = try compiler.compile(try QueryLanguage.parse("UBND", defaultAnd: true), filters: Filters())
+    #expect(exact.query.description == "Query(Eubnd)")
+    var plain = QueryCompiler(exact: false, defaultAnd: true)
+    let number = try plain.compile(try QueryLanguage.parse("15/QĐ-UBND", defaultAnd: true), filters: Filters())
+    #expect(!number.query.description.contains("uy PHRASE"), "\(number.query.description)")
+    var abbreviation = QueryCompiler(exact: false, defaultAnd: true)
+    let ubnd = try abbreviation.compile(try QueryLanguage.parse("UBND", defaultAnd: true), filters: Filters())
+    #expect(ubnd.query.description.contains("uy PHRASE 4 ban"), "\(ubnd.query.description)")
+  }
+}
