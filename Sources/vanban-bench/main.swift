@@ -1,6 +1,6 @@
 // vanban-bench: in-process query latency for scripts/bench, and metadata extraction speed.
 //
-//   vanban-bench --index DIR [--index DIR2 ...] --queries FILE.json [--repeat N]
+//   vanban-bench --index DIR [--index DIR2 ...] --queries FILE.json [--repeat N] [--all-copies]
 //   vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]
 //
 // FILE.json is {"kinds": [{"kind": "topic", "queries": [QUERY, ...]}, ...]} where QUERY is
@@ -11,6 +11,7 @@
 // The index is opened once. Each kind's list is run once to warm up, then `repeat` times timed,
 // one sample per query per pass. Prints one JSON object: p50/p99/mean/max in milliseconds per
 // kind, and how many queries found nothing (a list that finds nothing measures nothing).
+// `--all-copies` turns copy collapsing off, to measure what it costs.
 
 import Foundation
 import VanbanKit
@@ -158,14 +159,16 @@ func main() throws {
   var indexes: [String] = []
   var queriesPath: String?
   var repeatCount = 3
+  var allCopies = false
   var args = CommandLine.arguments.dropFirst()
   while let a = args.popFirst() {
     switch a {
     case "--index": if let v = args.popFirst() { indexes.append(v) }
     case "--queries": queriesPath = args.popFirst()
     case "--repeat": repeatCount = max(1, Int(args.popFirst() ?? "") ?? 3)
+    case "--all-copies": allCopies = true
     case "-h", "--help":
-      print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N]")
+      print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies]")
       print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
       return
     default: throw BenchError("unknown argument `\(a)`")
@@ -181,7 +184,11 @@ func main() throws {
 
   var kinds: [[String: Any]] = []
   for kind in file.kinds {
-    let requests = try kind.queries.map { try $0.request() }
+    let requests = try kind.queries.map { q in
+      var r = try q.request()
+      r.allCopies = allCopies
+      return r
+    }
     var zero = 0
     var totals = 0
     for r in requests {  // warm-up pass, also counts what the queries find

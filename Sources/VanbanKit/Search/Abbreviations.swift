@@ -6,7 +6,8 @@
 // synonym_graph filter turns a multi-word synonym into phrases. Only codes with one meaning in
 // administrative text are listed: `BTC` is Bộ Tài chính or Ban Tổ chức, so it is left out, and
 // the symbols inside document numbers (`QĐ-UBND`) are never expanded, because a number is matched
-// as its own phrase and citation term. The forms and the source of each are in the README.
+// as its own phrase and citation term. Nor are the parts of a compound code (`KT`, `XH`, `TT`):
+// alone they mean many things. The forms and the source of each are in the README.
 
 /// The free-text abbreviations expanded at query time, with the full forms each stands for.
 enum Abbreviations {
@@ -16,6 +17,7 @@ enum Abbreviations {
     var forms: [String]
   }
 
+  /// The README (Ranking, Abbreviations) gives the source of each.
   static let table: [Entry] = [
     Entry(forms: ["UBND", "Ủy ban nhân dân"]),
     Entry(forms: ["HĐND", "Hội đồng nhân dân"]),
@@ -29,6 +31,23 @@ enum Abbreviations {
     Entry(forms: ["ATGT", "an toàn giao thông"]),
     Entry(forms: ["KT-XH", "KTXH", "kinh tế - xã hội"]),
     Entry(forms: ["THPT", "trung học phổ thông"]),
+    Entry(forms: ["THCS", "trung học cơ sở"]),
+    Entry(forms: ["CNTT", "công nghệ thông tin"]),
+    Entry(forms: ["GD&ĐT", "GDĐT", "giáo dục và đào tạo", "giáo dục - đào tạo"]),
+    Entry(forms: ["TN&MT", "TNMT", "tài nguyên và môi trường"]),
+    Entry(forms: ["LĐTBXH", "LĐ-TB&XH", "LĐTB&XH", "Lao động - Thương binh và Xã hội"]),
+    Entry(forms: ["NN&PTNT", "NNPTNT", "nông nghiệp và phát triển nông thôn"]),
+    Entry(forms: ["VH-TT&DL", "VHTTDL", "Văn hóa, Thể thao và Du lịch"]),
+    Entry(forms: ["TTHC", "thủ tục hành chính"]),
+    Entry(forms: ["CCHC", "cải cách hành chính"]),
+    Entry(forms: ["ATTP", "an toàn thực phẩm"]),
+    Entry(forms: ["QPPL", "quy phạm pháp luật"]),
+    Entry(forms: ["CBCCVC", "cán bộ, công chức, viên chức"]),
+    Entry(forms: ["GPMB", "giải phóng mặt bằng"]),
+    Entry(forms: ["XDCB", "xây dựng cơ bản"]),
+    Entry(forms: ["NSNN", "ngân sách nhà nước"]),
+    Entry(forms: ["HTX", "hợp tác xã"]),
+    Entry(forms: ["DNNVV", "doanh nghiệp nhỏ và vừa"]),
   ]
 
   /// Folded word sequence → the folded forms of its entry.

@@ -36,6 +36,22 @@ struct HighlightTerms: Sendable {
   var folded = Set<String>()
   var exact = Set<String>()
   var exactOnly = false
+  /// Folded forms typed only with marks (`hoá`, never `hoa`): in a text that has the exact form,
+  /// only the exact form is marked, so `hoá đơn` does not mark «HÒA» in CỘNG HÒA.
+  var accentedOnly = Set<String>()
+  private var typedPlain = Set<String>()
+
+  /// A query word to mark.
+  mutating func add(_ w: Word) {
+    folded.insert(w.folded)
+    exact.insert(w.exact)
+    if w.exact == w.folded {
+      typedPlain.insert(w.folded)
+      accentedOnly.remove(w.folded)
+    } else if !typedPlain.contains(w.folded) {
+      accentedOnly.insert(w.folded)
+    }
+  }
 }
 
 struct QueryCompiler {
@@ -280,8 +296,7 @@ struct QueryCompiler {
 
   private mutating func termQuery(_ w: Word) throws -> Query {
     words.append(w)
-    highlight.folded.insert(w.folded)
-    highlight.exact.insert(w.exact)
+    highlight.add(w)
     if exact { return try Query(term: IndexSchema.exact + w.exact) }
     if w.exact == w.folded { return try Query(term: w.folded) }
     if isWorthBoosting(w) {
@@ -301,10 +316,7 @@ struct QueryCompiler {
 
   private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
     if ws.count == 1 { return try termQuery(ws[0]) }
-    for w in ws {
-      highlight.folded.insert(w.folded)
-      highlight.exact.insert(w.exact)
-    }
+    for w in ws { highlight.add(w) }
     words += ws
     var positional = try Query(
       near ? .near : .phrase, ws.map { try Query(term: $0.folded) }, parameter: window ?? ws.count)

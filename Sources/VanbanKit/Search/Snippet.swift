@@ -4,6 +4,10 @@ import Foundation
 
 //
 // Matching is on folded forms, so `viet a` marks `Việt Á`; with --exact only exact forms count.
+// A word typed with marks marks only its exact form where the text has it (`hoá` marks «hoá», not
+// the «hòa» of CỘNG HÒA), and its folded matches only in a text without the exact form, which the
+// search matched through them. Passages are chosen by the distinct query words they hold, then by
+// how many of them stand next to each other as typed (`Việt Á`, not a `Việt` and a far `á`).
 // Markers are «…» (JSON keeps them; the text printer shows them in colour on a terminal and drops them when piped).
 
 /// Snippets: the passages of a text densest in matches, with the matches between `open` and `close` marks.
@@ -21,12 +25,15 @@ public enum Snippet {
   /// search on vn-legal, and a passage from the head is as good a snippet as any.
   static func make(utf8 text: ArraySlice<UInt8>, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
     let wanted = Set((terms.exactOnly ? terms.exact : terms.folded).map { ArraySlice($0.utf8) })
+    let exactWanted = Set(terms.exact.map { ArraySlice($0.utf8) })
     var limit = 16 << 10
     while true {
       let whole = text.count <= limit
       let end = whole ? text.endIndex : cut(text, at: text.startIndex + limit)
       let scalars = Array(String(decoding: text[..<end], as: UTF8.self).unicodeScalars)
       var matches: [(range: Range<Int>, key: String)] = []
+      var loose: Set<Int> = []  // matches of an accented-only word by its folded form alone
+      var exactKeys = Set<String>()
       var seen = Set<String>()
       // Compared as UTF-8 bytes in reused buffers: no String per word of the text.
       WordTokenizer.forEachWordUTF8(scalars: scalars, exactPrefix: []) { exact, folded, range in
@@ -34,8 +41,15 @@ public enum Snippet {
         if wanted.contains(word) {
           let key = String(decoding: word, as: UTF8.self)
           seen.insert(key)
+          if !terms.exactOnly && terms.accentedOnly.contains(key) {
+            if exactWanted.contains(exact) { exactKeys.insert(key) } else { loose.insert(matches.count) }
+          }
           matches.append((range, key))
         }
+      }
+      if !loose.isEmpty {
+        matches = matches.enumerated().filter { !loose.contains($0.offset) || !exactKeys.contains($0.element.key) }
+          .map(\.element)
       }
       if whole || seen.count == wanted.count || (!matches.isEmpty && limit >= 64 << 10) {
         return compose(scalars, matches, width: width, passages: passages, more: !whole)
@@ -75,13 +89,17 @@ public enum Snippet {
         let lo = max(0, m.range.lowerBound - width / 4)
         if chosen.contains(where: { $0.overlaps(lo..<(lo + width)) }) { continue }
         var keys = Set<String>()
+        var adjacent = 0
+        var previous: (range: Range<Int>, key: String)? = nil
         // Matches are in text order: stop at the first one past the window (a scan to the end made
         // this quadratic, seconds per hit on a long law full of common words).
         for m2 in matches[i...] {
           if m2.range.upperBound > lo + width { break }
           keys.insert(m2.key)
+          if let p = previous, p.key != m2.key, Self.nextTo(p.range, m2.range, in: scalars) { adjacent += 1 }
+          previous = m2
         }
-        let score = keys.count * 100 + (matches.count - i) / max(1, matches.count)
+        let score = keys.count * 100 + min(adjacent, 9) * 10 + (matches.count - i) / max(1, matches.count)
         if best == nil || score > best!.score { best = (score, i) }
       }
       guard let b = best else { break }
@@ -96,6 +114,13 @@ public enum Snippet {
       clean(scalars, r, marks: matches.map(\.range).filter { r.contains($0.lowerBound) }, more: more)
     }
     .joined(separator: " … ")
+  }
+
+  /// Whether only spaces or punctuation (no word) stand between two matches.
+  private static func nextTo(_ a: Range<Int>, _ b: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
+    guard a.upperBound <= b.lowerBound, b.lowerBound - a.upperBound <= 3 else { return false }
+    let letters = VietnameseLetters.shared
+    return s[a.upperBound..<b.lowerBound].allSatisfy { !letters.isWord($0.value) }
   }
 
   /// The passage on one line, cut at word boundaries, with marks around matches.

@@ -38,6 +38,19 @@ import VanbanTestSupport
     }
   }
 
+  /// Every entry has a row, with its source, in the README's table (the issue asks for a source
+  /// for each expansion; the table is where users read what their query will match).
+  @Test func theReadmeTableListsEveryEntry() throws {
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let readme = try String(contentsOf: repo.appendingPathComponent("README.md"), encoding: .utf8)
+    let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| ") }
+    for entry in Abbreviations.table {
+      let row = rows.first { $0.hasPrefix("| \(entry.forms[0])") }
+      #expect(row != nil && row!.split(separator: "|").count >= 3, "no README row for \(entry.forms[0])")
+    }
+  }
+
   @Test func exactSearchesAndDocumentNumbersAreNotExpanded() throws {
     var compiler = QueryCompiler(exact: true, defaultAnd: true)
     let exact = try compiler.compile(try QueryLanguage.parse("UBND", defaultAnd: true), filters: Filters())

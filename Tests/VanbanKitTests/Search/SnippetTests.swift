@@ -13,6 +13,44 @@ import Testing
     return t
   }
 
+  /// Highlight terms as the query compiler makes them from typed words.
+  private func typed(_ words: String...) -> HighlightTerms {
+    var t = HighlightTerms()
+    for w in words {
+      for word in WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w))) { t.add(word) }
+    }
+    return t
+  }
+
+  /// Issue L §3: a word typed with marks marks its exact form, not every word that folds alike.
+  @Test func anAccentedWordMarksOnlyItsExactFormWhereTheTextHasIt() {
+    // Stored texts are normalised as queries are (the tone of `hoá` is placed canonically).
+    let text = TextNormalizer.normalize("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM. Về việc sử dụng hoá đơn điện tử.")
+    let s = Snippet.make(text: text, terms: typed("hoá", "đơn"))
+    #expect(s.contains("«\(TextNormalizer.normalize("hoá"))» «đơn»") && !s.contains("«HÒA»"), "\(s)")
+    // A text without the exact form was matched through the folded one: that is what is marked.
+    let plain = Snippet.make(text: "Ve viec su dung hoa don dien tu.", terms: typed("hoá", "đơn"))
+    #expect(plain.contains("«hoa» «don»"), "\(plain)")
+    // Typed without marks, every form is a match.
+    #expect(Snippet.make(text: text, terms: typed("hoa")).contains("«HÒA»"))
+  }
+
+  /// Issue L §3: the passage shown holds the query's words together where the text has them.
+  @Test func thePassageHoldsTheWordsTogether() {
+    let text =
+      "Công văn của Sở Y tế tỉnh Bắc Giang gửi các đơn vị về kế hoạch xét nghiệm, Việt Nam. "
+      + String(repeating: "Các cơ sở y tế báo cáo số liệu hằng ngày về Sở. ", count: 20)
+      + "Kit xét nghiệm của Công ty Việt Á đã được thu hồi. "
+      + String(repeating: "Đề nghị các đơn vị thực hiện nghiêm túc. ", count: 20)
+    let s = Snippet.make(text: text, terms: typed("Việt", "Á"), passages: 1)
+    #expect(s.contains("«Việt» «Á»"), "\(s)")
+    // Typed without marks, `a` is in many words (`à`, `á`): both words are in the first passage
+    // too, but apart; the passage where they stand together is shown.
+    let loose = "Việt Nam à, " + text
+    let u = Snippet.make(text: loose, terms: typed("viet", "a"), passages: 1)
+    #expect(u.contains("«Việt» «Á»"), "\(u)")
+  }
+
   @Test func marksFoldedMatchesInAShortText() {
     let s = Snippet.make(text: "Công văn về việc xét nghiệm của Công ty Việt Á.", terms: terms("viet", "a"))
     #expect(s.contains("«Việt» «Á»"))
