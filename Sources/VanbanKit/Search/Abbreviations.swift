@@ -2,7 +2,7 @@
 //
 // `UBND cấp xã` found 7 documents where `Ủy ban nhân dân cấp xã` found 242: dispatches use both.
 // A query that spells any form of an entry (the abbreviation or a full form, as a run of words)
-// searches for all of its forms, each as a phrase (QueryCompiler), the way Elasticsearch's
+// also searches for its other forms, each as a phrase (QueryCompiler), the way Elasticsearch's
 // synonym_graph filter turns a multi-word synonym into phrases. Only codes with one meaning in
 // administrative text are listed: `BTC` is Bộ Tài chính or Ban Tổ chức, so it is left out, and
 // the symbols inside document numbers (`QĐ-UBND`) are never expanded, because a number is matched

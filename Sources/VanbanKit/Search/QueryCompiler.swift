@@ -78,6 +78,8 @@ struct QueryCompiler {
   /// Exact terms of accented words, each an optional boost (see the header).
   private(set) var exactBoosts: [Query] = []
   private(set) var words: [Word] = []
+  /// Off while the typed words of an abbreviation group, or an excluded part, are compiled.
+  private var expandAbbreviations = true
 
   init(exact: Bool, defaultAnd: Bool) {
     self.exact = exact
@@ -147,7 +149,9 @@ struct QueryCompiler {
   private mutating func compileNode(_ node: QueryNode, filters: inout Filters) throws -> Query? {
     switch node {
     case .word(let w):
-      if let (_, forms) = abbreviation(in: [node], from: 0) { return try abbreviationQuery(forms, [node]) }
+      if let (_, forms) = abbreviation(in: [node], from: 0) {
+        return try abbreviationQuery(forms, [node], .and, filters: &filters)
+      }
       return try wordQuery(w)
     case .prefix(let p):
       let n = VietnameseFolding.lowercase(TextNormalizer.normalize(p))
@@ -159,7 +163,9 @@ struct QueryCompiler {
       }
       return try Query(wildcard: f, maxExpansion: maxExpansion)
     case .phrase(let p):
-      if let (_, forms) = abbreviation(in: [node], from: 0) { return try abbreviationQuery(forms, [node]) }
+      if let (_, forms) = abbreviation(in: [node], from: 0) {
+        return try abbreviationQuery(forms, [node], .and, filters: &filters)
+      }
       tooLongWords += Self.overlongWords(p)
       let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))))
       guard !ws.isEmpty else { return nil }
@@ -173,7 +179,7 @@ struct QueryCompiler {
       if qs.isEmpty { return nil }
       return try Query(scaling: try Query(.and, qs), by: 0)
     case .and(let items):
-      let qs = try compileSequence(items, filters: &filters)
+      let qs = try compileSequence(items, .and, filters: &filters)
       try addBigrams(items)
       return qs.isEmpty ? nil : (qs.count == 1 ? qs[0] : try Query(.and, qs))
     case .or(let items):
@@ -181,7 +187,7 @@ struct QueryCompiler {
       let optional = items.filter { if case .required = $0 { return false } else { return true } }
       try addBigrams(optional)
       let req = try required.compactMap { try compileNode($0, filters: &filters) }
-      let opt = try compileSequence(optional, filters: &filters)
+      let opt = try compileSequence(optional, .or, filters: &filters)
       let optQ: Query? = opt.isEmpty ? nil : (opt.count == 1 ? opt[0] : try Query(.or, opt))
       if req.isEmpty { return optQ }
       let reqQ = req.count == 1 ? req[0] : try Query(.and, req)
@@ -213,12 +219,14 @@ struct QueryCompiler {
 
   /// The items of a list, in order, with every run of words that spells an abbreviation or its
   /// full form (`UBND`, `Ủy ban nhân dân`) compiled as one group of all its forms.
-  private mutating func compileSequence(_ items: [QueryNode], filters: inout Filters) throws -> [Query] {
+  private mutating func compileSequence(
+    _ items: [QueryNode], _ op: Query.Operator, filters: inout Filters
+  ) throws -> [Query] {
     var out: [Query] = []
     var i = 0
     while i < items.count {
       if let (end, forms) = abbreviation(in: items, from: i) {
-        if let q = try abbreviationQuery(forms, Array(items[i..<end])) { out.append(q) }
+        if let q = try abbreviationQuery(forms, Array(items[i..<end]), op, filters: &filters) { out.append(q) }
         i = end
         continue
       }
@@ -234,7 +242,7 @@ struct QueryCompiler {
   /// entry in `Abbreviations.table`: the index past the run and the entry's forms. Not with
   /// `--exact`, which asks for the words as typed.
   private func abbreviation(in items: [QueryNode], from start: Int) -> (Int, [[String]])? {
-    guard !exact else { return nil }
+    guard !exact, expandAbbreviations else { return nil }
     var folded: [String] = []
     var best: (Int, [[String]])? = nil
     for j in start..<items.count {
@@ -251,33 +259,56 @@ struct QueryCompiler {
   }
 
   /// One OR group of an abbreviation's forms, each a phrase (or a term): `UBND cấp xã` and
-  /// `Ủy ban nhân dân cấp xã` compile to the same query. The typed form keeps its accents' exact
-  /// boost and its words for suggestions; the others are folded and only highlighted.
-  private mutating func abbreviationQuery(_ forms: [[String]], _ typed: [QueryNode]) throws -> Query? {
-    var typedWords: [Word] = []
-    for item in typed {
+  /// `Ủy ban nhân dân cấp xã` compile alike and find the same documents, which is what the words
+  /// of a name typed together mean. In a list of alternatives (`--any`, `OR`) the typed words stay
+  /// alternatives of their own and the other forms are added. The other forms count against the
+  /// term budget; a multi-word one is not highlighted word by word (`nhân` alone is no match of
+  /// `UBND`).
+  private mutating func abbreviationQuery(
+    _ forms: [[String]], _ typed: [QueryNode], _ op: Query.Operator, filters: inout Filters
+  ) throws -> Query? {
+    expandAbbreviations = false
+    defer { expandAbbreviations = true }
+    var alternatives: [Query] = []
+    if op == .or {
+      alternatives = try typed.compactMap { try compileNode($0, filters: &filters) }
+    } else {
+      var typedWords: [Word] = []
+      for item in typed {
+        switch item {
+        case .word(let w), .phrase(let w):
+          tooLongWords += Self.overlongWords(w)
+          typedWords += WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w)))
+        default: break
+        }
+      }
+      typedWords = budget(typedWords)
+      if !typedWords.isEmpty { alternatives = [try phraseQuery(typedWords, window: nil)] }
+    }
+    guard !alternatives.isEmpty else { return nil }
+    let typedFolded = typed.flatMap { item -> [String] in
       switch item {
-      case .word(let w), .phrase(let w):
-        typedWords += WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w)))
-      default: break
+      case .word(let w), .phrase(let w): return TitleHeads.words(w)
+      default: return []
       }
     }
-    typedWords = budget(typedWords)
-    guard !typedWords.isEmpty else { return nil }
-    var alternatives = [try phraseQuery(typedWords, window: nil)]
-    let typedFolded = typedWords.map(\.folded)
-    let savedWords = words
-    for form in forms where form != typedFolded {
+    let saved = (highlight, words)
+    for form in forms where form != typedFolded && budget(form).count == form.count {
       let ws = form.map { Word(exact: $0, folded: $0, scalarRange: 0..<0) }
       alternatives.append(try phraseQuery(ws, window: nil))
     }
-    words = savedWords
+    (highlight, words) = saved
+    for form in forms where form != typedFolded && form.count == 1 {
+      highlight.add(Word(exact: form[0], folded: form[0], scalarRange: 0..<0))
+    }
     return alternatives.count == 1 ? alternatives[0] : try Query(.or, alternatives)
   }
 
   private mutating func compileNodeNoHighlight(_ node: QueryNode, filters: inout Filters) throws -> Query? {
-    let saved = (highlight, bigrams, exactBoosts, words)
-    defer { (highlight, bigrams, exactBoosts, words) = saved }
+    // What is excluded is what was typed: `tỉnh -UBND` keeps the documents that spell it out.
+    let saved = (highlight, bigrams, exactBoosts, words, expandAbbreviations)
+    expandAbbreviations = false
+    defer { (highlight, bigrams, exactBoosts, words, expandAbbreviations) = saved }
     return try compileNode(node, filters: &filters)
   }
 

@@ -31,7 +31,7 @@ public struct RankingParameters: Sendable, Equatable {
     guard let spec = ProcessInfo.processInfo.environment["VANBAN_RANKING"] else { return p }
     for item in spec.split(separator: ",") {
       let kv = item.split(separator: "=")
-      guard kv.count == 2, let v = Double(kv[1]) else { continue }
+      guard kv.count == 2, let v = Double(kv[1]), v.isFinite, v >= 0 else { continue }
       switch kv[0] {
       case "k1": p.k1 = v
       case "b": p.b = v

@@ -215,7 +215,8 @@ public final class Searcher {
       let pageEnd = offset.addingReportingOverflow(limit)  // an offset near Int.max must not trap
       let checkAtLeast =
         request.facets && !collapse
-        ? try db.documentCount() : max(100, pageEnd.overflow ? Int.max : pageEnd.partialValue)
+        ? try db.documentCount()
+        : max(100, pageEnd.overflow ? Int(UInt32.max) : min(pageEnd.partialValue, Int(UInt32.max)))
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       var firstText: String? = nil  // kept for the suggestion, which reads the best hit's words

@@ -51,6 +51,39 @@ import VanbanTestSupport
     }
   }
 
+  /// Words typed together that spell a name are that name; quoted apart they are searched as
+  /// typed. Alternatives (`OR`, `--any`) keep their words, and an excluded word is only itself.
+  @Test func namesAlternativesAndExclusions() throws {
+    let docs = try TemporaryDirectory()
+    let texts = [
+      "a": "Chương trình hợp tác về an sinh xã hội giữa hai tỉnh.",
+      "b": "Hỗ trợ các hợp tác xã nông nghiệp.",
+      "c": "Báo cáo của HTX Thành Công.",
+      "d": "Ủy ban nhân dân tỉnh ban hành kế hoạch.",
+      "e": "UBND tỉnh ban hành kế hoạch.",
+    ]
+    for (id, text) in texts {
+      try "CÔNG VĂN\nV/v báo cáo\n\(text)\n".write(to: docs.appending(id + ".txt"), atomically: true, encoding: .utf8)
+    }
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    let searcher = try Searcher(indexes: [index.path])
+    func ids(_ text: String, any: Bool = false) throws -> Set<String> {
+      var r = SearchRequest(text: text)
+      r.any = any
+      r.relax = false
+      return Set(try searcher.search(r).hits.map(\.id))
+    }
+    #expect(try ids("hợp tác xã hội").isEmpty)  // read as "hợp tác xã" + "hội" (README)
+    #expect(try ids("\"hợp tác\" \"xã hội\"") == ["a"])
+    #expect(try ids("hợp tác xã") == ["b", "c"])
+    #expect(try ids("HTX") == ["b", "c"])
+    #expect(try ids("kế hoạch -UBND") == ["d"])
+    #expect(try ids("nhân OR dân") == ["d"])
+    #expect(try ids("hợp OR tác OR xã OR hội") == ["a", "b", "c"])
+    #expect(try ids("ban nhân", any: true) == ["d", "e"])
+  }
+
   @Test func exactSearchesAndDocumentNumbersAreNotExpanded() throws {
     var compiler = QueryCompiler(exact: true, defaultAnd: true)
     let exact = try compiler.compile(try QueryLanguage.parse("UBND", defaultAnd: true), filters: Filters())
