@@ -149,8 +149,8 @@ struct QueryCompiler {
   private mutating func compileNode(_ node: QueryNode, filters: inout Filters) throws -> Query? {
     switch node {
     case .word(let w):
-      if let (_, forms) = abbreviation(in: [node], from: 0) {
-        return try abbreviationQuery(forms, [node], .and, filters: &filters)
+      if let run = abbreviation(in: [node], from: 0) {
+        return try abbreviationQuery(run, [node], .and, filters: &filters)
       }
       return try wordQuery(w)
     case .prefix(let p):
@@ -163,8 +163,8 @@ struct QueryCompiler {
       }
       return try Query(wildcard: f, maxExpansion: maxExpansion)
     case .phrase(let p):
-      if let (_, forms) = abbreviation(in: [node], from: 0) {
-        return try abbreviationQuery(forms, [node], .and, filters: &filters)
+      if let run = abbreviation(in: [node], from: 0) {
+        return try abbreviationQuery(run, [node], .and, filters: &filters)
       }
       tooLongWords += Self.overlongWords(p)
       let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))))
@@ -225,9 +225,9 @@ struct QueryCompiler {
     var out: [Query] = []
     var i = 0
     while i < items.count {
-      if let (end, forms) = abbreviation(in: items, from: i) {
-        if let q = try abbreviationQuery(forms, Array(items[i..<end]), op, filters: &filters) { out.append(q) }
-        i = end
+      if let run = abbreviation(in: items, from: i) {
+        if let q = try abbreviationQuery(run, Array(items[i..<run.end]), op, filters: &filters) { out.append(q) }
+        i = run.end
         continue
       }
       if let q = try compileNode(items[i], filters: &filters) { out.append(q) }
@@ -239,12 +239,14 @@ struct QueryCompiler {
   // MARK: - Abbreviations
 
   /// The longest run of plain words or one phrase, from `items[start]`, that spells a form of an
-  /// entry in `Abbreviations.table`: the index past the run and the entry's forms. Not with
-  /// `--exact`, which asks for the words as typed.
-  private func abbreviation(in items: [QueryNode], from start: Int) -> (Int, [[String]])? {
+  /// entry in `Abbreviations.table`: the index past the run, its folded words and the entry's
+  /// forms. Not with `--exact`, which asks for the words as typed.
+  private func abbreviation(
+    in items: [QueryNode], from start: Int
+  ) -> (end: Int, folded: [String], forms: [[String]])? {
     guard !exact, expandAbbreviations else { return nil }
     var folded: [String] = []
-    var best: (Int, [[String]])? = nil
+    var best: (end: Int, folded: [String], forms: [[String]])? = nil
     for j in start..<items.count {
       switch items[j] {
       case .word(let w): folded += TitleHeads.words(w)
@@ -252,7 +254,7 @@ struct QueryCompiler {
       default: return best
       }
       if folded.count > Abbreviations.longestForm { return best }
-      if let forms = Abbreviations.forms(of: folded) { best = (j + 1, forms) }
+      if let forms = Abbreviations.forms(of: folded) { best = (j + 1, folded, forms) }
       if case .phrase = items[j] { return best }
     }
     return best
@@ -265,7 +267,8 @@ struct QueryCompiler {
   /// term budget; a multi-word one is not highlighted word by word (`nhân` alone is no match of
   /// `UBND`).
   private mutating func abbreviationQuery(
-    _ forms: [[String]], _ typed: [QueryNode], _ op: Query.Operator, filters: inout Filters
+    _ run: (end: Int, folded: [String], forms: [[String]]), _ typed: [QueryNode], _ op: Query.Operator,
+    filters: inout Filters
   ) throws -> Query? {
     expandAbbreviations = false
     defer { expandAbbreviations = true }
@@ -286,19 +289,14 @@ struct QueryCompiler {
       if !typedWords.isEmpty { alternatives = [try phraseQuery(typedWords, window: nil)] }
     }
     guard !alternatives.isEmpty else { return nil }
-    let typedFolded = typed.flatMap { item -> [String] in
-      switch item {
-      case .word(let w), .phrase(let w): return TitleHeads.words(w)
-      default: return []
-      }
-    }
+    let others = run.forms.filter { $0 != run.folded }
     let saved = (highlight, words)
-    for form in forms where form != typedFolded && budget(form).count == form.count {
+    for form in others where budget(form).count == form.count {
       let ws = form.map { Word(exact: $0, folded: $0, scalarRange: 0..<0) }
       alternatives.append(try phraseQuery(ws, window: nil))
     }
     (highlight, words) = saved
-    for form in forms where form != typedFolded && form.count == 1 {
+    for form in others where form.count == 1 {
       highlight.add(Word(exact: form[0], folded: form[0], scalarRange: 0..<0))
     }
     return alternatives.count == 1 ? alternatives[0] : try Query(.or, alternatives)

@@ -212,11 +212,9 @@ public final class Searcher {
       if collapse { try enquire.setCollapseKey(IndexSchema.Slot.copyKey.rawValue) }
       // Facets must see every match, not just the page. Otherwise the first 100 matches are
       // counted exactly and bigger totals are estimates (said so as `totalExact`).
-      let pageEnd = offset.addingReportingOverflow(limit)  // an offset near Int.max must not trap
-      let checkAtLeast =
-        request.facets && !collapse
-        ? try db.documentCount()
-        : max(100, pageEnd.overflow ? Int(UInt32.max) : min(pageEnd.partialValue, Int(UInt32.max)))
+      // Xapian counts in 32 bits; an offset near Int.max must not trap (limit is at most 100,000).
+      let pageEnd = min(min(offset, Int(UInt32.max)) + limit, Int(UInt32.max))
+      let checkAtLeast = request.facets && !collapse ? try db.documentCount() : max(100, pageEnd)
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       var firstText: String? = nil  // kept for the suggestion, which reads the best hit's words
