@@ -27,6 +27,8 @@ struct RefsCommand: ParsableCommand {
   @Option(help: "Order: relevance, newest or oldest.")
   var sort: ResultOrder = .newest
 
+  @Option(help: ArgumentHelp("Citing lines to show per document in text output (default: all).", valueName: "N"))
+  var lines: Int?
   @Flag(inversion: .prefixedNo, help: "Count all citing documents by issuer, type, province and year (JSON).")
   var facets = false
   @Flag(help: "List copies of one document (same number, date and issuer, or same words) as separate hits.")
@@ -51,7 +53,12 @@ struct RefsCommand: ParsableCommand {
     let searcher = try Searcher(indexes: location.locations)
     var result = try searcher.search(request)
     result.query = number  // the number asked for, as typed (the request itself has no text)
-    try SearchCommand.print(result, try output.printOptions(), searcher: searcher)
+    var options = try output.printOptions()
+    if let lines {
+      guard lines >= 0 else { throw ValidationError("--lines takes a count of 0 or more") }
+      options.citationLines = lines
+    }
+    try SearchCommand.print(result, options, searcher: searcher)
     if result.hits.isEmpty && result.total == 0 { throw ExitCode(1) }
   }
 }

@@ -69,6 +69,40 @@ import Testing
     #expect(r.status == 0 && r.json["query"] as? String == "16/ct-ttg", "\(r.stdout.prefix(300))")
   }
 
+  /// `refs` shows every line that cites the number, with a count; `--lines N` caps the text
+  /// output only, and JSON and CSV (`citation_lines`, `citation_dates`) carry every line.
+  @Test func refsListsEveryCitingLine() throws {
+    let w = try Workspace(seeds: false)
+    var text = "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\nSố: 12/UBND-VX\nV/v thực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022\n"
+    for i in 1...12 { text += "\(i). Nội dung \(i) theo Chỉ thị số 16/CT-TTg được triển khai.\n" }
+    try w.write("many.txt", text)
+    try w.write("one.txt", "Số: 3/SYT\nThực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng.\n")
+    #expect(try w.index().status == 0)
+
+    let json = try w.run("refs", "16/CT-TTg", "--format", "json").json
+    let hits = json["hits"] as? [[String: Any]] ?? []
+    let byID = Dictionary(uniqueKeysWithValues: hits.map { ($0["id"] as? String ?? "", $0) })
+    let many = byID["many"]?["citations"] as? [[String: Any]] ?? []
+    #expect(many.compactMap { $0["line"] as? Int } == Array(3...15))
+    #expect(many.allSatisfy { $0["date"] as? String == "2022-09-20" })
+    #expect((byID["one"]?["citations"] as? [Any])?.count == 1)
+
+    let capped = try w.run("refs", "16/CT-TTg", "--lines", "2", "--color", "never")
+    #expect(capped.stdout.contains("cited on 13 lines") && capped.stdout.contains("… 11 more citing lines"))
+    #expect(capped.stdout.contains("   3: ") && capped.stdout.contains("   4: ") && !capped.stdout.contains("   5: "))
+    let all = try w.run("refs", "16/CT-TTg", "--color", "never")
+    #expect(all.stdout.contains("   15: ") && !all.stdout.contains("more citing"))
+    #expect(try w.run("refs", "16/CT-TTg", "--lines", "-1").status == 2)
+
+    let csv = try w.run("refs", "16/CT-TTg", "--format", "csv", "--no-bom", "--fields", "id,citation_lines,citation_dates")
+    let rows = csv.stdout.split(separator: "\r\n").map(String.init)
+    #expect(rows.first == "id,citation_lines,citation_dates")
+    let row = rows.first { $0.hasPrefix("many,") } ?? ""
+    #expect(row.hasPrefix("many,3; 4; 5; 6;") && row.contains("2022-09-20; 2022-09-20"), "\(row)")
+    let searchCSV = try w.search("chỉ thị", "--format", "csv", "--no-bom")
+    #expect(!searchCSV.stdout.contains("citation_lines"))
+  }
+
   @Test func helpExitsZero() throws {
     #expect(try CLI.run(["--help"]).status == 0)
     #expect(try CLI.run(["help", "query"]).stdout.contains("agency:"))

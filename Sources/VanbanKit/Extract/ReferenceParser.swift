@@ -11,18 +11,27 @@ import Foundation
 enum ReferenceParser {
   static let maxSentence = 300
 
-  static func parse(_ ft: FoldedText, ownKey: String?) -> [Citation] {
+  /// One number as written in the text, before citations of the same number are merged.
+  struct Mention {
+    var number: String
+    var key: String
+    var type: String?
+    var date: PartialDate?
+    var range: Range<Int>
+    var line: Int
+  }
+
+  /// Every number in the text, in order, with the type and date written beside it.
+  static func mentions(_ ft: FoldedText) -> [Mention] {
     let matches = DocumentNumber.matches(in: ft.bytes)
     guard !matches.isEmpty else { return [] }
     var lineStarts: [Int] = [0]
     for (i, c) in ft.bytes.enumerated() where c == UTF8Bytes.newline { lineStarts.append(i + 1) }
-
-    var out: [Citation] = []
-    var byKey: [String: [Int]] = [:]  // indexes into `out` by key
+    var out: [Mention] = []
+    out.reserveCapacity(matches.count)
     var prevEnd = -1  // folded offset where the previous citation (with its date) ended
     var prevType: String?
     for m in matches {
-      let key = DocumentNumber.keyOfCanonical(m.canonical)
       let fStart = ft.toFolded(m.range.lowerBound)
       let fEnd = ft.toFolded(m.range.upperBound)
       var type = typeBefore(ft.folded, fStart)
@@ -30,8 +39,20 @@ enum ReferenceParser {
       let (date, dateEnd) = dateAfter(ft.folded, fEnd)
       prevEnd = dateEnd ?? fEnd
       prevType = type
-      if key == ownKey { continue }
+      out.append(
+        Mention(
+          number: m.canonical, key: DocumentNumber.keyOfCanonical(m.canonical), type: type, date: date,
+          range: m.range, line: upperBound(lineStarts, m.range.lowerBound)))
+    }
+    return out
+  }
 
+  /// The document's citations: one per number and date, at its first mention.
+  static func parse(_ ft: FoldedText, ownKey: String?) -> [Citation] {
+    var out: [Citation] = []
+    var byKey: [String: [Int]] = [:]  // indexes into `out` by key
+    for m in mentions(ft) where m.key != ownKey {
+      let key = m.key, date = m.date, type = m.type
       // Unique by (key, date); an undated mention of a number already cited adds nothing, and a
       // dated one completes an undated earlier entry. (`same` lists the entries with this key, in
       // order, so each lookup below is the one over all of `out`.)
@@ -49,11 +70,38 @@ enum ReferenceParser {
         continue
       }
       byKey[key, default: []].append(out.count)
-      let line = upperBound(lineStarts, m.range.lowerBound)
       out.append(
         Citation(
-          number: m.canonical, key: key, type: type, date: date,
-          sentence: sentence(ft.bytes, m.range), line: line))
+          number: m.number, key: key, type: type, date: date, sentence: sentence(ft.bytes, m.range), line: m.line))
+    }
+    return out
+  }
+
+  /// Every line that cites a number `matches` accepts, for `refs`: one entry per line, with the
+  /// date beside the number there, or else the date the document gives that number elsewhere.
+  /// `date` (an ISO prefix) keeps the lines citing that dated document and its undated mentions,
+  /// unless the document also cites the number with another date (then an undated line is ambiguous).
+  static func citingLines(_ ft: FoldedText, date: String?, matches: (String) -> Bool) -> [Citation] {
+    let found = mentions(ft).filter { matches($0.key) }
+    var datesByKey: [String: Set<PartialDate>] = [:]
+    for m in found { if let d = m.date { datesByKey[m.key, default: []].insert(d) } }
+    var out: [Citation] = []
+    // A line that names the number twice is one citing line, unless with two dates (two documents).
+    var seen = Set<String>()
+    for m in found where seen.insert("\(m.line)\t\(m.key)\t\(m.date?.iso ?? "")").inserted {
+      let dates = datesByKey[m.key] ?? []
+      var shown = m.date
+      if shown == nil, dates.count == 1 { shown = dates.first }
+      if let date {
+        if let d = m.date {
+          guard d.iso.hasPrefix(date) else { continue }
+        } else {
+          guard !dates.isEmpty, dates.allSatisfy({ $0.iso.hasPrefix(date) }) else { continue }
+        }
+      }
+      out.append(
+        Citation(
+          number: m.number, key: m.key, type: m.type, date: shown, sentence: sentence(ft.bytes, m.range), line: m.line))
     }
     return out
   }
@@ -143,16 +191,29 @@ enum ReferenceParser {
       }
       z += 1
     }
-    var s = oneLine(b[a..<z])
-    if s.utf8.count > maxSentence, s.count > maxSentence {
-      // Keep the part around the number.
-      let before = oneLine(b[a..<range.lowerBound])
-      let from = max(0, before.count - maxSentence / 2)
-      s = String(s.dropFirst(from).prefix(maxSentence))
-      if from > 0 { s = "…" + s }
-      if s.count >= maxSentence { s += "…" }
+    let s = oneLine(b[a..<z])
+    guard s.utf8.count > maxSentence, s.count > maxSentence else { return s }
+    // Keep the part around the number, cut between words: `…ám sát` for `giám sát` reads as
+    // another word.
+    let before = oneLine(b[a..<range.lowerBound])
+    return excerpt(s, around: max(0, before.count - maxSentence / 2), length: maxSentence)
+  }
+
+  /// About `length` characters of `s` from `from`, both ends moved to a space so no word is cut,
+  /// with `…` where text was left out.
+  static func excerpt(_ s: String, around from: Int, length: Int) -> String {
+    let chars = Array(s)
+    var start = min(from, chars.count)
+    if start > 0, chars[start - 1] != " " {
+      // Forward to the next word, unless that word is the whole window.
+      if let next = chars[start...].firstIndex(of: " "), next - start < length / 4 { start = next + 1 }
     }
-    return s
+    var end = min(chars.count, start + length)
+    if end < chars.count, chars[end] != " " {
+      if let previous = chars[start..<end].lastIndex(of: " "), end - previous < length / 4 { end = previous }
+    }
+    let body = String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+    return (start > 0 ? "…" : "") + body + (end < chars.count ? "…" : "")
   }
 
   private static func lineStart(_ b: [UInt8], _ i: Int) -> Int {

@@ -9,9 +9,13 @@ enum CSVPrinter {
     "rank", "id", "path", "score", "type", "number", "issuer", "province", "date", "subject", "signer",
     "signer_title", "recipients", "references", "companies", "snippet", "copies",
   ]
+  /// `refs` (and `--ref`) add where each hit cites the number: its line numbers and the dates
+  /// written beside them, in the same order, joined with "; " (a date left blank when none).
+  static let citationColumns = ["citation_lines", "citation_dates"]
 
   static func render(_ r: SearchResult, _ o: PrintOptions) -> String {
-    let cols = o.fields.isEmpty ? columns : o.fields.filter { columns.contains($0) }
+    let all = columns + (r.citing ? citationColumns : [])
+    let cols = o.fields.isEmpty ? all : o.fields.filter { all.contains($0) }
     var out = o.bom ? "\u{FEFF}" : ""
     out += cols.joined(separator: ",") + "\r\n"
     for h in r.hits {
@@ -38,6 +42,8 @@ enum CSVPrinter {
     case "references": return h.references.joined(separator: "; ")
     case "companies": return h.companies.joined(separator: "; ")
     case "copies": return h.copies.map(\.path).joined(separator: "; ")
+    case "citation_lines": return (h.citations ?? []).map { String($0.line) }.joined(separator: "; ")
+    case "citation_dates": return (h.citations ?? []).map { $0.date ?? "" }.joined(separator: "; ")
     case "snippet":
       return h.snippet.replacingOccurrences(of: Snippet.open, with: "").replacingOccurrences(
         of: Snippet.close, with: "")

@@ -19,6 +19,9 @@ public struct PrintOptions: Sendable {
   public var bom = true
   /// `--context N`: lines of the document around each match (text output).
   public var context: Int? = nil
+  /// `refs --lines N`: citing lines shown per hit in text output (all when nil); JSON, JSONL and
+  /// CSV always carry all of them.
+  public var citationLines: Int? = nil
   public init() {}
 }
 

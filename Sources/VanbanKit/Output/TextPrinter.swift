@@ -26,9 +26,7 @@ enum TextPrinter {
         let also = "also: " + h.copies.map { e($0.path) }.joined(separator: ", ")
         out += "   " + (o.color ? dim + also + plain : also) + "\n"
       }
-      if let cites = h.citations {
-        for c in cites { out += "   \(c.line): \(mark(c.sentence, o))\n" }
-      }
+      if let cites = h.citations { out += citingLines(cites, o) }
       if let n = o.context, let text = contextTexts[h.path] {
         out += contextLines(text, snippetTerms: h.snippet, n: n, o)
       } else if !h.snippet.isEmpty {
@@ -43,6 +41,20 @@ enum TextPrinter {
       ? (r.total == 0 ? "no documents match" : "\(total) documents match; none on this page")
       : "\(r.offset + 1)–\(r.offset + r.hits.count) of \(total)"
     out += (r.relaxed ? "(any word) " : "") + shown + "\n"
+    return out
+  }
+
+  /// A hit's citing lines (`refs`): their count when more than one, then each line as `N: sentence`,
+  /// the first `--lines` of them when capped.
+  static func citingLines(_ cites: [CitationLine], _ o: PrintOptions) -> String {
+    var out = ""
+    let shown = o.citationLines.map { max(0, $0) } ?? cites.count
+    if cites.count > 1 { out += "   cited on \(cites.count) lines\n" }
+    for c in cites.prefix(shown) { out += "   \(c.line): \(mark(c.sentence, o))\n" }
+    if cites.count > shown {
+      let more = cites.count - shown
+      out += "   … \(more) more citing line\(more == 1 ? "" : "s") (--format json lists them all)\n"
+    }
     return out
   }
 

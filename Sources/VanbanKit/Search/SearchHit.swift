@@ -131,4 +131,6 @@ public struct SearchResult: Sendable {
   /// Things the user should know (a query read as plain words, a degraded feature…).
   public var notes: [String] = []
   public var facets: Facets?
+  /// A search for the documents citing a number (`refs`, `--ref`): each hit lists its citing lines.
+  public var citing = false
 }

@@ -80,21 +80,30 @@ extension Searcher {
     return (shown.stored, out)
   }
 
-  /// The lines of `stored` that cite one of `numbers` (keys or prefixes), for `refs`.
-  static func citations(in stored: StoredDocument, matching numbers: [String], date: String?) -> [CitationLine] {
+  /// Every line of a hit's text that cites one of `numbers` (keys or prefixes), for `refs`. The
+  /// stored citations hold one line per number and date; a law may cite it on 190 lines.
+  static func citations(
+    in stored: StoredDocument, text: ArraySlice<UInt8>, matching numbers: [String], date: String?
+  ) -> [CitationLine] {
     let keys = numbers.compactMap { n -> (String, Bool)? in
       let t = n.trimmingCharacters(in: .whitespaces)
       if t.hasSuffix("/") || t.hasSuffix("-") { return DocumentNumber.keyPrefix(t).map { ($0, true) } }
       return DocumentNumber.key(t).map { ($0, false) }
     }
-    var out: [CitationLine] = []
-    for r in stored.metadata.references {
-      let numberMatches = keys.contains { k, isPrefix in isPrefix ? r.key.hasPrefix(k) : r.key == k }
-      guard numberMatches else { continue }
-      if let date, !(r.date?.iso.hasPrefix(date) ?? false) { continue }
-      out.append(CitationLine(number: r.number, date: r.date?.iso, type: r.type, line: r.line, sentence: r.sentence))
+    let ownKey = stored.metadata.number.map(DocumentNumber.keyOfCanonical)
+    func wanted(_ key: String) -> Bool {
+      key != ownKey && keys.contains { k, isPrefix in isPrefix ? key.hasPrefix(k) : key == k }
     }
-    return out
+    var found = ReferenceParser.citingLines(FoldedText(String(decoding: text, as: UTF8.self)), date: date, matches: wanted)
+    if found.isEmpty {
+      // No text stored (or a citation the text no longer shows): the indexed citations still say where.
+      found = stored.metadata.references.filter { r in
+        wanted(r.key) && (date.map { d in r.date?.iso.hasPrefix(d) ?? false } ?? true)
+      }
+    }
+    return found.map {
+      CitationLine(number: $0.number, date: $0.date?.iso, type: $0.type, line: $0.line, sentence: $0.sentence)
+    }
   }
 
   public func stats(top: Int = 20) throws -> IndexStats {

@@ -227,7 +227,7 @@ public final class Searcher {
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
         if !request.filters.reference.isEmpty {
           hit.citations = Self.citations(
-            in: stored, matching: request.filters.reference, date: request.filters.referenceDate)
+            in: stored, text: text, matching: request.filters.reference, date: request.filters.referenceDate)
         }
         if !request.allCopies { hit.copies = try copies(of: doc, docid: m.docid) }
         hits.append(hit)
@@ -235,6 +235,7 @@ public final class Searcher {
       var result = SearchResult(
         query: request.text, total: mset.estimatedTotal, offset: offset, limit: limit, hits: hits, notes: notes)
       result.totalExact = mset.lowerBound == mset.upperBound
+      result.citing = !request.filters.reference.isEmpty
       if request.facets {
         var f = Facets()
         for (field, spy) in zip(Facets.fields, spies) {

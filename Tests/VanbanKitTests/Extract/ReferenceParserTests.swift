@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VanbanKit
@@ -55,5 +56,53 @@ struct ReferenceParserTests {
   @Test func genericWordAndNoSo() {
     let r = refs("Văn bản số 585-TB/TU; theo Nghị quyết 68/NQ-CP của Chính phủ; công văn 6860/BYT-DP.")
     #expect(r.map(\.type) == ["Văn bản", "Nghị quyết", "Công văn"])
+  }
+
+  /// `refs` lists every line that cites the number, not one per document: each with its line,
+  /// the date beside it or else the one date the document gives the number, and a line naming
+  /// the number twice once.
+  @Test func citingLinesListsEveryLine() {
+    let text = """
+      Căn cứ Chỉ thị số 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ;
+      Thực hiện Công văn 45/SYT-NVY.
+      Theo Chỉ thị 16/CT-TTg, các sở triển khai; Chỉ thị 16/CT-TTg yêu cầu báo cáo.
+      Kết quả thực hiện Chỉ thị số 16/CT-TTg được tổng hợp.
+      """
+    let ft = FoldedText(TextNormalizer.normalize(text))
+    let lines = ReferenceParser.citingLines(ft, date: nil) { $0 == "16/ct-ttg" }
+    #expect(lines.map(\.line) == [1, 3, 4])
+    #expect(lines.allSatisfy { $0.date?.iso == "2022-09-20" && $0.type == "Chỉ thị" })
+    #expect(lines[1].sentence == "Theo Chỉ thị 16/CT-TTg, các sở triển khai;")
+    #expect(ReferenceParser.citingLines(ft, date: "2022") { $0 == "16/ct-ttg" }.count == 3)
+    #expect(ReferenceParser.citingLines(ft, date: "2020") { $0 == "16/ct-ttg" }.isEmpty)
+    // The stored citations keep one entry per number and date.
+    #expect(refs(text).filter { $0.key == "16/ct-ttg" }.count == 1)
+  }
+
+  /// Two dated directives under one number: an undated line could be either, so a date filter
+  /// leaves it out, and it shows no date.
+  @Test func citingLinesWithTwoDatesLeaveAnUndatedLineOutOfADateFilter() {
+    let ft = FoldedText(
+      TextNormalizer.normalize(
+        "Chỉ thị 16/CT-TTg ngày 31/3/2020 và Chỉ thị 16/CT-TTg ngày 20/9/2022.\nTheo Chỉ thị 16/CT-TTg nói trên."))
+    let all = ReferenceParser.citingLines(ft, date: nil) { $0 == "16/ct-ttg" }
+    #expect(all.map(\.line) == [1, 1, 2] && all.map { $0.date?.iso } == ["2020-03-31", "2022-09-20", nil])
+    #expect(ReferenceParser.citingLines(ft, date: "2022") { $0 == "16/ct-ttg" }.map(\.line) == [1])
+  }
+
+  /// A long citing sentence is cut between words, never inside a syllable (`…ám sát`).
+  @Test func longSentencesAreCutBetweenWords() {
+    let filler = String(repeating: "công tác giám sát việc thực hiện ", count: 20)
+    let r = refs("Về \(filler)theo Công văn số 45/SYT-NVY ngày 2/3/2023 về \(filler)đầy đủ.")
+    let s = try! #require(r.first).sentence
+    #expect(s.hasPrefix("…") && s.hasSuffix("…") && s.contains("45/SYT-NVY"))
+    let words = Set(filler.split(separator: " ").map(String.init) + ["Công", "văn", "số", "45/SYT-NVY", "ngày", "2/3/2023", "về", "theo"])
+    let shown = s.dropFirst().dropLast().split(separator: " ").map(String.init)
+    #expect(shown.allSatisfy(words.contains), "\(shown.filter { !words.contains($0) })")
+    for cut in [0, 5, 17, 150] {
+      let e = ReferenceParser.excerpt(filler, around: cut, length: 100)
+      let inner = e.trimmingCharacters(in: CharacterSet(charactersIn: "…")).split(separator: " ").map(String.init)
+      #expect(inner.allSatisfy(words.contains), "cut at \(cut): \(e)")
+    }
   }
 }
