@@ -28,6 +28,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case graphvizMissing
   case badArgument(String)
   case notInIndex(String)
+  /// A name that several indexed documents share; `choices` are their ids, with paths.
+  case ambiguousDocument(String, choices: [String])
   case io(String)
   case xapian(String)
 
@@ -57,6 +59,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
     case .graphvizMissing: return "Graphviz's `dot` is not installed; install it with `apt-get install graphviz`"
     case .badArgument(let m): return m
     case .notInIndex(let id): return "no document \(id) in the index"
+    case .ambiguousDocument(let name, let choices):
+      return "`\(name)` names \(choices.count) documents; give one of their ids: " + choices.joined(separator: ", ")
     case .io(let m): return m
     case .xapian(let m): return m
     }

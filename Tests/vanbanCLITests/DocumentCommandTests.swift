@@ -103,6 +103,39 @@ import Testing
     #expect(!searchCSV.stdout.contains("citation_lines"))
   }
 
+  /// Same-named files get ids no other document shares (the shortest end of their path), the
+  /// bare name is ambiguous (`show` lists the choices, exit 2), a unique name still finds its
+  /// document, and a file name in NFD is found by its name in NFC.
+  @Test func idsAreUniqueAndAnAmbiguousNameListsTheChoices() throws {
+    let w = try Workspace(seeds: false)
+    let fm = FileManager.default
+    for d in ["a", "b"] { try fm.createDirectory(at: w.corpus.appendingPathComponent(d), withIntermediateDirectories: true) }
+    try w.write("a/x.txt", "Số: 1/UBND\nCông văn về phòng chống dịch tại xã Một.\n")
+    try w.write("b/x.txt", "Số: 2/UBND\nCông văn về phòng chống dịch tại xã Hai.\n")
+    try w.write("a/x.html", "<p>Công văn về phòng chống dịch tại xã Ba.</p>")
+    try w.write("Hà Nội".decomposedStringWithCanonicalMapping + ".txt", "Công văn về phòng chống dịch tại Hà Nội.\n")
+    try w.write("only.txt", "Công văn về phòng chống dịch tại xã Bốn.\n")
+    #expect(try w.index().status == 0)
+
+    let hits = try w.search("phòng chống dịch", "--all-copies").json["hits"] as? [[String: Any]] ?? []
+    let ids = hits.compactMap { $0["id"] as? String }
+    #expect(ids.count == 5 && Set(ids).count == 5, "\(ids)")
+    #expect(Set(ids).isSuperset(of: ["a/x.txt", "b/x.txt", "x.html", "only"]), "\(ids)")
+    for hit in hits {
+      let id = hit["id"] as? String ?? "", path = hit["path"] as? String ?? ""
+      let shown = try w.run("show", id, "--format", "json", "--metadata-only")
+      #expect(shown.status == 0, "show \(id): \(shown.stderr)")
+      #expect((shown.json["document"] as? [String: Any])?["path"] as? String == path)
+      #expect((shown.json["document"] as? [String: Any])?["id"] as? String == id)
+    }
+    let ambiguous = try w.run("show", "x")
+    #expect(ambiguous.status == 2 && ambiguous.stdout.isEmpty)
+    #expect(ambiguous.stderr.contains("names 3 documents") && ambiguous.stderr.contains("b/x.txt"), "\(ambiguous.stderr)")
+    #expect(try w.run("cites", "x").status == 2)
+    let nfc = try w.run("show", "Hà Nội".precomposedStringWithCanonicalMapping, "--format", "json")
+    #expect(nfc.status == 0 && (nfc.json["text"] as? String ?? "").contains("phòng chống"), "\(nfc.stderr)")
+  }
+
   @Test func helpExitsZero() throws {
     #expect(try CLI.run(["--help"]).status == 0)
     #expect(try CLI.run(["help", "query"]).stdout.contains("agency:"))

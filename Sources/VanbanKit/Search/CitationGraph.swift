@@ -128,6 +128,12 @@ extension Searcher {
         frontier = next
       }
       graph.nodes = builder.nodes
+      let names = DocumentNames(db: db)
+      for i in graph.nodes.indices {
+        if let id = graph.nodes[i].id, let path = graph.nodes[i].path {
+          graph.nodes[i].id = try names.uniqueID(name: id, path: path)
+        }
+      }
       graph.edges = builder.edges
       graph.truncated = builder.truncated
       if builder.truncated {
@@ -168,12 +174,12 @@ struct GraphBuilder {
 
   /// The Xapian docid of an indexed document given by path or id, as `show` finds it.
   func documentID(_ idOrPath: String) throws -> UInt32? {
-    var ids = try db.postings(IndexSchema.id + IndexSchema.pathKey(FileWalker.absolute(idOrPath)))
-    if ids.isEmpty { ids = try db.postings(IndexSchema.name + idOrPath) }
-    if ids.isEmpty, idOrPath.contains(".") {
-      ids = try db.postings(IndexSchema.name + (idOrPath as NSString).deletingPathExtension)
+    switch try DocumentNames(db: db).lookup(idOrPath) {
+    case .found(let id): return id
+    case .ambiguous(let c):
+      throw VanbanError.ambiguousDocument(idOrPath, choices: c.map { "\($0.id) (\($0.path))" })
+    case .none: return nil
     }
-    return ids.first
   }
 
   mutating func stored(_ docid: UInt32) throws -> StoredDocument {

@@ -55,13 +55,10 @@ extension Searcher {
   /// are shown: `show` never reads an arbitrary file.
   public func document(_ idOrPath: String) throws -> ShownDocument {
     try retrying {
-      var ids = try db.postings(IndexSchema.id + IndexSchema.pathKey(FileWalker.absolute(idOrPath)))
-      if ids.isEmpty { ids = try db.postings(IndexSchema.name + idOrPath) }
-      if ids.isEmpty, idOrPath.contains(".") {
-        ids = try db.postings(IndexSchema.name + (idOrPath as NSString).deletingPathExtension)
-      }
-      guard let first = ids.first else { throw VanbanError.notInIndex(idOrPath) }
-      let (stored, text) = try StoredDocument.decode(data: try db.document(first).data(), withText: true)
+      let names = DocumentNames(db: db)
+      let docid = try names.docid(idOrPath)
+      var (stored, text) = try StoredDocument.decode(data: try db.document(docid).data(), withText: true)
+      stored.id = try names.uniqueID(of: stored)
       return ShownDocument(stored: stored, text: text ?? "")
     }
   }
@@ -72,7 +69,7 @@ extension Searcher {
     let out = try shown.stored.metadata.references.map { r -> CitedDocument in
       let ids = try retrying { try db.postings(IndexSchema.number + r.key) }
       let names = try ids.prefix(20).map {
-        try StoredDocument.decode(data: try db.document($0).data(), withText: false).0.id
+        try DocumentNames(db: db).uniqueID(of: StoredDocument.decode(data: try db.document($0).data(), withText: false).0)
       }
       return CitedDocument(
         number: r.number, type: r.type, date: r.date?.iso, line: r.line, sentence: r.sentence, indexed: names)

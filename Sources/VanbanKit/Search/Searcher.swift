@@ -217,6 +217,7 @@ public final class Searcher {
       let checkAtLeast = request.facets && !collapse ? try db.documentCount() : max(100, pageEnd)
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
+      let names = DocumentNames(db: db)
       var firstText: String? = nil  // kept for the suggestion, which reads the best hit's words
       for (i, m) in mset.enumerated() {
         let doc = try mset.document(at: i)
@@ -225,6 +226,7 @@ public final class Searcher {
         if i == 0 { firstText = String(decoding: text.prefix(64 << 10), as: UTF8.self) }
         let snippet = Snippet.make(utf8: text, terms: compiled.highlight, passages: request.snippetPassages)
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
+        hit.id = try names.uniqueID(of: stored)
         if !request.filters.reference.isEmpty {
           hit.citations = Self.citations(
             in: stored, text: text, matching: request.filters.reference, date: request.filters.referenceDate)
@@ -256,7 +258,7 @@ public final class Searcher {
     guard ids.count > 1 else { return [] }
     return try ids.filter { $0 != docid }.prefix(Self.maxCopiesListed).map { id in
       let (stored, _) = try StoredDocument.decodeHeader(data: try db.document(id).data())
-      return DocumentCopy(id: stored.id, path: stored.path)
+      return DocumentCopy(id: try DocumentNames(db: db).uniqueID(of: stored), path: stored.path)
     }
   }
 
