@@ -35,6 +35,10 @@ extern "C" uint32_t cx_mset_get_matches_upper_bound(const cx_mset *mset) {
     return mset == nullptr ? 0 : mset->mset.get_matches_upper_bound();
 }
 
+extern "C" uint32_t cx_mset_get_uncollapsed_matches_lower_bound(const cx_mset *mset) {
+    return mset == nullptr ? 0 : mset->mset.get_uncollapsed_matches_lower_bound();
+}
+
 extern "C" cx_status cx_mset_get_match(const cx_mset *mset, size_t index,
                                        cx_match *out, char **message) {
     try {

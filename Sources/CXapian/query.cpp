@@ -1,5 +1,7 @@
 // query.cpp - building queries by hand (the query parser makes them too).
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include "cxapian_private.h"
 
 using cx::require;
@@ -154,6 +156,71 @@ extern "C" cx_status cx_query_new_fixed_weight(double weight, cx_query **out,
         }
         // The query owns the source (release()), so no handle outlives it.
         Xapian::PostingSource *source = new Xapian::FixedWeightPostingSource(weight);
+        return emit(Xapian::Query(source->release()), out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+namespace {
+
+// Docids d whose mixed hash is `residue` modulo `modulus`, up to the shard's last docid. Hashed,
+// not d % modulus: files are often indexed in a repeating order (one folder per month, a
+// generator cycling through templates), and every 50th document can be the same kind. It may
+// name a deleted docid; it is only ever a filter, so such a docid matches nothing.
+class DocidSample final : public Xapian::PostingSource {
+    uint64_t modulus, residue;
+    uint64_t current = 0, last = 0;
+    Xapian::doccount count = 0;
+
+    static uint64_t mix(uint64_t x) {  // splitmix64's finaliser
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+    // The first sampled docid >= from (past `last` when there is none).
+    void advance(uint64_t from) {
+        current = from == 0 ? 1 : from;
+        while (current <= last && mix(current) % modulus != residue) ++current;
+    }
+
+  public:
+    DocidSample(uint32_t m, uint32_t r) : modulus(m), residue(r % m) {}
+
+    Xapian::PostingSource *clone() const override {
+        return new DocidSample(uint32_t(modulus), uint32_t(residue));
+    }
+    void init(const Xapian::Database &db) override {
+        last = db.get_lastdocid();
+        count = db.get_doccount();
+        current = 0;
+        set_maxweight(0);
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override {
+        return Xapian::doccount(count / modulus);
+    }
+    Xapian::doccount get_termfreq_max() const override { return count; }
+    Xapian::docid get_docid() const override { return Xapian::docid(current); }
+    bool at_end() const override { return current > last; }
+    void next(double) override { advance(current + 1); }
+    void skip_to(Xapian::docid did, double) override {
+        if (did > current) advance(did);
+    }
+    std::string get_description() const override {
+        return "DocidSample(" + std::to_string(residue) + " mod " + std::to_string(modulus) + ")";
+    }
+};
+
+}  // namespace
+
+extern "C" cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residue,
+                                               cx_query **out, char **message) {
+    try {
+        require(out, "out");
+        if (modulus == 0) throw Xapian::InvalidArgumentError("sample modulus must be >= 1");
+        Xapian::PostingSource *source = new DocidSample(modulus, residue);
         return emit(Xapian::Query(source->release()), out);
     } catch (...) {
         return cx_status_from_current_exception(message);

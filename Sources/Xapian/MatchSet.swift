@@ -24,6 +24,10 @@ public final class MatchSet: RandomAccessCollection {
   public let estimatedTotal: Int
   public let lowerBound: Int
   public let upperBound: Int
+  /// Matching documents seen before collapsing, at least. When it is below the `checkAtLeast`
+  /// asked for, the matcher ran out of documents: every match was examined and `lowerBound` is
+  /// the exact count, even where collapsing leaves `upperBound` above it.
+  public let uncollapsedLowerBound: Int
 
   init(handle: OpaquePointer) throws {
     self.handle = handle
@@ -31,6 +35,7 @@ public final class MatchSet: RandomAccessCollection {
     estimatedTotal = Int(cx_mset_get_matches_estimated(handle))
     lowerBound = Int(cx_mset_get_matches_lower_bound(handle))
     upperBound = Int(cx_mset_get_matches_upper_bound(handle))
+    uncollapsedLowerBound = Int(cx_mset_get_uncollapsed_matches_lower_bound(handle))
     var matches: [Match] = []
     matches.reserveCapacity(size)
     do {

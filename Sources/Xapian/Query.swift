@@ -126,6 +126,15 @@ public final class Query: CustomStringConvertible {
     try self.init(throwing: "making a fixed-weight query") { cx_query_new_fixed_weight(weight, $0, $1) }
   }
 
+  /// Matches the documents whose docid, hashed, is `residue` modulo `modulus` (in each shard),
+  /// with no weight: a random sample of about 1/`modulus` of the index. Filtering a query by it and counting the
+  /// matches estimates the query's total, where Xapian's own estimate assumes its words are
+  /// independent. Local databases only: a remote shard's server cannot run it.
+  /// - throws: `.invalidArgument` if `modulus` is 0.
+  public convenience init(docidSample modulus: UInt32, residue: UInt32 = 0) throws {
+    try self.init(throwing: "making a docid sample") { cx_query_new_docid_sample(modulus, residue, $0, $1) }
+  }
+
   /// Matches every document.
   public static var matchAll: Query {
     Query("making a match-all query") { cx_query_new_match_all($0, $1) }

@@ -45,6 +45,63 @@ import Xapian
     }
   }
 
+  /// A docid sample is a random 1/m of the documents: the m residues split them with no overlap,
+  /// each near 1/m, and filtering a query by one and scaling its count estimates the total.
+  @Test func docidSamplePartitionsTheDocuments() throws {
+    let dir = try TemporaryDirectory()
+    let w = try WritableDatabase(path: dir.path)
+    for i in 0..<4_000 {
+      let doc = Document()
+      try doc.addTerm("all")
+      if i % 4 == 0 { try doc.addTerm("quarter") }
+      _ = try w.addDocument(doc)
+    }
+    try w.commit()
+    let db = try w.readView()
+    func count(_ q: Query) throws -> Int {
+      let e = try Enquire(database: db)
+      try e.setQuery(q)
+      let m = try e.matches(offset: 0, limit: 10_000, checkAtLeast: 10_000)
+      return m.count
+    }
+    #expect(try count(try Query(.filter, [try Query(term: "all"), try Query(docidSample: 1)])) == 4_000)
+    var total = 0
+    for r in 0..<8 {
+      let n = try count(try Query(.filter, [try Query(term: "all"), try Query(docidSample: 8, residue: UInt32(r))]))
+      #expect(abs(n - 500) < 100, "residue \(r): \(n)")
+      total += n
+    }
+    #expect(total == 4_000)
+    // Every 4th document holds `quarter`: a hashed sample is not fooled by the period.
+    let quarter = try count(try Query(.filter, [try Query(term: "quarter"), try Query(docidSample: 4)]))
+    #expect(abs(quarter * 4 - 1_000) < 200, "\(quarter)")
+    #expect { try Query(docidSample: 0) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+  }
+
+  /// Collapsing leaves Xapian's upper bound above the count (500 matches, 200 keys);
+  /// `uncollapsedLowerBound` below the `checkAtLeast` asked for says every match was examined,
+  /// so `lowerBound` is exact.
+  @Test func uncollapsedLowerBoundSaysEveryMatchWasSeen() throws {
+    let dir = try TemporaryDirectory()
+    let w = try WritableDatabase(path: dir.path)
+    for i in 0..<3_000 {
+      let doc = Document()
+      if i % 2 == 0 { try doc.addTerm("a") }
+      if i % 3 == 0 { try doc.addTerm("b") }
+      try doc.setValue(5, String(i % 400))
+      _ = try w.addDocument(doc)
+    }
+    try w.commit()
+    let e = try Enquire(database: try w.readView())
+    try e.setQuery(try Query(.and, [try Query(term: "a"), try Query(term: "b")]))  // 500 documents
+    try e.setCollapseKey(5)
+    let few = try e.matches(offset: 0, limit: 1, checkAtLeast: 100)
+    #expect(few.uncollapsedLowerBound >= 100)
+    let all = try e.matches(offset: 0, limit: 1, checkAtLeast: 1_001)
+    #expect(all.uncollapsedLowerBound < 1_001, "\(all.uncollapsedLowerBound)")
+    #expect(all.lowerBound == 200 && all.upperBound > 200, "\(all.lowerBound) \(all.upperBound)")
+  }
+
   @Test(arguments: [-1, Int(UInt32.max) + 1])
   func termWithAnOutOfRangeWqfThrows(wqf: Int) throws {
     #expect {

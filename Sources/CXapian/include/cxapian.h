@@ -447,6 +447,14 @@ cx_status cx_query_new_match_all(cx_query **out, char **message);
  *  length. CX_INVALID_ARGUMENT if weight < 0 or is not finite. */
 cx_status cx_query_new_fixed_weight(double weight, cx_query **out,
                                     char **message);
+/** Matches the documents whose docid (within each shard), hashed, is `residue`
+ *  modulo `modulus`, with no weight: a random sample of about 1/modulus of the
+ *  documents, to count a query's matches on a sample and scale the count up.
+ *  A custom posting source: a remote shard cannot run it (its server does not
+ *  know it), so a query holding it fails there. CX_INVALID_ARGUMENT if modulus
+ *  is 0. */
+cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residue,
+                                    cx_query **out, char **message);
 cx_status cx_query_new_match_nothing(cx_query **out, char **message);
 cx_status cx_query_get_description(const cx_query *query, char **out,
                                    size_t *out_len, char **message);
@@ -577,6 +585,9 @@ size_t cx_mset_size(const cx_mset *mset);
 uint32_t cx_mset_get_matches_estimated(const cx_mset *mset);
 uint32_t cx_mset_get_matches_lower_bound(const cx_mset *mset);
 uint32_t cx_mset_get_matches_upper_bound(const cx_mset *mset);
+/** Matches seen before collapsing, at least: below the check_at_least asked for, every
+ *  matching document was examined, so the (collapsed) lower bound is the exact count. */
+uint32_t cx_mset_get_uncollapsed_matches_lower_bound(const cx_mset *mset);
 /** Match `index` of this page; CX_RANGE if index >= size. */
 cx_status cx_mset_get_match(const cx_mset *mset, size_t index, cx_match *out,
                             char **message);
