@@ -7,9 +7,10 @@ struct CompactCommand: ParsableCommand {
     commandName: "compact",
     abstract: "Rewrite the index compacted: smaller, and quicker to search.",
     discussion: """
-      Xapian's tables are left about half full by many small writes; compacting rewrites them full,
-      as a first build and --rebuild already do at their end. Worth running after many incremental
+      Xapian's tables are left about half full by many small writes; compacting rewrites them full, \
+      as a first build and --rebuild already do at their end. Worth running after many incremental \
       runs. Searches go on answering from the old copy until the new one is in place.
+
       Examples:
         vanban compact
         vanban compact --index /srv/vanban-index --shards 2

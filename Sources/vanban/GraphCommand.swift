@@ -9,11 +9,14 @@ struct GraphCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "graph",
     abstract: "The citation neighbourhood of a document or a number, as Graphviz DOT, SVG or JSON.",
+    // Written out: the generated one lists every option and runs past 80 columns.
+    usage: "vanban graph [<options>] <start>",
     discussion: """
-      From a number: every document citing it (and any indexed document with that number); from a
-      document id or path: what it cites and who cites it. Each --depth level goes one citation
-      further. Indexed documents are filled boxes; numbers only cited are dashed ellipses, one per
+      From a number: every document citing it (and any indexed document with that number); from a \
+      document id or path: what it cites and who cites it. Each --depth level goes one citation \
+      further. Indexed documents are filled boxes; numbers only cited are dashed ellipses, one per \
       date cited (16/CT-TTg of 2020 and of 2022 are two documents). svg needs Graphviz's `dot`.
+
       Examples:
         vanban graph 16/CT-TTg --depth 2 --format svg > 16-ct-ttg.svg
         vanban graph 003_32c798e237f9dc40 | dot -Tpng > 003.png

@@ -7,10 +7,11 @@ struct IndexCommand: ParsableCommand {
     commandName: "index",
     abstract: "Index files (txt, md, docx, odt, pdf, doc, html) into the index, incrementally.",
     discussion: """
-      Unchanged files are skipped, changed files replaced, and files that are gone removed.
-      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed.
-      Symbolic links are not followed unless --follow is given. The index folder holds only what
+      Unchanged files are skipped, changed files replaced, and files that are gone removed. \
+      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed. \
+      Symbolic links are not followed unless --follow is given. The index folder holds only what \
       vanban writes; an index folder inside a folder being indexed is skipped.
+
       Examples:
         vanban index corpus
         vanban index ~/congvan --types docx,pdf --index /srv/vanban-index

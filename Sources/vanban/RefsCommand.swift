@@ -6,9 +6,10 @@ struct RefsCommand: ParsableCommand {
     commandName: "refs",
     abstract: "Documents that cite a document number, with the lines that cite it.",
     discussion: """
-      Any spelling of the number works: 16/CT-TTg, 16/ct-ttg, "16 / CT-TTg", 16/CT–TTg.
-      A trailing / is a prefix: `vanban refs 79/2010/`. Two documents can share a number
+      Any spelling of the number works: 16/CT-TTg, 16/ct-ttg, "16 / CT-TTg", 16/CT–TTg. \
+      A trailing / is a prefix: `vanban refs 79/2010/`. Two documents can share a number \
       (16/CT-TTg of 2020 and of 2022): --year or --date picks the one cited with that date.
+
       Examples:
         vanban refs 16/CT-TTg
         vanban refs 16/CT-TTg --year 2022 --format json

@@ -7,13 +7,15 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Search by topic, agency, cited number, date…",
     discussion: """
-      Words must all match unless --any is given; "quoted words" are a phrase. Typing without
+      Words must all match unless --any is given; "quoted words" are a phrase. Typing without \
       diacritics finds accented text (viet a → Việt Á); accented words rank exact matches first.
+
       Examples:
         vanban search "Việt Á"
         vanban search tiem chung --province "bac giang" --since 2022
         vanban search --any "người nghiện ma túy bị xử lý thế nào"
         vanban search 'agency:"Sở Y tế" ref:16/CT-TTg year:2022' --format json
+
       See `vanban help query` for AND/OR/NOT, prefixes and wildcards.
       """)
 

@@ -5,6 +5,8 @@ struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "A document's metadata and full text, by id or path (indexed documents only).",
+    // Written out: the generated one lists every option and runs past 80 columns.
+    usage: "vanban show [<options>] <document>",
     discussion:
       "Examples:\n  vanban show 003_32c798e237f9dc40\n  vanban show corpus/003_32c798e237f9dc40.txt --format json")
 

@@ -19,6 +19,7 @@ struct VanbanCommand: ParsableCommand {
         vanban search viet a --format json
         vanban refs 16/CT-TTg
         vanban search --agency "UBND tỉnh Lai Châu" --since 2022-01
+
       Run `vanban help query` for the query language.
       """,
     version: "0.1.0",
