@@ -47,7 +47,8 @@ struct IndexCommand: ParsableCommand {
   @Flag(help: "Print the summary as JSON.")
   var json = false
 
-  @Argument(help: "Files or folders to index.")
+  // `.file()`: the shells offer files and folders alike.
+  @Argument(help: "Files or folders to index.", completion: .file())
   var paths: [String] = ["corpus"]
 
   func run() throws {

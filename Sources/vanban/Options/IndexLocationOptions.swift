@@ -7,7 +7,8 @@ struct IndexLocationOptions: ParsableArguments {
     name: .customLong("index"),
     help: ArgumentHelp(
       "Index directory, or tcp://HOST:PORT of xapian-tcpsrv. Repeat to search shards as one. (default: $VANBAN_INDEX or ./index)",
-      valueName: "DIR"))
+      valueName: "DIR"),
+    completion: .directory)
   var indexes: [String] = []
 
   var locations: [String] {
