@@ -42,9 +42,10 @@ test: deps
 	$(SWIFT) build $(RELEASE) --product vanban
 	VANBAN_BIN=$(CURDIR)/$(BIN) $(SWIFT) test
 
-# The fast loop: the library's tests (CXapian, Xapian, VanbanKit) without the CLI and fault suites
-# (vanbanCLITests) and the whole-corpus runs (vn-legal, 2x1000 generated documents), and without the
-# release binary. Under a minute after a build (about 30 s of CPU). `make test` runs everything.
+# The fast loop: the library's tests (CXapian, Xapian, VanbanKit) and the CLI's unit tests
+# (vanbanTests), without the CLI and fault suites (vanbanCLITests) and the whole-corpus runs
+# (vn-legal, 2x1000 generated documents), and without the release binary. Under a minute after a
+# build (about 30 s of CPU). `make test` runs everything.
 UNIT_SKIP := --skip vanbanCLITests --skip RealCorpus --skip GeneratedCorpusAccuracy
 unit:
 	$(SWIFT) test $(UNIT_SKIP)

@@ -53,6 +53,9 @@ let package = Package(
       ],
       exclude: ["Fixtures"]
     ),
+    // The CLI's logic that needs no process (the progress line, "did you mean"), through
+    // `@testable import vanban`.
+    .testTarget(name: "vanbanTests", dependencies: ["vanban"]),
     .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit", "VanbanTestSupport"], exclude: ["Fixtures"]),
   ],
   // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and

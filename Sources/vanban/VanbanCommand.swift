@@ -44,10 +44,23 @@ struct VanbanCommand: ParsableCommand {
       }
       let message: String
       // One line: ArgumentParser's message without its Help:/Usage: lines (the README promises one).
-      if let e = error as? VanbanError { message = e.cliMessage } else { message = Self.message(for: error) }
+      if let e = error as? VanbanError {
+        message = e.cliMessage
+      } else if let unknown = CommandSuggestion.message(  // `help` is ArgumentParser's own subcommand
+        arguments: Array(CommandLine.arguments.dropFirst()), commands: commandNames, aliases: commandAliases + ["help"])
+      {
+        message = unknown
+      } else {
+        message = Self.message(for: error)
+      }
       // Messages can quote a query or a path: escaped so they cannot drive the terminal.
       Terminal.err("vanban: " + ControlEscapes.escape(message.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
       Foundation.exit(2)
     }
   }
+
+  /// The subcommands' names, in the order of `vanban --help`.
+  static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+  /// Their other names (`query`).
+  static var commandAliases: [String] { configuration.subcommands.flatMap { $0.configuration.aliases } }
 }
