@@ -15,6 +15,20 @@ enum Terminal {
   /// Colour only on a terminal and when NO_COLOR is not set (https://no-color.org).
   static var useColor: Bool { stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true }
 
+  /// The width of the terminal stderr is on: its window size, else $COLUMNS, else 80.
+  static var stderrColumns: Int {
+    var size = winsize()
+    let window = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : nil
+    return columns(window: window, environment: ProcessInfo.processInfo.environment["COLUMNS"])
+  }
+
+  /// The first of a window size and a $COLUMNS value that is a positive number, else 80.
+  static func columns(window: Int?, environment: String?) -> Int {
+    if let window, window > 0 { return window }
+    if let value = environment.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), value > 0 { return value }
+    return 80
+  }
+
   static func out(_ s: String) { write(1, s) }
   static func err(_ s: String) { write(2, s) }
 
@@ -33,7 +47,8 @@ enum Terminal {
   }
 }
 
-/// A one-line progress bar on stderr: files done/total, MB/s and ETA, redrawn at most 10×/s.
+/// A one-line progress bar on stderr: files done/total, MB/s and ETA, redrawn at most 10×/s and
+/// fitted to the terminal's width each time (it may be resized while indexing).
 final class ProgressBar {
   private let start = Date()
   private var lastDraw = Date.distantPast
@@ -44,20 +59,17 @@ final class ProgressBar {
     guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
     lastDraw = now
     let elapsed = max(0.001, now.timeIntervalSince(start))
-    let mbs = Double(bytes) / 1_048_576 / elapsed
-    let fraction = total == 0 ? 1 : Double(done) / Double(total)
-    let width = 24
-    let filled = Int(fraction * Double(width))
-    let bar =
-      String(repeating: "=", count: filled) + (filled < width ? ">" : "")
-      + String(repeating: " ", count: max(0, width - filled - 1))
     let eta = done == 0 ? 0 : Int(elapsed / Double(done) * Double(total - done))
-    let line = String(format: "\r[%@] %d/%d files  %.1f MB/s  ETA %d:%02d ", bar, done, total, mbs, eta / 60, eta % 60)
-    Terminal.err(line)
+    let line = ProgressLine(
+      done: done, total: total, megabytesPerSecond: Double(bytes) / 1_048_576 / elapsed, etaSeconds: eta)
+    // `ESC [K` erases what a longer earlier line (or a wider terminal) left after this one.
+    Terminal.err("\r" + line.render(columns: Terminal.stderrColumns) + Self.eraseToEndOfLine)
     drawn = true
   }
 
   func finish() {
-    if drawn { Terminal.err("\r" + String(repeating: " ", count: 72) + "\r") }
+    if drawn { Terminal.err("\r" + Self.eraseToEndOfLine) }
   }
+
+  static let eraseToEndOfLine = "\u{1B}[K"
 }
