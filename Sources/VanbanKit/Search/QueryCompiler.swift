@@ -40,6 +40,9 @@ struct HighlightTerms: Sendable {
   /// only the exact form is marked, so `hoá đơn` does not mark «HÒA» in CỘNG HÒA.
   var accentedOnly = Set<String>()
   private var typedPlain = Set<String>()
+  /// Folded word sequences marked as one match: the full form of an abbreviation typed
+  /// (`UBND` marks «Ủy ban nhân dân»; its words one by one would mark every `dân`).
+  var phrases = Set<[String]>()
 
   /// A query word to mark.
   mutating func add(_ w: Word) {
@@ -296,8 +299,12 @@ struct QueryCompiler {
       alternatives.append(try phraseQuery(ws, window: nil))
     }
     (highlight, words) = saved
-    for form in others where form.count == 1 {
-      highlight.add(Word(exact: form[0], folded: form[0], scalarRange: 0..<0))
+    for form in others {
+      if form.count == 1 {
+        highlight.add(Word(exact: form[0], folded: form[0], scalarRange: 0..<0))
+      } else {
+        highlight.phrases.insert(form)
+      }
     }
     return alternatives.count == 1 ? alternatives[0] : try Query(.or, alternatives)
   }

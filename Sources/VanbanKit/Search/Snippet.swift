@@ -26,6 +26,12 @@ public enum Snippet {
   static func make(utf8 text: ArraySlice<UInt8>, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
     let wanted = Set((terms.exactOnly ? terms.exact : terms.folded).map { ArraySlice($0.utf8) })
     let exactWanted = Set(terms.exact.map { ArraySlice($0.utf8) })
+    // Phrases by their last word: a phrase is matched when its last word is read.
+    var phrasesByLast: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]] = [:]
+    for p in terms.phrases where !p.isEmpty {
+      phrasesByLast[ArraySlice(p.last!.utf8), default: []].append(p.map { ArraySlice($0.utf8) })
+    }
+    let longestPhrase = terms.phrases.map(\.count).max() ?? 0
     var limit = 16 << 10
     while true {
       let whole = text.count <= limit
@@ -35,8 +41,24 @@ public enum Snippet {
       var loose: Set<Int> = []  // matches of an accented-only word by its folded form alone
       var exactKeys = Set<String>()
       var seen = Set<String>()
+      var recent: [(word: ArraySlice<UInt8>, range: Range<Int>)] = []  // the last words, for phrases
+      var phraseRanges: [Range<Int>] = []
       // Compared as UTF-8 bytes in reused buffers: no String per word of the text.
       WordTokenizer.forEachWordUTF8(scalars: scalars, exactPrefix: []) { exact, folded, range in
+        if longestPhrase > 0 {
+          recent.append((ArraySlice(Array(folded)), range))
+          if recent.count > longestPhrase { recent.removeFirst() }
+          for p in phrasesByLast[folded] ?? [] where p.count <= recent.count {
+            let tail = recent.suffix(p.count)
+            guard zip(tail, p).allSatisfy({ $0.0.word == $0.1 }) else { continue }
+            let r = tail.first!.range.lowerBound..<range.upperBound
+            let key = p.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            seen.insert(key)
+            phraseRanges.append(r)
+            matches.append((r, key))
+            break
+          }
+        }
         let word = terms.exactOnly ? exact : folded
         if wanted.contains(word) {
           let key = String(decoding: word, as: UTF8.self)
@@ -51,7 +73,12 @@ public enum Snippet {
         matches = matches.enumerated().filter { !loose.contains($0.offset) || !exactKeys.contains($0.element.key) }
           .map(\.element)
       }
-      if whole || seen.count == wanted.count || (!matches.isEmpty && limit >= 64 << 10) {
+      if !phraseRanges.isEmpty {
+        // A word inside a marked phrase is part of that mark; matches stay in text order.
+        matches = matches.filter { m in !phraseRanges.contains { $0 != m.range && $0.contains(m.range.lowerBound) } }
+        matches.sort { $0.range.lowerBound < $1.range.lowerBound }
+      }
+      if whole || seen.count == wanted.count + terms.phrases.count || (!matches.isEmpty && limit >= 64 << 10) {
         return compose(scalars, matches, width: width, passages: passages, more: !whole)
       }
       limit *= 4
@@ -110,8 +137,15 @@ public enum Snippet {
       if used.count == matches.count { break }
     }
     chosen.sort { $0.lowerBound < $1.lowerBound }
-    return chosen.map { r in
+    let shown = chosen.map { r in
       clean(scalars, r, marks: matches.map(\.range).filter { r.contains($0.lowerBound) }, more: more)
+    }
+    // One `…` between passages, not each one's own end and start (`tháng… … …lao động`).
+    return shown.enumerated().map { i, p in
+      var p = Substring(p)
+      if i > 0, p.hasPrefix("…") { p = p.dropFirst() }
+      if i < shown.count - 1, p.hasSuffix("…") { p = p.dropLast() }
+      return String(p)
     }
     .joined(separator: " … ")
   }
@@ -138,7 +172,16 @@ public enum Snippet {
       if markIndex < sorted.count && sorted[markIndex].lowerBound == i {
         let m = sorted[markIndex]
         out.append(contentsOf: open.unicodeScalars)
-        out.append(contentsOf: s[m.lowerBound..<min(m.upperBound, s.count)])
+        var spaced = false  // a marked phrase may wrap: its line break shown as one space
+        for c in s[m.lowerBound..<min(m.upperBound, s.count)] {
+          if c.properties.isWhitespace || c.value < 0x20 {
+            if !spaced { out.append(" ") }
+            spaced = true
+          } else {
+            out.append(c)
+            spaced = false
+          }
+        }
         out.append(contentsOf: close.unicodeScalars)
         i = m.upperBound
         markIndex += 1

@@ -35,6 +35,29 @@ import Testing
     #expect(Snippet.make(text: text, terms: typed("hoa")).contains("«HÒA»"))
   }
 
+  /// Issue L §3: an abbreviation's full form is marked as one match (its words, even across a
+  /// line break), and a word of it standing alone is not (`dân` in `dân cư`).
+  @Test func anAbbreviationMarksItsFullForm() throws {
+    var compiler = QueryCompiler(exact: false, defaultAnd: true)
+    let compiled = try compiler.compile(try QueryLanguage.parse("UBND", defaultAnd: true), filters: Filters())
+    let text = "Kính gửi Chủ tịch Ủy ban\nnhân dân tỉnh, UBND các huyện và dân cư trên địa bàn."
+    let s = Snippet.make(text: text, terms: compiled.highlight)
+    #expect(s.contains("«Ủy ban nhân dân» tỉnh") && s.contains("«UBND» các"), "\(s)")
+    #expect(!s.contains("«dân» cư") && !s.contains("«ban»"), "\(s)")
+    // The full form typed marks its words, as any typed words are marked.
+    var full = QueryCompiler(exact: false, defaultAnd: true)
+    let typedFull = try full.compile(try QueryLanguage.parse("Ủy ban nhân dân", defaultAnd: true), filters: Filters())
+    let f = Snippet.make(text: text, terms: typedFull.highlight)
+    #expect(f.contains("«UBND»") && f.contains("«Ủy» «ban»"), "\(f)")
+  }
+
+  /// Two passages are joined by one `…`, not by each one's own end and start.
+  @Test func passagesAreJoinedByOneEllipsis() {
+    let filler = String(repeating: "nội dung khác ", count: 60)
+    let s = Snippet.make(text: "đầu \(filler) tiêm chủng \(filler) vắc xin \(filler) cuối", terms: terms("tiêm", "vắc"))
+    #expect(s.contains(" … ") && !s.contains("… …") && !s.contains("……"), "\(s)")
+  }
+
   /// Issue L §3: the passage shown holds the query's words together where the text has them.
   @Test func thePassageHoldsTheWordsTogether() {
     let text =
