@@ -94,7 +94,8 @@ import Testing
     #expect(all.stdout.contains("   15: ") && !all.stdout.contains("more citing"))
     #expect(try w.run("refs", "16/CT-TTg", "--lines", "-1").status == 2)
 
-    let csv = try w.run("refs", "16/CT-TTg", "--format", "csv", "--no-bom", "--fields", "id,citation_lines,citation_dates")
+    let csv = try w.run(
+      "refs", "16/CT-TTg", "--format", "csv", "--no-bom", "--fields", "id,citation_lines,citation_dates")
     let rows = csv.stdout.split(separator: "\r\n").map(String.init)
     #expect(rows.first == "id,citation_lines,citation_dates")
     let row = rows.first { $0.hasPrefix("many,") } ?? ""
@@ -109,7 +110,9 @@ import Testing
   @Test func idsAreUniqueAndAnAmbiguousNameListsTheChoices() throws {
     let w = try Workspace(seeds: false)
     let fm = FileManager.default
-    for d in ["a", "b"] { try fm.createDirectory(at: w.corpus.appendingPathComponent(d), withIntermediateDirectories: true) }
+    for d in ["a", "b"] {
+      try fm.createDirectory(at: w.corpus.appendingPathComponent(d), withIntermediateDirectories: true)
+    }
     try w.write("a/x.txt", "Số: 1/UBND\nCông văn về phòng chống dịch tại xã Một.\n")
     try w.write("b/x.txt", "Số: 2/UBND\nCông văn về phòng chống dịch tại xã Hai.\n")
     try w.write("a/x.html", "<p>Công văn về phòng chống dịch tại xã Ba.</p>")
@@ -130,7 +133,8 @@ import Testing
     }
     let ambiguous = try w.run("show", "x")
     #expect(ambiguous.status == 2 && ambiguous.stdout.isEmpty)
-    #expect(ambiguous.stderr.contains("names 3 documents") && ambiguous.stderr.contains("b/x.txt"), "\(ambiguous.stderr)")
+    #expect(
+      ambiguous.stderr.contains("names 3 documents") && ambiguous.stderr.contains("b/x.txt"), "\(ambiguous.stderr)")
     #expect(try w.run("cites", "x").status == 2)
     let nfc = try w.run("show", "Hà Nội".precomposedStringWithCanonicalMapping, "--format", "json")
     #expect(nfc.status == 0 && (nfc.json["text"] as? String ?? "").contains("phòng chống"), "\(nfc.stderr)")

@@ -69,7 +69,8 @@ extension Searcher {
     let out = try shown.stored.metadata.references.map { r -> CitedDocument in
       let ids = try retrying { try db.postings(IndexSchema.number + r.key) }
       let names = try ids.prefix(20).map {
-        try DocumentNames(db: db).uniqueID(of: StoredDocument.decode(data: try db.document($0).data(), withText: false).0)
+        try DocumentNames(db: db).uniqueID(
+          of: StoredDocument.decode(data: try db.document($0).data(), withText: false).0)
       }
       return CitedDocument(
         number: r.number, type: r.type, date: r.date?.iso, line: r.line, sentence: r.sentence, indexed: names)
@@ -91,7 +92,8 @@ extension Searcher {
     func wanted(_ key: String) -> Bool {
       key != ownKey && keys.contains { k, isPrefix in isPrefix ? key.hasPrefix(k) : key == k }
     }
-    var found = ReferenceParser.citingLines(FoldedText(String(decoding: text, as: UTF8.self)), date: date, matches: wanted)
+    var found = ReferenceParser.citingLines(
+      FoldedText(String(decoding: text, as: UTF8.self)), date: date, matches: wanted)
     if found.isEmpty {
       // No text stored (or a citation the text no longer shows): the indexed citations still say where.
       found = stored.metadata.references.filter { r in

@@ -96,7 +96,10 @@ struct ReferenceParserTests {
     let r = refs("Về \(filler)theo Công văn số 45/SYT-NVY ngày 2/3/2023 về \(filler)đầy đủ.")
     let s = try! #require(r.first).sentence
     #expect(s.hasPrefix("…") && s.hasSuffix("…") && s.contains("45/SYT-NVY"))
-    let words = Set(filler.split(separator: " ").map(String.init) + ["Công", "văn", "số", "45/SYT-NVY", "ngày", "2/3/2023", "về", "theo"])
+    let words = Set(
+      filler.split(separator: " ").map(String.init) + [
+        "Công", "văn", "số", "45/SYT-NVY", "ngày", "2/3/2023", "về", "theo",
+      ])
     let shown = s.dropFirst().dropLast().split(separator: " ").map(String.init)
     #expect(shown.allSatisfy(words.contains), "\(shown.filter { !words.contains($0) })")
     for cut in [0, 5, 17, 150] {

@@ -17,7 +17,9 @@ import VanbanTestSupport
     for i in 0..<3_000 {
       var words = ["Ghi chú số \(i) về công tác y tế"]
       var has: [String] = []
-      if Double.random(in: 0..<1, using: &rng) < 0.6 { words.append("mua sắm trang thiết bị"); has.append("trang thiết") }
+      if Double.random(in: 0..<1, using: &rng) < 0.6 {
+        words.append("mua sắm trang thiết bị"); has.append("trang thiết")
+      }
       if Double.random(in: 0..<1, using: &rng) < 0.15 { words.append("phòng sốt xuất huyết"); has.append("sốt xuất") }
       if Double.random(in: 0..<1, using: &rng) < 0.2 { words.append("kiểm tra định kỳ"); has.append("kiểm tra") }
       if has.contains("trang thiết") && has.contains("sốt xuất") { has.append("trang thiết sốt xuất") }
