@@ -140,9 +140,10 @@ public final class Searcher {
       let relaxedNode = QueryLanguage.plainWords(request.text, defaultAnd: false)
       var r = request
       r.any = true
-      var relaxed = try run(relaxedNode, r, notes: notes)
+      var relaxed = try run(relaxedNode, r, notes: notes, suggest: false)
       if relaxed.total > 0 {
         relaxed.relaxed = true
+        relaxed.suggestion = result.suggestion  // what the words typed, all of them, should have been
         relaxed.notes.append("no document has all the words; showing documents with any of them")
         result = relaxed
       }
@@ -178,11 +179,8 @@ public final class Searcher {
     }
   }
 
-  func run(_ node: QueryNode?, _ request: SearchRequest, notes: [String]) throws -> SearchResult {
-    var compiler = QueryCompiler(exact: request.exact, defaultAnd: !request.any)
-    compiler.ranking = ranking
-    compiler.termFrequency = { [db] term in try? db.termFrequency(term) }
-    compiler.documentCount = try? db.documentCount()
+  func run(_ node: QueryNode?, _ request: SearchRequest, notes: [String], suggest: Bool = true) throws -> SearchResult {
+    var compiler = queryCompiler(for: request)
     let compiled = try compiler.compile(node, filters: request.filters)
     let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
@@ -226,12 +224,11 @@ public final class Searcher {
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       let names = DocumentNames(db: db)
-      var firstText: String? = nil  // kept for the suggestion, which reads the best hit's words
+      var texts: [String] = []  // heads of the best hits, for the suggestion's accented forms
       for (i, m) in mset.enumerated() {
         let doc = try mset.document(at: i)
         let (stored, text) = try StoredDocument.decodeHeader(data: try doc.data())
-        // The suggestion looks for the query's words in the head of the best hit.
-        if i == 0 { firstText = String(decoding: text.prefix(64 << 10), as: UTF8.self) }
+        if i < Self.suggestionTexts { texts.append(Self.suggestionText(text)) }
         let snippet = Snippet.make(utf8: text, terms: compiled.highlight, passages: request.snippetPassages)
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
         hit.id = try names.uniqueID(of: stored)
@@ -253,7 +250,7 @@ public final class Searcher {
         }
         result.facets = f
       }
-      result.suggestion = suggestion(compiled, hits: hits, texts: firstText.map { [$0] } ?? [])
+      if suggest { result.suggestion = suggestion(for: node, request, total: result.total, texts: texts) }
       return result
     }
   }
@@ -272,40 +269,4 @@ public final class Searcher {
 
   /// A key many files share (one template copied into every folder) lists this many of them.
   static let maxCopiesListed = 50
-
-  /// A word the index has never seen gets Xapian's spelling guess (`Omicrom` → `omicron`); a
-  /// query typed without marks gets the accented form the index actually holds
-  /// (`tiem chung` → `tiêm chủng`).
-  func suggestion(_ compiled: CompiledQuery, hits: [SearchHit], texts: [String]) -> String? {
-    let words = compiled.words
-    guard !words.isEmpty else { return nil }
-    var corrected = false
-    let fixed = words.map { w -> String in
-      guard (try? db.termFrequency(w.folded)) == 0 else { return w.exact }
-      let s = (try? db.spellingSuggestion(for: w.exact)) ?? ""
-      if !s.isEmpty && s != w.exact {
-        corrected = true
-        return s
-      }
-      return w.exact
-    }
-    if corrected { return fixed.joined(separator: " ") }
-    guard let text = texts.first, words.allSatisfy({ $0.exact == $0.folded }),
-      words.contains(where: { $0.folded.contains(where: \.isLetter) })
-    else { return nil }
-    let docWords = WordTokenizer.words(in: text)
-    let wanted = words.map(\.folded)
-    // The first place where the query's words stand together, else each word's first form.
-    var forms: [String]? = nil
-    if wanted.count > 1, docWords.count >= wanted.count {
-      for i in 0...(docWords.count - wanted.count) where docWords[i].folded == wanted[0] {
-        if (0..<wanted.count).allSatisfy({ docWords[i + $0].folded == wanted[$0] }) {
-          forms = (0..<wanted.count).map { docWords[i + $0].exact }
-          break
-        }
-      }
-    }
-    let s = (forms ?? wanted.map { w in docWords.first(where: { $0.folded == w })?.exact ?? w }).joined(separator: " ")
-    return s != wanted.joined(separator: " ") ? s : nil
-  }
 }
