@@ -27,3 +27,34 @@ public final class TemporaryDirectory: @unchecked Sendable {
     return url
   }
 }
+
+extension TemporaryDirectory {
+  /// A new empty directory removed when the test process exits: for an index a whole suite shares
+  /// through a `static let`, which is never deinitialised.
+  public static func makeRemovedAtExit(prefix: String = "vanban-test") throws -> URL {
+    let url = try make(prefix: prefix)
+    RemovedAtExit.add(url)
+    return url
+  }
+}
+
+/// The directories `makeRemovedAtExit` made, removed by one `atexit` handler.
+enum RemovedAtExit {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var urls: [URL] = []
+  nonisolated(unsafe) private static var registered = false
+
+  static func add(_ url: URL) {
+    lock.withLock {
+      urls.append(url)
+      if !registered {
+        registered = true
+        atexit { RemovedAtExit.removeAll() }
+      }
+    }
+  }
+
+  static func removeAll() {
+    for url in lock.withLock({ urls }) { try? FileManager.default.removeItem(at: url) }
+  }
+}

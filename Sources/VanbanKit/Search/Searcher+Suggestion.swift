@@ -8,7 +8,7 @@ extension Searcher {
   /// The suggestion for a search of `node` that found `total` documents, the best ones beginning
   /// with `texts`; nil for a query with operators or fields, which a suggestion would change.
   func suggestion(for node: QueryNode?, _ request: SearchRequest, total: Int, texts: [String]) -> String? {
-    guard let node, let query = SpellingSuggester.PlainQuery(node),
+    guard let node, let query = SpellingSuggester.PlainQuery(node, any: request.any),
       query.items.count <= Self.maxSuggestedItems
     else { return nil }
     let suggester = SpellingSuggester(

@@ -28,12 +28,14 @@ struct SpellingSuggester {
     /// AND (the default) or OR (`--any`) between the items.
     var all: Bool
 
-    init?(_ node: QueryNode) {
+    /// nil for anything but words and phrases joined by the request's own operator (`any`: OR):
+    /// an explicit `a OR b` shown as `a b` would be another query.
+    init?(_ node: QueryNode, any: Bool = false) {
       let nodes: [QueryNode]
       switch node {
-      case .word, .phrase: (nodes, all) = ([node], true)
-      case .and(let xs): (nodes, all) = (xs, true)
-      case .or(let xs): (nodes, all) = (xs, false)
+      case .word, .phrase: (nodes, all) = ([node], !any)
+      case .and(let xs) where !any: (nodes, all) = (xs, true)
+      case .or(let xs) where any: (nodes, all) = (xs, false)
       default: return nil
       }
       var items: [Item] = []
@@ -97,6 +99,12 @@ struct SpellingSuggester {
       return nodes.count == 1 ? nodes[0] : (all ? .and(nodes) : .or(nodes))
     }
 
+    /// All the words, with the word at each position of `replacing` changed, as one phrase: where
+    /// they stand together.
+    func phrase(replacing: [Int: Word]) -> QueryNode {
+      .phrase(words.enumerated().map { replacing[$0.offset]?.exact ?? $0.element.exact }.joined(separator: " "))
+    }
+
     /// The query as the user would type it with the word at each position shown as `forms` says
     /// (nil: as typed). Items of several parts (`16/CT-TTg`) stay as typed.
     func text(_ forms: [String?]) -> String {
@@ -140,7 +148,7 @@ struct SpellingSuggester {
   static let pairShare = 10
   /// A query that found many documents is corrected only for a context this many times stronger.
   static let strictFactor = 10
-  /// At most this many corrected queries are searched to count them.
+  /// At most this many corrections are searched (each once, and as a phrase if its count is close).
   static let maxCountSearches = 3
 
   /// The suggestion for `query`, which found `total` documents whose best ones begin with `texts`.
@@ -180,11 +188,11 @@ struct SpellingSuggester {
 
   // MARK: - Correction
 
-  /// A corrected query that finds clearly more documents than `total`, shown with the accented
-  /// forms its documents use.
+  /// A corrected query that finds clearly more documents than `total` (or as many, with its words
+  /// standing together clearly more often), shown with the accented forms its documents use.
   func correction(_ query: PlainQuery, total: Int, suspects: Set<Int>, strict: Bool) -> String? {
     let words = query.words
-    var proposals: [(position: Int, word: Word, rank: (Int, Int))] = []
+    var proposals: [(position: Int, word: Word, rank: Rank)] = []
     for p in suspects.sorted() {
       if let (w, rank) = bestCandidate(at: p, in: words, strict: strict) { proposals.append((p, w, rank)) }
     }
@@ -197,8 +205,20 @@ struct SpellingSuggester {
         Dictionary(uniqueKeysWithValues: proposals.map { ($0.position, $0.word) }), at: min(trials.count, 1))
     }
     var best: (edits: [Int: Word], count: Count)? = nil
+    var typedPhrase: Int? = nil  // documents where the words as typed stand together, read once
     for edits in trials.prefix(Self.maxCountSearches) {
-      guard let c = count(query.node(replacing: edits)), Self.isClearlyMore(c.total, than: total) else { continue }
+      // Never fewer matches than the query: a correction must not narrow it.
+      guard var c = count(query.node(replacing: edits)), c.total >= total else { continue }
+      if !Self.isClearlyMore(c.total, than: total) {
+        // Words common in long texts (`thự hiện chương trình`, where `thu` is a word) match about
+        // as many documents either way; then the words standing together must be clearly
+        // commoner, as Elasticsearch's phrase suggester collates with a phrase query.
+        guard words.count > 1, let phrase = count(query.phrase(replacing: edits)), phrase.total >= Self.minContext
+        else { continue }
+        if typedPhrase == nil { typedPhrase = count(query.phrase(replacing: [:]))?.total ?? Int.max / 4 }
+        guard Self.isClearlyMore(phrase.total, than: typedPhrase!) else { continue }
+        c.texts = phrase.texts
+      }
       // Fewer edits first (a needless edit is a worse query); then more matches.
       if let b = best, b.edits.count < edits.count || (b.edits.count == edits.count && b.count.total >= c.total) {
         continue
@@ -222,37 +242,56 @@ struct SpellingSuggester {
     original == 0 ? corrected > 0 : corrected >= 2 * original && corrected >= original + 3
   }
 
-  /// The best spelling for the word at `p`, and its rank (context, frequency) among proposals:
-  /// the one that stands beside the query's other words far more often than the typed word does,
-  /// else, for a word the index lacks or (unless `strict`) barely has, the commonest. `strict`
-  /// (the query found many documents) asks the context for `strictFactor` times more.
-  func bestCandidate(at p: Int, in words: [Word], strict: Bool) -> (Word, (Int, Int))? {
+  /// The best spelling for the word at `p`, and its rank among proposals: the one that stands
+  /// beside the query's other words far more often than the typed word does, else, for a word the
+  /// index lacks or (unless `strict`) barely has, the commonest. `strict` (the query found many
+  /// documents) asks the context for `strictFactor` times more.
+  func bestCandidate(at p: Int, in words: [Word], strict: Bool) -> (Word, Rank)? {
     let w = words[p]
     let own = termFrequency(term(w))
     let scored = candidates(for: w).map { c in
       (word: c, context: context(c, at: p, in: words), frequency: termFrequency(term(c)))
     }
-    .filter { $0.frequency > own }
     guard !scored.isEmpty else { return nil }
     let ownContext = context(w, at: p, in: words)
-    if let top = scored.max(by: { ($0.context, $0.frequency) < ($1.context, $1.frequency) }),
-      top.context >= max(Self.minContext, (strict ? Self.strictFactor : 2) * ownContext + 1)
+    if let top = scored.max(by: {
+      ($0.context.sides, $0.context.documents, $0.frequency) < ($1.context.sides, $1.context.documents, $1.frequency)
+    }),
+      top.context.sides >= ownContext.sides,
+      top.context.documents >= max(Self.minContext, (strict ? Self.strictFactor : 2) * ownContext.documents + 1)
     {
-      return (top.word, (top.context, top.frequency))
+      return (top.word, Rank(sides: top.context.sides, documents: top.context.documents, frequency: top.frequency))
     }
-    guard let top = scored.max(by: { $0.frequency < $1.frequency }),
+    guard let top = scored.max(by: { $0.frequency < $1.frequency }), top.frequency > own,
       own == 0 || (!strict && own * Self.rareFactor <= top.frequency)
     else { return nil }
-    return (top.word, (0, top.frequency))
+    return (top.word, Rank(sides: 0, documents: 0, frequency: top.frequency))
   }
 
-  /// How often `c`, put at `p`, stands beside its neighbours in the query: the documents holding
-  /// each of its bigrams with them. A lone word has no neighbours: 0.
-  func context(_ c: Word, at p: Int, in words: [Word]) -> Int {
-    var n = 0
-    if p > 0 { n += termFrequency(bigram(words[p - 1], c)) }
-    if p + 1 < words.count { n += termFrequency(bigram(c, words[p + 1])) }
-    return n
+  /// How well a spelling fits where it stands: neighbours it is seen beside, and documents
+  /// holding its bigrams with them. Both sides first: `người coa tuổi` wants `cao` (seen beside
+  /// both) over `có`, common after `người` but never before `tuổi`.
+  struct Rank: Comparable {
+    var sides: Int
+    var documents: Int
+    var frequency: Int
+    static func < (a: Rank, b: Rank) -> Bool {
+      (a.sides, a.documents, a.frequency) < (b.sides, b.documents, b.frequency)
+    }
+  }
+
+  /// How `c`, put at `p`, stands beside its neighbours in the query: how many of them it is seen
+  /// beside, and the documents holding its bigrams with them. A lone word has no neighbours.
+  func context(_ c: Word, at p: Int, in words: [Word]) -> (sides: Int, documents: Int) {
+    var sides = 0
+    var documents = 0
+    for pair in [p > 0 ? bigram(words[p - 1], c) : nil, p + 1 < words.count ? bigram(c, words[p + 1]) : nil] {
+      guard let pair else { continue }
+      let n = termFrequency(pair)
+      if n > 0 { sides += 1 }
+      documents += n
+    }
+    return (sides, documents)
   }
 
   /// Spellings of `w` the index holds: folded ones edit away (not with `--exact`), and Xapian's suggestion.
