@@ -7,7 +7,9 @@ import Xapian
 extension Searcher {
   /// The suggestion for a search of `node` that found `total` documents, the best ones beginning
   /// with `texts`; nil for a query with operators or fields, which a suggestion would change.
-  func suggestion(for node: QueryNode?, _ request: SearchRequest, total: Int, texts: [String]) -> String? {
+  func suggestion(
+    for node: QueryNode?, _ request: SearchRequest, total: Int, texts: @autoclosure () -> [String]
+  ) -> String? {
     guard let node, let query = SpellingSuggester.PlainQuery(node, any: request.any),
       query.items.count <= Self.maxSuggestedItems
     else { return nil }
@@ -16,7 +18,7 @@ extension Searcher {
       termFrequency: { [db] in (try? db.termFrequency($0)) ?? 0 },
       spelling: { [db] in (try? db.spellingSuggestion(for: $0)) ?? "" },
       count: { [self] in try? countMatches($0, request) })
-    return suggester.suggest(query, total: total, texts: texts)
+    return suggester.suggest(query, total: total, texts: texts())
   }
 
   /// A pasted paragraph is not a query a correction helps.

@@ -224,11 +224,11 @@ public final class Searcher {
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       let names = DocumentNames(db: db)
-      var texts: [String] = []  // heads of the best hits, for the suggestion's accented forms
+      var texts: [ArraySlice<UInt8>] = []  // the best hits' texts, for the suggestion's accented forms
       for (i, m) in mset.enumerated() {
         let doc = try mset.document(at: i)
         let (stored, text) = try StoredDocument.decodeHeader(data: try doc.data())
-        if i < Self.suggestionTexts { texts.append(Self.suggestionText(text)) }
+        if i < Self.suggestionTexts { texts.append(text) }
         let snippet = Snippet.make(utf8: text, terms: compiled.highlight, passages: request.snippetPassages)
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
         hit.id = try names.uniqueID(of: stored)
@@ -250,7 +250,9 @@ public final class Searcher {
         }
         result.facets = f
       }
-      if suggest { result.suggestion = suggestion(for: node, request, total: result.total, texts: texts) }
+      if suggest {
+        result.suggestion = suggestion(for: node, request, total: result.total, texts: texts.map(Self.suggestionText))
+      }
       return result
     }
   }

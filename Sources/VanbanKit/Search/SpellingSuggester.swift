@@ -152,7 +152,7 @@ struct SpellingSuggester {
   static let maxCountSearches = 3
 
   /// The suggestion for `query`, which found `total` documents whose best ones begin with `texts`.
-  func suggest(_ query: PlainQuery, total: Int, texts: [String]) -> String? {
+  func suggest(_ query: PlainQuery, total: Int, texts: @autoclosure () -> [String]) -> String? {
     // Few matches: any word may be wrong. Many: only a word the index lacks, or one that stands
     // beside its neighbour far less often than either appears (`chua chai`), and only for a
     // spelling the context wants far more.
@@ -355,11 +355,14 @@ struct SpellingSuggester {
 
   /// Words typed without marks, shown as the matching documents write them (`tiem chung` →
   /// `tiêm chủng`); nil when any word has no reliable form (never a patchwork) or nothing changes.
-  func accented(_ query: PlainQuery, texts: [String]) -> String? {
+  func accented(_ query: PlainQuery, texts readTexts: () -> [String]) -> String? {
     let words = query.words
-    guard !exact, !texts.isEmpty, words.allSatisfy({ $0.exact == $0.folded }),
+    guard !exact, words.allSatisfy({ $0.exact == $0.folded }),
       words.contains(where: { $0.folded.contains(where: \.isLetter) })
     else { return nil }
+    // Read only here: most queries are typed with marks and never need the texts.
+    let texts = readTexts()
+    guard !texts.isEmpty else { return nil }
     let forms = AccentForms.forms(of: words.map(\.folded), in: texts)
     // Every word shown must have a form: one left bare among accented ones reads as a typo. An
     // abbreviation may be missing from texts that matched its full form: it stays as typed.
