@@ -34,9 +34,12 @@ import Testing
     (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any] ?? [:]
   }
 
-  /// Runs python3 `script` with `args`; false when python3 is missing.
+  /// Runs python3 `script` with `args`; a missing python3 fails the test (`make deps` installs it).
   func python(_ script: String, _ args: [String]) throws -> Bool {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return false }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+      Issue.record("/usr/bin/python3 is missing (make deps installs it): the test files cannot be made")
+      return false
+    }
     let r = try Self.shell(["python3", "-c", script] + args)
     #expect(r.status == 0, "\(r.stderr)")
     return r.status == 0

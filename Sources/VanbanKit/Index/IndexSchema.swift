@@ -104,11 +104,7 @@ public enum IndexSchema {
   public static func pathKey(_ path: String) -> String {
     let bytes = Array(path.utf8)
     if bytes.count <= 200 { return path }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-      hash ^= UInt64(b)
-      hash = hash &* 0x100_0000_01b3
-    }
+    let hash = FNV1a.hash(bytes)
     var head = bytes.prefix(160)
     while let last = head.last, last & 0xC0 == 0x80 { head.removeLast() }  // don't cut a character
     if let last = head.last, last >= 0xC0 { head.removeLast() }

@@ -53,7 +53,7 @@ enum TextPrinter {
     for c in cites.prefix(shown) { out += "   \(c.line): \(mark(c.sentence, o))\n" }
     if cites.count > shown {
       let more = cites.count - shown
-      out += "   … \(more) more citing line\(more == 1 ? "" : "s") (--format json lists them all)\n"
+      out += "   … \(more) more citing line\(more == 1 ? "" : "s") (JSON and CSV list them all)\n"
     }
     return out
   }
