@@ -472,10 +472,21 @@ struct QueryCompiler {
       let slot = IndexSchema.Slot.date.rawValue
       let lo = f.since?.sortKey ?? "0"
       let hi = f.until.map(Self.upperSortKey) ?? "99999999"
-      out.append(Query(valueRange: slot, from: lo, to: hi))
+      let range = Query(valueRange: slot, from: lo, to: hi)
+      // A range of a few years also names its years: Xapian then reads the dates of those years'
+      // documents only, not of the whole index (a value range has no index of its own).
+      if let first = f.since?.year, let last = f.until?.year, first <= last, last - first < Self.maxRangeYears {
+        let years = try (first...last).map { try Query(term: IndexSchema.year + String($0)) }
+        out.append(try Query(.filter, [range, years.count == 1 ? years[0] : try Query(.or, years)]))
+      } else {
+        out.append(range)
+      }
     }
     return out
   }
+
+  /// A date range spanning fewer years than this is narrowed by their year terms.
+  static let maxRangeYears = 10
 
   /// `2022-06` as an upper bound means the end of June.
   static func upperSortKey(_ d: PartialDate) -> String {
