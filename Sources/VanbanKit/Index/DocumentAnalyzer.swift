@@ -157,23 +157,24 @@ struct DocumentAnalyzer: Sendable {
     // Every metadata term is a boolean filter term; keep each within Xapian's term limit.
     var batch = BoundedTerms(batch: out)
     defer { out = batch.batch }
-    func words(_ prefix: String, _ s: String?) {
+    // Through the Analyzer, as the query side reads `--signer`, `--to` and `--company`.
+    func words(_ prefix: String, _ s: String?, agency: Bool = false) {
       guard let s else { return }
       var seen = Set<String>()
-      WordTokenizer.forEachWord(in: s) { w in
-        if seen.insert(w.folded).inserted { batch.append(prefix + w.folded) }
+      for w in agency ? Analyzer.agencyWords(s) : Analyzer.words(s) where seen.insert(w.folded).inserted {
+        batch.append(prefix + w.folded)
       }
     }
     // The issuer's words keep their order (positions), so `--agency "Tỉnh ủy X"` does not match
     // "Ủy ban nhân dân tỉnh X", nor "tỉnh Hà Tĩnh" match "tỉnh Hà Giang" once folded.
     if let issuer = m.issuer {
       var position: UInt32 = 0
-      WordTokenizer.forEachWord(in: AgencyNames.expand(TextNormalizer.normalize(issuer))) { w in
+      for w in Analyzer.agencyWords(issuer) {
         position += 1
         batch.append(IndexSchema.agency + w.folded, position: position)
       }
     }
-    words(IndexSchema.parentAgency, m.parent.map { AgencyNames.expand(TextNormalizer.normalize($0)) })
+    words(IndexSchema.parentAgency, m.parent, agency: true)
     words(IndexSchema.signer, m.signer)
     for r in m.recipients { words(IndexSchema.recipient, r) }
     for c in m.companies { words(IndexSchema.company, c) }

@@ -42,7 +42,7 @@ enum TitleHeads {
 
   /// Folded words of `text` (normalised first, as everything the analyzer reads).
   static func words(_ text: String) -> [String] {
-    WordTokenizer.words(in: TextNormalizer.normalize(text)).map(\.folded)
+    Analyzer.foldedWords(text)
   }
 
   /// The term body for a sequence of folded words.

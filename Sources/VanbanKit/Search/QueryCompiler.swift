@@ -157,8 +157,7 @@ struct QueryCompiler {
       }
       return try wordQuery(w)
     case .prefix(let p):
-      let n = VietnameseFolding.lowercase(TextNormalizer.normalize(p))
-      let f = VietnameseFolding.fold(n)
+      let (n, f) = Analyzer.prefix(p)
       guard !f.isEmpty, !budget([f]).isEmpty else { return nil }
       highlight.folded.insert(f)
       if exact || VietnameseFolding.hasDiacritics(n) {
@@ -170,7 +169,7 @@ struct QueryCompiler {
         return try abbreviationQuery(run, [node], .and, filters: &filters)
       }
       tooLongWords += Self.overlongWords(p)
-      let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(p))))
+      let ws = budget(Analyzer.words(p))
       guard !ws.isEmpty else { return nil }
       return try phraseQuery(ws, window: nil)
     case .field(let name, let value):
@@ -208,7 +207,7 @@ struct QueryCompiler {
       for item in items {
         switch item {
         case .word(let w), .phrase(let w):
-          terms += WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w)))
+          terms += Analyzer.words(w)
         default: break
         }
       }
@@ -284,7 +283,7 @@ struct QueryCompiler {
         switch item {
         case .word(let w), .phrase(let w):
           tooLongWords += Self.overlongWords(w)
-          typedWords += WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(w)))
+          typedWords += Analyzer.words(w)
         default: break
         }
       }
@@ -321,7 +320,7 @@ struct QueryCompiler {
   /// are matched as a phrase; a document number also matches its citation term.
   private mutating func wordQuery(_ raw: String) throws -> Query? {
     tooLongWords += Self.overlongWords(raw)
-    let ws = budget(WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw))))
+    let ws = budget(Analyzer.words(raw))
     guard !ws.isEmpty else { return nil }
     var q = ws.count == 1 ? try termQuery(ws[0]) : try phraseQuery(ws, window: nil)
     if ws.count > 1, let key = DocumentNumber.key(raw) {
@@ -421,7 +420,7 @@ struct QueryCompiler {
         previous = nil
         continue
       }
-      let ws = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
+      let ws = Analyzer.words(raw)
       if ws.count == 1, let p = previous, p.count == 1 {
         bigrams.append(try Query(term: IndexSchema.bigram + p[0].folded + " " + ws[0].folded))
       }
@@ -440,14 +439,14 @@ struct QueryCompiler {
     }
     /// All folded words of a name, each under `prefix`.
     func allWords(_ prefix: String, _ s: String) throws -> Query {
-      let ws = Array(Set(WordTokenizer.words(in: TextNormalizer.normalize(s)).map(\.folded))).sorted()
+      let ws = Array(Set(Analyzer.foldedWords(s))).sorted()
       if ws.isEmpty { return .matchNothing }
       return try Query(.and, ws.map { try Query(term: prefix + $0) })
     }
     /// The agency's words in their order, with gaps (`ubnd lai chau` matches "Ủy ban nhân dân tỉnh
     /// Lai Châu"), but never reordered (`Tỉnh ủy X` is not "UBND tỉnh X").
     func agencyQuery(_ s: String) throws -> Query {
-      let ws = WordTokenizer.words(in: AgencyNames.expand(TextNormalizer.normalize(s))).map(\.folded)
+      let ws = Analyzer.agencyWords(s).map(\.folded)
       if ws.isEmpty { return .matchNothing }
       if ws.count == 1 { return try Query(term: IndexSchema.agency + ws[0]) }
       return try Query(.phrase, ws.map { try Query(term: IndexSchema.agency + $0) }, parameter: ws.count + 6)

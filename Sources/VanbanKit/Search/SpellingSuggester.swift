@@ -43,7 +43,7 @@ struct SpellingSuggester {
         switch n {
         case .word(let raw), .phrase(let raw):
           let isPhrase = if case .phrase = n { true } else { false }
-          let words = WordTokenizer.words(in: VietnameseFolding.lowercase(TextNormalizer.normalize(raw)))
+          let words = Analyzer.words(raw)
           let fixed = (!isPhrase && words.count > 1) || DocumentNumber.key(raw) != nil
           if !words.isEmpty { items.append(Item(phrase: isPhrase, raw: raw, words: words, fixed: fixed)) }
         default: return nil
