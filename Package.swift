@@ -60,6 +60,6 @@ let package = Package(
   ],
   // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and
   // the indexer hands plain values (not handles) between threads.
-  swiftLanguageModes: [.v5],
+  swiftLanguageModes: [.v6],
   cxxLanguageStandard: .cxx17
 )

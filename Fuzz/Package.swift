@@ -14,5 +14,5 @@ let package = Package(
     // bytes → the main XML part of a .docx / .odt (in a stored zip), or an HTML page → DocumentDecoder
     .executableTarget(name: "OfficeFuzz", dependencies: [.product(name: "VanbanKit", package: "vanban")]),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct BadQueryTests {
-  static let ws: Workspace = {
+  nonisolated(unsafe) static let ws: Workspace = {
     let ws = try! Workspace()
     try! ws.index()
     return ws

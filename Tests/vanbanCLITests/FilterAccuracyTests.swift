@@ -106,7 +106,7 @@ struct FilterCheck: Sendable {
 
   /// Runs the checks two at a time; per filter kind: (precision, recall, offenders).
   static func score(_ checks: [FilterCheck]) throws -> [String: (Double, Double, [String])] {
-    var got = [Set<String>?](repeating: nil, count: checks.count)
+    nonisolated(unsafe) var got = [Set<String>?](repeating: nil, count: checks.count)  // written under `lock`
     let lock = NSLock()
     DispatchQueue.concurrentPerform(iterations: checks.count) { i in
       guard let r = try? CLI.run(checks[i].args), r.status == 0 || r.status == 1 else { return }

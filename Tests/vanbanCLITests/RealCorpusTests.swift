@@ -133,7 +133,8 @@ enum RealCorpus {
   /// not fill the page; a full page without the file moves on to the file's next phrase.
   static func probe(_ p: Probe, index: URL) -> Outcome {
     var failures: [String] = []
-    for (form, transform) in [("NFD", { (s: String) in s }), ("unaccented", RealCorpus.unaccented)] {
+    let forms: [(String, (String) -> String)] = [("NFD", { $0 }), ("unaccented", { RealCorpus.unaccented($0) })]
+    for (form, transform) in forms {
       var why: String? = "no phrase"
       for phrase in p.phrases {
         let query = "\"\(transform(phrase))\""

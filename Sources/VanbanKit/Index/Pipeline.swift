@@ -31,11 +31,11 @@ enum Pipeline {
     base + 4 * Double(f.size >> 20)
   }
 
-  static func run<T, R>(
+  static func run<T: Sendable, R: Sendable>(
     _ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64,
     weight: @escaping (T) -> Int = { _ in 0 }, maxWeight: Int = .max,
     timeout: ((T) -> TimeInterval)? = nil, timedOut: ((T) -> R)? = nil,
-    produce: @escaping (T) -> R, consume: (T, R) throws -> Void
+    produce: @escaping @Sendable (T) -> R, consume: (T, R) throws -> Void
   ) throws {
     guard !items.isEmpty else { return }
     let weights = items.map { max(0, weight($0)) }

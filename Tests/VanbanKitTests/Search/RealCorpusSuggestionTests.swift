@@ -19,7 +19,7 @@ import VanbanTestSupport
     var subjects: [String]
   }
 
-  static let corpus: Result<Corpus, any Error> = Result {
+  nonisolated(unsafe) static let corpus: Result<Corpus, any Error> = Result {
     let docs = try TemporaryDirectory.make(prefix: "vanban-suggest-corpus")
     let tar = try #require(DecodeFixtures.which("tar"), "tar is needed to unpack the corpus")
     try #require(try DecodeFixtures.run(tar, ["-xJf", TestPaths.vnLegalTarball!.path, "-C", docs.path]) == 0)

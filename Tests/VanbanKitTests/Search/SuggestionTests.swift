@@ -12,7 +12,7 @@ import VanbanTestSupport
   /// A small index: a dozen notices on fire safety, three on repairs whose words look alike
   /// (chảy, chưa, chai), social insurance with one OCR slip (`hoj`), vaccination, a place name
   /// beside a commoner word one letter away, and the code `CCC` (one edit from `PCCC`).
-  static let searcher: Searcher = {
+  nonisolated(unsafe) static let searcher: Searcher = {
     do {
       let docs = try TemporaryDirectory()
       var files: [String: String] = [:]
