@@ -86,9 +86,8 @@ enum ReferenceParser {
     var datesByKey: [String: Set<PartialDate>] = [:]
     for m in found { if let d = m.date { datesByKey[m.key, default: []].insert(d) } }
     var out: [Citation] = []
-    // A line that names the number twice is one citing line, unless with two dates (two documents).
-    var seen = Set<String>()
-    for m in found where seen.insert("\(m.line)\t\(m.key)\t\(m.date?.iso ?? "")").inserted {
+    var seen = Set<String>()  // a line that names the number twice is one citing line
+    for m in found {
       let dates = datesByKey[m.key] ?? []
       var shown = m.date
       if shown == nil, dates.count == 1 { shown = dates.first }
@@ -99,6 +98,7 @@ enum ReferenceParser {
           guard !dates.isEmpty, dates.allSatisfy({ $0.iso.hasPrefix(date) }) else { continue }
         }
       }
+      guard seen.insert("\(m.line)\t\(m.key)").inserted else { continue }
       out.append(
         Citation(
           number: m.number, key: m.key, type: m.type, date: shown, sentence: sentence(ft.bytes, m.range), line: m.line))

@@ -27,6 +27,12 @@ public struct PrintOptions: Sendable {
 
 /// Renders a `SearchResult` in the chosen `OutputFormat`.
 public enum HitPrinter {
+  /// The fields `--fields` may name for `format`: the hit's JSON keys, or the CSV columns (with
+  /// `refs`' citation columns).
+  public static func fieldNames(for format: OutputFormat) -> [String] {
+    format == .csv ? CSVPrinter.columns + CSVPrinter.citationColumns : SearchHit.fieldNames
+  }
+
   /// The whole answer as one string (the CLI writes it to stdout).
   public static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String] = [:]) throws -> String
   {

@@ -22,35 +22,40 @@ extension Searcher {
   /// Documents a refined sample may visit.
   static let maxSampleVisits = 6_000
 
-  /// The total for `query`, given the page's `MatchSet` (made with `checked` as check-at-least),
-  /// and whether it is exact.
-  func total(_ query: Query, page: MatchSet, checked: Int, collapse: Bool) -> (Int, Bool) {
-    // A pass that ran out of documents before `checked` examined every match: its lower bound is
-    // the count, even where collapsing leaves Xapian's upper bound above it.
-    func exact(_ m: MatchSet, _ checked: Int) -> Bool {
-      m.lowerBound == m.upperBound || m.uncollapsedLowerBound < checked
-    }
-    if exact(page, checked) { return (page.lowerBound, true) }
+  /// The total for `query`, given the page's `MatchSet` (`offset`, `limit`, made with `checked`
+  /// as check-at-least, sorted by value or not), and whether it is exact.
+  func total(
+    _ query: Query, page: MatchSet, offset: Int, limit: Int, checked: Int, byValue: Bool, collapse: Bool
+  ) -> (Int, Bool) {
+    if page.lowerBound == page.upperBound { return (page.lowerBound, true) }
+    // A page that is not full holds the last match.
+    if page.count < limit, page.count > 0 || offset == 0 { return (offset + page.count, true) }
+    // Sorted by value, Xapian examines every match (no weight lets it skip one): a lower bound
+    // under `checked` means it ran out of them, even where collapsing leaves the upper bound above.
+    if byValue, page.uncollapsedLowerBound < checked { return (page.lowerBound, true) }
     guard let unweighted = try? Query(scaling: query, by: 0) else { return (page.estimatedTotal, false) }
     var lower = page.lowerBound
     var upper = max(page.upperBound, lower)
+    // Up to 1,001 matches as a page of their own, unweighted and unsorted: fewer than that is the
+    // count, read from the page itself. (Xapian's bounds for `a NOT b` stay apart even when it has
+    // seen every match, so they cannot tell.)
     func count() -> MatchSet? {
       guard let counting = try? Enquire(database: db), (try? counting.setQuery(unweighted)) != nil,
+        (try? counting.setDocumentIDOrder(.ascending)) != nil,
         !collapse || (try? counting.setCollapseKey(IndexSchema.Slot.copyKey.rawValue)) != nil
       else { return nil }
-      return try? counting.matches(offset: 0, limit: 0, checkAtLeast: Self.exactTotalUpTo + 1)
+      return try? counting.matches(
+        offset: 0, limit: Self.exactTotalUpTo + 1, checkAtLeast: Self.exactTotalUpTo + 1)
     }
-    let mayBeSmall = checked <= Self.exactTotalUpTo && page.estimatedTotal <= 2 * Self.exactTotalUpTo
-    // Where Xapian's bounds are far apart (a date range over the whole index), a sample first
-    // tells whether counting is worth it: 10,000 matches in a date range cost more to count up
-    // to 1,000 than to sample.
-    var sampled: Int? = nil
-    if mayBeSmall, upper > 10 * Self.exactTotalUpTo {
-      sampled = sampledTotal(unweighted, upper: upper)
-    }
-    if mayBeSmall, (sampled ?? 0) <= 3 * Self.exactTotalUpTo / 2, let counted = count() {
-      if exact(counted, Self.exactTotalUpTo + 1) { return (counted.lowerBound, true) }
-      lower = max(lower, counted.lowerBound)
+    // Xapian's estimate decides when its bounds are close and small; otherwise (a date range over
+    // the whole index, `a NOT b`) a sample does, before anything is counted: 10,000 matches cost
+    // more to count up to 1,000 than to sample.
+    let xapianSmall = page.estimatedTotal <= 2 * Self.exactTotalUpTo
+    let sampled = xapianSmall && upper <= 10 * Self.exactTotalUpTo ? nil : sampledTotal(unweighted, upper: upper)
+    let mayBeSmall = sampled.map { $0 <= 3 * Self.exactTotalUpTo / 2 } ?? xapianSmall
+    if checked <= Self.exactTotalUpTo, mayBeSmall, let counted = count() {
+      if counted.count <= Self.exactTotalUpTo { return (counted.count, true) }
+      lower = max(lower, counted.count)
       upper = max(upper, lower)
     }
     guard let estimate = sampled ?? sampledTotal(unweighted, upper: upper) else {

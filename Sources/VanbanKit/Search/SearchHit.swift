@@ -41,7 +41,10 @@ public struct SearchHit: Codable, Sendable, Equatable {
   /// The document's other copies in the index, collapsed into this hit (empty with `--all-copies`).
   public var copies: [DocumentCopy] = []
 
-  enum CodingKeys: String, CodingKey {
+  /// The hit's JSON keys, in order: what `--fields` may name.
+  public static var fieldNames: [String] { CodingKeys.allCases.map(\.rawValue) }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case rank, id, path, score, type, number, issuer, parent, province, date, subject, signer
     case signerTitle = "signer_title"
     case recipients, references, companies, format, snippet, citations, copies

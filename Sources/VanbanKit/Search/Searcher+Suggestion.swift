@@ -33,7 +33,7 @@ extension Searcher {
   }
 
   /// The matches of `node` searched as `request` would be (filters, collapsed copies), counted
-  /// cheaply: exact up to a few hundred, estimated past that. No facets, no snippets.
+  /// as a search's total is: exact up to 1,000, estimated past that. No facets, no snippets.
   func countMatches(_ node: QueryNode, _ request: SearchRequest) throws -> SpellingSuggester.Count {
     var compiler = queryCompiler(for: request)
     let compiled = try compiler.compile(node, filters: request.filters)
@@ -48,7 +48,12 @@ extension Searcher {
         let (_, text) = try StoredDocument.decodeHeader(data: try mset.document(at: i).data())
         texts.append(Self.suggestionText(text))
       }
-      return SpellingSuggester.Count(total: mset.estimatedTotal, texts: texts)
+      // Counted as a search's `total` is (exact to 1,000), so a correction is never judged
+      // against a total counted another way (340 exact against an estimated 339).
+      let (count, _) = total(
+        compiled.query, page: mset, offset: 0, limit: Self.suggestionTexts, checked: 500, byValue: false,
+        collapse: !request.allCopies)
+      return SpellingSuggester.Count(total: count, texts: texts)
     }
   }
 
