@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+import VanbanKit
 
 #if canImport(Glibc)
   import Glibc
@@ -23,7 +24,7 @@ enum IndexLayout {
   /// The (first) shard's folder, where Xapian's files are.
   static func firstShard(_ index: URL) throws -> URL { try #require(try shards(index).first) }
 
-  static func writeManifest(_ index: URL, shards: [String], schema: String = "4") throws {
+  static func writeManifest(_ index: URL, shards: [String], schema: String = IndexSchema.version) throws {
     let json: [String: Any] = ["format": "vanban-index", "schema": schema, "generation": 1, "shards": shards]
     try JSONSerialization.data(withJSONObject: json).write(to: index.appendingPathComponent("vanban-index.json"))
   }

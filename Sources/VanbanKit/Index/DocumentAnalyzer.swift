@@ -181,7 +181,10 @@ struct DocumentAnalyzer: Sendable {
     if let p = m.province { batch.append(IndexSchema.province + IndexSchema.compactKey(p)) }
     if let t = m.type { batch.append(IndexSchema.type + IndexSchema.compactKey(t)) }
     if let n = m.number, let k = DocumentNumber.key(n) { batch.append(IndexSchema.number + k) }
-    if let d = m.date { batch.append(IndexSchema.year + String(d.year)) }
+    if let d = m.date {
+      batch.append(IndexSchema.year + String(d.year))
+      batch.append(IndexSchema.month + String(format: "%04d%02d", d.year, d.month ?? 0))
+    }
     batch.append(IndexSchema.format + format.rawValue)
     var seenRefs = Set<String>()
     for r in m.references {

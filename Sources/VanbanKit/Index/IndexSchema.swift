@@ -9,8 +9,8 @@ public enum IndexSchema {
   /// Written to the database metadata key `vanban.schema` and to the manifest
   /// (`vanban-index.json`); read before every search. 3: shards listed by vanban's manifest in
   /// `gen-N/shard-MM` folders instead of a Xapian stub file. 4: title heads (`XH`) and copy keys
-  /// (`XC`, slot 5).
-  public static let version = "4"
+  /// (`XC`, slot 5). 5: month terms (`XM`), so a date range is read from posting lists.
+  public static let version = "5"
   public static let versionKey = "vanban.schema"
 
   // MARK: - Free-text terms
@@ -66,6 +66,11 @@ public enum IndexSchema {
   public static let company = "C"
   /// The year of the document's date (`Y2022`).
   public static let year = "Y"
+  /// The year and month of the document's date, `XM202109`; `XM202100` for a date with no month.
+  /// A date range is the months it spans (`--since 2021-09 --until 2021-12` is four posting
+  /// lists), with the value range checked only in a month it cuts: Xapian has no index of values,
+  /// and reading every date in range made counting a range's matches cost more than the search.
+  public static let month = "XM"
   /// The source format (`Fdocx`).
   public static let format = "F"
   /// The first 2…10 folded words of a name the document carries (type and subject, type and

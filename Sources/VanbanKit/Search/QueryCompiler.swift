@@ -472,20 +472,36 @@ struct QueryCompiler {
       let lo = f.since?.sortKey ?? "0"
       let hi = f.until.map(Self.upperSortKey) ?? "99999999"
       let range = Query(valueRange: slot, from: lo, to: hi)
-      // A range of a few years also names its years: Xapian then reads the dates of those years'
-      // documents only, not of the whole index (a value range has no index of its own).
-      if let first = f.since?.year, let last = f.until?.year, first <= last, last - first < Self.maxRangeYears {
-        let years = try (first...last).map { try Query(term: IndexSchema.year + String($0)) }
-        out.append(try Query(.filter, [range, years.count == 1 ? years[0] : try Query(.or, years)]))
-      } else {
-        out.append(range)
-      }
+      out.append(try Self.monthsQuery(lo: lo, hi: hi, range: range) ?? range)
     }
     return out
   }
 
-  /// A date range spanning fewer years than this is narrowed by their year terms.
+  /// A date range spanning fewer years than this is read from month terms.
   static let maxRangeYears = 10
+
+  /// The date range `lo...hi` (sort keys, `yyyymmdd` with `00` for a part not given) as the month
+  /// terms it spans: a month inside it whole is its posting list; a month it cuts is that list
+  /// filtered by `range`. `XMyyyy00` holds the dates with no month, inside when `yyyy0000` is.
+  /// Nil for an open or long range, which stays a value range.
+  static func monthsQuery(lo: String, hi: String, range: Query) throws -> Query? {
+    guard let l = Int(lo), let h = Int(hi), l <= h, h / 10000 - l / 10000 < maxRangeYears else { return nil }
+    var whole: [Query] = []
+    var cut: [Query] = []
+    for year in (l / 10000)...(h / 10000) {
+      for month in 0...12 {
+        let first = year * 10000 + month * 100
+        let last = month == 0 ? first : first + 99
+        guard first <= h, last >= l else { continue }
+        let term = try Query(term: IndexSchema.month + String(format: "%04d%02d", year, month))
+        if first >= l && last <= h { whole.append(term) } else { cut.append(term) }
+      }
+    }
+    var parts = whole
+    if !cut.isEmpty { parts.append(try Query(.filter, [range, cut.count == 1 ? cut[0] : try Query(.or, cut)])) }
+    if parts.isEmpty { return .matchNothing }
+    return parts.count == 1 ? parts[0] : try Query(.or, parts)
+  }
 
   /// `2022-06` as an upper bound means the end of June.
   static func upperSortKey(_ d: PartialDate) -> String {

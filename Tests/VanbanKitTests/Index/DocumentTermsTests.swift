@@ -103,8 +103,8 @@ func described(_ batch: TermBatch) -> [String] {
       "Snguyen", "Svan", "San",
       "Kso", "Ky", "Kte", "Kso", "Ktai", "Kchinh",
       "Ccong", "Cty", "Cviet", "Ca",
-      // Province and type compact, number key, year, format.
-      "Plaichau", "Tcongvan", "N16/ubnd-vx", "Y2022", "Fdocx",
+      // Province and type compact, number key, year, month, format.
+      "Plaichau", "Tcongvan", "N16/ubnd-vx", "Y2022", "XM202209", "Fdocx",
       // Each cited key once, plus its year and full date when the citation has one.
       "R16/ct-ttg", "XRD16/ct-ttg@2022", "XRD16/ct-ttg@2022-09-20",
       "R15/2020/nd-cp", "XRD15/2020/nd-cp@2020",
