@@ -243,7 +243,7 @@ public final class Searcher {
         query: request.text, total: 0, offset: offset, limit: limit, hits: hits, notes: notes)
       (result.total, result.totalExact) = total(
         compiled.query, page: mset, offset: offset, limit: limit, checked: checkAtLeast,
-        byValue: request.sort != .relevance || !compiled.hasText, collapse: collapse)
+        byValue: byValue, collapse: collapse)
       result.citing = !request.filters.reference.isEmpty
       if request.facets {
         var f = Facets()
