@@ -165,30 +165,8 @@ public enum Snippet {
     while hi < s.count && hi > lo && letters.isWord(s[hi].value) && letters.isWord(s[hi - 1].value) { hi -= 1 }
     var out = String.UnicodeScalarView()
     var lastSpace = true
-    var markIndex = 0
-    let sorted = marks.sorted { $0.lowerBound < $1.lowerBound }
-    var i = lo
-    while i < hi {
-      if markIndex < sorted.count && sorted[markIndex].lowerBound == i {
-        let m = sorted[markIndex]
-        out.append(contentsOf: open.unicodeScalars)
-        var spaced = false  // a marked phrase may wrap: its line break shown as one space
-        for c in s[m.lowerBound..<min(m.upperBound, s.count)] {
-          if c.properties.isWhitespace || c.value < 0x20 {
-            if !spaced { out.append(" ") }
-            spaced = true
-          } else {
-            out.append(c)
-            spaced = false
-          }
-        }
-        out.append(contentsOf: close.unicodeScalars)
-        i = m.upperBound
-        markIndex += 1
-        lastSpace = false
-        continue
-      }
-      let c = s[i]
+    // Whitespace and control characters, inside a mark too (a marked phrase may wrap), as one space.
+    func put(_ c: Unicode.Scalar) {
       if c.properties.isWhitespace || c.value < 0x20 {
         if !lastSpace { out.append(" ") }
         lastSpace = true
@@ -196,6 +174,23 @@ public enum Snippet {
         out.append(c)
         lastSpace = false
       }
+    }
+    var markIndex = 0
+    let sorted = marks.sorted { $0.lowerBound < $1.lowerBound }
+    var i = lo
+    while i < hi {
+      if markIndex < sorted.count && sorted[markIndex].lowerBound == i {
+        let m = sorted[markIndex]
+        out.append(contentsOf: open.unicodeScalars)
+        lastSpace = true  // a mark starts with its word
+        for c in s[m.lowerBound..<min(m.upperBound, s.count)] { put(c) }
+        out.append(contentsOf: close.unicodeScalars)
+        i = m.upperBound
+        markIndex += 1
+        lastSpace = false
+        continue
+      }
+      put(s[i])
       i += 1
     }
     // Whitespace is already collapsed to single spaces and never leads, so only a trailing one
