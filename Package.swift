@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "VanbanKit", targets: ["VanbanKit"]),
     .library(name: "Xapian", targets: ["Xapian"]),
+    .library(name: "VanbanServer", targets: ["VanbanServer"]),
     .executable(name: "vanban", targets: ["vanban"]),
   ],
   dependencies: [
@@ -13,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
   ],
   targets: [
     // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
@@ -28,10 +31,23 @@ let package = Package(
       name: "VanbanKit",
       dependencies: ["Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // The JSON API behind `vanban serve`: routes that call VanbanKit as the CLI does and answer
+    // with the bytes the CLI prints.
+    .target(
+      name: "VanbanServer",
+      dependencies: [
+        "VanbanKit",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]
+    ),
     // The CLI: parses options, calls VanbanKit, prints.
     .executableTarget(
       name: "vanban",
-      dependencies: ["VanbanKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "VanbanKit", "VanbanServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // In-process query latency for scripts/bench (not installed; `make bench` builds it).
     .executableTarget(name: "vanban-bench", dependencies: ["VanbanKit", "Xapian"]),
@@ -56,6 +72,14 @@ let package = Package(
     // The CLI's logic that needs no process (the progress line, "did you mean"), through
     // `@testable import vanban`.
     .testTarget(name: "vanbanTests", dependencies: ["vanban"]),
+    .testTarget(
+      name: "VanbanServerTests",
+      dependencies: [
+        "VanbanServer", "VanbanKit", "VanbanTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]
+    ),
     .testTarget(name: "vanbanCLITests", dependencies: ["VanbanKit", "VanbanTestSupport"], exclude: ["Fixtures"]),
   ],
   // Swift 5 language mode: the Xapian handles are used from one thread at a time by design, and

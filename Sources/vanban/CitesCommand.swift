@@ -13,19 +13,12 @@ struct CitesCommand: ParsableCommand {
   @Argument(help: "Document id or path.")
   var document: String
 
-  struct Answer: Encodable {
-    var id: String
-    var path: String
-    var number: String?
-    var cites: [CitedDocument]
-  }
-
   func run() throws {
     let (stored, cited) = try Searcher(indexes: location.locations).cites(document)
     if format == .json || format == .jsonl {
       Terminal.out(
         try WireFormat.json(
-          Answer(id: stored.id, path: stored.path, number: stored.metadata.number, cites: cited),
+          CitesAnswer(stored: stored, cites: cited),
           pretty: format == .json) + "\n")
     } else {
       var out = "\(stored.id) cites \(cited.count) document number\(cited.count == 1 ? "" : "s"):\n"

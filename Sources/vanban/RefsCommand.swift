@@ -22,7 +22,7 @@ struct RefsCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only citations dated in this year.", valueName: "YYYY"))
   var year: String?
   @Option(help: "Hits to show.")
-  var limit = 100
+  var limit = SearchRequest.refsDefaultLimit
   @Option(help: "Hits to skip.")
   var offset = 0
   @Option(help: "Order: relevance, newest or oldest.")
@@ -40,13 +40,8 @@ struct RefsCommand: ParsableCommand {
   func run() throws {
     var request = SearchRequest()
     request.filters.reference = [number]
-    if let d = date {
-      guard let p = PartialDate(parsing: d) else { throw ValidationError("--date: `\(d)` is not a date") }
-      request.filters.referenceDate = p.iso
-    } else if let y = year {
-      request.filters.referenceDate = y
-    }
-    request.limit = max(0, min(limit, 10_000))
+    try request.filters.setReferenceDate(date: date, year: year, spelled: "--date")
+    request.limit = max(0, min(limit, SearchRequest.maxLimit))
     request.offset = max(0, offset)
     request.sort = sort
     request.facets = facets && output.format == .json

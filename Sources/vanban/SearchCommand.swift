@@ -60,8 +60,8 @@ struct SearchCommand: ParsableCommand {
     request.filters = try filters.filters()
     request.any = any
     request.exact = exact
-    request.limit = min(limit, 10_000)
-    request.offset = min(offset, 10_000_000)
+    request.limit = min(limit, SearchRequest.maxLimit)
+    request.offset = min(offset, SearchRequest.maxOffset)
     request.sort = sort
     request.facets = facets && output.format == .json
     request.allCopies = allCopies

@@ -18,18 +18,13 @@ struct ShowCommand: ParsableCommand {
   @Argument(help: "Document id (file name without extension) or path.")
   var document: String
 
-  struct Shown: Encodable {
-    var document: StoredDocument
-    var text: String?
-  }
-
   func run() throws {
     let shown = try Searcher(indexes: location.locations).document(document)
     switch format {
     case .json, .jsonl:
       Terminal.out(
         try WireFormat.json(
-          Shown(document: shown.stored, text: metadataOnly ? nil : shown.text), pretty: format == .json) + "\n")
+          ShownAnswer(document: shown.stored, text: metadataOnly ? nil : shown.text), pretty: format == .json) + "\n")
     case .text:
       let s = shown.stored, m = s.metadata
       var out = ""

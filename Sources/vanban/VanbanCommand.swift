@@ -26,6 +26,7 @@ struct VanbanCommand: ParsableCommand {
     subcommands: [
       IndexCommand.self, SearchCommand.self, RefsCommand.self, CitesCommand.self, ShowCommand.self,
       StatsCommand.self, CompactCommand.self, QueryHelpCommand.self, CompletionCommand.self, GraphCommand.self,
+      ServeCommand.self,
     ]
   )
 

@@ -29,27 +29,16 @@ struct FilterOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Documents of this year.", valueName: "YYYY"))
   var year: [String] = []
 
+  /// The filters, read as the server reads its query parameters (`Filters.add(option:)`).
   func filters() throws -> Filters {
     var f = Filters()
-    f.agency = agency
-    f.recipient = recipient
-    f.reference = ref
-    f.type = type
-    f.province = province
-    f.signer = signer
-    f.company = company
-    f.year = year
-    if let s = since {
-      guard let d = PartialDate(parsing: s) else {
-        throw ValidationError("--since: `\(s)` is not a date (try 2022-03-01, 2022-03, 2022 or 01/3/2022)")
-      }
-      f.since = d
-    }
-    if let u = until {
-      guard let d = PartialDate(parsing: u) else {
-        throw ValidationError("--until: `\(u)` is not a date (try 2022-03-01, 2022-03, 2022 or 01/3/2022)")
-      }
-      f.until = d
+    let values: [(String, [String])] = [
+      ("agency", agency), ("to", recipient), ("ref", ref), ("type", type), ("province", province),
+      ("signer", signer), ("company", company), ("year", year), ("since", since.map { [$0] } ?? []),
+      ("until", until.map { [$0] } ?? []),
+    ]
+    for (name, list) in values {
+      for v in list { try f.add(option: name, value: v, spelled: "--" + name) }
     }
     return f
   }

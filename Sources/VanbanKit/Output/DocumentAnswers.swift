@@ -1,0 +1,28 @@
+// The JSON objects of `show` and `cites`, shared by the CLI and the server so both print the same
+// keys.
+
+/// `show --format json`: a document's stored metadata and, unless asked for metadata only, its text.
+public struct ShownAnswer: Encodable, Sendable {
+  public var document: StoredDocument
+  public var text: String?
+
+  public init(document: StoredDocument, text: String?) {
+    self.document = document
+    self.text = text
+  }
+}
+
+/// `cites --format json`: what a document cites, each number linked to the indexed documents that carry it.
+public struct CitesAnswer: Encodable, Sendable {
+  public var id: String
+  public var path: String
+  public var number: String?
+  public var cites: [CitedDocument]
+
+  public init(stored: StoredDocument, cites: [CitedDocument]) {
+    id = stored.id
+    path = stored.path
+    number = stored.metadata.number
+    self.cites = cites
+  }
+}

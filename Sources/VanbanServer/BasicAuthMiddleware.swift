@@ -1,0 +1,31 @@
+// HTTP basic auth on every route, against the bcrypt hashes of `--users FILE`.
+
+import Hummingbird
+import HummingbirdAuth
+import HummingbirdBcrypt
+
+/// Lets a request through only with the name and password of a user in the file; anything else
+/// is a JSON 401 that asks for a login.
+struct BasicAuthMiddleware<Context: RequestContext>: RouterMiddleware {
+  let users: UserFile
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws
+    -> Response
+  {
+    guard let basic = request.headers.basic, let hash = users.hashes[basic.username] else {
+      throw Self.unauthorized
+    }
+    // bcrypt is slow by design (tens of ms): off the concurrency pool, on a dispatch queue.
+    let ok = try await blocking { Bcrypt.verify(basic.password, hash: hash) }
+    guard ok else { throw Self.unauthorized }
+    return try await next(request, context)
+  }
+
+  static var unauthorized: APIError {
+    var e = APIError(.unauthorized, "log in: this server needs a user name and password")
+    e.headers[.wwwAuthenticate] = #"Basic realm="vanban", charset="UTF-8""#
+    return e
+  }
+}

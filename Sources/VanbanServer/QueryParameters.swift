@@ -1,0 +1,57 @@
+// The query string read strictly: a `+` is a space (as forms send it), and a value with broken
+// percent-encoding or invalid UTF-8 is refused with a 400 rather than searched as typed.
+
+import Foundation
+import Hummingbird
+
+/// The parameters of a request's query string, in order, repeated names kept.
+struct QueryParameters {
+  var pairs: [(name: String, value: String)]
+
+  /// The longest query string read (a query of a few thousand words fits).
+  static let maxLength = 64 * 1024
+
+  init(_ query: String?) throws {
+    pairs = []
+    guard let query, !query.isEmpty else { return }
+    guard query.utf8.count <= Self.maxLength else {
+      throw APIError(.badRequest, "the query string is longer than \(Self.maxLength) bytes")
+    }
+    for part in query.split(separator: "&", omittingEmptySubsequences: true) {
+      let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let name = try Self.decode(kv[0])
+      let value = kv.count > 1 ? try Self.decode(kv[1]) : ""
+      pairs.append((name, value))
+    }
+  }
+
+  static func decode(_ s: Substring) throws -> String {
+    guard let d = s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+      throw APIError(.badRequest, "bad percent-encoding in the query string")
+    }
+    return d
+  }
+
+  /// The last value of `name`, if given.
+  func last(_ name: String) -> String? { pairs.last { $0.name == name }?.value }
+
+  /// The pairs without the names in `names` (the output parameters a route reads itself).
+  func removing(_ names: Set<String>) -> [(name: String, value: String)] {
+    pairs.filter { !names.contains($0.name) }
+  }
+
+  /// Refuses any name outside `allowed`: a misspelt filter must not silently widen a search.
+  func check(allowed: Set<String>) throws {
+    if let bad = pairs.first(where: { !allowed.contains($0.name) }) {
+      throw APIError(.badRequest, "unknown parameter `\(bad.name)`")
+    }
+  }
+}
+
+/// A path component percent-decoded (`16%2FCT-TTg` → `16/CT-TTg`); 400 when it can't be.
+func decodedPathPart(_ s: some StringProtocol) throws -> String {
+  guard let d = String(s).removingPercentEncoding else {
+    throw APIError(.badRequest, "bad percent-encoding in the path")
+  }
+  return d
+}
