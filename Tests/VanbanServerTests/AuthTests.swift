@@ -29,8 +29,14 @@ import VanbanServer
           }
         }
       }
-      try await client.execute(uri: "/api/stats", method: .get, headers: Self.basic("lan", "s3cret")) { r in
-        #expect(r.status == .ok)
+      for _ in 0..<2 {  // the second time from the verified logins, without bcrypt
+        try await client.execute(uri: "/api/stats", method: .get, headers: Self.basic("lan", "s3cret")) { r in
+          #expect(r.status == .ok)
+        }
+      }
+      // A good login remembered does not let a wrong one in.
+      try await client.execute(uri: "/api/stats", method: .get, headers: Self.basic("lan", "s3cre")) { r in
+        #expect(r.status == .unauthorized)
       }
     }
   }

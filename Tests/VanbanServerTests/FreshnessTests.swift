@@ -35,4 +35,25 @@ import VanbanServer
       }
     }
   }
+
+  /// A rebuild writes a new generation of shards, swaps the manifest and deletes the old ones:
+  /// the server must open the new generation, not fail on the deleted files.
+  @Test func aRebuildThatSwapsTheManifestIsSearched() async throws {
+    let seeds = try SeedServer()
+    try await seeds.application().test(.router) { client in
+      try await client.execute(uri: "/api/stats", method: .get) { r in #expect(r.json["documents"] as? Int == 5) }
+      try FileManager.default.removeItem(atPath: seeds.docs + "/000_7dcd8441d4f25c6a.txt")
+      var options = IndexOptions(roots: [seeds.docs])
+      options.rebuild = true
+      options.shards = 2
+      _ = try Indexer(indexPath: seeds.index).run(options)
+      try await client.execute(uri: "/api/stats", method: .get) { r in
+        #expect(r.status == .ok, "\(r.text)")
+        #expect(r.json["documents"] as? Int == 4, "\(r.text)")
+      }
+      try await client.execute(uri: "/api/documents/000_7dcd8441d4f25c6a", method: .get) { r in
+        #expect(r.status == .notFound)
+      }
+    }
+  }
 }
