@@ -1,46 +1,54 @@
-// The one Searcher of a server, used by one request at a time: Xapian handles are not safe to
-// share between threads (Package.swift), and the work is blocking, so it runs on a serial
-// dispatch queue rather than on the Swift concurrency pool, whose few threads it would block.
+// The readers a server shares between its requests: a few, so that one slow query holds one of
+// them and the other requests go on with the rest.
 
-import Dispatch
 import Foundation
 import VanbanKit
 
-/// A read-only index set that requests share. Before each request it reopens at the latest commit,
-/// and opens the index afresh when a rebuild or compaction has swapped its manifest.
-public final class IndexService: @unchecked Sendable {
+/// A read-only index set and its pool of readers (`IndexReader`), each used by one request at a time.
+public final class IndexService: Sendable {
   public let locations: [String]
-  private let queue = DispatchQueue(label: "vanban.index")
-  // Only touched on `queue`.
-  private var searcher: Searcher
-  private var stamps: [ManifestStamp?]
+  private let pool: ReaderPool
 
-  /// Opens the indexes now, so that a wrong `--index` fails at start rather than on a request.
-  public init(locations: [String]) throws {
+  /// Opens the indexes now, `readers` times (default: one per core, 2 to 8), so that a wrong
+  /// `--index` fails at start rather than on a request.
+  public init(locations: [String], readers: Int? = nil) throws {
     self.locations = locations
-    stamps = locations.map(ManifestStamp.init(location:))
-    searcher = try Searcher(indexes: locations)
+    let count = readers ?? min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
+    pool = ReaderPool(try (0..<max(1, count)).map { try IndexReader(locations: locations, number: $0) })
   }
 
-  /// Runs `body` with the searcher, at the index's latest commit, on the index queue.
+  /// Runs `body` with a free reader's searcher, at the index's latest commit; waits for a reader
+  /// when all are busy.
   public func run<T>(_ body: @escaping (Searcher) throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, Error>) in
-      queue.async {
-        c.resume(with: Result { try body(try self.current()) })
-      }
+    let reader = await pool.acquire()
+    do {
+      let value = try await reader.run(body)
+      await pool.release(reader)
+      return value
+    } catch {
+      await pool.release(reader)
+      throw error
     }
   }
+}
 
-  /// The searcher at the latest commit. Must run on `queue`.
-  private func current() throws -> Searcher {
-    let now = locations.map(ManifestStamp.init(location:))
-    if now != stamps {
-      // A new generation of shards (rebuild, compaction): the open ones may be deleted already.
-      searcher = try Searcher(indexes: locations)
-      stamps = now
+/// Free readers, and the requests waiting for one, first come first served.
+actor ReaderPool {
+  private var free: [IndexReader]
+  private var waiting: [CheckedContinuation<IndexReader, Never>] = []
+
+  init(_ readers: [IndexReader]) { free = readers }
+
+  func acquire() async -> IndexReader {
+    if let r = free.popLast() { return r }
+    return await withCheckedContinuation { waiting.append($0) }
+  }
+
+  func release(_ reader: IndexReader) {
+    if waiting.isEmpty {
+      free.append(reader)
     } else {
-      try searcher.reopen()
+      waiting.removeFirst().resume(returning: reader)
     }
-    return searcher
   }
 }
