@@ -36,7 +36,7 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run { searcher in
+    let body = try await index.run { [search] searcher in
       try HitPrinter.render(try searcher.search(search), output.options)
     }
     return output.response(body, name: "vanban-search")
@@ -49,7 +49,7 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run { searcher in
+    let body = try await index.run { [search] searcher in
       var result = try searcher.search(search)
       result.query = number  // as `refs` does: the number asked for, as typed
       return try HitPrinter.render(result, output.options)

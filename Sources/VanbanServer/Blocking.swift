@@ -4,7 +4,7 @@
 import Dispatch
 
 /// The result of `body`, run on a global dispatch queue.
-func blocking<T>(_ body: @escaping () throws -> T) async throws -> T {
+func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
   try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, Error>) in
     DispatchQueue.global().async { c.resume(with: Result { try body() }) }
   }

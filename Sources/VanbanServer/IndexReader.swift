@@ -22,7 +22,7 @@ final class IndexReader: @unchecked Sendable {
   }
 
   /// Runs `body` with the searcher, at the index's latest commit, on this reader's queue.
-  func run<T>(_ body: @escaping (Searcher) throws -> T) async throws -> T {
+  func run<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, Error>) in
       queue.async {
         c.resume(with: Result { try body(try self.current()) })

@@ -19,7 +19,7 @@ public final class IndexService: Sendable {
 
   /// Runs `body` with a free reader's searcher, at the index's latest commit; waits for a reader
   /// when all are busy.
-  public func run<T>(_ body: @escaping (Searcher) throws -> T) async throws -> T {
+  public func run<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
     let reader = await pool.acquire()
     do {
       let value = try await reader.run(body)
