@@ -58,7 +58,8 @@ struct DocumentAnalyzer: Sendable {
     let name = (file.path as NSString).lastPathComponent
     let stored = StoredDocument(
       id: (name as NSString).deletingPathExtension, path: file.path, format: decoded.format.rawValue,
-      encoding: decoded.encoding.rawValue, size: file.size, modified: file.modified, metadata: metadata,
+      encoding: decoded.encoding.rawValue, size: file.size, modified: file.modified, inode: file.inode,
+      metadata: metadata,
       embedded: decoded.embedded == EmbeddedMetadata() ? nil : decoded.embedded)
 
     let key = IndexSchema.pathKey(file.path)

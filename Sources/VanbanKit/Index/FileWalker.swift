@@ -14,6 +14,17 @@ public struct FoundFile: Sendable, Equatable {
   public var size: Int
   public var modified: Double
   public var format: DocumentFormat
+  /// The file's inode number when found: a file served later (`vanban serve`) must be this very
+  /// file, not another of the same size and time reached through a link planted since.
+  public var inode: UInt64? = nil
+
+  public init(path: String, size: Int, modified: Double, format: DocumentFormat, inode: UInt64? = nil) {
+    self.path = path
+    self.size = size
+    self.modified = modified
+    self.format = format
+    self.inode = inode
+  }
 }
 
 /// Lists the indexable files under the roots, never following a link out of them (and links at all unless asked).
@@ -91,7 +102,7 @@ public struct FileWalker: Sendable {
   private func found(_ path: String, _ st: stat) -> FoundFile? {
     guard let format = DocumentFormat.forPath(path), formats.contains(format) else { return nil }
     let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
-    return FoundFile(path: path, size: Int(st.st_size), modified: mtime, format: format)
+    return FoundFile(path: path, size: Int(st.st_size), modified: mtime, format: format, inode: UInt64(st.st_ino))
   }
 
   private func walk(_ dir: String, _ state: inout WalkState, _ skip: (String, String) -> Void) {

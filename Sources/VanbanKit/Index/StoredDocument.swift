@@ -15,6 +15,9 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   public var size: Int
   /// Modification time (seconds since 1970) of the indexed version.
   public var modified: Double
+  /// The inode number of the indexed file (absent in indexes made before it was kept): the
+  /// server hands out the original only if the file it opens is still this one.
+  public var inode: UInt64?
   public var metadata: DocumentMetadata
   public var embedded: EmbeddedMetadata?
 

@@ -82,45 +82,35 @@ public enum Graphviz {
     HelperLocator(searchPath: environment["PATH"] ?? "/usr/bin:/bin").locate("dot")
   }
 
-  /// Runs `dot -T<format>` over `source`; its stdout.
+  /// Time `dot` may take: a graph is at most a few thousand nodes, drawn in well under a second;
+  /// a server must not wait on a stuck helper.
+  public static let timeout: TimeInterval = 30
+  /// Memory `dot` may take (address space), as for the decoding helpers.
+  static let memoryLimit = 2 << 30
+
+  /// Runs `dot -T<format>` over `source` (written to a private temporary file, an absolute path that
+  /// cannot read as an option, so the helper
+  /// runner's timeout, memory cap and bounded output apply); its stdout.
   public static func render(_ source: String, format: String) throws -> String {
     guard let dot = dotPath() else {
       throw VanbanError.graphvizMissing
     }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: dot)
-    p.arguments = ["-T" + format]
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    p.standardInput = input
-    p.standardOutput = output
-    p.standardError = errors
-    do { try p.run() } catch { throw VanbanError.io("cannot run \(dot): \(error.localizedDescription)") }
-    // Write on another thread so that a large graph cannot fill both pipes at once.
-    let data = Data(source.utf8)
-    let writer = Thread {
-      try? input.fileHandleForWriting.write(contentsOf: data)
-      try? input.fileHandleForWriting.close()
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("vanban-graph-\(UUID().uuidString).dot").path
+    guard
+      FileManager.default.createFile(atPath: file, contents: Data(source.utf8), attributes: [.posixPermissions: 0o600])
+    else { throw VanbanError.io("cannot write a temporary file for \(dot)") }
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    do {
+      let r = try HelperProcess.run(
+        dot, ["-T" + format, file], timeout: timeout, maxOutput: 64 << 20, memoryLimit: memoryLimit)
+      guard r.status == 0 else {
+        let msg = String(decoding: r.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        throw VanbanError.io("\(dot) -T\(format) failed (\(r.status)): \(msg)")
+      }
+      return String(decoding: r.stdout, as: UTF8.self)
+    } catch let e as DecodeError {
+      throw VanbanError.io("\(dot) -T\(format): \(e)")
     }
-    writer.start()
-    let errData = DataBox()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData.data = errors.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-      let msg = String(decoding: errData.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      throw VanbanError.io("\(dot) -T\(format) failed (\(p.terminationStatus)): \(msg)")
-    }
-    return String(decoding: out, as: UTF8.self)
   }
-}
-
-/// stderr of a subprocess, filled by the reading thread and read after `group.wait()`.
-private final class DataBox: @unchecked Sendable {
-  var data = Data()
 }

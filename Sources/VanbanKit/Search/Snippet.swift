@@ -24,6 +24,25 @@ public enum Snippet {
   /// (or some have, past 64 kB): decoding and tokenising whole laws per hit was most of a
   /// search on vn-legal, and a passage from the head is as good a snippet as any.
   static func make(utf8 text: ArraySlice<UInt8>, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
+    let wantedCount = (terms.exactOnly ? terms.exact : terms.folded).count + terms.phrases.count
+    var limit = 16 << 10
+    while true {
+      let whole = text.count <= limit
+      let end = whole ? text.endIndex : cut(text, at: text.startIndex + limit)
+      let scalars = Array(String(decoding: text[..<end], as: UTF8.self).unicodeScalars)
+      let (matches, seen) = Self.matches(in: scalars, terms: terms)
+      if whole || seen == wantedCount || (!matches.isEmpty && limit >= 64 << 10) {
+        return compose(scalars, matches, width: width, passages: passages, more: !whole)
+      }
+      limit *= 4
+    }
+  }
+
+  /// Every match of `terms` in `scalars`, in text order (scalar ranges, with the query word or
+  /// phrase each is a match of), and how many distinct words and phrases matched.
+  static func matches(
+    in scalars: [Unicode.Scalar], terms: HighlightTerms
+  ) -> (matches: [(range: Range<Int>, key: String)], distinct: Int) {
     let wanted = Set((terms.exactOnly ? terms.exact : terms.folded).map { ArraySlice($0.utf8) })
     let exactWanted = Set(terms.exact.map { ArraySlice($0.utf8) })
     // Phrases by their last word: a phrase is matched when its last word is read.
@@ -32,57 +51,48 @@ public enum Snippet {
       phrasesByLast[ArraySlice(p.last!.utf8), default: []].append(p.map { ArraySlice($0.utf8) })
     }
     let longestPhrase = terms.phrases.map(\.count).max() ?? 0
-    var limit = 16 << 10
-    while true {
-      let whole = text.count <= limit
-      let end = whole ? text.endIndex : cut(text, at: text.startIndex + limit)
-      let scalars = Array(String(decoding: text[..<end], as: UTF8.self).unicodeScalars)
-      var matches: [(range: Range<Int>, key: String)] = []
-      var loose: Set<Int> = []  // matches of an accented-only word by its folded form alone
-      var exactKeys = Set<String>()
-      var seen = Set<String>()
-      var recent: [(word: ArraySlice<UInt8>, range: Range<Int>)] = []  // the last words, for phrases
-      var phraseRanges: [Range<Int>] = []
-      // Compared as UTF-8 bytes in reused buffers: no String per word of the text.
-      WordTokenizer.forEachWordUTF8(scalars: scalars, exactPrefix: []) { exact, folded, range in
-        if longestPhrase > 0 {
-          recent.append((ArraySlice(Array(folded)), range))
-          if recent.count > longestPhrase { recent.removeFirst() }
-          for p in phrasesByLast[folded] ?? [] where p.count <= recent.count {
-            let tail = recent.suffix(p.count)
-            guard zip(tail, p).allSatisfy({ $0.0.word == $0.1 }) else { continue }
-            let r = tail.first!.range.lowerBound..<range.upperBound
-            let key = p.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            seen.insert(key)
-            phraseRanges.append(r)
-            matches.append((r, key))
-            break
-          }
-        }
-        let word = terms.exactOnly ? exact : folded
-        if wanted.contains(word) {
-          let key = String(decoding: word, as: UTF8.self)
+    var matches: [(range: Range<Int>, key: String)] = []
+    var loose: Set<Int> = []  // matches of an accented-only word by its folded form alone
+    var exactKeys = Set<String>()
+    var seen = Set<String>()
+    var recent: [(word: ArraySlice<UInt8>, range: Range<Int>)] = []  // the last words, for phrases
+    var phraseRanges: [Range<Int>] = []
+    // Compared as UTF-8 bytes in reused buffers: no String per word of the text.
+    WordTokenizer.forEachWordUTF8(scalars: scalars, exactPrefix: []) { exact, folded, range in
+      if longestPhrase > 0 {
+        recent.append((ArraySlice(Array(folded)), range))
+        if recent.count > longestPhrase { recent.removeFirst() }
+        for p in phrasesByLast[folded] ?? [] where p.count <= recent.count {
+          let tail = recent.suffix(p.count)
+          guard zip(tail, p).allSatisfy({ $0.0.word == $0.1 }) else { continue }
+          let r = tail.first!.range.lowerBound..<range.upperBound
+          let key = p.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
           seen.insert(key)
-          if !terms.exactOnly && terms.accentedOnly.contains(key) {
-            if exactWanted.contains(exact) { exactKeys.insert(key) } else { loose.insert(matches.count) }
-          }
-          matches.append((range, key))
+          phraseRanges.append(r)
+          matches.append((r, key))
+          break
         }
       }
-      if !loose.isEmpty {
-        matches = matches.enumerated().filter { !loose.contains($0.offset) || !exactKeys.contains($0.element.key) }
-          .map(\.element)
+      let word = terms.exactOnly ? exact : folded
+      if wanted.contains(word) {
+        let key = String(decoding: word, as: UTF8.self)
+        seen.insert(key)
+        if !terms.exactOnly && terms.accentedOnly.contains(key) {
+          if exactWanted.contains(exact) { exactKeys.insert(key) } else { loose.insert(matches.count) }
+        }
+        matches.append((range, key))
       }
-      if !phraseRanges.isEmpty {
-        // A word inside a marked phrase is part of that mark; matches stay in text order.
-        matches = matches.filter { m in !phraseRanges.contains { $0 != m.range && $0.contains(m.range.lowerBound) } }
-        matches.sort { $0.range.lowerBound < $1.range.lowerBound }
-      }
-      if whole || seen.count == wanted.count + terms.phrases.count || (!matches.isEmpty && limit >= 64 << 10) {
-        return compose(scalars, matches, width: width, passages: passages, more: !whole)
-      }
-      limit *= 4
     }
+    if !loose.isEmpty {
+      matches = matches.enumerated().filter { !loose.contains($0.offset) || !exactKeys.contains($0.element.key) }
+        .map(\.element)
+    }
+    if !phraseRanges.isEmpty {
+      // A word inside a marked phrase is part of that mark; matches stay in text order.
+      matches = matches.filter { m in !phraseRanges.contains { $0 != m.range && $0.contains(m.range.lowerBound) } }
+      matches.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+    return (matches, seen.count)
   }
 
   /// An end for a head of `text` near `index`: after the last whitespace before it, else on a

@@ -1,5 +1,7 @@
 // Snippets mark the query's words in folded form and read long texts from the head only.
+import Foundation
 import Testing
+import VanbanTestSupport
 
 @testable import VanbanKit
 
@@ -101,5 +103,23 @@ import Testing
     let s = Snippet.make(text: String(repeating: "Ủy ban nhân dân tỉnh. ", count: 10_000), terms: terms("covid"))
     #expect(s.hasPrefix("Ủy ban nhân dân tỉnh."))
     #expect(s.hasSuffix("…"))
+  }
+}
+
+/// Issue J: a whole text with the query's words marked, as the server's document view shows it.
+@Suite struct HighlightedTextTests {
+  @Test func everyMatchIsMarkedAndTheTextIsKept() throws {
+    let docs = try TemporaryDirectory()
+    let text = "Công ty Việt Á cung cấp kit xét nghiệm.\nViệt Á bị điều tra; công ty khác thì không."
+    try text.write(to: docs.appending("viet-a.txt"), atomically: true, encoding: .utf8)
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    let searcher = try Searcher(indexes: [index.path])
+    let segments = try searcher.highlighted(text, for: SearchRequest(text: "viet a"))
+    #expect(segments.map(\.text).joined() == text)
+    #expect(segments.filter(\.marked).map(\.text) == ["Việt", "Á", "Việt", "Á"])
+    // A query that does not parse is read as plain words; one with no words marks nothing.
+    #expect(try searcher.highlighted(text, for: SearchRequest(text: "(viet")).contains { $0.marked })
+    #expect(try searcher.highlighted(text, for: SearchRequest(text: "!!!")) == [TextSegment(text: text, marked: false)])
   }
 }
