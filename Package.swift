@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
   ],
   targets: [
     // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
@@ -31,8 +33,8 @@ let package = Package(
       name: "VanbanKit",
       dependencies: ["Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
-    // The JSON API behind `vanban serve`: routes that call VanbanKit as the CLI does and answer
-    // with the bytes the CLI prints.
+    // `vanban serve`: the JSON API, whose routes call VanbanKit as the CLI does and answer with
+    // the bytes the CLI prints, and the search page (Mustache templates, escaped for HTML).
     .target(
       name: "VanbanServer",
       dependencies: [
@@ -40,6 +42,8 @@ let package = Package(
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ]
     ),
     // The CLI: parses options, calls VanbanKit, prints.

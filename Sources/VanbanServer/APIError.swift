@@ -24,6 +24,12 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     switch error {
     case let e as APIError: self = e
     case let e as VanbanError: self = Self.from(e)
+    // An original that changed since it was indexed is a conflict between the index and the disk.
+    case let e as OriginalFileError:
+      switch e {
+      case .changed: self.init(.conflict, e.description)
+      case .unavailable: self.init(.gone, e.description)
+      }
     case let e as HTTPError: self.init(e.status, e.body ?? e.status.reasonPhrase.lowercased())
     case let e as any HTTPResponseError: self.init(e.status, e.status.reasonPhrase.lowercased())
     default: self.init(.internalServerError, "internal error: \(error)")

@@ -33,6 +33,7 @@ public struct APIRoutes: Sendable {
   /// `GET /api/search`: `vanban search … --format json|jsonl|csv`.
   func search(_ request: Request) async throws -> Response {
     let query = try QueryParameters(request.uri.query)
+    try query.checkBounds()
     let output = try OutputParameters(query)
     var search = try SearchRequest(parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
@@ -46,6 +47,7 @@ public struct APIRoutes: Sendable {
   func refs(_ request: Request, number: String) async throws -> Response {
     guard !number.isEmpty else { throw APIError(.badRequest, "give a document number: /api/refs/16%2FCT-TTg") }
     let query = try QueryParameters(request.uri.query)
+    try query.checkBounds()
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json

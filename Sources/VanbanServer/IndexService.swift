@@ -20,7 +20,7 @@ public final class IndexService: Sendable {
   /// Runs `body` with a free reader's searcher, at the index's latest commit; waits for a reader
   /// when all are busy.
   public func run<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
-    let reader = await pool.acquire()
+    let reader = try await pool.acquire()
     do {
       let value = try await reader.run(body)
       await pool.release(reader)
@@ -32,15 +32,21 @@ public final class IndexService: Sendable {
   }
 }
 
-/// Free readers, and the requests waiting for one, first come first served.
+/// Free readers, and the requests waiting for one, first come first served. The queue is bounded:
+/// past `maxWaiting` a request is turned away at once (503) rather than held, so a flood of
+/// requests cannot pile up memory and latency without end.
 actor ReaderPool {
+  static let maxWaiting = 256
   private var free: [IndexReader]
   private var waiting: [CheckedContinuation<IndexReader, Never>] = []
 
   init(_ readers: [IndexReader]) { free = readers }
 
-  func acquire() async -> IndexReader {
+  func acquire() async throws -> IndexReader {
     if let r = free.popLast() { return r }
+    guard waiting.count < Self.maxWaiting else {
+      throw APIError(.serviceUnavailable, "the server is busy; try again in a moment")
+    }
     return await withCheckedContinuation { waiting.append($0) }
   }
 

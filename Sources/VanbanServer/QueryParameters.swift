@@ -40,6 +40,23 @@ struct QueryParameters {
     pairs.filter { !names.contains($0.name) }
   }
 
+  /// The most hits one request may ask for (`limit`): a larger page is a download the server
+  /// would hold in memory; page through with `offset` instead.
+  static let maxLimit = 1_000
+  /// The most bytes of words (`q`) one request may carry: 64 words are read at most.
+  static let maxQueryBytes = 4_096
+
+  /// Refuses a `limit` over `maxLimit` and a `q` over `maxQueryBytes`, with a 400 that says so.
+  func checkBounds() throws {
+    if let l = last("limit"), let n = Int(l.trimmingCharacters(in: .whitespaces)), n > Self.maxLimit {
+      throw APIError(.badRequest, "limit must be at most \(Self.maxLimit); page with offset")
+    }
+    let q = pairs.filter { $0.name == "q" }.reduce(0) { $0 + $1.value.utf8.count }
+    guard q <= Self.maxQueryBytes else {
+      throw APIError(.badRequest, "the query (q) is longer than \(Self.maxQueryBytes) bytes")
+    }
+  }
+
   /// Refuses any name outside `allowed`: a misspelt filter must not silently widen a search.
   func check(allowed: Set<String>) throws {
     if let bad = pairs.first(where: { !allowed.contains($0.name) }) {

@@ -1,4 +1,4 @@
-// The application `vanban serve` runs: the API routes behind the JSON error, security-header and
+// The application `vanban serve` runs: the API routes and the search page behind the error, security-header and
 // (with `--users`) login middleware.
 
 import Hummingbird
@@ -23,9 +23,10 @@ public enum VanbanServer {
     let router = Router()
     // Outermost first: the error middleware also answers for the auth check and unknown routes.
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: ErrorMiddleware())
     if let users = settings.users { router.add(middleware: BasicAuthMiddleware(users: users)) }
     APIRoutes(index: settings.index).add(to: router)
+    PageRoutes(index: settings.index).add(to: router)
     return router
   }
 

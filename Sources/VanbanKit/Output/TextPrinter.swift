@@ -6,7 +6,9 @@
 
 import Foundation
 
-enum TextPrinter {
+/// Hits as a person reads them on a terminal; also the Vietnamese wording of a hit's facts, which
+/// the search page shows too.
+public enum TextPrinter {
   static let bold = "\u{1B}[1;31m", dim = "\u{1B}[2m", plain = "\u{1B}[0m", title = "\u{1B}[1m"
 
   static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String]) -> String {
@@ -16,8 +18,8 @@ enum TextPrinter {
     if let s = r.suggestion { out += "Did you mean: \(e(s))\n" }
     for h in r.hits {
       var head = "\(h.rank). \(h.id)"
-      let facts = [h.issuer, h.number.map { "Số \($0)" }, h.date.flatMap(vietnameseDate)].compactMap { $0 }
-      if !facts.isEmpty { head += " — " + facts.joined(separator: " · ") }
+      let facts = h.facts
+      if !facts.isEmpty { head += " — " + facts }
       head = e(head)
       out += (o.color ? title + head + plain : head) + "\n"
       if let s = h.subject { out += "   \(e(s))\n" }
@@ -72,7 +74,8 @@ enum TextPrinter {
   static let maxContextHitLines = 20
 
   /// ISO `2022-09-20` → `20/9/2022`; partial dates as `9/2022` or `2022`.
-  static func vietnameseDate(_ iso: String) -> String? {
+  /// `2022-09-20` as `20/9/2022`, `2022-09` as `9/2022`.
+  public static func vietnameseDate(_ iso: String) -> String? {
     let p = iso.split(separator: "-").map(String.init)
     switch p.count {
     case 3: return "\(Int(p[2]) ?? 0)/\(Int(p[1]) ?? 0)/\(p[0])"
@@ -130,5 +133,13 @@ enum TextPrinter {
       out += "   … \(moreHitLines) more matching line\(moreHitLines == 1 ? "" : "s") (vanban show for the whole text)\n"
     }
     return out
+  }
+}
+
+extension SearchHit {
+  /// `issuer · Số number · date`, the date the Vietnamese way: the line under a hit's name.
+  public var facts: String {
+    [issuer, number.map { "Số \($0)" }, date.flatMap(TextPrinter.vietnameseDate)].compactMap { $0 }
+      .joined(separator: " · ")
   }
 }
