@@ -2,6 +2,8 @@
 // (with `--users`) login middleware.
 
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import VanbanKit
 
@@ -9,10 +11,44 @@ import VanbanKit
 public struct ServerSettings: Sendable {
   public var index: IndexService
   public var users: UserFile?
+  /// HTTPS: a certificate chain and its private key, both PEM files.
+  public var tls: TLSFiles?
 
-  public init(index: IndexService, users: UserFile? = nil) {
+  public init(index: IndexService, users: UserFile? = nil, tls: TLSFiles? = nil) {
     self.index = index
     self.users = users
+    self.tls = tls
+  }
+}
+
+/// A PEM certificate chain and private key for HTTPS, read when the server starts.
+public struct TLSFiles: Sendable {
+  public var certificate: String
+  public var key: String
+
+  public init(certificate: String, key: String) {
+    self.certificate = certificate
+    self.key = key
+  }
+
+  /// The server's TLS configuration (TLS 1.2 and later, as swift-nio-ssl's defaults say).
+  /// - throws: `VanbanError.badArgument` naming the file that can't be read as PEM.
+  func configuration() throws -> TLSConfiguration {
+    let chain: [NIOSSLCertificate]
+    do {
+      chain = try NIOSSLCertificate.fromPEMFile(certificate)
+    } catch {
+      throw VanbanError.badArgument("cannot read the certificate \(certificate) as PEM: \(error)")
+    }
+    guard !chain.isEmpty else { throw VanbanError.badArgument("no certificate in \(certificate)") }
+    let privateKey: NIOSSLPrivateKey
+    do {
+      privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+    } catch {
+      throw VanbanError.badArgument("cannot read the private key \(key) as PEM: \(error)")
+    }
+    return TLSConfiguration.makeServerConfiguration(
+      certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
   }
 }
 
@@ -35,11 +71,14 @@ public enum VanbanServer {
   public static func application(
     _ settings: ServerSettings, host: String, port: Int,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-  ) -> some ApplicationProtocol {
+  ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "vanban")
     logger.logLevel = .warning
+    let server: HTTPServerBuilder =
+      try settings.tls.map { try .tls(.http1(), tlsConfiguration: try $0.configuration()) } ?? .http1()
     return Application(
       router: router(settings),
+      server: server,
       configuration: .init(address: .hostname(host, port: port), serverName: "vanban"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
       logger: logger

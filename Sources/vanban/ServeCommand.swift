@@ -7,21 +7,23 @@ import VanbanServer
 struct ServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Serve the index as a read-only JSON API (the CLI's JSON, over HTTP).",
+    abstract: "Serve the index as a search page and a read-only JSON API (the CLI's JSON).",
     // Written out: the generated one lists every option and runs past 80 columns.
     usage: "vanban serve [<options>]",
     discussion: """
       Listens on 127.0.0.1 (this machine only) unless --host says otherwise. Any other address \
       shares the index with the network and needs --users FILE (HTTP basic auth; lines \
       name:bcrypt-hash, as `htpasswd -nbB NAME PASSWORD` prints them) or an explicit --no-auth. \
-      Commits by `vanban index` in another process are searched without a restart. Ctrl-C or \
-      SIGTERM stops it after the requests in progress.
+      --tls-cert and --tls-key (PEM files) serve HTTPS. Commits by `vanban index` in another \
+      process are searched without a restart. Ctrl-C or SIGTERM stops it after the requests \
+      in progress.
 
       Examples:
         vanban serve --index index
-        vanban serve --host 0.0.0.0 --users users.txt
+        vanban serve --host 0.0.0.0 --users users.txt --tls-cert cert.pem --tls-key key.pem
 
-      Then: curl 'http://127.0.0.1:8080/api/search?q=viet+a' (README.md lists the routes).
+      Then open http://127.0.0.1:8080/ (the search page), or
+      curl 'http://127.0.0.1:8080/api/search?q=viet+a' (README.md lists the routes).
       """)
 
   @OptionGroup var location: IndexLocationOptions
@@ -33,9 +35,14 @@ struct ServeCommand: ParsableCommand {
   var users: String?
   @Flag(help: "Share on a non-loopback --host without any login.")
   var noAuth = false
+  @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM).", valueName: "FILE"))
+  var tlsCert: String?
+  @Option(help: ArgumentHelp("The private key of --tls-cert (PEM).", valueName: "FILE"))
+  var tlsKey: String?
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
+    guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
   }
 
   func run() throws {
@@ -43,13 +50,16 @@ struct ServeCommand: ParsableCommand {
       throw ValidationError(reason)
     }
     let userFile = try users.map { try UserFile(contentsOf: $0) }
-    let settings = ServerSettings(index: try IndexService(locations: location.locations), users: userFile)
+    let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificate: cert, key: $0) } }
+    let settings = ServerSettings(
+      index: try IndexService(locations: location.locations), users: userFile, tls: tls)
     let where_ = location.locations.joined(separator: ", ")
     let host = self.host
     let login = userFile == nil ? "no login" : "login required"
-    let app = VanbanServer.application(settings, host: host, port: port) { port in
+    let scheme = tls == nil ? "http" : "https"
+    let app = try VanbanServer.application(settings, host: host, port: port) { port in
       let shown = host.contains(":") ? "[\(host)]" : host
-      Terminal.err("vanban: serving \(where_) on http://\(shown):\(port)/api/ (\(login); Ctrl-C to stop)\n")
+      Terminal.err("vanban: serving \(where_) on \(scheme)://\(shown):\(port)/ (\(login); Ctrl-C to stop)\n")
     }
     // The CLI's entry point is synchronous: the server runs as a task, and this thread waits
     // for it to end (SIGINT/SIGTERM, handled by the application's service group).
