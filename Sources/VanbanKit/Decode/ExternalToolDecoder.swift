@@ -27,6 +27,8 @@ struct ExternalToolDecoder: Sendable {
       pdftotext, ["-layout", "-enc", "UTF-8", path, "-"],
       timeout: timeout, maxOutput: maxOutput, memoryLimit: memoryLimit)
     guard result.status == 0 else {
+      // Poppler's wording for a PDF with a user password (exit status 1, like any open error).
+      if String(decoding: result.stderr, as: UTF8.self).contains("Incorrect password") { throw .encrypted }
       throw .damaged(Self.firstLine(result.stderr) ?? "pdftotext exited with status \(result.status)")
     }
     var text = PlainTextDecoder.normalizeLineEndings(String(decoding: result.stdout, as: UTF8.self))
