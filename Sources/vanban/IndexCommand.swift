@@ -5,7 +5,7 @@ import VanbanKit
 struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "index",
-    abstract: "Index files (txt, md, docx, odt, pdf, doc, html) into the index, incrementally.",
+    abstract: "Index files (txt, md, docx, odt, pdf, doc, html, rtf) into the index, incrementally.",
     discussion: """
       Unchanged files are skipped, changed files replaced, and files that are gone removed. \
       A file that can't be read is reported as `path: reason` on stderr and the rest is indexed. \
@@ -23,7 +23,7 @@ struct IndexCommand: ParsableCommand {
   @Flag(help: "Discard the existing index and build it again.")
   var rebuild = false
   @Option(
-    help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html).", valueName: "LIST"))
+    help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html,rtf).", valueName: "LIST"))
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64

@@ -92,6 +92,45 @@ import Testing
     #expect(try ws.run("stats", "--format", "json").json["documents"] as? Int == 5)
   }
 
+  /// A missing helper is said once per run with its package; its files are listed for that
+  /// reason and tried on every run, since installing the helper does not change them.
+  @Test func rtfIsReadThroughUnrtfAndAMissingOneIsNamedOnce() throws {
+    let unrtf = try #require(ProcessRunner.which("unrtf"), "unrtf is needed (Debian unrtf): make deps")
+    let ws = try Workspace(seeds: false)
+    // \uN with a literal `?` fallback, as many generators write it.
+    try ws.write(
+      "cong-van.rtf",
+      #"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times New Roman;}}\f0 C\u244?ng ty Vi\u7879?t \u193? t\u7841?i H\u224? N\u7897?i\par}"#
+    )
+    // Word on a Vietnamese Windows: code page 1258, letters as \'xx bytes with combining tone marks.
+    try ws.write(
+      "thong-bao.rtf",
+      #"{\rtf1\ansi\ansicpg1258\deff0{\fonttbl{\f0 Times New Roman;}}\f0 Th\'f4ng b\'e1o v\'ea\'cc ti\'ea\'ccn ly\'ec\par C\'f4ng ty Vi\'ea\'f2t \'c1 x\par}"#
+    )
+    // Without unrtf on the PATH.
+    let bin = ws.root.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let without = try CLI.run(
+      ["index", ws.corpus.path, "--index", ws.index.path, "--quiet"], environment: ["PATH": bin.path])
+    #expect(without.status == 0, "\(without.stderr)")
+    #expect(without.stderr == "vanban: unrtf is not installed: skipping .rtf files (apt-get install unrtf)\n")
+    #expect(try skippedList(ws).map { $0["reason"] as? String ?? "" } == ["helper-missing", "helper-missing"])
+
+    // With it, the same unchanged files are read.
+    _ = unrtf
+    let with = try ws.index()
+    #expect(with.status == 0, "\(with.stderr)")
+    #expect(with.stdout.contains("added 2"), "\(with.stdout)")
+    #expect(try skippedList(ws).isEmpty)
+    let hits = try ws.search("Việt Á").hits.compactMap { $0["id"] as? String }.sorted()
+    #expect(hits == ["cong-van", "thong-bao"])
+    let show = try ws.run("show", "cong-van")
+    #expect(show.stdout.contains("Công ty Việt Á tại Hà Nội"), "\(show.stdout)")
+    let show2 = try ws.run("show", "thong-bao")
+    #expect(show2.stdout.contains("Thông báo về tiền lý"), "\(show2.stdout)")
+    #expect(show2.stdout.contains("Công ty Việt Á x"), "\(show2.stdout)")
+  }
+
   @Test func listFormatsEscapeAndQuote() throws {
     let ws = try Workspace(seeds: false)
     try ws.write("a,\u{1B}[31mđỏ.docx", "not a zip")

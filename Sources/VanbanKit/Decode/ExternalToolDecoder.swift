@@ -1,6 +1,6 @@
 import Foundation
 
-/// pdf and doc through helper programs run as subprocesses (never through a shell), with a timeout.
+/// pdf, doc and rtf through helper programs run as subprocesses (never through a shell), with a timeout.
 struct ExternalToolDecoder: Sendable {
   var locator: HelperLocator
   var timeout: TimeInterval
@@ -13,6 +13,7 @@ struct ExternalToolDecoder: Sendable {
     switch format {
     case .pdf: return try decodePDF(path)
     case .doc: return try decodeDOC(path)
+    case .rtf: return try decodeRTF(path)
     default: throw .damaged("no helper for .\(format.rawValue)")
     }
   }
