@@ -83,7 +83,7 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   /// `P has vanished, and the index holds N documents from it`: the first half of the message for
   /// `.rootEmptied`, shared with the CLI's wording.
   public static func rootEmptied(_ root: String, documents: Int, vanished: Bool) -> String {
-    "\(root) \(vanished ? "has vanished" : "has no files any more"), and the index holds \(documents) document\(documents == 1 ? "" : "s") from it (an unmounted share?)"
+    "\(root) \(vanished ? "has vanished" : "is empty"), and the index holds \(documents) document\(documents == 1 ? "" : "s") from it (an unmounted share?)"
   }
 
   /// `the index at P has N shards`: the first half of the message for `.shardCountMismatch`.

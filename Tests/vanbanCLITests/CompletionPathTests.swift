@@ -13,7 +13,7 @@ import Testing
   }
 
   /// The commands whose `--help` lists `--index <DIR>`.
-  static let commandsWithIndex = ["index", "search", "refs", "cites", "show", "stats", "compact", "graph"]
+  static let commandsWithIndex = ["index", "search", "refs", "cites", "show", "stats", "skipped", "compact", "graph"]
 
   /// The body of a bash function `name() { … }` in the script, empty when it is missing.
   static func bashFunction(_ name: String, in script: String) -> String {

@@ -75,8 +75,17 @@ import Testing
     try fm.createDirectory(at: ws.corpus, withIntermediateDirectories: true)
     let empty = try ws.index()
     #expect(empty.status == 2)
-    #expect(empty.stderr.contains("has no files any more, and the index holds 5 documents"), "\(empty.stderr)")
+    #expect(empty.stderr.contains("\(ws.corpus.path) is empty, and the index holds 5 documents"), "\(empty.stderr)")
     #expect(try ws.run("stats", "--format", "json").json["documents"] as? Int == 5)
+    // Narrowing the formats is not an empty folder: the documents left out are kept, as before.
+    try fm.removeItem(at: ws.corpus)
+    try fm.moveItem(at: away, to: ws.corpus)
+    let narrowed = try ws.index(["--types", "pdf"])
+    #expect(narrowed.status == 0, "\(narrowed.stderr)")
+    #expect(narrowed.stdout.contains("removed 0"), "\(narrowed.stdout)")
+    for f in try fm.contentsOfDirectory(atPath: ws.corpus.path) {
+      try fm.removeItem(at: ws.corpus.appendingPathComponent(f))
+    }
 
     let pruned = try ws.index(["--prune"])
     #expect(pruned.status == 0, "\(pruned.stderr)")

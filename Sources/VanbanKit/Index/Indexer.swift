@@ -39,7 +39,7 @@ public struct IndexOptions: Sendable {
   /// Glob patterns (fnmatch) of files and folders not to index, matched against the name and the
   /// path relative to its root (`FileWalker.excludePatterns`).
   public var excludes: [String] = []
-  /// Remove the documents of a root that has vanished or has no files any more; without it such
+  /// Remove the documents of a root that has vanished or is an empty folder now; without it such
   /// a run is refused (`VanbanError.rootGone`), since an unmounted share looks just like that.
   public var prune = false
   public init(roots: [String]) { self.roots = roots }
@@ -122,6 +122,7 @@ public final class Indexer {
     let known = try db.signatures()
     let skippedBefore = try db.skipRecords()
     try Self.checkExist(roots.filter(Self.doesNotExist), known: known.keys, prune: options.prune)
+    try Self.checkNotEmptied(roots, known: known.keys, prune: options.prune)
 
     var walker = FileWalker(formats: options.formats)
     walker.followLinks = options.followLinks
@@ -134,7 +135,6 @@ public final class Indexer {
     }
     let found = walk.files
     summary.ignored = walk.ignored
-    try Self.checkNotEmptied(roots, found: found, known: known.keys, prune: options.prune)
     let limits = options.readingLimits
     var todo: [FoundFile] = []
     var seen = Set<String>()
@@ -276,16 +276,16 @@ extension Indexer {
     }
   }
 
-  /// A root folder with no file in it now while the index holds documents from it is refused the
-  /// same way, unless `prune`.
+  /// A root folder with nothing in it now (an unmounted share's mount point) while the index holds
+  /// documents from it is refused the same way, unless `prune`. Only an empty folder: one whose
+  /// files are all left out by the formats asked for keeps its documents anyway.
   /// - throws: `VanbanError.rootEmptied` (vanished: false).
-  static func checkNotEmptied(
-    _ roots: [String], found: [FoundFile], known: some Collection<String>, prune: Bool
-  )
-    throws
-  {
+  static func checkNotEmptied(_ roots: [String], known: some Collection<String>, prune: Bool) throws {
     guard !prune else { return }
-    for root in roots where !found.contains(where: { isUnder($0.path, root) }) {
+    for root in roots {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: root),
+        names.allSatisfy(FileWalker.isNeverIndexed)
+      else { continue }
       let documents = known.filter { isUnder($0, root) }.count
       if documents > 0 { throw VanbanError.rootEmptied(root, documents: documents, vanished: false) }
     }
