@@ -41,6 +41,11 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     let ids = try ws.search("Bình Liêu").hits.compactMap { $0["id"] as? String }
     #expect(ids == ["b"], "\(ids)")
+    // Indexed without the pattern, then excluded: the document goes.
+    #expect(try ws.index(["--exclude", "nhap", "--exclude", "2019/cu"]).stdout.contains("added 1"))
+    let excluded = try ws.index(["--exclude", "nhap", "--exclude", "2019/cu", "--exclude", "*.bak.txt"])
+    #expect(excluded.stdout.contains("removed 1"), "\(excluded.stdout)")
+    #expect(try ws.search("Bình Liêu").hits.compactMap { $0["id"] as? String } == ["b"])
     // `*` does not cross a `/` in a relative path: 2019/* leaves out 2019's direct entries only.
     let other = ws.root.appendingPathComponent("other-index")
     _ = try CLI.run(["index", ws.corpus.path, "--index", other.path, "--quiet", "--exclude", "2019/*.txt"])

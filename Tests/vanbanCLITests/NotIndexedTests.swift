@@ -66,6 +66,18 @@ import Testing
     #expect(text.stdout == "0 files not indexed\n")
   }
 
+  /// The outcome depends on the limits too: raised, a file skipped as too large is read again.
+  @Test func changedLimitsTryAgain() throws {
+    let ws = try Workspace(seeds: false)
+    try ws.write("lon.txt", "CÔNG VĂN\n" + String(repeating: "Nội dung dài về Bình Liêu. ", count: 60_000))
+    #expect(try ws.index(["--max-file-size", "1"]).stderr.contains("lon.txt: too large"))
+    #expect(try skippedList(ws).map { $0["reason"] as? String ?? "" } == ["too-large"])
+    let same = try ws.index(["--max-file-size", "1"])
+    #expect(same.stderr.isEmpty && same.stdout.contains("not indexed and unchanged since: 1"), "\(same.stdout)")
+    #expect(try ws.index().stdout.contains("added 1"))
+    #expect(try skippedList(ws).isEmpty)
+  }
+
   @Test func aRebuildStartsWithoutRecords() throws {
     let ws = try Workspace()
     try ws.write("broken.docx", "not a zip archive")

@@ -90,6 +90,19 @@ public struct FileWalker: Sendable {
     excludePatterns.contains { fnmatch($0, name, 0) == 0 || fnmatch($0, relative, FNM_PATHNAME) == 0 }
   }
 
+  /// Whether a walk of `root` leaves `path` out for its name or an excluded folder on the way: a
+  /// document indexed before it was excluded is then removed.
+  public func isLeftOut(_ path: String, under root: String) -> Bool {
+    let base = root.hasSuffix("/") ? root : root + "/"
+    guard path.hasPrefix(base) else { return false }
+    var relative = ""
+    for part in path.dropFirst(base.count).split(separator: "/") {
+      relative += relative.isEmpty ? String(part) : "/" + part
+      if Self.isNeverIndexed(String(part)) || isExcluded(name: String(part), relative: relative) { return true }
+    }
+    return false
+  }
+
   /// What one walk has found and been through.
   private struct WalkState {
     var out: [FoundFile] = []

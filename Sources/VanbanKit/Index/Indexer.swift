@@ -152,12 +152,12 @@ public final class Indexer {
     }
 
     // Remove documents whose files are gone, but only under the roots of this run: indexing a
-    // second folder must not drop the first. A file replaced by a folder or a pipe, or one now
-    // reached only through a symbolic link that is not followed, is gone too; one left out by
-    // --types is not.
+    // second folder must not drop the first. A file replaced by a folder or a pipe, one now
+    // reached only through a symbolic link that is not followed, or one excluded, is gone too;
+    // one left out by --types is not.
     func isGone(_ key: String) -> Bool {
       guard let root = roots.first(where: { Self.isUnder(key, $0) }) else { return false }
-      return walkerSkipped.contains(key) || !walker.wouldFind(key, under: root)
+      return walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
     }
     for (key, _) in known where !seen.contains(key) && isGone(key) {
       try db.delete(pathKey: key)
