@@ -92,6 +92,12 @@ import Testing
       try fm.removeItem(at: ws.corpus.appendingPathComponent(f))
     }
 
+    // A rebuild would replace the index with an empty one: refused the same way.
+    let rebuild = try ws.index(["--rebuild"])
+    #expect(rebuild.status == 2)
+    #expect(rebuild.stderr.contains("is empty, and the index holds 5 documents"), "\(rebuild.stderr)")
+    #expect(try ws.run("stats", "--format", "json").json["documents"] as? Int == 5)
+
     let pruned = try ws.index(["--prune"])
     #expect(pruned.status == 0, "\(pruned.stderr)")
     #expect(pruned.stdout.contains("removed 5"), "\(pruned.stdout)")

@@ -40,7 +40,7 @@ public struct IndexOptions: Sendable {
   /// path relative to its root (`FileWalker.excludePatterns`).
   public var excludes: [String] = []
   /// Remove the documents of a root that has vanished or is an empty folder now; without it such
-  /// a run is refused (`VanbanError.rootGone`), since an unmounted share looks just like that.
+  /// a run is refused (`VanbanError.rootEmptied`), since an unmounted share looks just like that.
   public var prune = false
   public init(roots: [String]) { self.roots = roots }
 
@@ -121,8 +121,10 @@ public final class Indexer {
 
     let known = try db.signatures()
     let skippedBefore = try db.skipRecords()
-    try Self.checkExist(roots.filter(Self.doesNotExist), known: known.keys, prune: options.prune)
-    try Self.checkNotEmptied(roots, known: known.keys, prune: options.prune)
+    // A rebuild writes a new generation: what the index holds is in the committed one.
+    let held = options.rebuild ? Self.committedPaths(indexPath) : Array(known.keys)
+    try Self.checkExist(roots.filter(Self.doesNotExist), known: held, prune: options.prune)
+    try Self.checkNotEmptied(roots, known: held, prune: options.prune)
 
     var walker = FileWalker(formats: options.formats)
     walker.followLinks = options.followLinks
@@ -256,6 +258,16 @@ extension Indexer {
   /// Whether `pathKey` is `root` or lies under it.
   static func isUnder(_ pathKey: String, _ root: String) -> Bool {
     pathKey == root || pathKey.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+  }
+
+  /// The path keys of the documents in the committed index (none when there is none to read).
+  static func committedPaths(_ indexPath: String) -> [String] {
+    let shards = (try? Searcher.openShards(indexPath)) ?? []
+    return shards.flatMap { shard in
+      ((try? shard.allTerms(prefix: IndexSchema.signature)) ?? []).compactMap { term, _ in
+        term.dropFirst(IndexSchema.signature.count).split(separator: "\t").first.map(String.init)
+      }
+    }
   }
 
   /// Whether nothing is at `path` (a broken link counts as nothing).
