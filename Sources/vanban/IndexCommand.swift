@@ -8,13 +8,16 @@ struct IndexCommand: ParsableCommand {
     abstract: "Index files (txt, md, docx, odt, pdf, doc, html, rtf) into the index, incrementally.",
     discussion: """
       Unchanged files are skipped, changed files replaced, and files that are gone removed. \
-      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed. \
+      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed; \
+      `vanban skipped` lists such files, which are read again once they change. Hidden files, \
+      Office lock files, Thumbs.db and desktop.ini are left out. \
       Symbolic links are not followed unless --follow is given. The index folder holds only what \
       vanban writes; an index folder inside a folder being indexed is skipped.
 
       Examples:
         vanban index corpus
         vanban index ~/congvan --types docx,pdf --index /srv/vanban-index
+        vanban index /mnt/share --exclude 'nhap' --exclude '*.bak'
       """)
 
   @OptionGroup var location: IndexLocationOptions
