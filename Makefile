@@ -11,8 +11,8 @@ DEMO_INDEX := index
 .PHONY: deps build demo test unit bench check clean format lint
 
 # The one list of system packages (.ci/run calls `make deps`). To build and run: Xapian (library +
-# headers); poppler-utils and antiword for .pdf and .doc files; graphviz for `vanban graph --format svg`.
-APT_PACKAGES := libxapian-dev poppler-utils antiword graphviz
+# headers); poppler-utils, antiword and unrtf for .pdf, .doc and .rtf files; graphviz for `vanban graph --format svg`.
+APT_PACKAGES := libxapian-dev poppler-utils antiword unrtf graphviz
 # For the tests and benchmarks only: xapian-tools (remote-shard test), python3-xapian (schema test,
 # benchmark baseline), fonts-dejavu-core and PyPI's fpdf2 (PDF test files), hunspell-vi (the
 # dictionary round trip), chromium (the search page in a real browser), openssl (a certificate

@@ -110,6 +110,9 @@ void postlist(const Xapian::Database &db, const std::string &term,
               uint32_t **docids, size_t *count);
 cx_term_iterator *allterms(const Xapian::Database &db,
                            const std::string &prefix);
+/** The user metadata keys starting with `prefix`, in byte order (no termfreq). */
+cx_term_iterator *metadata_keys(const Xapian::Database &db,
+                                const std::string &prefix);
 cx_document *get_document(const Xapian::Database &db, uint32_t docid);
 
 }  // namespace cx

@@ -37,6 +37,12 @@ cx_term_iterator *cx::allterms(const Xapian::Database &db,
                                 db.allterms_end(prefix), {}, nullptr};
 }
 
+cx_term_iterator *cx::metadata_keys(const Xapian::Database &db,
+                                    const std::string &prefix) {
+    return new cx_term_iterator{db.metadata_keys_begin(prefix),
+                                db.metadata_keys_end(prefix), {}, nullptr};
+}
+
 cx_document *cx::get_document(const Xapian::Database &db, uint32_t docid) {
     return new cx_document{db.get_document(docid)};
 }
@@ -214,6 +220,21 @@ extern "C" cx_status cx_database_allterms(const cx_database *db,
         require(out, "out");
         *out = cx::allterms(cx::live(db),
                             cx::bytes(prefix, prefix_len, "prefix"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_database_metadata_keys(const cx_database *db,
+                                               const char *prefix,
+                                               size_t prefix_len,
+                                               cx_term_iterator **out,
+                                               char **message) {
+    try {
+        require(out, "out");
+        *out = cx::metadata_keys(cx::live(db),
+                                 cx::bytes(prefix, prefix_len, "prefix"));
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);

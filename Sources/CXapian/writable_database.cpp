@@ -366,3 +366,16 @@ extern "C" cx_status cx_writable_database_allterms(
         return cx_status_from_current_exception(message);
     }
 }
+
+extern "C" cx_status cx_writable_database_metadata_keys(
+    const cx_writable_database *db, const char *prefix, size_t prefix_len,
+    cx_term_iterator **out, char **message) {
+    try {
+        require(out, "out");
+        *out = cx::metadata_keys(cx::live(db),
+                                 cx::bytes(prefix, prefix_len, "prefix"));
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}

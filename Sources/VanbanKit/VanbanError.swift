@@ -27,6 +27,11 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   /// Rendering a graph needs Graphviz's `dot`, which is not installed.
   case graphvizMissing
   case badArgument(String)
+  /// A file or folder to index that does not exist, and the index holds nothing from it.
+  case rootMissing(String)
+  /// A folder to index that has vanished (or has no file in it now) while the index holds
+  /// `documents` from it, as an unmounted share does: they are kept unless the caller asks to prune.
+  case rootEmptied(String, documents: Int, vanished: Bool)
   case notInIndex(String)
   /// A name that several indexed documents share; `choices` are their ids, with paths.
   case ambiguousDocument(String, choices: [String])
@@ -58,6 +63,9 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
       return "\(Self.shardCount(p, existing)); it must be rebuilt to change to \(requested)"
     case .graphvizMissing: return "Graphviz's `dot` is not installed; install it with `apt-get install graphviz`"
     case .badArgument(let m): return m
+    case .rootMissing(let p): return "\(p) does not exist"
+    case .rootEmptied(let p, let documents, let vanished):
+      return "\(Self.rootEmptied(p, documents: documents, vanished: vanished)); they are kept"
     case .notInIndex(let id): return "no document \(id) in the index"
     case .ambiguousDocument(let name, let choices):
       return "`\(name)` names \(choices.count) documents; give one of their ids: " + choices.joined(separator: ", ")
@@ -70,6 +78,12 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   /// message for `.indexVersion`, shared with the CLI's wording.
   public static func versionMismatch(_ index: String, found: String) -> String {
     "the index at \(index) was built with schema \(found.isEmpty ? "unknown" : found), this vanban needs \(IndexSchema.version)"
+  }
+
+  /// `P has vanished, and the index holds N documents from it`: the first half of the message for
+  /// `.rootEmptied`, shared with the CLI's wording.
+  public static func rootEmptied(_ root: String, documents: Int, vanished: Bool) -> String {
+    "\(root) \(vanished ? "has vanished" : "is empty"), and the index holds \(documents) document\(documents == 1 ? "" : "s") from it (an unmounted share?)"
   }
 
   /// `the index at P has N shards`: the first half of the message for `.shardCountMismatch`.

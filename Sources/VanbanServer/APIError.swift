@@ -48,7 +48,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     case .indexNotFound, .indexLocked, .indexCorrupt, .indexVersion, .notAnIndex, .indexIncomplete, .remote,
       .unsafeIndexFolder, .shardCountMismatch:
       return APIError(.serviceUnavailable, e.description)
-    case .io, .xapian: return APIError(.internalServerError, e.description)
+    // Indexing errors (a missing or emptied root) cannot come from a read-only server.
+    case .io, .xapian, .rootMissing, .rootEmptied: return APIError(.internalServerError, e.description)
     }
   }
 

@@ -149,6 +149,16 @@ public final class Database {
     }
   }
 
+  /// The user metadata keys starting with `prefix`, in byte order (committed ones, and for a
+  /// writer its own uncommitted changes too).
+  public func metadataKeys(prefix: String) throws -> [String] {
+    var out: OpaquePointer? = nil
+    try check("listing metadata keys with prefix \(prefix)") { message in
+      withBytes(prefix) { cx_database_metadata_keys(handle, $0, $1, &out, message) }
+    }
+    return try TermIterator(out!).collectTerms("listing metadata keys with prefix \(prefix)")
+  }
+
   /// User metadata stored under `key`, or "" if none.
   public func metadata(_ key: String) throws -> String {
     try checkString("reading metadata \(key)") { out, length, message in

@@ -33,4 +33,15 @@ final class TermIterator {
     }
     return result
   }
+
+  /// Every term, without a second number (user metadata keys have none).
+  func collectTerms(_ context: @autoclosure () -> String) throws -> [String] {
+    try collect(
+      context(),
+      second: { _, number, _ in
+        number.pointee = 0
+        return CX_OK
+      }
+    ).map(\.0)
+  }
 }

@@ -136,6 +136,16 @@ public final class WritableDatabase {
     }
   }
 
+  /// The user metadata keys starting with `prefix`, in byte order (committed ones, and for a
+  /// writer its own uncommitted changes too).
+  public func metadataKeys(prefix: String) throws -> [String] {
+    var out: OpaquePointer? = nil
+    try check("listing metadata keys with prefix \(prefix)") { message in
+      withBytes(prefix) { cx_writable_database_metadata_keys(handle, $0, $1, &out, message) }
+    }
+    return try TermIterator(out!).collectTerms("listing metadata keys with prefix \(prefix)")
+  }
+
   public func metadata(_ key: String) throws -> String {
     try checkString("reading metadata \(key)") { out, length, message in
       withBytes(key) { cx_writable_database_get_metadata(handle, $0, $1, out, length, message) }

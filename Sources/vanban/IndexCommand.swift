@@ -5,16 +5,19 @@ import VanbanKit
 struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "index",
-    abstract: "Index files (txt, md, docx, odt, pdf, doc, html) into the index, incrementally.",
+    abstract: "Index files (txt, md, docx, odt, pdf, doc, html, rtf) into the index, incrementally.",
     discussion: """
       Unchanged files are skipped, changed files replaced, and files that are gone removed. \
-      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed. \
+      A file that can't be read is reported as `path: reason` on stderr and the rest is indexed; \
+      `vanban skipped` lists such files, which are read again once they change. Hidden files, \
+      Office lock files, Thumbs.db and desktop.ini are left out. \
       Symbolic links are not followed unless --follow is given. The index folder holds only what \
       vanban writes; an index folder inside a folder being indexed is skipped.
 
       Examples:
         vanban index corpus
         vanban index ~/congvan --types docx,pdf --index /srv/vanban-index
+        vanban index /mnt/share --exclude 'nhap' --exclude '*.bak'
       """)
 
   @OptionGroup var location: IndexLocationOptions
@@ -22,7 +25,8 @@ struct IndexCommand: ParsableCommand {
   var quiet = false
   @Flag(help: "Discard the existing index and build it again.")
   var rebuild = false
-  @Option(help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html).", valueName: "LIST"))
+  @Option(
+    help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html,rtf).", valueName: "LIST"))
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64
@@ -44,6 +48,15 @@ struct IndexCommand: ParsableCommand {
   var noCompact = false
   @Flag(help: "Follow symbolic links inside the folders given (never out of them; each file once).")
   var follow = false
+  @Option(
+    help: ArgumentHelp(
+      "Leave out files and folders matching GLOB (fnmatch; against the name and the path below the folder given). Repeatable.",
+      valueName: "GLOB"))
+  var exclude: [String] = []
+  @Flag(
+    help:
+      "Remove the documents of a folder that has vanished or is empty (an unmounted share is refused without it).")
+  var prune = false
   @Flag(help: "Print the summary as JSON.")
   var json = false
 
@@ -59,6 +72,8 @@ struct IndexCommand: ParsableCommand {
     options.rebuild = rebuild
     options.followLinks = follow
     options.compact = !noCompact
+    options.excludes = exclude
+    options.prune = prune
     if let shards {
       guard (1...64).contains(shards) else { throw ValidationError("--shards takes 1 to 64") }
       options.shards = shards
@@ -119,11 +134,30 @@ struct IndexCommand: ParsableCommand {
     }
     if !s.skipReasons.isEmpty {
       out +=
-        "skipped: " + s.skipReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        + "\n"
+        "skipped: "
+        + s.skipReasons.sorted { $0.key < $1.key }.map { "\(Self.reasonLabel($0.key)) \($0.value)" }.joined(
+          separator: ", ") + "\n"
+    }
+    if s.stillSkipped > 0 {
+      out += "not indexed and unchanged since: \(s.stillSkipped) (`vanban skipped` lists them)\n"
+    }
+    if !s.ignored.isEmpty {
+      // Most first: "ignored: 12 .xlsx, 3 .zip".
+      let rows = s.ignored.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key.isEmpty != $1.key.isEmpty ? $1.key.isEmpty : $0.key < $1.key
+      }
+      out +=
+        "ignored: "
+        + rows.map { "\($0.value) \($0.key.isEmpty ? "without extension" : "." + $0.key)" }.joined(
+          separator: ", ") + "\n"
     }
     return out
   }
+}
+
+extension IndexCommand {
+  /// A skip category in words: a `SkipReason`'s label, or the walker's own words as they are.
+  static func reasonLabel(_ key: String) -> String { SkipReason(rawValue: key)?.label ?? key }
 }
 
 /// Skips go to stderr as `path: reason` (clearing the progress line first).

@@ -4,7 +4,7 @@ import VanbanKit
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
-    abstract: "Document count, most-cited numbers, and counts by issuer, type, province and year.")
+    abstract: "Document count, most-cited numbers, counts by issuer, type, province and year, and files not indexed.")
 
   @OptionGroup var location: IndexLocationOptions
   @Option(help: "Output format: text, json, or jsonl (one line).")
@@ -37,6 +37,14 @@ struct StatsCommand: ParsableCommand {
     list("by type", stats.facets.type.map { ($0.value, $0.count) }, total: stats.totals["type"])
     list("by province", stats.facets.province.map { ($0.value, $0.count) }, total: stats.totals["province"])
     list("by year", stats.facets.year.map { ($0.value, $0.count) }, total: stats.totals["year"])
+    // Counted by reason; `vanban skipped` lists the files.
+    let notIndexed = stats.notIndexed.compactMap { k, n in SkipReason(rawValue: k).map { ($0, n) } }
+      .sorted { $0.0 < $1.0 }
+    if !notIndexed.isEmpty {
+      let files = notIndexed.reduce(0) { $0 + $1.1 }
+      out += "\nnot indexed (\(files) file\(files == 1 ? "" : "s"); `vanban skipped` lists them):\n"
+      for (reason, n) in notIndexed { out += "  \(String(n).leftPad(6))  \(reason.label)\n" }
+    }
     Terminal.out(ControlEscapes.escape(out))  // issuers and numbers come from documents
   }
 }

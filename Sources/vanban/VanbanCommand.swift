@@ -25,8 +25,8 @@ struct VanbanCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       IndexCommand.self, SearchCommand.self, RefsCommand.self, CitesCommand.self, ShowCommand.self,
-      StatsCommand.self, CompactCommand.self, QueryHelpCommand.self, CompletionCommand.self, GraphCommand.self,
-      ServeCommand.self,
+      StatsCommand.self, SkippedCommand.self, CompactCommand.self, QueryHelpCommand.self, CompletionCommand.self,
+      GraphCommand.self, ServeCommand.self,
     ]
   )
 

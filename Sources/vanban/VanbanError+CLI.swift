@@ -23,6 +23,9 @@ extension VanbanError {
       return "bad query: nothing to search for: give words or a filter such as --agency or --ref"
     case .shardCountMismatch(let p, let existing, let requested):
       return "\(Self.shardCount(p, existing)); use --rebuild to change to \(requested)"
+    case .rootEmptied(let p, let documents, let vanished):
+      return
+        "\(Self.rootEmptied(p, documents: documents, vanished: vanished)); they are kept: mount it again, or index with --prune to remove them"
     case .graphvizMissing:
       return description + " (or use --format dot|json)"
     default:

@@ -191,6 +191,23 @@ import Xapian
     #expect(try db.lastDocumentID() == 4)
   }
 
+  @Test func metadataKeysByPrefix() throws {
+    let dir = try TemporaryDirectory()
+    let writer = try Fixture.build(at: dir.path)
+    try writer.setMetadata("k.b", "2")
+    try writer.setMetadata("k.a", "1")
+    try writer.setMetadata("other", "x")
+    #expect(try writer.metadataKeys(prefix: "k.") == ["k.a", "k.b"])  // before the commit too
+    try writer.commit()
+    try writer.setMetadata("k.a", "")  // an empty value removes the key
+    try writer.commit()
+    #expect(try writer.metadataKeys(prefix: "k.") == ["k.b"])
+    let db = try Database(path: dir.path)
+    #expect(try db.metadataKeys(prefix: "k.") == ["k.b"])
+    #expect(try db.metadataKeys(prefix: "none") == [])
+    #expect(try db.metadataKeys(prefix: "").contains("other"))
+  }
+
   @Test func shardsAreSearchedAsOne() throws {
     let dir = try TemporaryDirectory()
     try Fixture.build(at: dir.sub("a"), Fixture.corpus[0..<2])

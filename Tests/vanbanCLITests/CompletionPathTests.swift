@@ -13,7 +13,9 @@ import Testing
   }
 
   /// The commands whose `--help` lists `--index <DIR>`.
-  static let commandsWithIndex = ["index", "search", "refs", "cites", "show", "stats", "compact", "graph", "serve"]
+  static let commandsWithIndex = [
+    "index", "search", "refs", "cites", "show", "stats", "skipped", "compact", "graph", "serve",
+  ]
 
   /// The body of a bash function `name() { … }` in the script, empty when it is missing.
   static func bashFunction(_ name: String, in script: String) -> String {

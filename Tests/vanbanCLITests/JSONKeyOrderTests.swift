@@ -25,6 +25,7 @@ import VanbanTestSupport
 
   @Test func everyJSONExportHasOneKeyOrder() throws {
     let ws = try Workspace()
+    try ws.write("hong.docx", "not a zip")  // one file not indexed, for `skipped` and `stats`
     #expect(try ws.index().status == 0)
     let id = "003_32c798e237f9dc40"
     let commands: [(String, [String])] = [
@@ -35,6 +36,7 @@ import VanbanTestSupport
       ("show", ["show", id, "--index", ws.index.path, "--format", "json", "--metadata-only"]),
       ("cites", ["cites", id, "--index", ws.index.path, "--format", "json"]),
       ("graph", ["graph", "16/CT-TTg", "--index", ws.index.path, "--format", "json", "--max-nodes", "3"]),
+      ("skipped", ["skipped", "--index", ws.index.path, "--format", "json"]),
       ("compact --json", ["compact", "--index", ws.index.path, "--json"]),
     ]
     var sections: [String] = []

@@ -184,6 +184,11 @@ cx_status cx_database_get_spelling_suggestion(const cx_database *db,
                                               unsigned max_edit_distance,
                                               char **out, size_t *out_len,
                                               char **message);
+/** Iterates over the user metadata keys starting with `prefix`, in byte
+ *  order; the iterator yields keys only (no termfreq). */
+cx_status cx_database_metadata_keys(const cx_database *db, const char *prefix,
+                                    size_t prefix_len, cx_term_iterator **out,
+                                    char **message);
 /** User metadata for `key`, or "" if unset. */
 cx_status cx_database_get_metadata(const cx_database *db, const char *key,
                                    size_t key_len, char **out,
@@ -329,6 +334,12 @@ cx_status cx_writable_database_allterms(const cx_writable_database *db,
                                         const char *prefix, size_t prefix_len,
                                         cx_term_iterator **out,
                                         char **message);
+/** As cx_database_metadata_keys. */
+cx_status cx_writable_database_metadata_keys(const cx_writable_database *db,
+                                             const char *prefix,
+                                             size_t prefix_len,
+                                             cx_term_iterator **out,
+                                             char **message);
 
 /* MARK: - Document */
 

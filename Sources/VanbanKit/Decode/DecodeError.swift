@@ -16,6 +16,8 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
   /// `--max-text`): a memory bomb such as an .odt of `<text:s text:c="1000"/>`, or a runaway
   /// helper program.
   case tooMuchText(limit: Int)
+  /// A password-protected PDF: its text cannot be read without the password.
+  case encrypted
 
   public var description: String {
     switch self {
@@ -30,6 +32,7 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
     case .timedOut(let program, let seconds): return "\(program) timed out after \(seconds) s"
     case .tooMuchText(let limit):
       return "more than \(Self.size(limit)) of text (the per-document limit)"
+    case .encrypted: return "encrypted PDF (password required)"
     }
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a file into Unicode text, by format: plain text (txt, md), docx/odt (zip + XML), html,
-/// and pdf/doc through external helper programs.
+/// and pdf/doc/rtf through external helper programs.
 public struct DocumentDecoder: Sendable {
   /// Files larger than this are refused with `.tooLarge`.
   public var maxFileSize: Int
@@ -41,7 +41,7 @@ public struct DocumentDecoder: Sendable {
   /// Decodes the file at `path` as `format`, whatever its extension.
   public func decode(fileAt path: String, format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     switch format {
-    case .pdf, .doc:
+    case .pdf, .doc, .rtf:
       let size = try DecodeFileIO.checkedSize(path, limit: maxFileSize)
       if size == 0 { throw .empty }
       return try externalTools.decode(path: path, format: format)
@@ -64,7 +64,7 @@ public struct DocumentDecoder: Sendable {
     case .docx, .odt:
       return try ZippedXMLDecoder(maxUncompressed: maxUncompressedSize, maxTextBytes: maxTextBytes).decode(
         bytes, format: format)
-    case .pdf, .doc:
+    case .pdf, .doc, .rtf:
       return try DecodeFileIO.withTemporaryFile(bytes, suffix: "." + format.rawValue) { path throws(DecodeError) in
         try externalTools.decode(path: path, format: format)
       }

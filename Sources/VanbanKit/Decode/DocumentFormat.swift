@@ -1,6 +1,6 @@
 /// The kinds of file the decoder understands, chosen by file extension.
 public enum DocumentFormat: String, Codable, CaseIterable, Sendable {
-  case txt, md, docx, odt, pdf, doc, html
+  case txt, md, docx, odt, pdf, doc, html, rtf
 
   /// The format for a path, by its extension (case-insensitive), or nil when the extension is not one we decode.
   /// `.htm` is `html`, `.markdown` is `md`, `.text` is `txt`.
@@ -16,6 +16,7 @@ public enum DocumentFormat: String, Codable, CaseIterable, Sendable {
     case "pdf": return .pdf
     case "doc": return .doc
     case "html", "htm": return .html
+    case "rtf": return .rtf
     default: return nil
     }
   }

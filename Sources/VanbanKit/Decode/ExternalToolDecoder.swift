@@ -1,6 +1,6 @@
 import Foundation
 
-/// pdf and doc through helper programs run as subprocesses (never through a shell), with a timeout.
+/// pdf, doc and rtf through helper programs run as subprocesses (never through a shell), with a timeout.
 struct ExternalToolDecoder: Sendable {
   var locator: HelperLocator
   var timeout: TimeInterval
@@ -13,6 +13,7 @@ struct ExternalToolDecoder: Sendable {
     switch format {
     case .pdf: return try decodePDF(path)
     case .doc: return try decodeDOC(path)
+    case .rtf: return try decodeRTF(path)
     default: throw .damaged("no helper for .\(format.rawValue)")
     }
   }
@@ -27,6 +28,8 @@ struct ExternalToolDecoder: Sendable {
       pdftotext, ["-layout", "-enc", "UTF-8", path, "-"],
       timeout: timeout, maxOutput: maxOutput, memoryLimit: memoryLimit)
     guard result.status == 0 else {
+      // Poppler's wording for a PDF with a user password (exit status 1, like any open error).
+      if String(decoding: result.stderr, as: UTF8.self).contains("Incorrect password") { throw .encrypted }
       throw .damaged(Self.firstLine(result.stderr) ?? "pdftotext exited with status \(result.status)")
     }
     var text = PlainTextDecoder.normalizeLineEndings(String(decoding: result.stdout, as: UTF8.self))

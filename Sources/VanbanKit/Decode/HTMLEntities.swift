@@ -13,7 +13,7 @@ enum HTMLEntities {
       "acute": "´", "micro": "µ", "cedil": "¸", "dagger": "†", "Dagger": "‡", "permil": "‰", "prime": "′",
       "ensp": "\u{2002}", "emsp": "\u{2003}", "thinsp": "\u{2009}", "zwnj": "\u{200C}", "zwj": "\u{200D}",
       "larr": "←", "rarr": "→", "uarr": "↑", "darr": "↓", "harr": "↔", "le": "≤", "ge": "≥", "ne": "≠",
-      "Dstrok": "Đ", "dstrok": "đ", "Ocirc": "Ô", "ohorn": "ơ", "Ohorn": "Ơ", "uhorn": "ư", "Uhorn": "Ư",
+      "Dstrok": "Đ", "dstrok": "đ", "ohorn": "ơ", "Ohorn": "Ơ", "uhorn": "ư", "Uhorn": "Ư",
       "Abreve": "Ă", "abreve": "ă", "Itilde": "Ĩ", "itilde": "ĩ", "Utilde": "Ũ", "utilde": "ũ",
       "OElig": "Œ", "oelig": "œ", "Scaron": "Š", "scaron": "š", "Yuml": "Ÿ", "fnof": "ƒ", "circ": "ˆ", "tilde": "˜",
     ]
@@ -22,7 +22,7 @@ enum HTMLEntities {
       ("Agrave", 0xC0), ("Aacute", 0xC1), ("Acirc", 0xC2), ("Atilde", 0xC3), ("Auml", 0xC4), ("Aring", 0xC5),
       ("AElig", 0xC6), ("Ccedil", 0xC7), ("Egrave", 0xC8), ("Eacute", 0xC9), ("Ecirc", 0xCA), ("Euml", 0xCB),
       ("Igrave", 0xCC), ("Iacute", 0xCD), ("Icirc", 0xCE), ("Iuml", 0xCF), ("ETH", 0xD0), ("Ntilde", 0xD1),
-      ("Ograve", 0xD2), ("Oacute", 0xD3), ("Otilde", 0xD5), ("Ouml", 0xD6), ("Oslash", 0xD8),
+      ("Ograve", 0xD2), ("Oacute", 0xD3), ("Ocirc", 0xD4), ("Otilde", 0xD5), ("Ouml", 0xD6), ("Oslash", 0xD8),
       ("Ugrave", 0xD9), ("Uacute", 0xDA), ("Ucirc", 0xDB), ("Uuml", 0xDC), ("Yacute", 0xDD), ("THORN", 0xDE),
       ("szlig", 0xDF),
     ]

@@ -36,12 +36,29 @@ public struct FileWalker: Sendable {
   public var followLinks = false
   /// Folders not to enter (the index folder, when it lies inside a root).
   public var excluded: [String] = []
+  /// Glob patterns (fnmatch(3)) of files and folders to leave out, each matched against the
+  /// entry's name and against its path relative to the root it was found under (`*` does not
+  /// cross a `/` there): `*.bak`, `drafts`, `2019/old/*`.
+  public var excludePatterns: [String] = []
+
+  /// What one walk found: the files to read, and how many others no format reads, by extension.
+  public struct Walk: Sendable {
+    public var files: [FoundFile] = []
+    /// Lower-case extension (`xlsx`; "" for a name without one) → files.
+    public var ignored: [String: Int] = [:]
+  }
 
   public init(formats: Set<DocumentFormat>) { self.formats = formats }
 
   /// Walks `roots` (files or directories), calling `skip` for each entry that can't be indexed.
-  /// Hidden entries (starting with `.`) are not entered, as ripgrep does by default.
+  /// Hidden entries (starting with `.`), Office's lock files and Windows' folder files are not
+  /// entered (`isNeverIndexed`), nor entries matching `excludePatterns`.
   public func files(under roots: [String], skip: (String, String) -> Void) -> [FoundFile] {
+    walk(roots, skip: skip).files
+  }
+
+  /// As `files(under:skip:)`, with the count of files left out for their extension.
+  public func walk(_ roots: [String], skip: (String, String) -> Void) -> Walk {
     var state = WalkState()
     for path in excluded {
       var st = stat()
@@ -56,6 +73,7 @@ public struct FileWalker: Sendable {
         continue
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
+        state.root = absolute
         walk(absolute, &state, skip)
       } else if (st.st_mode & S_IFMT) != S_IFREG {
         // A FIFO would block the reader forever; sockets and devices are not documents either.
@@ -66,12 +84,44 @@ public struct FileWalker: Sendable {
         skip(root, "not a supported file type (\(supportedList))")
       }
     }
-    return state.out
+    return Walk(files: state.out, ignored: state.ignored)
+  }
+
+  /// Names no one wants indexed: hidden entries (`.git`, `.~lock.x.odt#`), Office's lock files
+  /// (`~$x.docx`, written beside a document while it is open), and Windows' thumbnail cache and
+  /// folder settings.
+  public static func isNeverIndexed(_ name: String) -> Bool {
+    if name.hasPrefix(".") || name.hasPrefix("~$") { return true }
+    let lower = name.lowercased()
+    return lower == "thumbs.db" || lower == "desktop.ini"
+  }
+
+  /// Whether `name`, at `relative` below its root, matches one of `excludePatterns`.
+  func isExcluded(name: String, relative: String) -> Bool {
+    excludePatterns.contains { fnmatch($0, name, 0) == 0 || fnmatch($0, relative, FNM_PATHNAME) == 0 }
+  }
+
+  /// Whether a walk of `root` leaves `path` out for its name or an excluded folder on the way: a
+  /// document indexed before it was excluded is then removed.
+  public func isLeftOut(_ path: String, under root: String) -> Bool {
+    let base = root.hasSuffix("/") ? root : root + "/"
+    guard path.hasPrefix(base) else { return false }
+    var relative = ""
+    for part in path.dropFirst(base.count).split(separator: "/") {
+      relative += relative.isEmpty ? String(part) : "/" + part
+      if Self.isNeverIndexed(String(part)) || isExcluded(name: String(part), relative: relative) { return true }
+    }
+    return false
   }
 
   /// What one walk has found and been through.
   private struct WalkState {
     var out: [FoundFile] = []
+    var ignored: [String: Int] = [:]
+    /// The root folder being walked, for the relative paths `excludePatterns` match.
+    var root = ""
+    /// Characters of a path below `root` before its relative part.
+    var rootPrefix: Int { root.hasSuffix("/") ? root.count : root.count + 1 }
     var visited = Set<[UInt64]>()  // (device, inode) of directories: symlink loops end here
     var files = Set<[UInt64]>()  // and of files, so a file reached through a link is read once
     var excluded = Set<[UInt64]>()
@@ -132,11 +182,14 @@ public struct FileWalker: Sendable {
         skip(dir + "/" + lossy, "file name is not valid UTF-8; rename it to index it")
         continue
       }
-      if name.hasPrefix(".") { continue }
+      if Self.isNeverIndexed(name) { continue }
       names.append(name)
     }
     for name in names.sorted() {
       let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+      if !excludePatterns.isEmpty && isExcluded(name: name, relative: String(path.dropFirst(state.rootPrefix))) {
+        continue
+      }
       var st = stat()
       if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
         if !followLinks {
@@ -166,10 +219,18 @@ public struct FileWalker: Sendable {
         walk(path, &state, skip)
       } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
         if state.firstVisit(file: st) { state.out.append(f) }
+      } else if (st.st_mode & S_IFMT) == S_IFREG, DocumentFormat.forPath(path) == nil {
+        state.ignored[Self.fileExtension(name), default: 0] += 1
       } else if (st.st_mode & S_IFMT) != S_IFREG, found(path, st) != nil {
         skip(path, Self.notRegular)
       }
     }
+  }
+
+  /// The lower-case extension of a file name, "" without one (`.profile` has none).
+  static func fileExtension(_ name: String) -> String {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
   }
 
   static let notRegular = "not a regular file (a pipe, socket or device)"

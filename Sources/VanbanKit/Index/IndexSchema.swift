@@ -9,9 +9,15 @@ public enum IndexSchema {
   /// Written to the database metadata key `vanban.schema` and to the manifest
   /// (`vanban-index.json`); read before every search. 3: shards listed by vanban's manifest in
   /// `gen-N/shard-MM` folders instead of a Xapian stub file. 4: title heads (`XH`) and copy keys
-  /// (`XC`, slot 5). 5: month terms (`XM`), so a date range is read from posting lists.
-  public static let version = "5"
+  /// (`XC`, slot 5). 5: month terms (`XM`), so a date range is read from posting lists. 6: the
+  /// files not indexed, as user metadata (`skipped`).
+  public static let version = "6"
   public static let versionKey = "vanban.schema"
+  /// User metadata key prefix of a file that was not indexed: `vanban.skipped.<pathKey>` holds its
+  /// `SkipRecord` as JSON, in the shard the path hashes to. Metadata, not a document, so no
+  /// search, count, facet or listing can ever see it; it is committed with the batch that tried
+  /// the file, and a rebuild starts without any.
+  public static let skipped = "vanban.skipped."
 
   // MARK: - Free-text terms
 

@@ -36,7 +36,19 @@ public struct IndexOptions: Sendable {
   public var compact = true
   /// Follow symbolic links inside the roots (never out of them); off by default, as in ripgrep.
   public var followLinks = false
+  /// Glob patterns (fnmatch) of files and folders not to index, matched against the name and the
+  /// path relative to its root (`FileWalker.excludePatterns`).
+  public var excludes: [String] = []
+  /// Remove the documents of a root that has vanished or is an empty folder now; without it such
+  /// a run is refused (`VanbanError.rootEmptied`), since an unmounted share looks just like that.
+  public var prune = false
   public init(roots: [String]) { self.roots = roots }
+
+  /// The limits a file is read under, as stored in its `SkipRecord`: when they change, the files
+  /// they made skip are tried again.
+  var readingLimits: String {
+    "file=\(maxFileSize),text=\(maxTextBytes),memory=\(helperMemoryLimit ?? 0),time=\(Int(fileTimeBudget))"
+  }
 }
 
 /// What one indexing run did: documents added, updated, removed, unchanged and skipped (with reasons).
@@ -50,8 +62,13 @@ public struct IndexSummary: Codable, Sendable, Equatable {
   public var converted: [String: Int] = [:]
   /// Files indexed per format.
   public var formats: [String: Int] = [:]
-  /// Skipped files per reason.
+  /// Skipped files per reason: a `SkipReason` raw value for a file that was read and failed,
+  /// the walker's words for an entry it could not list (a link not followed, a pipe).
   public var skipReasons: [String: Int] = [:]
+  /// Files not indexed on an earlier run and unchanged since, so not tried again (`SkipRecord`).
+  public var stillSkipped = 0
+  /// Files left out because no format reads them, per lower-case extension (`xlsx`; "" for none).
+  public var ignored: [String: Int] = [:]
 }
 
 /// What the indexer tells its caller as it goes (the CLI draws progress and prints skips).
@@ -87,6 +104,11 @@ public final class Indexer {
     let start = Date()
     var summary = IndexSummary()
     try IndexFolder.checkNotOverRoots(indexPath, roots: options.roots)
+    let roots = options.roots.map(FileWalker.absolute)
+    // Before the index folder is made or opened: a mistyped path must leave nothing behind.
+    if let missing = roots.first(where: Self.doesNotExist), (try? IndexManifest.read(indexPath)) == nil {
+      throw VanbanError.rootMissing(missing)
+    }
     let db = try ShardSet(
       indexPath: indexPath, requested: options.shards, rebuild: options.rebuild, flushDocuments: options.flushDocuments)
 
@@ -97,36 +119,55 @@ public final class Indexer {
       observer?.skipped(path: path, reason: reason)
     }
 
+    let known = try db.signatures()
+    let skippedBefore = try db.skipRecords()
+    // A rebuild writes a new generation: what the index holds is in the committed one.
+    let held = options.rebuild ? Self.committedPaths(indexPath) : Array(known.keys)
+    try Self.checkExist(roots.filter(Self.doesNotExist), known: held, prune: options.prune)
+    try Self.checkNotEmptied(roots, known: held, prune: options.prune)
+
     var walker = FileWalker(formats: options.formats)
     walker.followLinks = options.followLinks
     walker.excluded = [indexPath]  // an index folder inside a root is not a document folder
+    walker.excludePatterns = options.excludes
     var walkerSkipped = Set<String>()
-    let found = walker.files(under: options.roots) { p, r in
+    let walk = walker.walk(options.roots) { p, r in
       walkerSkipped.insert(IndexSchema.pathKey(p))
       skip(p, r, category: r)
     }
-    let known = try db.signatures()
+    let found = walk.files
+    summary.ignored = walk.ignored
+    let limits = options.readingLimits
     var todo: [FoundFile] = []
     var seen = Set<String>()
     for f in found {
       let key = IndexSchema.pathKey(f.path)
       guard seen.insert(key).inserted else { continue }  // overlapping roots list a file twice
-      if known[key] == DocumentAnalyzer.signature(f) { summary.unchanged += 1 } else { todo.append(f) }
+      let signature = DocumentAnalyzer.signature(f)
+      if known[key] == signature {
+        summary.unchanged += 1
+      } else if let record = skippedBefore[key], record.stillApplies(signature: signature, limits: limits) {
+        summary.stillSkipped += 1
+      } else {
+        todo.append(f)
+      }
     }
 
     // Remove documents whose files are gone, but only under the roots of this run: indexing a
-    // second folder must not drop the first. A file replaced by a folder or a pipe, or one now
-    // reached only through a symbolic link that is not followed, is gone too; one left out by
-    // --types is not.
-    let roots = options.roots.map(FileWalker.absolute)
-    for (key, _) in known where !seen.contains(key) {
-      guard let root = roots.first(where: { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
-        continue
-      }
-      if walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) {
-        try db.delete(pathKey: key)
-        summary.removed += 1
-      }
+    // second folder must not drop the first. A file replaced by a folder or a pipe, one now
+    // reached only through a symbolic link that is not followed, or one excluded, is gone too;
+    // one left out by --types is not.
+    func isGone(_ key: String) -> Bool {
+      guard let root = roots.first(where: { Self.isUnder(key, $0) }) else { return false }
+      return walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
+    }
+    for (key, _) in known where !seen.contains(key) && isGone(key) {
+      try db.delete(pathKey: key)
+      summary.removed += 1
+    }
+    // The record of a file not indexed goes with the file.
+    for (key, _) in skippedBefore where !seen.contains(key) && isGone(key) {
+      try db.setSkipRecord(nil, pathKey: key)
     }
 
     let analyzer = DocumentAnalyzer(
@@ -153,6 +194,7 @@ public final class Indexer {
       case .success(var prepared):
         prepared.isNew = known[prepared.pathKey] == nil
         try db.put(prepared)
+        if skippedBefore[prepared.pathKey] != nil { try db.setSkipRecord(nil, pathKey: prepared.pathKey) }
         if prepared.isNew { summary.added += 1 } else { summary.updated += 1 }
         summary.bytes += file.size
         summary.formats[prepared.stored.format, default: 0] += 1
@@ -172,16 +214,20 @@ public final class Indexer {
           try db.delete(pathKey: key)
           summary.removed += 1
         }
+        let reason = SkipReason(error)
+        try db.setSkipRecord(
+          SkipRecord(
+            path: file.path, reason: reason, detail: "\(error)", signature: DocumentAnalyzer.signature(file),
+            limits: limits), pathKey: key)
+        summary.skipped += 1
+        summary.skipReasons[reason.rawValue, default: 0] += 1
         if case DecodeError.missingHelper(let program, let package) = error {
+          // Once per run, not once per file: one missing program can account for thousands.
           if missingHelpers.insert(program).inserted {
             observer?.note(
               "\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
           }
-          summary.skipped += 1
-          summary.skipReasons["missing \(program)", default: 0] += 1
         } else {
-          summary.skipped += 1
-          summary.skipReasons[Self.category(error), default: 0] += 1
           observer?.skipped(path: file.path, error: error)
         }
       }
@@ -204,18 +250,56 @@ public final class Indexer {
     return summary
   }
 
-  static func category(_ error: Error) -> String {
-    guard let d = error as? DecodeError else { return "error" }
-    switch d {
-    case .unreadable: return "unreadable"
-    case .binary: return "binary"
-    case .empty: return "empty"
-    case .tooLarge: return "too large"
-    case .damaged: return "damaged"
-    case .missingHelper: return "missing helper"
-    case .helperFailed: return "helper failed"
-    case .timedOut: return "timed out"
-    case .tooMuchText: return "too much text"
+}
+
+// MARK: - Roots that vanished
+
+extension Indexer {
+  /// Whether `pathKey` is `root` or lies under it.
+  static func isUnder(_ pathKey: String, _ root: String) -> Bool {
+    pathKey == root || pathKey.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+  }
+
+  /// The path keys of the documents in the committed index (none when there is none to read).
+  static func committedPaths(_ indexPath: String) -> [String] {
+    let shards = (try? Searcher.openShards(indexPath)) ?? []
+    return shards.flatMap { shard in
+      ((try? shard.allTerms(prefix: IndexSchema.signature)) ?? []).compactMap { term, _ in
+        term.dropFirst(IndexSchema.signature.count).split(separator: "\t").first.map(String.init)
+      }
+    }
+  }
+
+  /// Whether nothing is at `path` (a broken link counts as nothing).
+  static func doesNotExist(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)
+  }
+
+  /// Roots that do not exist are an error, before anything is written. One the index holds
+  /// documents from is most likely an unmounted share: its documents are removed only when
+  /// `prune` says so.
+  /// - throws: `VanbanError.rootMissing`, `.rootEmptied` (vanished: true).
+  static func checkExist(_ missing: [String], known: some Collection<String>, prune: Bool) throws {
+    for root in missing {
+      let documents = known.filter { isUnder($0, root) }.count
+      if documents == 0 { throw VanbanError.rootMissing(root) }
+      if !prune { throw VanbanError.rootEmptied(root, documents: documents, vanished: true) }
+    }
+  }
+
+  /// A root folder with nothing in it now (an unmounted share's mount point) while the index holds
+  /// documents from it is refused the same way, unless `prune`. Only an empty folder: one whose
+  /// files are all left out by the formats asked for keeps its documents anyway.
+  /// - throws: `VanbanError.rootEmptied` (vanished: false).
+  static func checkNotEmptied(_ roots: [String], known: some Collection<String>, prune: Bool) throws {
+    guard !prune else { return }
+    for root in roots {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: root),
+        names.allSatisfy(FileWalker.isNeverIndexed)
+      else { continue }
+      let documents = known.filter { isUnder($0, root) }.count
+      if documents > 0 { throw VanbanError.rootEmptied(root, documents: documents, vanished: false) }
     }
   }
 }

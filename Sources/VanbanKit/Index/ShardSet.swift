@@ -145,6 +145,30 @@ final class ShardSet {
     return out
   }
 
+  /// pathKey → record of every file not indexed, from each shard's user metadata.
+  func skipRecords() throws -> [String: SkipRecord] {
+    var out: [String: SkipRecord] = [:]
+    for db in databases {
+      for key in try db.metadataKeys(prefix: IndexSchema.skipped) {
+        out[String(key.dropFirst(IndexSchema.skipped.count))] = SkipRecord.decode(try db.metadata(key))
+      }
+    }
+    return out
+  }
+
+  /// Records the file with `pathKey` as not indexed (nil: forgets it), in its shard, as part of
+  /// the next commit; on the shard's thread with several, in order with its documents.
+  func setSkipRecord(_ record: SkipRecord?, pathKey: String) throws {
+    let i = shard(for: pathKey)
+    let key = IndexSchema.skipped + pathKey
+    let value = record?.encoded() ?? ""  // an empty value removes the key
+    if writers.isEmpty {
+      try databases[i].setMetadata(key, value)
+    } else {
+      try writers[i].submitMetadata(key, value)
+    }
+  }
+
   /// Deletes a document: here with one shard, on the shard's thread with several (Xapian's
   /// databases are not thread-safe, and the shard's thread may be writing).
   func delete(pathKey: String) throws {
@@ -275,7 +299,7 @@ final class ShardSet {
 final class ShardWriter: @unchecked Sendable {
   private let database: WritableDatabase
   private let cond = NSCondition()
-  private enum Job { case put(PreparedDocument), delete(String), commit }
+  private enum Job { case put(PreparedDocument), delete(String), metadata(String, String), commit }
   private var queue: [Job] = []
   private var busy = false
   private var stopped = false
@@ -294,6 +318,9 @@ final class ShardWriter: @unchecked Sendable {
 
   /// Queues the deletion of the document with `pathKey`, in order with the documents submitted.
   func submitDelete(_ pathKey: String) throws { try enqueue(.delete(pathKey)) }
+
+  /// Queues a user metadata write (an empty value removes the key).
+  func submitMetadata(_ key: String, _ value: String) throws { try enqueue(.metadata(key, value)) }
 
   private func enqueue(_ job: Job) throws {
     cond.lock()
@@ -344,6 +371,7 @@ final class ShardWriter: @unchecked Sendable {
         switch job {
         case .put(let p): try ShardSet.write(p, to: database)
         case .delete(let key): try ShardSet.delete(pathKey: key, from: database)
+        case .metadata(let key, let value): try database.setMetadata(key, value)
         case .commit: try ShardSet.commit(database)
         }
       } catch {

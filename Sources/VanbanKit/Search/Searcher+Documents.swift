@@ -40,6 +40,8 @@ public struct IndexStats: Codable, Sendable, Equatable {
   /// Documents the extractor found no `issuer`, `type`, `date` or `signer` for: what a filter on
   /// that field can never return.
   public var unknown: [String: Int] = [:]
+  /// Files the index holds no document for, per `SkipReason` raw value (`vanban skipped` lists them).
+  public var notIndexed: [String: Int] = [:]
 
   enum CodingKeys: String, CodingKey {
     case documents
@@ -47,6 +49,7 @@ public struct IndexStats: Codable, Sendable, Equatable {
     case facets
     case totals
     case unknown
+    case notIndexed = "not_indexed"
   }
 }
 
@@ -148,7 +151,11 @@ extension Searcher {
       unknown["type"] = documents - (totals["type"]?.documents ?? 0)
       unknown["date"] = documents - (totals["year"]?.documents ?? 0)
       unknown["signer"] = documents - withSigner
-      return IndexStats(documents: documents, mostCited: mostCited, facets: facets, totals: totals, unknown: unknown)
+      var notIndexed: [String: Int] = [:]
+      for record in try skipped() { notIndexed[record.reason.rawValue, default: 0] += 1 }
+      return IndexStats(
+        documents: documents, mostCited: mostCited, facets: facets, totals: totals, unknown: unknown,
+        notIndexed: notIndexed)
     }
   }
 }

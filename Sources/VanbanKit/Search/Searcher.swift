@@ -8,26 +8,34 @@ import Xapian
 public final class Searcher {
   public let locations: [String]
   let db: Database
+  /// Each shard on its own: user metadata (the files not indexed) is read shard by shard, since
+  /// a combined database answers metadata from its first shard only.
+  let shards: [Database]
   var ranking = RankingParameters.current
 
   /// Opens every location as one database. A missing local index is an error, not an empty one.
   public init(indexes: [String]) throws {
     locations = indexes
     let combined = Database()
+    var shards: [Database] = []
     for location in indexes {
-      try combined.add(try Self.open(location))
+      for shard in try Self.open(location) {
+        try combined.add(shard)
+        shards.append(shard)
+      }
     }
     db = combined
+    self.shards = shards
   }
 
-  static func open(_ location: String) throws -> Database {
+  static func open(_ location: String) throws -> [Database] {
     do {
       if location.hasPrefix("tcp://") {
         let rest = location.dropFirst("tcp://".count)
         guard let colon = rest.lastIndex(of: ":"), let port = Int(rest[rest.index(after: colon)...]) else {
           throw VanbanError.badArgument("bad remote index `\(location)` (expected tcp://HOST:PORT)")
         }
-        return try Database(remoteHost: String(rest[..<colon]), port: port)
+        return [try Database(remoteHost: String(rest[..<colon]), port: port)]
       }
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: location, isDirectory: &isDir) else {
@@ -50,9 +58,9 @@ public final class Searcher {
     }
   }
 
-  /// The shards listed by the manifest of the index folder `location`, as one database. Never
-  /// through a Xapian stub file: see IndexManifest.
-  static func openShards(_ location: String) throws -> Database {
+  /// The shards listed by the manifest of the index folder `location`. Never through a Xapian
+  /// stub file: see IndexManifest.
+  static func openShards(_ location: String) throws -> [Database] {
     guard let manifest = try IndexManifest.read(location) else {
       let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? [])
         .filter { !IndexFolder.userKept.contains($0) && $0 != IndexFolder.lockName }
@@ -67,15 +75,15 @@ public final class Searcher {
       }
       throw VanbanError.notAnIndex(location, "it has no \(IndexManifest.fileName)")
     }
-    let combined = Database()
+    var shards: [Database] = []
     for folder in try manifest.shardFolders(in: location) {
       let db = try Database(path: folder)
       let version = try db.metadata(IndexSchema.versionKey)
       if version.isEmpty { throw VanbanError.indexIncomplete(location) }
       if version != IndexSchema.version { throw VanbanError.indexVersion(location, found: version) }
-      try combined.add(db)
+      shards.append(db)
     }
-    return combined
+    return shards
   }
 
   /// A shard that vanished between reading the manifest and opening it: a rebuild swapped in a

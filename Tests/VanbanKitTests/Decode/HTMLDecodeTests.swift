@@ -63,6 +63,11 @@ struct HTMLDecodeTests {
     #expect(d.text == "Việt & Nam <> \"x\"  Hà Nội © &bogus; \u{FFFD} –…\n")
   }
 
+  /// Every Latin-1 letter by name, both cases: `C&ocirc;ng` (unrtf writes it) is `Công`.
+  @Test func latin1LetterEntities() throws {
+    #expect(try decode("<p>C&ocirc;ng C&Ocirc;NG Ph&uacute; &Yacute; &eth;</p>").text == "Công CÔNG Phú Ý ð\n")
+  }
+
   @Test func metaCharsetWindows1258() throws {
     let head = Array(
       "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"><title>".utf8)

@@ -1,0 +1,149 @@
+// What `vanban index` walks and what it refuses: files nobody wants indexed, --exclude, the count
+// of ignored extensions, paths that do not exist, roots that vanished or emptied (an unmounted
+// share), and searches during a rebuild.
+
+import Foundation
+import Testing
+
+@Suite(.serialized) struct IndexRootsTests {
+  @Test func junkIsLeftOutQuietlyAndUnknownExtensionsAreCounted() throws {
+    let ws = try Workspace()
+    for name in ["b.xlsx", "c.XLSX", "d.zip", "README"] { try ws.write(name, "x") }
+    // Office's lock files, Windows' folder files, hidden files and folders: never read, never reported.
+    for name in ["~$003.docx", ".~lock.003.odt#", "Thumbs.db", "desktop.ini", ".an.txt"] {
+      try ws.write(name, "\u{0}\u{1}junk")
+    }
+    try FileManager.default.createDirectory(
+      at: ws.corpus.appendingPathComponent(".git"), withIntermediateDirectories: true)
+    try ws.write(".git/ghi-chu.txt", "Công ty Việt Á trong thư mục ẩn")
+    let r = try ws.index()
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty, "\(r.stderr)")
+    #expect(r.stdout.contains("added 5, updated 0, removed 0, unchanged 0, skipped 0"), "\(r.stdout)")
+    #expect(r.stdout.contains("ignored: 2 .xlsx, 1 .zip, 1 without extension\n"), "\(r.stdout)")
+    let json = try CLI.run(["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"])
+    #expect((json.json["ignored"] as? [String: Any])?.count == 3, "\(json.stdout)")
+    let paths = try ws.search("thư mục ẩn").hits.compactMap { $0["path"] as? String }
+    #expect(!paths.contains { $0.contains("/.git/") }, "\(paths)")
+  }
+
+  @Test func excludeMatchesNamesAndPathsBelowTheRoot() throws {
+    let ws = try Workspace(seeds: false)
+    let fm = FileManager.default
+    for dir in ["nhap", "2019/cu", "2019/moi"] {
+      try fm.createDirectory(at: ws.corpus.appendingPathComponent(dir), withIntermediateDirectories: true)
+    }
+    try ws.write("nhap/du-thao.txt", "Dự thảo về Bình Liêu")
+    try ws.write("2019/cu/a.txt", "Văn bản cũ về Bình Liêu")
+    try ws.write("2019/moi/b.txt", "Văn bản mới về Bình Liêu")
+    try ws.write("ban-sao.bak.txt", "Bản sao về Bình Liêu")
+    let r = try ws.index(["--exclude", "nhap", "--exclude", "2019/cu", "--exclude", "*.bak.txt"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let ids = try ws.search("Bình Liêu").hits.compactMap { $0["id"] as? String }
+    #expect(ids == ["b"], "\(ids)")
+    // Indexed without the pattern, then excluded: the document goes.
+    #expect(try ws.index(["--exclude", "nhap", "--exclude", "2019/cu"]).stdout.contains("added 1"))
+    let excluded = try ws.index(["--exclude", "nhap", "--exclude", "2019/cu", "--exclude", "*.bak.txt"])
+    #expect(excluded.stdout.contains("removed 1"), "\(excluded.stdout)")
+    #expect(try ws.search("Bình Liêu").hits.compactMap { $0["id"] as? String } == ["b"])
+    // `*` does not cross a `/` in a relative path: 2019/* leaves out 2019's direct entries only.
+    let other = ws.root.appendingPathComponent("other-index")
+    _ = try CLI.run(["index", ws.corpus.path, "--index", other.path, "--quiet", "--exclude", "2019/*.txt"])
+    let all = try CLI.run(["search", "--index", other.path, "--format", "json", "Bình", "Liêu"])
+    #expect(all.hits.count == 4)
+  }
+
+  @Test func aPathThatDoesNotExistIsAnError() throws {
+    let ws = try Workspace()
+    let missing = ws.root.appendingPathComponent("khong-co").path
+    let r = try CLI.run(["index", missing, "--index", ws.index.path, "--quiet"])
+    #expect(r.status == 2)
+    #expect(r.stderr == "vanban: \(missing) does not exist\n", "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("vanban-index.json").path))
+  }
+
+  @Test func aVanishedOrEmptiedRootIsNotPrunedUnlessAsked() throws {
+    let ws = try Workspace()
+    #expect(try ws.index().status == 0)
+    let fm = FileManager.default
+    let away = ws.root.appendingPathComponent("unmounted")
+    try fm.moveItem(at: ws.corpus, to: away)
+    let vanished = try ws.index()
+    #expect(vanished.status == 2)
+    #expect(
+      vanished.stderr.contains("\(ws.corpus.path) has vanished, and the index holds 5 documents from it"),
+      "\(vanished.stderr)")
+    #expect(vanished.stderr.contains("--prune"))
+    #expect(try ws.search("Việt Á").json["total"] as? Int ?? 0 > 0, "the documents are kept")
+
+    // Mounted again but empty: the same.
+    try fm.createDirectory(at: ws.corpus, withIntermediateDirectories: true)
+    let empty = try ws.index()
+    #expect(empty.status == 2)
+    #expect(empty.stderr.contains("\(ws.corpus.path) is empty, and the index holds 5 documents"), "\(empty.stderr)")
+    #expect(try ws.run("stats", "--format", "json").json["documents"] as? Int == 5)
+    // Narrowing the formats is not an empty folder: the documents left out are kept, as before.
+    try fm.removeItem(at: ws.corpus)
+    try fm.moveItem(at: away, to: ws.corpus)
+    let narrowed = try ws.index(["--types", "pdf"])
+    #expect(narrowed.status == 0, "\(narrowed.stderr)")
+    #expect(narrowed.stdout.contains("removed 0"), "\(narrowed.stdout)")
+    for f in try fm.contentsOfDirectory(atPath: ws.corpus.path) {
+      try fm.removeItem(at: ws.corpus.appendingPathComponent(f))
+    }
+
+    // A rebuild would replace the index with an empty one: refused the same way.
+    let rebuild = try ws.index(["--rebuild"])
+    #expect(rebuild.status == 2)
+    #expect(rebuild.stderr.contains("is empty, and the index holds 5 documents"), "\(rebuild.stderr)")
+    #expect(try ws.run("stats", "--format", "json").json["documents"] as? Int == 5)
+
+    let pruned = try ws.index(["--prune"])
+    #expect(pruned.status == 0, "\(pruned.stderr)")
+    #expect(pruned.stdout.contains("removed 5"), "\(pruned.stdout)")
+    try fm.removeItem(at: ws.corpus)
+    #expect(try ws.index(["--prune"]).status == 2, "a path that does not exist, with nothing to prune")
+  }
+
+  /// A rebuild writes a new generation beside the one in use and swaps the manifest when it is
+  /// committed: a search in between answers from the last committed index. A `pdftotext` that
+  /// takes its time holds the rebuild open.
+  @Test func aSearchDuringARebuildAnswersFromTheCommittedIndex() throws {
+    let ws = try Workspace()
+    try ws.write("zz-cham.pdf", "%PDF-1.4 slow")
+    #expect(try ws.index().status == 0)
+    let before = try ws.search("Việt Á")
+    #expect(before.status == 0)
+    let bin = ws.root.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let slow = bin.appendingPathComponent("pdftotext")
+    try "#!/bin/sh\nsleep 6\nexit 1\n".write(to: slow, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow.path)
+
+    let rebuild = Process()
+    rebuild.executableURL = URL(fileURLWithPath: CLI.binary)
+    rebuild.arguments = ["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--rebuild"]
+    var env = ProcessInfo.processInfo.environment
+    env["PATH"] = bin.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+    rebuild.environment = env
+    rebuild.standardOutput = FileHandle.nullDevice
+    rebuild.standardError = FileHandle.nullDevice
+    try rebuild.run()
+    defer { if rebuild.isRunning { kill(rebuild.processIdentifier, SIGKILL) } }
+    // The rebuild has begun once its new generation exists (the old one is gen-2, compacted).
+    let deadline = Date().addingTimeInterval(5)
+    while !FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("gen-3").path) && Date() < deadline {
+      usleep(20_000)
+    }
+    #expect(FileManager.default.fileExists(atPath: ws.index.appendingPathComponent("gen-3").path))
+    #expect(rebuild.isRunning)
+    let during = try ws.search("Việt Á")
+    #expect(during.status == 0, "\(during.stderr)")
+    #expect(!during.stderr.contains("rebuild"), "\(during.stderr)")
+    #expect(during.seedIDs == before.seedIDs)
+    #expect(rebuild.isRunning, "the search ran while the rebuild was still going")
+    rebuild.waitUntilExit()
+    #expect(rebuild.terminationStatus == 0)
+    #expect(try ws.search("Việt Á").seedIDs == before.seedIDs)
+  }
+}
