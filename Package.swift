@@ -13,6 +13,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    // SHA-256 of a file's bytes, the OCR cache's key (CryptoKit is not on Linux).
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
   ],
   targets: [
     // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
@@ -26,7 +28,10 @@ let package = Package(
     // The domain: decoding, Vietnamese text, extraction, schema, indexing, searching, printing.
     .target(
       name: "VanbanKit",
-      dependencies: ["Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // The CLI: parses options, calls VanbanKit, prints.
     .executableTarget(
