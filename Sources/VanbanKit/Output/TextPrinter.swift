@@ -15,7 +15,8 @@ enum TextPrinter {
     for note in r.notes { out += "note: \(e(note))\n" }
     if let s = r.suggestion { out += "Did you mean: \(e(s))\n" }
     for h in r.hits {
-      var head = "\(h.rank). \(h.id)"
+      // Marked so a reader knows the words may be misread.
+      var head = "\(h.rank). \(h.id)" + (h.ocr ? " [OCR]" : "")
       let facts = [h.issuer, h.number.map { "Số \($0)" }, h.date.flatMap(vietnameseDate)].compactMap { $0 }
       if !facts.isEmpty { head += " — " + facts.joined(separator: " · ") }
       head = e(head)
