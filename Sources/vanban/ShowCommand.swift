@@ -20,6 +20,8 @@ struct ShowCommand: ParsableCommand {
 
   struct Shown: Encodable {
     var document: StoredDocument
+    /// Some of the text was read by OCR: its words may be misread.
+    var ocr: Bool
     var text: String?
   }
 
@@ -29,7 +31,8 @@ struct ShowCommand: ParsableCommand {
     case .json, .jsonl:
       Terminal.out(
         try WireFormat.json(
-          Shown(document: shown.stored, text: metadataOnly ? nil : shown.text), pretty: format == .json) + "\n")
+          Shown(document: shown.stored, ocr: shown.stored.ocr ?? false, text: metadataOnly ? nil : shown.text),
+          pretty: format == .json) + "\n")
     case .text:
       let s = shown.stored, m = s.metadata
       var out = ""
@@ -37,7 +40,7 @@ struct ShowCommand: ParsableCommand {
       func line(_ k: String, _ v: String?) { if let v, !v.isEmpty { out += "\(k): \(ControlEscapes.escape(v))\n" } }
       line("id", s.id)
       line("path", s.path)
-      line("format", "\(s.format) (\(s.encoding))")
+      line("format", "\(s.format) (\(s.encoding))" + (s.ocr == true ? " [OCR: words may be misread]" : ""))
       line("type", m.type)
       line("number", m.number)
       line("issuer", m.issuer)
