@@ -23,7 +23,9 @@ struct IndexCommand: ParsableCommand {
   var quiet = false
   @Flag(help: "Discard the existing index and build it again.")
   var rebuild = false
-  @Option(help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html).", valueName: "LIST"))
+  @Option(
+    help: ArgumentHelp(
+      "Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html,png,jpg,tif).", valueName: "LIST"))
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64

@@ -149,6 +149,11 @@ import VanbanKit
     #expect(mixed["ocr"] as? Bool == true)
     #expect(try ws.search("phong chay chua chay").hits.first?["format"] as? String == "png")
 
+    // `always` reads the typed page too: every page of the PDF, and the image.
+    let always = try ws.index(["--json", "--rebuild", "--ocr", "always", "--ocr-cache", cache])
+    #expect(always.json["ocrPages"] as? Int == 3, "\(always.stdout) \(always.stderr)")
+    #expect(try ws.search("tiem chung").hits.first?["ocr"] as? Bool == true)
+
     let never = try ws.index(["--json", "--rebuild", "--ocr", "never"])
     #expect(never.json["added"] as? Int == 1, "the typed page alone: \(never.stdout) \(never.stderr)")
     #expect(try Self.show(ws, "mixed")["ocr"] as? Bool == false)
