@@ -96,7 +96,7 @@ struct OCRReader: Sendable {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     pages?.found(pageNumbers.count)
     let results = LockedBox<[Int: Result<String, DecodeError>]>([:])
-    DispatchQueue.concurrentPerform(iterations: pageNumbers.count) { i in
+    Self.forEachInParallel(pageNumbers.count) { i in
       let page = pageNumbers[i]
       let dpi = Self.dpi(forPointSize: sizes[page])
       let key = digest.map { OCRCache.key(fileDigest: $0, settings: settings(tesseract, dpi: dpi), page: page) }
@@ -117,6 +117,27 @@ struct OCRReader: Sendable {
       pages?.done(1)
     }
     return results.withLock { $0 }
+  }
+
+  /// Runs `body` for 0..<count on up to one thread per core, and returns when all are done. Plain
+  /// threads, not the dispatch pool: they wait on `slots`, and a pool whose threads all wait would
+  /// starve the helper's pipe readers, which run on it.
+  private static func forEachInParallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let next = LockedBox(0)
+    let finished = DispatchGroup()
+    for _ in 0..<min(count, max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+      finished.enter()
+      Thread {
+        while let i = next.withLock({ n -> Int? in
+          defer { n += 1 }
+          return n < count ? n : nil
+        }) {
+          body(i)
+        }
+        finished.leave()
+      }.start()
+    }
+    finished.wait()
   }
 
   /// Renders one page to `folder/page-N.pgm` (grey, `dpi`) and returns its path.
