@@ -37,7 +37,8 @@ struct ScannedPages {
     var pages = pages(text).map(String.init)
     let wanted = pages.indices.filter { ocr.options.mode == .always || lacksText(Substring(pages[$0])) }
     guard !wanted.isEmpty else { return ScannedPages(text: text, ocrPages: 0, problems: []) }
-    let hasText = pages.indices.contains { !wanted.contains($0) && !lacksText(Substring(pages[$0])) }
+    // A text layer (under `always`, one OCR was to replace) is kept when OCR cannot read its page.
+    let hasText = pages.contains { !lacksText(Substring($0)) }
     let read: [Int: Result<String, DecodeError>]
     do {
       read = try ocr.readPages(ofPDF: pdf, wanted.map { $0 + 1 })
