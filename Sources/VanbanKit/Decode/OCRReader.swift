@@ -65,6 +65,7 @@ struct OCRReader: Sendable {
 
   /// The text of an image file (every frame of a multi-page TIFF).
   func readImage(_ path: String) throws(DecodeError) -> String {
+    try ImageSignature.check(fileAt: path)
     let tesseract = try tesseract()
     pages?.found(1)
     defer { pages?.done(1) }

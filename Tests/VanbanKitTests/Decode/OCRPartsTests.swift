@@ -69,6 +69,44 @@ struct OCRPartsTests {
     #expect(ScannedPages.describe([0, 2]) == "pages 1, 3")
   }
 
+  /// Without tesseract, a PDF with typed pages keeps them and names the pages not read; one with
+  /// none is skipped for the missing helper, named with its Debian package.
+  @Test func withoutTesseractTypedPagesStay() throws {
+    let reader = OCRReader(
+      locator: HelperLocator(searchPath: "/nonexistent-vanban-bin"),
+      options: OCROptions(mode: .auto, cacheDirectory: nil),
+      cache: nil, pages: nil, memoryLimit: nil, maxOutput: 1 << 20)
+    let typed = "Kính gửi: Sở Y tế tỉnh Lai Châu về tiêm chủng\n\u{0C}\u{0C}"
+    let read = try ScannedPages.read(typed, of: "/nonexistent.pdf", with: reader)
+    #expect(read.text == typed && read.ocrPages == 0)
+    #expect(
+      read.problems == [
+        "page 2 not read by OCR: \(DecodeError.missingHelper(program: "tesseract", debianPackage: "tesseract-ocr"))"
+      ])
+    var always = reader
+    always.options.mode = .always
+    #expect(try ScannedPages.read(typed, of: "/nonexistent.pdf", with: always).text == typed)
+    #expect(throws: DecodeError.missingHelper(program: "tesseract", debianPackage: "tesseract-ocr")) {
+      try ScannedPages.read("\u{0C}\u{0C}", of: "/nonexistent.pdf", with: reader)
+    }
+  }
+
+  /// Only real images reach tesseract, which reads any other file as a list of image paths.
+  @Test func onlyPNGJPEGAndTIFFReachTesseract() throws {
+    #expect(ImageSignature.isImage([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]))
+    #expect(ImageSignature.isImage([0xFF, 0xD8, 0xFF, 0xE0]))
+    #expect(ImageSignature.isImage(Array("II*\u{0}".utf8)) && ImageSignature.isImage([0x4D, 0x4D, 0, 0x2A]))
+    #expect(!ImageSignature.isImage(Array("/etc/secret.png\n".utf8)))
+    #expect(!ImageSignature.isImage([UInt8]()))
+    let dir = try TemporaryDirectory.make(prefix: "vanban-image")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let list = dir.appendingPathComponent("list.png")
+    try Data("/usr/share/some/scan.png\n".utf8).write(to: list)
+    #expect(throws: DecodeError.damaged("not a PNG, JPEG or TIFF image")) {
+      try DocumentDecoder(ocr: OCROptions(cacheDirectory: nil)).decode(fileAt: list.path)
+    }
+  }
+
   @Test func imagesAreFormatsOfTheirOwn() {
     #expect(DocumentFormat.forPath("/a/scan.JPEG") == .jpg)
     #expect(DocumentFormat.forPath("b.tiff") == .tif)
