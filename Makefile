@@ -11,13 +11,14 @@ DEMO_INDEX := index
 .PHONY: deps build demo test unit bench check clean format lint
 
 # The one list of system packages (.ci/run calls `make deps`). To build and run: Xapian (library +
-# headers); poppler-utils, antiword and unrtf for .pdf, .doc and .rtf files; graphviz for `vanban graph --format svg`.
-APT_PACKAGES := libxapian-dev poppler-utils antiword unrtf graphviz
+# headers); poppler-utils, antiword and unrtf for .pdf, .doc and .rtf files; tesseract-ocr and its
+# Vietnamese model for scanned PDFs and images (OCR); graphviz for `vanban graph --format svg`.
+APT_PACKAGES := libxapian-dev poppler-utils antiword unrtf tesseract-ocr tesseract-ocr-vie graphviz
 # For the tests and benchmarks only: xapian-tools (remote-shard test), python3-xapian (schema test,
-# benchmark baseline), fonts-dejavu-core and PyPI's fpdf2 (PDF test files), hunspell-vi (the
-# dictionary round trip), chromium (the search page in a real browser), openssl (a certificate
-# for the HTTPS test). A test whose tool is missing fails (it is installed here); only tests that
-# need ../shared skip.
+# benchmark baseline), fonts-dejavu-core and PyPI's fpdf2 and Pillow (PDF and scanned test files),
+# hunspell-vi (the dictionary round trip), chromium (the search page in a real browser), openssl (a
+# certificate for the HTTPS test). A test whose tool is missing fails (it is installed here); only
+# tests that need ../shared skip.
 APT_TEST_PACKAGES := xapian-tools python3-xapian fonts-dejavu-core hunspell-vi chromium openssl
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(APT_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -27,6 +28,7 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@python3 -c 'import fpdf' 2>/dev/null || python3 -m pip install -q fpdf2
+	@python3 -c 'import PIL' 2>/dev/null || python3 -m pip install -q Pillow
 
 build: deps
 	$(SWIFT) build $(RELEASE)

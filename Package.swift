@@ -18,6 +18,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+    // SHA-256 of a file's bytes, the OCR cache's key (CryptoKit is not on Linux).
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
   ],
   targets: [
     // C interface over Xapian's C++ API. Every entry point catches every exception and returns a
@@ -31,7 +33,10 @@ let package = Package(
     // The domain: decoding, Vietnamese text, extraction, schema, indexing, searching, printing.
     .target(
       name: "VanbanKit",
-      dependencies: ["Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "Xapian", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // `vanban serve`: the JSON API, whose routes call VanbanKit as the CLI does and answer with
     // the bytes the CLI prints, and the search page (Mustache templates, escaped for HTML).

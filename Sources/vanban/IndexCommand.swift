@@ -5,7 +5,8 @@ import VanbanKit
 struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "index",
-    abstract: "Index files (txt, md, docx, odt, pdf, doc, html, rtf) into the index, incrementally.",
+    abstract:
+      "Index files (txt, md, docx, odt, pdf, doc, html, rtf; png, jpg, tif by OCR) into the index, incrementally.",
     discussion: """
       Unchanged files are skipped, changed files replaced, and files that are gone removed. \
       A file that can't be read is reported as `path: reason` on stderr and the rest is indexed; \
@@ -21,12 +22,14 @@ struct IndexCommand: ParsableCommand {
       """)
 
   @OptionGroup var location: IndexLocationOptions
+  @OptionGroup var ocr: OCRCommandOptions
   @Flag(name: .shortAndLong, help: "No progress bar.")
   var quiet = false
   @Flag(help: "Discard the existing index and build it again.")
   var rebuild = false
   @Option(
-    help: ArgumentHelp("Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html,rtf).", valueName: "LIST"))
+    help: ArgumentHelp(
+      "Only these formats, comma-separated (txt,md,docx,odt,pdf,doc,html,rtf,png,jpg,tif).", valueName: "LIST"))
   var types: String?
   @Option(help: ArgumentHelp("Skip files larger than this many MB.", valueName: "MB"))
   var maxFileSize = 64
@@ -97,7 +100,7 @@ struct IndexCommand: ParsableCommand {
       var set = Set<DocumentFormat>()
       for t in types.split(separator: ",") {
         let name = t.trimmingCharacters(in: CharacterSet(charactersIn: ". ")).lowercased()
-        guard let f = DocumentFormat(rawValue: name == "htm" ? "html" : name) else {
+        guard let f = DocumentFormat.named(name) else {
           throw ValidationError(
             "--types: unknown format `\(t)` (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
           )
@@ -106,6 +109,9 @@ struct IndexCommand: ParsableCommand {
       }
       options.formats = set
     }
+    options.ocr = try ocr.options()
+    // Images hold no text but what OCR reads.
+    if options.ocr.mode == .never { options.formats = options.formats.filter { !$0.isImage } }
     let observer = CLIIndexObserver(progress: !quiet && Terminal.stderrIsTTY)
     let summary = try Indexer(indexPath: target).run(options, observer: observer)
     observer.bar?.finish()
@@ -132,6 +138,7 @@ struct IndexCommand: ParsableCommand {
         "converted: "
         + s.converted.sorted { $0.key < $1.key }.map { "from \($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
     }
+    if s.ocrPages > 0 { out += "OCR: \(s.ocrPages) page\(s.ocrPages == 1 ? "" : "s") (words may be misread)\n" }
     if !s.skipReasons.isEmpty {
       out +=
         "skipped: "
@@ -174,6 +181,8 @@ final class CLIIndexObserver: IndexObserver {
     skipped(path: path, reason: (error as? DecodeError)?.cliReason ?? "\(error)")
   }
   func progress(done: Int, total: Int, bytes: Int) { bar?.update(done: done, total: total, bytes: bytes) }
+  func ocrProgress(pagesDone: Int, pagesFound: Int) { bar?.update(ocrPages: (pagesDone, pagesFound)) }
+  func problem(path: String, message: String) { skipped(path: path, reason: message) }
   func note(_ message: String) {
     bar?.finish()
     Terminal.err("vanban: \(ControlEscapes.escapeLine(message))\n")

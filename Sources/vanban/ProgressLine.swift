@@ -9,6 +9,8 @@ struct ProgressLine {
   var total: Int
   var megabytesPerSecond: Double
   var etaSeconds: Int
+  /// OCR pages read and found, shown once a file needs OCR (a scan's page takes seconds).
+  var ocrPages: (done: Int, found: Int)? = nil
 
   /// The bar's inside at full size, and the smallest bar still worth drawing.
   static let fullBar = 24
@@ -22,7 +24,10 @@ struct ProgressLine {
     let counts = "\(done)/\(total) files"
     let rate = String(format: "%.1f MB/s", megabytesPerSecond)
     let eta = String(format: "ETA %d:%02d", max(0, etaSeconds) / 60, max(0, etaSeconds) % 60)
-    for parts in [[counts, rate, eta], [counts, eta], [counts]] {
+    let ocr = ocrPages.map { "OCR \($0.done)/\($0.found) pages" }
+    var choices = [[counts, rate, eta], [counts, eta], [counts]]
+    if let ocr { choices = [[counts, ocr, rate, eta], [counts, ocr, eta], [counts, ocr]] + choices }
+    for parts in choices {
       let line = bar(width: Self.fullBar) + " " + parts.joined(separator: "  ")
       if line.count <= room { return line }
     }

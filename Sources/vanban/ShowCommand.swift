@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
       func line(_ k: String, _ v: String?) { if let v, !v.isEmpty { out += "\(k): \(ControlEscapes.escape(v))\n" } }
       line("id", s.id)
       line("path", s.path)
-      line("format", "\(s.format) (\(s.encoding))")
+      line("format", "\(s.format) (\(s.encoding))" + (s.ocr == true ? " [OCR: words may be misread]" : ""))
       line("type", m.type)
       line("number", m.number)
       line("issuer", m.issuer)

@@ -53,15 +53,25 @@ final class ProgressBar {
   private let start = Date()
   private var lastDraw = Date.distantPast
   private var drawn = false
+  private var last = (done: 0, total: 0, bytes: 0)
+  private var ocrPages: (done: Int, found: Int)?
+
+  /// Pages read by OCR of those found: redraws the line with the last file counts.
+  func update(ocrPages: (done: Int, found: Int)) {
+    self.ocrPages = ocrPages
+    update(done: last.done, total: last.total, bytes: last.bytes)
+  }
 
   func update(done: Int, total: Int, bytes: Int) {
+    last = (done, total, bytes)
     let now = Date()
     guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
     lastDraw = now
     let elapsed = max(0.001, now.timeIntervalSince(start))
     let eta = done == 0 ? 0 : Int(elapsed / Double(done) * Double(total - done))
-    let line = ProgressLine(
+    var line = ProgressLine(
       done: done, total: total, megabytesPerSecond: Double(bytes) / 1_048_576 / elapsed, etaSeconds: eta)
+    line.ocrPages = ocrPages
     // `ESC [K` erases what a longer earlier line (or a wider terminal) left after this one.
     Terminal.err("\r" + line.render(columns: Terminal.stderrColumns) + Self.eraseToEndOfLine)
     drawn = true

@@ -26,9 +26,15 @@ enum CLI {
   /// The binary under test: $VANBAN_BIN (set by `make test`), else the `vanban` built with the tests.
   static var binary: String { VanbanBinary.path }
 
+  /// The OCR cache of every run that names none (`--ocr-cache`): a folder of this test process,
+  /// not the user's `~/.cache`.
+  static let cacheHome: URL = try! TemporaryDirectory.makeRemovedAtExit(prefix: "vanban-cli-cache")
+
   @discardableResult
   static func run(_ args: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> CLIResult {
-    try ProcessRunner.run(binary, args, environment: environment, removing: ["VANBAN_INDEX"], cwd: cwd)
+    try ProcessRunner.run(
+      binary, args, environment: ["XDG_CACHE_HOME": cacheHome.path].merging(environment) { $1 },
+      removing: ["VANBAN_INDEX"], cwd: cwd)
   }
 }
 

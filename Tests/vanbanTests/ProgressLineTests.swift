@@ -43,6 +43,15 @@ import Testing
     #expect(s.render(columns: 0) == "")
   }
 
+  /// Once a file needs OCR the line counts its pages, and they stay when the rate and ETA go.
+  @Test func ocrPagesAreCountedAfterTheFiles() {
+    var s = Self.states[1]
+    s.ocrPages = (3, 12)
+    #expect(s.render(columns: 200) == "[=======>                ] 37/120 files  OCR 3/12 pages  12.3 MB/s  ETA 1:35")
+    #expect(s.render(columns: 60) == "[=======>                ] 37/120 files  OCR 3/12 pages")
+    for columns in [1, 10, 30, 45, 70, 80] { #expect(s.render(columns: columns).count <= columns - 1) }
+  }
+
   @Test func theBarIsFullAtTheEnd() {
     #expect(Self.states[2].bar(width: 10) == "[==========]")
     #expect(Self.states[0].bar(width: 5) == "[=====]")

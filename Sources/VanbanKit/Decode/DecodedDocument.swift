@@ -11,7 +11,7 @@ public enum SourceEncoding: String, Codable, Sendable, CaseIterable {
   case vni
   /// Came from a zip/xml container (docx, odt).
   case xml
-  /// Came from an external helper program (pdftotext, antiword, catdoc) whose output was Unicode.
+  /// Came from an external helper program (pdftotext, antiword, catdoc, tesseract) whose output was Unicode.
   case helper
 
   /// True when the bytes were in a legacy Vietnamese encoding and had to be converted.
@@ -42,6 +42,10 @@ public struct DecodedDocument: Sendable {
   public var format: DocumentFormat
   public var encoding: SourceEncoding
   public var embedded: EmbeddedMetadata
+  /// Pages (or images) whose text was read by OCR: their words may be misread.
+  public var ocrPages = 0
+  /// What went wrong without stopping the file (a page that timed out in OCR), one line each.
+  public var problems: [String] = []
 
   public init(
     text: String, format: DocumentFormat, encoding: SourceEncoding, embedded: EmbeddedMetadata = EmbeddedMetadata()

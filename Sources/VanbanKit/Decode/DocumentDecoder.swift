@@ -14,6 +14,14 @@ public struct DocumentDecoder: Sendable {
   public var maxTextBytes: Int
   /// Address-space limit for each helper program, in bytes (nil: none); 1 GB by default.
   public var helperMemoryLimit: Int?
+  /// OCR of PDF pages without text and of image files (nil: none, as `OCRMode.never`).
+  public var ocr: OCROptions? {
+    didSet { ocrCache = ocr?.cacheDirectory.map { OCRCache(directory: $0, limit: ocr?.cacheLimit ?? 0) } }
+  }
+  /// The cache of OCR text, one for the decoder's life (its size is tracked as entries are added).
+  private(set) var ocrCache: OCRCache?
+  /// Pages found to need OCR and read, for progress.
+  var ocrPages: OCRPageCount?
 
   /// 16 MB: thousands of pages, more than any official document, and preparing a document costs
   /// about 14 times its text (a 31 MB text peaked at 451 MB), which keeps vanban under 500 MB.
@@ -23,13 +31,15 @@ public struct DocumentDecoder: Sendable {
   public init(
     maxFileSize: Int = 64 << 20, helperTimeout: TimeInterval = 60, helperSearchPath: String? = nil,
     maxTextBytes: Int = DocumentDecoder.defaultMaxTextBytes,
-    helperMemoryLimit: Int? = DocumentDecoder.defaultHelperMemoryLimit
+    helperMemoryLimit: Int? = DocumentDecoder.defaultHelperMemoryLimit, ocr: OCROptions? = nil
   ) {
     self.maxFileSize = maxFileSize
     self.helperTimeout = helperTimeout
     self.helperSearchPath = helperSearchPath
     self.maxTextBytes = maxTextBytes
     self.helperMemoryLimit = helperMemoryLimit
+    self.ocr = ocr
+    ocrCache = ocr?.cacheDirectory.map { OCRCache(directory: $0, limit: ocr?.cacheLimit ?? 0) }
   }
 
   /// Decodes the file at `path`, its format chosen by extension (unknown extensions are read as plain text).
@@ -41,7 +51,7 @@ public struct DocumentDecoder: Sendable {
   /// Decodes the file at `path` as `format`, whatever its extension.
   public func decode(fileAt path: String, format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     switch format {
-    case .pdf, .doc, .rtf:
+    case .pdf, .doc, .rtf, .png, .jpg, .tif:
       let size = try DecodeFileIO.checkedSize(path, limit: maxFileSize)
       if size == 0 { throw .empty }
       return try externalTools.decode(path: path, format: format)
@@ -50,7 +60,7 @@ public struct DocumentDecoder: Sendable {
     }
   }
 
-  /// Decodes bytes held in memory. pdf and doc go through a temporary file, since their helpers read files.
+  /// Decodes bytes held in memory. pdf, doc and images go through a temporary file, since their helpers read files.
   public func decode(bytes: [UInt8], format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     if bytes.count > maxFileSize { throw .tooLarge(bytes: bytes.count, limit: maxFileSize) }
     if bytes.isEmpty { throw .empty }
@@ -64,7 +74,7 @@ public struct DocumentDecoder: Sendable {
     case .docx, .odt:
       return try ZippedXMLDecoder(maxUncompressed: maxUncompressedSize, maxTextBytes: maxTextBytes).decode(
         bytes, format: format)
-    case .pdf, .doc, .rtf:
+    case .pdf, .doc, .rtf, .png, .jpg, .tif:
       return try DecodeFileIO.withTemporaryFile(bytes, suffix: "." + format.rawValue) { path throws(DecodeError) in
         try externalTools.decode(path: path, format: format)
       }
@@ -79,6 +89,11 @@ public struct DocumentDecoder: Sendable {
   var externalTools: ExternalToolDecoder {
     ExternalToolDecoder(
       locator: HelperLocator(searchPath: helperSearchPath), timeout: helperTimeout,
-      maxOutput: maxTextBytes, memoryLimit: helperMemoryLimit)
+      maxOutput: maxTextBytes, memoryLimit: helperMemoryLimit,
+      ocr: ocr.map {
+        OCRReader(
+          locator: HelperLocator(searchPath: helperSearchPath), options: $0, cache: ocrCache, pages: ocrPages,
+          memoryLimit: helperMemoryLimit, maxOutput: maxTextBytes)
+      })
   }
 }

@@ -8,12 +8,15 @@ struct ExternalToolDecoder: Sendable {
   var maxOutput: Int
   /// Address-space limit for each helper, in bytes (nil: none).
   var memoryLimit: Int? = nil
+  /// Reads pages without text (nil: no OCR, a PDF without text is damaged).
+  var ocr: OCRReader? = nil
 
   func decode(path: String, format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     switch format {
     case .pdf: return try decodePDF(path)
     case .doc: return try decodeDOC(path)
     case .rtf: return try decodeRTF(path)
+    case .png, .jpg, .tif: return try decodeImage(path, format: format)
     default: throw .damaged("no helper for .\(format.rawValue)")
     }
   }
@@ -32,15 +35,38 @@ struct ExternalToolDecoder: Sendable {
       if String(decoding: result.stderr, as: UTF8.self).contains("Incorrect password") { throw .encrypted }
       throw .damaged(Self.firstLine(result.stderr) ?? "pdftotext exited with status \(result.status)")
     }
-    var text = PlainTextDecoder.normalizeLineEndings(String(decoding: result.stdout, as: UTF8.self))
-    if PlainTextDecoder.isBlank(text) { throw .damaged("no text layer (scanned PDF?)") }
+    var text = String(decoding: result.stdout, as: UTF8.self)
+    var read = ScannedPages(text: text, ocrPages: 0, problems: [])
+    if let ocr, ocr.options.mode != .never {
+      // Before the line endings are normalised: they turn the form feeds between pages into newlines.
+      read = try ScannedPages.read(text, of: path, with: ocr)
+      text = read.text
+    }
+    text = PlainTextDecoder.normalizeLineEndings(text)
+    if PlainTextDecoder.isBlank(text) {
+      throw .damaged(read.ocrPages > 0 ? "no text layer, and OCR read no words" : "no text layer (scanned PDF?)")
+    }
     text = PDFLayout.readingOrder(text)
     var encoding = SourceEncoding.helper
     if let repaired = LegacyDetector.repair(text) {
       text = repaired.text
       encoding = repaired.encoding
     }
-    return DecodedDocument(text: text, format: .pdf, encoding: encoding, embedded: pdfMetadata(path))
+    var decoded = DecodedDocument(text: text, format: .pdf, encoding: encoding, embedded: pdfMetadata(path))
+    decoded.ocrPages = read.ocrPages
+    decoded.problems = read.problems
+    return decoded
+  }
+
+  // MARK: images
+
+  func decodeImage(_ path: String, format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
+    guard let ocr, ocr.options.mode != .never else { throw .damaged("an image, and OCR is off") }
+    let text = PlainTextDecoder.normalizeLineEndings(try ocr.readImage(path))
+    if PlainTextDecoder.isBlank(text) { throw .empty }
+    var decoded = DecodedDocument(text: text, format: format, encoding: .helper)
+    decoded.ocrPages = 1
+    return decoded
   }
 
   /// Title, Author and CreationDate from `pdfinfo -isodates`, when pdfinfo is installed.

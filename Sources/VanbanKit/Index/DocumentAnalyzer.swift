@@ -24,6 +24,10 @@ struct PreparedDocument {
   /// Not in the index yet (no signature term), so it is added without looking up a document to
   /// replace. Set by the indexer, which knows the index's signatures.
   var isNew = false
+  /// What went wrong in the file without stopping it (an OCR page that timed out).
+  var problems: [String] = []
+  /// Pages of the text read by OCR.
+  var ocrPages = 0
 }
 
 /// Appends terms cut to Xapian's limit (245 bytes), so no field value can fail a document.
@@ -60,7 +64,8 @@ struct DocumentAnalyzer: Sendable {
       id: (name as NSString).deletingPathExtension, path: file.path, format: decoded.format.rawValue,
       encoding: decoded.encoding.rawValue, size: file.size, modified: file.modified, inode: file.inode,
       metadata: metadata,
-      embedded: decoded.embedded == EmbeddedMetadata() ? nil : decoded.embedded)
+      embedded: decoded.embedded == EmbeddedMetadata() ? nil : decoded.embedded,
+      ocr: decoded.ocrPages > 0 ? true : nil)
 
     let key = IndexSchema.pathKey(file.path)
     var batch = TermBatch()
@@ -91,7 +96,8 @@ struct DocumentAnalyzer: Sendable {
     return PreparedDocument(
       pathKey: key, signature: sig, terms: batch, booleanTerms: boolean, values: values,
       data: try stored.encodeData(text: text),
-      textBytes: text.utf8.count, stored: stored, spelling: spelling)
+      textBytes: text.utf8.count, stored: stored, spelling: spelling, problems: decoded.problems,
+      ocrPages: decoded.ocrPages)
   }
 
   /// A document's vocabulary is bounded: each distinct word or pair costs Xapian memory while the

@@ -42,6 +42,8 @@ public struct IndexOptions: Sendable {
   /// Remove the documents of a root that has vanished or is an empty folder now; without it such
   /// a run is refused (`VanbanError.rootEmptied`), since an unmounted share looks just like that.
   public var prune = false
+  /// OCR of scanned PDF pages and image files: mode, page time limit, cache.
+  public var ocr = OCROptions()
   public init(roots: [String]) { self.roots = roots }
 
   /// The limits a file is read under, as stored in its `SkipRecord`: when they change, the files
@@ -69,6 +71,8 @@ public struct IndexSummary: Codable, Sendable, Equatable {
   public var stillSkipped = 0
   /// Files left out because no format reads them, per lower-case extension (`xlsx`; "" for none).
   public var ignored: [String: Int] = [:]
+  /// Pages and images read by OCR (or taken from its cache) in the documents indexed.
+  public var ocrPages = 0
 }
 
 /// What the indexer tells its caller as it goes (the CLI draws progress and prints skips).
@@ -80,10 +84,16 @@ public protocol IndexObserver: AnyObject {
   func progress(done: Int, total: Int, bytes: Int)
   /// Said once per run, e.g. a missing helper program.
   func note(_ message: String)
+  /// Something went wrong in a file that was still indexed, e.g. a page OCR could not read.
+  func problem(path: String, message: String)
+  /// Pages read by OCR so far, of those found to need it; said while a scan is being read.
+  func ocrProgress(pagesDone: Int, pagesFound: Int)
 }
 
 extension IndexObserver {
   public func skipped(path: String, error: Error) { skipped(path: path, reason: "\(error)") }
+  public func problem(path: String, message: String) { note("\(path): \(message)") }
+  public func ocrProgress(pagesDone: Int, pagesFound: Int) {}
 }
 
 /// Brings an index up to date with its roots: new and changed files are read and written, vanished ones removed, all through atomic commits.
@@ -170,21 +180,28 @@ public final class Indexer {
       try db.setSkipRecord(nil, pathKey: key)
     }
 
-    let analyzer = DocumentAnalyzer(
-      decoder: DocumentDecoder(
-        maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes,
-        helperMemoryLimit: options.helperMemoryLimit))
+    var decoder = DocumentDecoder(
+      maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes,
+      helperMemoryLimit: options.helperMemoryLimit, ocr: options.ocr.mode == .never ? nil : options.ocr)
+    let ocrPages = OCRPageCount()
+    decoder.ocrPages = ocrPages
+    let analyzer = DocumentAnalyzer(decoder: decoder)
+    let ocr = options.ocr
     let total = todo.count
     var done = 0, pendingBytes = 0
     let maxText = options.maxTextBytes
     let budget = options.fileTimeBudget
     try Pipeline.run(
       todo, weight: { Pipeline.expectedText($0, maxText: maxText) }, maxWeight: max(maxText, 8 << 20),
-      timeout: { Pipeline.timeBudget($0, base: budget) },
+      timeout: { Pipeline.timeBudget($0, base: budget, ocr: ocr) },
       timedOut: { f in
         .failure(
           DecodeError.timedOut(
-            program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget).rounded(.up))))
+            program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget, ocr: ocr).rounded(.up))))
+      },
+      waiting: {
+        let pages = ocrPages.value
+        if pages.found > 0 { observer?.ocrProgress(pagesDone: pages.done, pagesFound: pages.found) }
       }
     ) { file in
       Result { try analyzer.prepare(file) }
@@ -198,6 +215,8 @@ public final class Indexer {
         if prepared.isNew { summary.added += 1 } else { summary.updated += 1 }
         summary.bytes += file.size
         summary.formats[prepared.stored.format, default: 0] += 1
+        summary.ocrPages += prepared.ocrPages
+        for problem in prepared.problems { observer?.problem(path: file.path, message: problem) }
         if !["utf-8", "xml", "helper"].contains(prepared.stored.encoding) {
           summary.converted[prepared.stored.encoding, default: 0] += 1
         }
@@ -224,14 +243,17 @@ public final class Indexer {
         if case DecodeError.missingHelper(let program, let package) = error {
           // Once per run, not once per file: one missing program can account for thousands.
           if missingHelpers.insert(program).inserted {
-            observer?.note(
-              "\(program) is not installed: skipping .\(file.format.rawValue) files (apt-get install \(package))")
+            let which =
+              ocr.mayRead(file.format) && file.format == .pdf ? "PDFs without text" : ".\(file.format.rawValue) files"
+            observer?.note("\(program) is not installed: skipping \(which) (apt-get install \(package))")
           }
         } else {
           observer?.skipped(path: file.path, error: error)
         }
       }
       observer?.progress(done: done, total: total, bytes: summary.bytes)
+      let pages = ocrPages.value
+      if pages.found > 0 { observer?.ocrProgress(pagesDone: pages.done, pagesFound: pages.found) }
     }
     try db.commit()
     try db.publish()

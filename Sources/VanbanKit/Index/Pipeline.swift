@@ -31,10 +31,19 @@ enum Pipeline {
     base + 4 * Double(f.size >> 20)
   }
 
+  /// The same, plus room for OCR when the file may need it: a page may take `ocr.pageTimeout` to
+  /// render and as long to read, and a scanned page is rarely under 32 KB. Every helper has its
+  /// own time limit, so this only keeps a long scan from being taken for a runaway.
+  static func timeBudget(_ f: FoundFile, base: TimeInterval, ocr: OCROptions) -> TimeInterval {
+    guard ocr.mayRead(f.format) else { return timeBudget(f, base: base) }
+    return timeBudget(f, base: base) + 2 * ocr.pageTimeout * Double(1 + f.size / (32 << 10))
+  }
+
   static func run<T: Sendable, R: Sendable>(
     _ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64,
     weight: @escaping (T) -> Int = { _ in 0 }, maxWeight: Int = .max,
     timeout: ((T) -> TimeInterval)? = nil, timedOut: ((T) -> R)? = nil,
+    waiting: (() -> Void)? = nil,
     produce: @escaping @Sendable (T) -> R, consume: (T, R) throws -> Void
   ) throws {
     guard !items.isEmpty else { return }
@@ -52,12 +61,18 @@ enum Pipeline {
     for _ in 0..<max(1, min(workers, items.count)) { startWorker() }
     defer { state.stop() }
     for i in items.indices {
-      if let r = state.take(i, timeout: timedOut == nil ? nil : timeout?(items[i])) {
+      var taken = state.take(i, timeout: timedOut == nil ? nil : timeout?(items[i]), poll: waiting == nil ? nil : 0.5)
+      while case .waiting = taken {
+        waiting?()
+        taken = state.take(i, timeout: timedOut == nil ? nil : timeout?(items[i]), poll: 0.5)
+      }
+      switch taken {
+      case .ready(let r):
         try consume(items[i], r)
         // Only now is the item's memory free: the writer holds it while it consumes, and letting
         // the next large file start earlier put two of them in memory at once.
         state.release(i)
-      } else {
+      case .gaveUp, .waiting:
         // Given up: a fresh worker takes the stuck one's place, so the run keeps its pace.
         startWorker()
         try consume(items[i], timedOut!(items[i]))
@@ -116,11 +131,21 @@ enum Pipeline {
       cond.unlock()
     }
 
-    /// Item `i`'s result, or nil when a worker has been on it for longer than `timeout`.
-    func take(_ i: Int, timeout: TimeInterval?) -> R? {
+    /// What `take` found: the result, an item given up, or (with `poll`) not ready yet.
+    enum Taken {
+      case ready(R)
+      case gaveUp
+      case waiting
+    }
+
+    /// Item `i`'s result; `.gaveUp` when a worker has been on it for longer than `timeout`;
+    /// `.waiting` when it is still not ready after `poll` seconds (so the caller can show progress).
+    func take(_ i: Int, timeout: TimeInterval?, poll: TimeInterval? = nil) -> Taken {
       cond.lock()
       defer { cond.unlock() }
+      let pollEnd = poll.map { Date().addingTimeInterval($0) }
       while slots[i % window] == nil {
+        if let pollEnd, Date() >= pollEnd { return .waiting }
         if let timeout, i < next, let t0 = started[i % window] {
           let deadline = t0.addingTimeInterval(timeout)
           if Date() >= deadline {
@@ -131,9 +156,11 @@ enum Pipeline {
             // not hold the budget and block every later large file.
             inFlightWeight -= weights[i]
             cond.broadcast()
-            return nil
+            return .gaveUp
           }
-          _ = cond.wait(until: deadline)
+          _ = cond.wait(until: min(deadline, pollEnd ?? deadline))
+        } else if let pollEnd {
+          _ = cond.wait(until: pollEnd)
         } else {
           cond.wait()
         }
@@ -143,7 +170,7 @@ enum Pipeline {
       started[i % window] = nil
       consumed += 1
       cond.broadcast()
-      return r
+      return .ready(r)
     }
 
     /// Item `i` has been consumed: its bytes leave the budget.

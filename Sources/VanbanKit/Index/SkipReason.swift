@@ -1,6 +1,6 @@
 // Why a file was not indexed, as a small closed set a clerk can act on. The raw values are
 // stored in the index (`SkipRecord`) and printed by `vanban skipped` and `stats`: never rename
-// one; add a case for a new reason (OCR will add its own).
+// one; add a case for a new reason.
 
 /// The category of a file that was not indexed; the raw value is stable (stored and exported).
 public enum SkipReason: String, Codable, CaseIterable, Sendable, Comparable {
@@ -20,6 +20,8 @@ public enum SkipReason: String, Codable, CaseIterable, Sendable, Comparable {
   case emptyText = "empty-text"
   /// The file could not be opened (permissions, I/O error).
   case unreadable
+  /// A scan (an image, or a PDF with no text layer) that OCR could not read, or not in time.
+  case ocrFailed = "ocr-failed"
 
   /// The reason in a few plain words, for text output.
   public var label: String {
@@ -32,6 +34,7 @@ public enum SkipReason: String, Codable, CaseIterable, Sendable, Comparable {
     case .helperMissing: return "helper missing"
     case .emptyText: return "empty text"
     case .unreadable: return "unreadable"
+    case .ocrFailed: return "OCR failed or timed out"
     }
   }
 
@@ -50,12 +53,17 @@ public enum SkipReason: String, Codable, CaseIterable, Sendable, Comparable {
     case .binary: self = .unsupported
     case .empty: self = .emptyText
     case .tooLarge, .tooMuchText: self = .tooLarge
+    case .helperFailed(let program, _) where Self.ocrPrograms.contains(program): self = .ocrFailed
+    case .timedOut(let program, _) where Self.ocrPrograms.contains(program): self = .ocrFailed
     case .damaged, .helperFailed: self = .damaged
     case .encrypted: self = .encrypted
     case .missingHelper: self = .helperMissing
     case .timedOut: self = .timedOut
     }
   }
+
+  /// The programs of OCR: their failures are OCR's, not the file's.
+  static let ocrPrograms: Set<String> = ["tesseract", "pdftoppm"]
 
   public static func < (a: SkipReason, b: SkipReason) -> Bool { a.rawValue < b.rawValue }
 }

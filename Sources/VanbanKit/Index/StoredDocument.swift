@@ -20,6 +20,8 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   public var inode: UInt64?
   public var metadata: DocumentMetadata
   public var embedded: EmbeddedMetadata?
+  /// Some of the text was read by OCR, so its words may be misread; nil (no key) when none was.
+  public var ocr: Bool?
 
   /// Header JSON, a NUL, then the text (see IndexSchema.dataSeparator).
   func encodeData(text: String) throws -> [UInt8] {

@@ -7,7 +7,7 @@ import Foundation
 enum CSVPrinter {
   static let columns = [
     "rank", "id", "path", "score", "type", "number", "issuer", "province", "date", "subject", "signer",
-    "signer_title", "recipients", "references", "companies", "snippet", "copies",
+    "signer_title", "recipients", "references", "companies", "snippet", "copies", "ocr",
   ]
   /// `refs` (and `--ref`) add where each hit cites the number: its line numbers and the dates
   /// written beside them, in the same order, joined with "; " (a date left blank when none).
@@ -42,6 +42,7 @@ enum CSVPrinter {
     case "references": return h.references.joined(separator: "; ")
     case "companies": return h.companies.joined(separator: "; ")
     case "copies": return h.copies.map(\.path).joined(separator: "; ")
+    case "ocr": return h.ocr ? "true" : "false"
     case "citation_lines": return (h.citations ?? []).map { String($0.line) }.joined(separator: "; ")
     case "citation_dates": return (h.citations ?? []).map { $0.date ?? "" }.joined(separator: "; ")
     case "snippet":

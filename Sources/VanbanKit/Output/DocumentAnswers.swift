@@ -4,10 +4,13 @@
 /// `show --format json`: a document's stored metadata and, unless asked for metadata only, its text.
 public struct ShownAnswer: Encodable, Sendable {
   public var document: StoredDocument
+  /// Some of the text was read by OCR: its words may be misread.
+  public var ocr: Bool
   public var text: String?
 
   public init(document: StoredDocument, text: String?) {
     self.document = document
+    ocr = document.ocr ?? false
     self.text = text
   }
 }

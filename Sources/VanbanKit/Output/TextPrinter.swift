@@ -17,7 +17,8 @@ public enum TextPrinter {
     for note in r.notes { out += "note: \(e(note))\n" }
     if let s = r.suggestion { out += "Did you mean: \(e(s))\n" }
     for h in r.hits {
-      var head = "\(h.rank). \(h.id)"
+      // Marked so a reader knows the words may be misread.
+      var head = "\(h.rank). \(h.id)" + (h.ocr ? " [OCR]" : "")
       let facts = h.facts
       if !facts.isEmpty { head += " — " + facts }
       head = e(head)

@@ -40,6 +40,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
   public var citations: [CitationLine]?
   /// The document's other copies in the index, collapsed into this hit (empty with `--all-copies`).
   public var copies: [DocumentCopy] = []
+  /// Some of the document's text was read by OCR from page images: its words may be misread.
+  public var ocr: Bool
 
   /// The hit's JSON keys, in order: what `--fields` may name.
   public static var fieldNames: [String] { CodingKeys.allCases.map(\.rawValue) }
@@ -47,7 +49,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case rank, id, path, score, type, number, issuer, parent, province, date, subject, signer
     case signerTitle = "signer_title"
-    case recipients, references, companies, format, snippet, citations, copies
+    case recipients, references, companies, format, snippet, citations, copies, ocr
   }
 
   /// Encodes `nil` as `null` (the synthesised encoder would drop the key).
@@ -73,6 +75,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
     try c.encode(snippet, forKey: .snippet)
     if let citations { try c.encode(citations, forKey: .citations) }
     try c.encode(copies, forKey: .copies)
+    try c.encode(ocr, forKey: .ocr)
   }
 
   init(rank: Int, score: Double, stored: StoredDocument, snippet: String) {
@@ -96,6 +99,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
     self.companies = m.companies
     self.format = stored.format
     self.snippet = snippet
+    self.ocr = stored.ocr ?? false
   }
 }
 

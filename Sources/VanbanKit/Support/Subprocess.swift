@@ -23,8 +23,10 @@ enum HelperProcess {
 
   /// Runs `executable`. More than `maxOutput` bytes on stdout kills it and throws `.tooMuchText`;
   /// `memoryLimit` (bytes) caps its address space, so a runaway allocation fails in the helper.
+  /// `environment` is added to the process's own (e.g. `OMP_THREAD_LIMIT` for tesseract).
   static func run(
-    _ executable: String, _ arguments: [String], timeout: TimeInterval, maxOutput: Int, memoryLimit: Int? = nil
+    _ executable: String, _ arguments: [String], timeout: TimeInterval, maxOutput: Int, memoryLimit: Int? = nil,
+    environment: [String: String] = [:]
   ) throws(DecodeError) -> Result {
     let program = (executable as NSString).lastPathComponent
     let process = Process()
@@ -37,6 +39,7 @@ enum HelperProcess {
     }
     var env = ProcessInfo.processInfo.environment
     env["LC_ALL"] = "C.UTF-8"
+    env.merge(environment) { _, new in new }
     process.environment = env
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CSVPrinterTests {
   static let header =
-    "rank,id,path,score,type,number,issuer,province,date,subject,signer,signer_title,recipients,references,companies,snippet,copies"
+    "rank,id,path,score,type,number,issuer,province,date,subject,signer,signer_title,recipients,references,companies,snippet,copies,ocr"
 
   @Test func fullHitAndBareHit() throws {
     let r = PrinterFixture.result([PrinterFixture.hit, PrinterFixture.bareHit])
@@ -14,8 +14,8 @@ import Testing
       out == "\u{FEFF}" + Self.header + "\r\n"
         + "1,cv-16,/data/cv-16.docx,12.346,Công văn,16/UBND-VX,UBND tỉnh Lai Châu,Lai Châu,2022-09-20,V/v tiêm chủng,"
         + "Nguyễn Văn An,PHÓ CHỦ TỊCH,Sở Y tế; Sở Tài chính,16/CT-TTg; 15/2020/NĐ-CP,Công ty Việt Á,"
-        + "\"… về tiêm chủng đợt 2, \"\"khẩn\"\" …\",\r\n"
-        + "2,x,/data/x.txt,0.0,,,,,,,,,,,,,\r\n")
+        + "\"… về tiêm chủng đợt 2, \"\"khẩn\"\" …\",,false\r\n"
+        + "2,x,/data/x.txt,0.0,,,,,,,,,,,,,,false\r\n")
   }
 
   @Test func chosenFieldsWithoutBOM() throws {

@@ -11,7 +11,7 @@ import Testing
   ]
   static let hitKeys: Set<String> = [
     "rank", "id", "path", "score", "type", "number", "issuer", "parent", "province", "date", "subject", "signer",
-    "signer_title", "recipients", "references", "companies", "format", "snippet", "copies",
+    "signer_title", "recipients", "references", "companies", "format", "snippet", "copies", "ocr",
   ]
 
   func object(_ text: String) throws -> [String: Any] {

@@ -20,6 +20,18 @@ import Testing
         """)
   }
 
+  /// A hit read by OCR says so on its first line, and in JSON and CSV.
+  @Test func ocrHitsAreMarked() throws {
+    var hit = PrinterFixture.hit
+    hit.ocr = true
+    let result = PrinterFixture.result([hit])
+    let out = try HitPrinter.render(result, PrinterFixture.options(.text))
+    #expect(out.contains("1. cv-16 [OCR] — UBND tỉnh Lai Châu"), "\(out)")
+    #expect(try HitPrinter.render(result, PrinterFixture.options(.json)).contains("\"ocr\" : true"))
+    #expect(try HitPrinter.render(result, PrinterFixture.options(.csv)).hasSuffix(",true\r\n"))
+    #expect(!(try HitPrinter.render(PrinterFixture.result(), PrinterFixture.options(.text))).contains("[OCR]"))
+  }
+
   @Test func colouredText() throws {
     var o = PrinterFixture.options(.text)
     o.color = true
