@@ -27,7 +27,14 @@ struct CompactCommand: ParsableCommand {
       throw ValidationError("compact writes to exactly one local --index directory")
     }
     if let shards, !(1...64).contains(shards) { throw ValidationError("--shards takes 1 to 64") }
-    let s = try Indexer(indexPath: target).compact(shards: shards)
+    let s: CompactionSummary
+    do {
+      s = try Indexer(indexPath: target).compact(shards: shards)
+    } catch VanbanError.shardCountMismatch(_, let existing, let requested) {
+      throw VanbanError.badArgument(
+        "--shards for compact is 1 (merge) or the index's own count (\(existing)); "
+          + "`vanban index --rebuild --shards \(requested)` changes it")
+    }
     if json {
       Terminal.out(try WireFormat.json(s, pretty: true) + "\n")
       return

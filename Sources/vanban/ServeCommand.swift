@@ -18,12 +18,13 @@ struct ServeCommand: ParsableCommand {
       process are searched without a restart. Ctrl-C or SIGTERM stops it after the requests \
       in progress.
 
+      Then open http://127.0.0.1:8080/ for the search page, or ask the API: \
+      curl 'http://127.0.0.1:8080/api/search?q=viet+a' (README.md lists the routes).
+
       Examples:
         vanban serve --index index
-        vanban serve --host 0.0.0.0 --users users.txt --tls-cert cert.pem --tls-key key.pem
-
-      Then open http://127.0.0.1:8080/ (the search page), or
-      curl 'http://127.0.0.1:8080/api/search?q=viet+a' (README.md lists the routes).
+        vanban serve --host 0.0.0.0 --users users.txt
+        vanban serve --users users.txt --tls-cert cert.pem --tls-key key.pem
       """)
 
   @OptionGroup var location: IndexLocationOptions

@@ -5,16 +5,38 @@ import Testing
 import VanbanKit
 import VanbanServer
 
+/// A flag set on one thread and read on another.
+final class Flag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var isSet = false
+  func set() { lock.withLock { isSet = true } }
+  var value: Bool { lock.withLock { isSet } }
+}
+
 @Suite struct ReaderPoolTests {
+  /// Told by order, not by time: the slow request holds its reader until the next one has been
+  /// answered (or, if the pool wrongly made it wait, until a minute has passed).
   @Test func aSlowRequestDoesNotStallTheNext() async throws {
     let seeds = try SeedServer()
     let service = try IndexService(locations: [seeds.index], readers: 2)
-    let slow = Task { try await service.run { _ in Thread.sleep(forTimeInterval: 3) } }
-    try await Task.sleep(nanoseconds: 200_000_000)  // the slow one holds its reader
-    let start = Date()
+    let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+    let slowDone = Flag()
+    let slow = Task {
+      try await service.run { _ in
+        holding.signal()
+        _ = release.wait(timeout: .now() + 60)
+        slowDone.set()
+      }
+    }
+    await withCheckedContinuation { c in
+      DispatchQueue.global().async {
+        holding.wait(); c.resume()
+      }
+    }
     let count = try await service.run { try $0.documentCount() }
     #expect(count == 5)
-    #expect(Date().timeIntervalSince(start) < 2, "answered beside the slow request, not after it")
+    #expect(!slowDone.value, "answered beside the slow request, not after it")
+    release.signal()
     try await slow.value
   }
 

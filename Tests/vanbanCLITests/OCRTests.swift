@@ -178,7 +178,7 @@ import VanbanKit
       ["index", ws.corpus.path, "--index", ws.index.path, "--quiet", "--json"], environment: ["PATH": bin.path])
     #expect(without.status == 0)
     #expect(without.json["added"] as? Int == 1)
-    #expect(without.json["skipReasons"] as? [String: Int] == ["missing tesseract": 2], "\(without.stdout)")
+    #expect(without.json["skipReasons"] as? [String: Int] == ["helper-missing": 2], "\(without.stdout)")
     #expect(without.stderr.components(separatedBy: "apt-get install tesseract-ocr)").count == 2, "\(without.stderr)")
 
     // A tesseract that knows English only.

@@ -349,8 +349,8 @@ extension Indexer {
       summary.documents = try db.documentCount()
       summary.shards = shards ?? 1
       if summary.shards != 1 && summary.shards != db.databases.count {
-        throw VanbanError.badArgument(
-          "--shards for compact is 1 (merge) or the index's own count (\(db.databases.count)); --rebuild to change it")
+        // Compaction merges into one shard or keeps the count; any other count is a rebuild.
+        throw VanbanError.shardCountMismatch(indexPath, existing: db.databases.count, requested: summary.shards)
       }
       try db.compact(into: summary.shards)
       try db.close()

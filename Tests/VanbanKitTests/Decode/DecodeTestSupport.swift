@@ -49,11 +49,6 @@ enum DecodeFixtures {
     let removing = environment == nil ? [] : Array(ProcessInfo.processInfo.environment.keys)
     return try ProcessRunner.run(executable, arguments, environment: environment ?? [:], removing: removing).status
   }
-
-  /// The first executable called `name` on PATH.
-  static func which(_ name: String) -> String? {
-    HelperLocator(searchPath: nil).locate(name)
-  }
 }
 
 /// Pseudo-random bytes, the same on every run.

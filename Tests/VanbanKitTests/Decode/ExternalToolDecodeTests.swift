@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanbanTestSupport
 
 @testable import VanbanKit
 
@@ -10,9 +11,9 @@ struct ExternalToolDecodeTests {
   static let dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
   /// python3 with fpdf2, the DejaVu font (PDFDocuments), and pdftotext: everything the PDF tests need.
-  static let pdfGeneratorAvailable = PDFDocuments.canWrite && DecodeFixtures.which("pdftotext") != nil
+  static let pdfGeneratorAvailable = PDFDocuments.canWrite && ProcessRunner.which("pdftotext") != nil
 
-  static let antiwordAvailable = DecodeFixtures.which("antiword") != nil
+  static let antiwordAvailable = ProcessRunner.which("antiword") != nil
 
   /// Writes a PDF of `text` (one cell line per text line) to `url`, or a PDF with only a rectangle if text is nil.
   static func makePDF(_ text: String?, at url: URL, title: String = "", author: String = "") throws {

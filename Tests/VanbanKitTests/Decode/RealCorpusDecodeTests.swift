@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanbanTestSupport
 
 @testable import VanbanKit
 
@@ -15,7 +16,7 @@ struct RealCorpusDecodeTests {
     let unpacked = URL(fileURLWithPath: "/tmp/vn-legal")
     if FileManager.default.fileExists(atPath: unpacked.appendingPathComponent("laws").path) { return (unpacked, nil) }
     let dir = try DecodeFixtures.temporaryDirectory()
-    let tar = try #require(DecodeFixtures.which("tar"), "tar is needed to unpack the corpus")
+    let tar = try #require(ProcessRunner.which("tar"), "tar is needed to unpack the corpus")
     let status = try DecodeFixtures.run(tar, ["-xJf", tarball!.path, "-C", dir.path])
     try #require(status == 0, "tar -xJf \(tarball!.path) failed")
     return (dir.appendingPathComponent("vn-legal"), dir)

@@ -21,7 +21,7 @@ import VanbanTestSupport
 
   nonisolated(unsafe) static let corpus: Result<Corpus, any Error> = Result {
     let docs = try TemporaryDirectory.make(prefix: "vanban-suggest-corpus")
-    let tar = try #require(DecodeFixtures.which("tar"), "tar is needed to unpack the corpus")
+    let tar = try #require(ProcessRunner.which("tar"), "tar is needed to unpack the corpus")
     try #require(try DecodeFixtures.run(tar, ["-xJf", TestPaths.vnLegalTarball!.path, "-C", docs.path]) == 0)
     let index = try TemporaryDirectory.makeRemovedAtExit(prefix: "vanban-suggest-index")
     var options = IndexOptions(roots: [docs.path])
