@@ -133,6 +133,12 @@ public struct PageRoutes: Sendable {
     [h.facts, h.id].filter { !$0.isEmpty }.joined(separator: " · ")
   }
 
+  /// Segments in NFC: a text stored decomposed (as macOS and some converters write it) shows its
+  /// marks on their letters, where a browser's font may place a lone combining mark beside them.
+  static func composed(_ segments: [TextSegment]) -> [TextSegment] {
+    segments.map { TextSegment(text: $0.text.precomposedStringWithCanonicalMapping, marked: $0.marked) }
+  }
+
   /// A snippet's `«marked»` words as segments.
   static func segments(_ snippet: String) -> [TextSegment] {
     var out: [TextSegment] = []
@@ -145,7 +151,7 @@ public struct PageRoutes: Sendable {
       rest = rest[b.upperBound...]
     }
     if !rest.isEmpty { out.append(TextSegment(text: String(rest), marked: false)) }
-    return out
+    return composed(out)
   }
 
   // MARK: - A document
@@ -231,7 +237,7 @@ public struct PageRoutes: Sendable {
       citedByMore: (citing?.total ?? 0) > (citing?.hits.count ?? 0),
       citedByTotal: citing?.total ?? 0,
       svg: svg, graphNote: graphNote,
-      segments: segments, page: page, pageCount: pageCount > 1 ? pageCount : nil,
+      segments: Self.composed(segments), page: page, pageCount: pageCount > 1 ? pageCount : nil,
       previousURL: page > 1 ? PageLink.document(stored.id, query: q, page: page - 1) : nil,
       nextURL: page < pageCount ? PageLink.document(stored.id, query: q, page: page + 1) : nil)
     return html("document", model)

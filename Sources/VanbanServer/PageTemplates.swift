@@ -233,7 +233,7 @@ enum PageTemplates {
     .metadata dd { margin: 0; overflow-wrap: anywhere; }
     .graph { margin: 0; overflow-x: auto; }
     .graph svg { max-width: 100%; height: auto; }
-    pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 15px/1.6 "DejaVu Sans Mono", monospace; background: #fafbfc; border: 1px solid var(--line); padding: 12px; }
+    pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 16px/1.6 system-ui, "DejaVu Sans", sans-serif; background: #fafbfc; border: 1px solid var(--line); padding: 12px; }
     .lines { font-size: 14px; }
     footer { padding: 16px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); }
     @media (max-width: 720px) {
