@@ -1,0 +1,56 @@
+// The real server (NIO's HTTP parser included) stays up under requests no browser sends: each gets
+// a 4xx status, never a crash, and the next ordinary request is answered.
+
+import Foundation
+import Testing
+import VanbanTestSupport
+
+@Suite struct HostileRequestTests {
+  @Test func badRequestsGetA4xxAndTheServerStaysUp() throws {
+    let seeds = try SeedServer()
+    let server = try LiveServer(["--index", seeds.index])
+    // Raw bytes over a socket: what urllib or curl would refuse to send as typed.
+    let script = """
+      import socket, sys
+      port = int(sys.argv[1])
+      def status(raw):
+          s = socket.create_connection(("127.0.0.1", port), timeout=30)
+          s.sendall(raw)
+          data = b""
+          try:
+              while b"\\r\\n" not in data:
+                  chunk = s.recv(65536)
+                  if not chunk:
+                      break
+                  data += chunk
+          finally:
+              s.close()
+          return data.split(b"\\r\\n", 1)[0].decode("latin-1")
+      def get(target):
+          return status(b"GET " + target + b" HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+      cases = {
+          "1 MB query": get(b"/api/search?q=" + b"a" * 1_000_000),
+          "1 MB page query": get(b"/?q=" + b"a" * 1_000_000),
+          "broken percent": get(b"/api/search?q=%E0%A4%A"),
+          "invalid UTF-8 encoded": get(b"/?q=%FF%FE"),
+          "invalid UTF-8 raw": get(b"/api/search?q=\\xff\\xfe"),
+          "limit -1": get(b"/api/search?q=viet&limit=-1"),
+          "unknown parameter": get(b"/?q=viet&colour=red"),
+          "not HTTP": status(b"GARBAGE\\r\\n\\r\\n"),
+          "1 MB header": status(b"GET /api/stats HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + b"b" * 1_000_000 + b"\\r\\n\\r\\n"),
+      }
+      for name, line in cases.items():
+          print(name + ": " + line)
+      print("after: " + get(b"/api/stats"))
+      """
+    let r = try ProcessRunner.run("/usr/bin/python3", ["-c", script, String(server.port)], timeout: 120)
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 10, "\(r.stdout)")
+    for line in lines.dropLast() {
+      #expect(line.contains(" 4"), "not a 4xx: \(line)")
+    }
+    #expect(lines.last == "after: HTTP/1.1 200 OK", "\(r.stdout)")
+    #expect(server.process.isRunning)
+  }
+}
