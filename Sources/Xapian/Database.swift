@@ -81,12 +81,14 @@ public final class Database {
 
   // MARK: - Reading
 
+  /// The number of documents in the database.
   public func documentCount() throws -> Int {
     var count: UInt32 = 0
     try check("counting documents") { cx_database_get_doccount(handle, &count, $0) }
     return Int(count)
   }
 
+  /// The highest docid in use (0 for an empty database).
   public func lastDocumentID() throws -> UInt32 {
     var id: UInt32 = 0
     try check("reading the last document id") { cx_database_get_lastdocid(handle, &id, $0) }
@@ -100,6 +102,7 @@ public final class Database {
     return Document(handle: out!)
   }
 
+  /// Whether any document holds `term`.
   public func termExists(_ term: String) throws -> Bool {
     var exists = false
     try check("looking up term \(term)") { message in

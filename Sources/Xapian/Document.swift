@@ -28,10 +28,12 @@ public final class Document {
 
   // MARK: - Data
 
+  /// The document's data blob, as stored.
   public func data() throws -> [UInt8] {
     try checkBytes("reading document data") { cx_document_get_data(handle, $0, $1, $2) }
   }
 
+  /// Replaces the document's data blob.
   public func setData(_ bytes: [UInt8]) throws {
     try check("writing document data") { message in
       withBytes(bytes) { cx_document_set_data(handle, $0, $1, message) }
@@ -57,6 +59,7 @@ public final class Document {
     }
   }
 
+  /// Sets the value in `slot` to raw bytes (sortable encodings are not valid UTF-8).
   public func setValue(_ slot: UInt32, bytes: [UInt8]) throws {
     try check("writing value \(slot)") { message in
       withBytes(bytes) { cx_document_set_value(handle, slot, $0, $1, message) }
@@ -65,6 +68,7 @@ public final class Document {
 
   // MARK: - Terms
 
+  /// Adds `term` without a position, raising its within-document frequency by `wdfIncrement`.
   public func addTerm(_ term: String, wdfIncrement: Int = 1) throws {
     let increment = try uint32(wdfIncrement, "wdfIncrement")
     try check("adding term \(term)") { message in
@@ -79,6 +83,7 @@ public final class Document {
     }
   }
 
+  /// Adds `term` at `position` (for phrase and NEAR queries), raising its wdf by `wdfIncrement`.
   public func addPosting(_ term: String, position: UInt32, wdfIncrement: Int = 1) throws {
     let increment = try uint32(wdfIncrement, "wdfIncrement")
     try check("adding term \(term) at \(position)") { message in
@@ -112,6 +117,7 @@ public final class Document {
     }
   }
 
+  /// Removes every term and posting from the document.
   public func clearTerms() throws {
     try check("clearing terms") { cx_document_clear_terms(handle, $0) }
   }

@@ -13,6 +13,7 @@ import CXapian
 ///
 /// Related Xapian documentation: https://xapian.org/docs/apidoc/html/classXapian_1_1Enquire.html
 public final class Enquire {
+  /// How documents of equal weight are ordered (`set_docid_order`).
   public enum DocumentIDOrder: Sendable { case ascending, descending, dontCare }
 
   let handle: OpaquePointer
@@ -21,6 +22,7 @@ public final class Enquire {
 
   deinit { cx_enquire_free(handle) }
 
+  /// A query session over `database`.
   public init(database: Database) throws {
     var out: OpaquePointer? = nil
     try check("creating an enquire") { cx_enquire_new(database.handle, &out, $0) }
@@ -33,6 +35,7 @@ public final class Enquire {
     try self.init(database: database.readView())
   }
 
+  /// The query whose matches `matches` returns.
   public func setQuery(_ q: Query) throws {
     try check("setting the query") { cx_enquire_set_query(handle, q.handle, $0) }
   }
@@ -60,6 +63,7 @@ public final class Enquire {
     try check("setting the docid order") { cx_enquire_set_docid_order(handle, cOrder, $0) }
   }
 
+  /// Orders matches by weight, best first (the default).
   public func setSortByRelevance() throws {
     try check("sorting by relevance") { cx_enquire_set_sort_by_relevance(handle, $0) }
   }
@@ -69,12 +73,14 @@ public final class Enquire {
     try check("sorting by value \(slot)") { cx_enquire_set_sort_by_value(handle, slot, reverse, $0) }
   }
 
+  /// Orders matches by the value in `slot` (descending when `reverse`), ties by weight.
   public func setSortByValueThenRelevance(_ slot: UInt32, reverse: Bool) throws {
     try check("sorting by value \(slot) then relevance") {
       cx_enquire_set_sort_by_value_then_relevance(handle, slot, reverse, $0)
     }
   }
 
+  /// Orders matches by weight, ties by the value in `slot` (descending when `reverse`).
   public func setSortByRelevanceThenValue(_ slot: UInt32, reverse: Bool) throws {
     try check("sorting by relevance then value \(slot)") {
       cx_enquire_set_sort_by_relevance_then_value(handle, slot, reverse, $0)

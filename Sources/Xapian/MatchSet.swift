@@ -4,9 +4,11 @@ import CXapian
 
 /// One result: a document id with its rank and weight.
 public struct Match: Sendable, Hashable {
+  /// The document's id in the database.
   public let docid: UInt32
   /// 0-based rank in the whole result set (page offset included).
   public let rank: Int
+  /// Its BM25 weight for the query (0 for boolean queries).
   public let weight: Double
   /// 0...100
   public let percent: Int
@@ -22,7 +24,9 @@ public final class MatchSet: RandomAccessCollection {
 
   /// Xapian's estimate of the total number of matches.
   public let estimatedTotal: Int
+  /// At least this many documents match (`get_matches_lower_bound`).
   public let lowerBound: Int
+  /// At most this many documents match (`get_matches_upper_bound`).
   public let upperBound: Int
   /// Matching documents seen before collapsing, at least. When it is below the `checkAtLeast`
   /// asked for, the matcher ran out of documents: every match was examined and `lowerBound` is
@@ -56,8 +60,11 @@ public final class MatchSet: RandomAccessCollection {
 
   deinit { cx_mset_free(handle) }
 
+  /// The first match's position: 0.
   public var startIndex: Int { 0 }
+  /// One past the last match of the page.
   public var endIndex: Int { matches.count }
+  /// The match at `position` on the page.
   public subscript(position: Int) -> Match { matches[position] }
 
   /// The document of the match at `index` (0-based within this page).

@@ -96,12 +96,14 @@ public final class Query: CustomStringConvertible {
     }
   }
 
+  /// Documents whose value in `slot` sorts at or after `lower` (`OP_VALUE_GE`).
   public convenience init(valueAtLeast slot: UInt32, _ lower: String) {
     self.init("making a value query") { out, message in
       withBytes(lower) { cx_query_new_value_ge(slot, $0, $1, out, message) }
     }
   }
 
+  /// Documents whose value in `slot` sorts at or before `upper` (`OP_VALUE_LE`).
   public convenience init(valueAtMost slot: UInt32, _ upper: String) {
     self.init("making a value query") { out, message in
       withBytes(upper) { cx_query_new_value_le(slot, $0, $1, out, message) }
@@ -154,5 +156,6 @@ public final class Query: CustomStringConvertible {
     }
   }
 
+  /// Whether this is the empty query, which matches nothing.
   public var isEmpty: Bool { cx_query_is_empty(handle) }
 }

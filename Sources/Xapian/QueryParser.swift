@@ -12,7 +12,9 @@ import CXapian
 public final class QueryParser {
   /// Xapian::QueryParser::feature_flag.
   public struct Flags: OptionSet, Sendable {
+    /// The flags as Xapian's `QueryParser::feature_flag` bits.
     public let rawValue: UInt32
+    /// Flags from Xapian's bits.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
     init(_ flag: cx_qp_flag) { rawValue = UInt32(flag.rawValue) }
 
@@ -34,10 +36,15 @@ public final class QueryParser {
     public static let spellingCorrection = Flags(CX_QP_FLAG_SPELLING_CORRECTION)
     /// `~term` expands synonyms.
     public static let synonym = Flags(CX_QP_FLAG_SYNONYM)
+    /// Expand every term with its synonyms.
     public static let autoSynonyms = Flags(CX_QP_FLAG_AUTO_SYNONYMS)
+    /// Expand runs of terms with multi-word synonyms.
     public static let autoMultiwordSynonyms = Flags(CX_QP_FLAG_AUTO_MULTIWORD_SYNONYMS)
+    /// Split CJK text into n-grams.
     public static let cjkNgram = Flags(CX_QP_FLAG_CJK_NGRAM)
+    /// Combine the weights of repeated terms.
     public static let accumulate = Flags(CX_QP_FLAG_ACCUMULATE)
+    /// Make phrase and NEAR queries into AND (for databases without positions).
     public static let noPositions = Flags(CX_QP_FLAG_NO_POSITIONS)
     /// `[.phrase, .boolean, .loveHate]`, Xapian's default.
     public static let `default` = Flags(CX_QP_FLAG_DEFAULT)

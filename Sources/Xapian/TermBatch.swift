@@ -19,6 +19,7 @@ public struct TermBatch: Sendable {
   @usableFromInline var bytes: [UInt8] = []
   @usableFromInline var positions: [UInt32] = []
 
+  /// An empty batch.
   public init() {}
 
   @inlinable
@@ -36,8 +37,10 @@ public struct TermBatch: Sendable {
     positions.append(position)
   }
 
+  /// The number of postings in the batch.
   public var count: Int { positions.count }
 
+  /// Whether the batch holds no posting.
   public var isEmpty: Bool { positions.isEmpty }
 
   public mutating func reserveCapacity(terms: Int, bytes byteCount: Int) {

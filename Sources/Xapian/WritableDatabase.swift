@@ -15,6 +15,7 @@ import CXapian
 ///
 /// Related Xapian documentation: https://xapian.org/docs/apidoc/html/classXapian_1_1WritableDatabase.html
 public final class WritableDatabase {
+  /// How a writable database is opened: create, open, or replace what is there.
   public enum Mode: Sendable {
     /// Open, creating an empty database if there is none.
     case createOrOpen
@@ -78,6 +79,7 @@ public final class WritableDatabase {
     return id
   }
 
+  /// Adds `document` and returns its new docid; visible to readers after `commit()`.
   @discardableResult
   public func addDocument(_ document: Document) throws -> UInt32 {
     var id: UInt32 = 0
@@ -106,6 +108,7 @@ public final class WritableDatabase {
 
   // MARK: - Commits and transactions
 
+  /// Makes every change since the last commit durable and visible to readers, atomically.
   public func commit() throws {
     try check("committing") { cx_writable_database_commit(handle, $0) }
   }
@@ -115,10 +118,12 @@ public final class WritableDatabase {
     try check("beginning a transaction") { cx_writable_database_begin_transaction(handle, flushed, $0) }
   }
 
+  /// Ends the transaction begun by `beginTransaction`, keeping its changes.
   public func commitTransaction() throws {
     try check("committing a transaction") { cx_writable_database_commit_transaction(handle, $0) }
   }
 
+  /// Ends the transaction begun by `beginTransaction`, discarding its changes.
   public func cancelTransaction() throws {
     try check("cancelling a transaction") { cx_writable_database_cancel_transaction(handle, $0) }
   }
@@ -146,12 +151,14 @@ public final class WritableDatabase {
     return try TermIterator(out!).collectTerms("listing metadata keys with prefix \(prefix)")
   }
 
+  /// The user metadata stored under `key`; empty when there is none.
   public func metadata(_ key: String) throws -> String {
     try checkString("reading metadata \(key)") { out, length, message in
       withBytes(key) { cx_writable_database_get_metadata(handle, $0, $1, out, length, message) }
     }
   }
 
+  /// Adds `word` to the spelling dictionary, or raises its frequency.
   public func addSpelling(_ word: String, frequencyIncrement: Int = 1) throws {
     let increment = try uint32(frequencyIncrement, "frequencyIncrement")
     try check("adding spelling \(word)") { message in
@@ -183,6 +190,7 @@ public final class WritableDatabase {
     }
   }
 
+  /// Records `synonym` as a synonym of `term` for the query parser.
   public func addSynonym(_ term: String, _ synonym: String) throws {
     try check("adding synonym \(synonym) of \(term)") { message in
       withBytes(term) { termBytes, termLength in
@@ -195,6 +203,7 @@ public final class WritableDatabase {
 
   // MARK: - Reading
 
+  /// The number of documents in the database.
   public func documentCount() throws -> Int {
     var count: UInt32 = 0
     try check("counting documents") { cx_writable_database_get_doccount(handle, &count, $0) }
@@ -208,12 +217,14 @@ public final class WritableDatabase {
     return Document(handle: out!)
   }
 
+  /// The docids of the documents that hold `term`, in ascending order.
   public func postings(_ term: String) throws -> [UInt32] {
     try collectPostings(term) { message, ids, count in
       withBytes(term) { cx_writable_database_postlist(handle, $0, $1, ids, count, message) }
     }
   }
 
+  /// Every term starting with `prefix`, with the number of documents holding it, in sorted order.
   public func allTerms(prefix: String) throws -> [(term: String, frequency: Int)] {
     var out: OpaquePointer? = nil
     try check("listing terms with prefix \(prefix)") { message in
@@ -226,6 +237,7 @@ public final class WritableDatabase {
     .map { (term: $0.0, frequency: $0.1) }
   }
 
+  /// Whether any document holds `term`.
   public func termExists(_ term: String) throws -> Bool {
     var exists = false
     try check("looking up term \(term)") { message in

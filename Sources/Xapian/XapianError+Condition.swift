@@ -24,6 +24,7 @@ extension XapianError {
 
     private init(_ name: String) { self.name = name }
 
+    /// The condition's name.
     public var description: String { name }
 
     /// Another writer holds the database's lock (DatabaseLockError,

@@ -23,12 +23,14 @@ public struct XapianError: Error, CustomStringConvertible, Equatable {
     case otherXapian, noMemory, stdException, unknown
   }
 
+  /// What kind of Xapian error this is.
   public let code: Code
   /// Xapian's own message (plus errno text when it has one).
   public let message: String
   /// What this module was doing, e.g. `opening database at /tmp/idx`.
   public let context: String?
 
+  /// An error of kind `code` with Xapian's message and, optionally, what was being done.
   public init(code: Code, message: String, context: String? = nil) {
     self.code = code
     self.message = message
