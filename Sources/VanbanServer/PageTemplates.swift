@@ -17,7 +17,7 @@ enum PageTemplates {
   }()
 
   static let sources: [String: String] = [
-    "head": head, "foot": foot, "search": search, "document": document, "refs": refs, "error": error,
+    "head": head, "foot": foot, "pager": pager, "search": search, "document": document, "refs": refs, "error": error,
   ]
 
   static let head = """
@@ -67,6 +67,17 @@ enum PageTemplates {
 
     """
 
+  /// Paging and export links under a list of hits (search and a number's page).
+  static let pager = """
+    <nav class="pages" aria-label="Trang kết quả">
+    {{#previousURL}}<a rel="prev" href="{{previousURL}}">← Trang trước</a>{{/previousURL}}
+    <span>Trang {{page}}</span>
+    {{#nextURL}}<a rel="next" href="{{nextURL}}">Trang sau →</a>{{/nextURL}}
+    </nav>
+    <p class="export">Tải kết quả: <a href="{{jsonURL}}">JSON</a> · <a href="{{csvURL}}">CSV</a></p>
+
+    """
+
   static let search = """
     {{> head}}
     {{#hasResult}}
@@ -86,12 +97,7 @@ enum PageTemplates {
     </li>
     {{/hits}}
     </ol>
-    <nav class="pages" aria-label="Trang kết quả">
-    {{#previousURL}}<a rel="prev" href="{{previousURL}}">← Trang trước</a>{{/previousURL}}
-    <span>Trang {{page}}</span>
-    {{#nextURL}}<a rel="next" href="{{nextURL}}">Trang sau →</a>{{/nextURL}}
-    </nav>
-    <p class="export">Tải kết quả: <a href="{{jsonURL}}">JSON</a> · <a href="{{csvURL}}">CSV</a></p>
+    {{> pager}}
     </section>
     {{#hasFacets}}
     <aside class="facets" aria-label="Lọc theo">
@@ -169,12 +175,7 @@ enum PageTemplates {
     </li>
     {{/hits}}
     </ol>
-    <nav class="pages" aria-label="Trang kết quả">
-    {{#previousURL}}<a rel="prev" href="{{previousURL}}">← Trang trước</a>{{/previousURL}}
-    <span>Trang {{page}}</span>
-    {{#nextURL}}<a rel="next" href="{{nextURL}}">Trang sau →</a>{{/nextURL}}
-    </nav>
-    <p class="export">Tải kết quả: <a href="{{jsonURL}}">JSON</a> · <a href="{{csvURL}}">CSV</a></p>
+    {{> pager}}
     </section>
     {{> foot}}
     """
