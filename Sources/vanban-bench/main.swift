@@ -160,6 +160,8 @@ func main() throws {
   var queriesPath: String?
   var repeatCount = 3
   var allCopies = false
+  // Time the JSON the CLI and the server print, too: what a request costs beyond the search.
+  var render = false
   var args = CommandLine.arguments.dropFirst()
   while let a = args.popFirst() {
     switch a {
@@ -167,8 +169,9 @@ func main() throws {
     case "--queries": queriesPath = args.popFirst()
     case "--repeat": repeatCount = max(1, Int(args.popFirst() ?? "") ?? 3)
     case "--all-copies": allCopies = true
+    case "--render": render = true
     case "-h", "--help":
-      print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies]")
+      print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render]")
       print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
       return
     default: throw BenchError("unknown argument `\(a)`")
@@ -177,6 +180,8 @@ func main() throws {
   guard let queriesPath, !indexes.isEmpty else { throw BenchError("--index and --queries are required") }
   let file = try JSONDecoder().decode(QueryFile.self, from: Data(contentsOf: URL(fileURLWithPath: queriesPath)))
 
+  var jsonOptions = PrintOptions()
+  jsonOptions.format = .json
   let t0 = now()
   let searcher = try Searcher(indexes: indexes)
   let documents = try searcher.documentCount()
@@ -202,6 +207,7 @@ func main() throws {
       for r in requests {
         let t = now()
         let result = try searcher.search(r)
+        if render { _ = try HitPrinter.render(result, jsonOptions) }
         samples.append(Double(now() - t) / 1e6)
         if result.hits.count > r.limit { throw BenchError("more hits than the limit") }
       }
