@@ -33,7 +33,8 @@ final class WatchProgress: WatchObserver {
   }
 
   func committed(_ batch: WatchBatch) {
-    guard !quiet else { return }
+    // A batch that changed nothing (a file touched, a rescan that found all as it was) is not news.
+    guard !quiet, batch.added + batch.updated + batch.removed + batch.skipped > 0 else { return }
     Terminal.err("watch: \(Self.line(batch))\n")
   }
 
