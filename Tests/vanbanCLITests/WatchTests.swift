@@ -165,6 +165,30 @@ import Testing
     #expect(watch.stderr.contains("rescan every 1 s"), "\(watch.stderr)")
   }
 
+  @Test func sigtermCommitsWhatIsPendingAndExits0() throws {
+    let ws = try Workspace(seeds: false)
+    try ws.write("dau.txt", "Văn bản đầu về Lục Nam lucnamq")
+    let watch = try WatchedFolder(ws)
+    // Stopped before the batch's quiet time is over: the change is committed on the way out.
+    try ws.write("cuoi.txt", "Văn bản cuối về Lục Nam lucnamq")
+    #expect(watch.stop(SIGTERM) == 0, "\(watch.stderr)")
+    let paths = try ws.search("lucnamq").hits.compactMap { $0["path"] as? String }
+    #expect(paths.sorted() == ["cuoi.txt", "dau.txt"].map { ws.corpus.appendingPathComponent($0).path })
+  }
+
+  @Test func aFileGivenAsTheRootIsWatched() throws {
+    let ws = try Workspace(seeds: false)
+    try ws.write("mot.txt", "Văn bản về Sơn Động sondongq")
+    try ws.write("khac.txt", "Văn bản khác về Sơn Động sondongq")
+    let file = ws.corpus.appendingPathComponent("mot.txt")
+    let watch = try WatchedFolder(ws, roots: [file.path])
+    #expect(try watch.sees("sondongq", ["mot.txt"]))
+    try ws.write("mot.txt", "Văn bản sửa về Yên Dũng yendungq")
+    try ws.write("khac.txt", "Văn bản khác sửa về Yên Dũng yendungq")
+    #expect(try watch.sees("yendungq", ["mot.txt"]))
+    #expect(watch.stop() == 0)
+  }
+
   @Test func badRescanIntervalIsAClearError() throws {
     let ws = try Workspace(seeds: false)
     let r = try ws.index(["--watch", "--rescan-interval", "0"])

@@ -11,14 +11,15 @@ final class WatchedFolder {
   private let errURL: URL
 
   /// Starts the watch and waits (up to 30 s) for its first run to be committed.
-  init(_ ws: Workspace, extra: [String] = [], environment: [String: String] = [:]) throws {
+  /// `roots`: what to index and watch (default: the workspace's corpus).
+  init(_ ws: Workspace, roots: [String]? = nil, extra: [String] = [], environment: [String: String] = [:]) throws {
     self.ws = ws
     outURL = ws.root.appendingPathComponent("watch-\(UUID().uuidString).out")
     errURL = ws.root.appendingPathComponent("watch-\(UUID().uuidString).err")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     process.executableURL = URL(fileURLWithPath: CLI.binary)
-    process.arguments = ["index", ws.corpus.path, "--index", ws.index.path, "--watch"] + extra
+    process.arguments = ["index"] + (roots ?? [ws.corpus.path]) + ["--index", ws.index.path, "--watch"] + extra
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "VANBAN_INDEX")
     for (k, v) in environment { env[k] = v }

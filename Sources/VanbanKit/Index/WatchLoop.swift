@@ -106,6 +106,14 @@ public final class WatchLoop: @unchecked Sendable {
             + " instead; raise the limit with sysctl to watch every folder")
       }
     }
+    // A file given as a root is watched through its folder; the folder's other files are outside
+    // the roots, so their events find nothing to do.
+    for root in roots {
+      var st = stat()
+      if stat(root, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG {
+        addWatch((root as NSString).deletingLastPathComponent)
+      }
+    }
     // Each folder is watched just before the first run lists it: a change after that is an event.
     let (first, lock) = try Indexer(indexPath: indexPath).build(
       options, observer: observer, keepLock: true, folder: addWatch)
