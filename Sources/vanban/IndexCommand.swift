@@ -62,6 +62,16 @@ struct IndexCommand: ParsableCommand {
   var prune = false
   @Flag(help: "Print the summary as JSON.")
   var json = false
+  @Flag(
+    help:
+      "After indexing, keep the index current as files change (inotify), until Ctrl-C or SIGTERM. One line per batch on stderr unless --quiet."
+  )
+  var watch = false
+  @Option(
+    help: ArgumentHelp(
+      "With --watch, when the kernel's limit on watched folders is reached: rescan every folder this often.",
+      valueName: "SECONDS"))
+  var rescanInterval = 300
 
   // `.file()`: the shells offer files and folders alike.
   @Argument(help: "Files or folders to index.", completion: .file())
@@ -112,6 +122,10 @@ struct IndexCommand: ParsableCommand {
     options.ocr = try ocr.options()
     // Images hold no text but what OCR reads.
     if options.ocr.mode == .never { options.formats = options.formats.filter { !$0.isImage } }
+    if watch {
+      try runWatch(target, options)
+      return
+    }
     let observer = CLIIndexObserver(progress: !quiet && Terminal.stderrIsTTY)
     let summary = try Indexer(indexPath: target).run(options, observer: observer)
     observer.bar?.finish()
@@ -120,6 +134,25 @@ struct IndexCommand: ParsableCommand {
     } else {
       Terminal.out(Self.describe(summary))
     }
+  }
+
+  /// `--watch`: the first run, then batches until SIGINT or SIGTERM, which commit and exit 0.
+  func runWatch(_ target: String, _ options: IndexOptions) throws {
+    guard (1...86_400).contains(rescanInterval) else {
+      throw ValidationError("--rescan-interval takes 1 to 86400 (seconds)")
+    }
+    var watchOptions = WatchOptions()
+    watchOptions.rescanInterval = TimeInterval(rescanInterval)
+    // Testing knob, not an option: VANBAN_WATCH_LIMIT=N acts as if the kernel allowed N watches,
+    // so the tests reach the fallback to rescans without changing fs.inotify.max_user_watches.
+    if let s = ProcessInfo.processInfo.environment["VANBAN_WATCH_LIMIT"], let n = Int(s), n >= 0 {
+      watchOptions.watchLimitForTests = n
+    }
+    let loop = try WatchLoop(indexPath: target)
+    var signals: StopSignals?
+    let observer = WatchProgress(quiet: quiet, json: json) { _ in signals = StopSignals { loop.stop() } }
+    _ = try loop.run(options, watch: watchOptions, observer: observer)
+    _ = signals
   }
 
   static func describe(_ s: IndexSummary) -> String {

@@ -58,13 +58,9 @@ public struct FileWalker: Sendable {
   }
 
   /// As `files(under:skip:)`, with the count of files left out for their extension.
-  public func walk(_ roots: [String], skip: (String, String) -> Void) -> Walk {
-    var state = WalkState()
-    for path in excluded {
-      var st = stat()
-      if stat(path, &st) == 0 { state.excluded.insert([UInt64(st.st_dev), UInt64(st.st_ino)]) }
-    }
-    state.realRoots = roots.compactMap(realPath)
+  /// `folder` is told of each folder just before it is listed (a watcher watches it from then on).
+  public func walk(_ roots: [String], skip: (String, String) -> Void, folder: (String) -> Void = { _ in }) -> Walk {
+    var state = startState(roots)
     for root in roots {
       let absolute = FileWalker.absolute(root)
       var st = stat()
@@ -74,7 +70,7 @@ public struct FileWalker: Sendable {
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
         state.root = absolute
-        walk(absolute, &state, skip)
+        walk(absolute, &state, skip, folder)
       } else if (st.st_mode & S_IFMT) != S_IFREG {
         // A FIFO would block the reader forever; sockets and devices are not documents either.
         skip(root, Self.notRegular)
@@ -82,6 +78,43 @@ public struct FileWalker: Sendable {
         if state.firstVisit(file: st) { state.out.append(f) }
       } else {
         skip(root, "not a supported file type (\(supportedList))")
+      }
+    }
+    return Walk(files: state.out, ignored: state.ignored)
+  }
+
+  private func startState(_ roots: [String]) -> WalkState {
+    var state = WalkState()
+    for path in excluded {
+      var st = stat()
+      if stat(path, &st) == 0 { state.excluded.insert([UInt64(st.st_dev), UInt64(st.st_ino)]) }
+    }
+    state.realRoots = roots.compactMap(realPath)
+    return state
+  }
+
+  /// Walks only `scopes`, files or folders under `roots`, as a walk of the roots would see them:
+  /// a scope left out on the way down (hidden, excluded, the index folder, reached through a link
+  /// not followed or one leading out of the roots) finds nothing. A scope that is gone finds nothing.
+  public func walk(
+    _ scopes: [String], within roots: [String], skip: (String, String) -> Void, folder: (String) -> Void = { _ in }
+  ) -> Walk {
+    var state = startState(roots)
+    for scope in scopes {
+      guard let root = roots.first(where: { Indexer.isUnder(scope, $0) }), !isLeftOut(scope, under: root),
+        let real = realPath(scope), let realRoot = realPath(root)
+      else { continue }
+      let throughLinks = real != realRoot + scope.dropFirst(root.count)
+      if throughLinks && (!followLinks || !state.insideRoots(real)) { continue }
+      var st = stat()
+      guard stat(scope, &st) == 0, !state.excluded.contains([UInt64(st.st_dev), UInt64(st.st_ino)]) else { continue }
+      if (st.st_mode & S_IFMT) == S_IFDIR {
+        state.root = root
+        walk(scope, &state, skip, folder)
+      } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(scope, st) {
+        if state.firstVisit(file: st) { state.out.append(f) }
+      } else if (st.st_mode & S_IFMT) == S_IFREG {
+        state.ignored[Self.fileExtension((scope as NSString).lastPathComponent), default: 0] += 1
       }
     }
     return Walk(files: state.out, ignored: state.ignored)
@@ -155,13 +188,16 @@ public struct FileWalker: Sendable {
     return FoundFile(path: path, size: Int(st.st_size), modified: mtime, format: format, inode: UInt64(st.st_ino))
   }
 
-  private func walk(_ dir: String, _ state: inout WalkState, _ skip: (String, String) -> Void) {
+  private func walk(
+    _ dir: String, _ state: inout WalkState, _ skip: (String, String) -> Void, _ folder: (String) -> Void
+  ) {
     var st = stat()
     guard stat(dir, &st) == 0 else { return }
     guard state.visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else {
       skip(dir, "directory already visited (symlink loop, or a link to a folder indexed already)")
       return
     }
+    folder(dir)
     guard let handle = opendir(dir) else {
       skip(dir, String(cString: strerror(errno)))
       return
@@ -216,7 +252,7 @@ public struct FileWalker: Sendable {
           // A directory named x.txt is walked, but say why the name was not read as a file.
           skip(path, "is a directory")
         }
-        walk(path, &state, skip)
+        walk(path, &state, skip, folder)
       } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
         if state.firstVisit(file: st) { state.out.append(f) }
       } else if (st.st_mode & S_IFMT) == S_IFREG, DocumentFormat.forPath(path) == nil {

@@ -104,13 +104,19 @@ public final class Indexer {
 
   public func run(_ options: IndexOptions, observer: IndexObserver? = nil) throws -> IndexSummary {
     do {
-      return try build(options, observer: observer)
+      return try build(options, observer: observer, keepLock: false).summary
     } catch let e as XapianError {
       throw VanbanError.from(e, index: indexPath)
     }
   }
 
-  private func build(_ options: IndexOptions, observer: IndexObserver?) throws -> IndexSummary {
+  /// A whole run; with `keepLock`, the index folder's lock is handed back still held.
+  /// `folder` hears of each folder just before it is listed.
+  func build(
+    _ options: IndexOptions, observer: IndexObserver?, keepLock: Bool, folder: (String) -> Void = { _ in }
+  ) throws -> (
+    summary: IndexSummary, lock: Int32?
+  ) {
     let start = Date()
     var summary = IndexSummary()
     try IndexFolder.checkNotOverRoots(indexPath, roots: options.roots)
@@ -121,140 +127,8 @@ public final class Indexer {
     }
     let db = try ShardSet(
       indexPath: indexPath, requested: options.shards, rebuild: options.rebuild, flushDocuments: options.flushDocuments)
-
-    var missingHelpers = Set<String>()
-    func skip(_ path: String, _ reason: String, category: String) {
-      summary.skipped += 1
-      summary.skipReasons[category, default: 0] += 1
-      observer?.skipped(path: path, reason: reason)
-    }
-
-    let known = try db.signatures()
-    let skippedBefore = try db.skipRecords()
-    // A rebuild writes a new generation: what the index holds is in the committed one.
-    let held = options.rebuild ? Self.committedPaths(indexPath) : Array(known.keys)
-    try Self.checkExist(roots.filter(Self.doesNotExist), known: held, prune: options.prune)
-    try Self.checkNotEmptied(roots, known: held, prune: options.prune)
-
-    var walker = FileWalker(formats: options.formats)
-    walker.followLinks = options.followLinks
-    walker.excluded = [indexPath]  // an index folder inside a root is not a document folder
-    walker.excludePatterns = options.excludes
-    var walkerSkipped = Set<String>()
-    let walk = walker.walk(options.roots) { p, r in
-      walkerSkipped.insert(IndexSchema.pathKey(p))
-      skip(p, r, category: r)
-    }
-    let found = walk.files
-    summary.ignored = walk.ignored
-    let limits = options.readingLimits
-    var todo: [FoundFile] = []
-    var seen = Set<String>()
-    for f in found {
-      let key = IndexSchema.pathKey(f.path)
-      guard seen.insert(key).inserted else { continue }  // overlapping roots list a file twice
-      let signature = DocumentAnalyzer.signature(f)
-      if known[key] == signature {
-        summary.unchanged += 1
-      } else if let record = skippedBefore[key], record.stillApplies(signature: signature, limits: limits) {
-        summary.stillSkipped += 1
-      } else {
-        todo.append(f)
-      }
-    }
-
-    // Remove documents whose files are gone, but only under the roots of this run: indexing a
-    // second folder must not drop the first. A file replaced by a folder or a pipe, one now
-    // reached only through a symbolic link that is not followed, or one excluded, is gone too;
-    // one left out by --types is not.
-    func isGone(_ key: String) -> Bool {
-      guard let root = roots.first(where: { Self.isUnder(key, $0) }) else { return false }
-      return walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
-    }
-    for (key, _) in known where !seen.contains(key) && isGone(key) {
-      try db.delete(pathKey: key)
-      summary.removed += 1
-    }
-    // The record of a file not indexed goes with the file.
-    for (key, _) in skippedBefore where !seen.contains(key) && isGone(key) {
-      try db.setSkipRecord(nil, pathKey: key)
-    }
-
-    var decoder = DocumentDecoder(
-      maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes,
-      helperMemoryLimit: options.helperMemoryLimit, ocr: options.ocr.mode == .never ? nil : options.ocr)
-    let ocrPages = OCRPageCount()
-    decoder.ocrPages = ocrPages
-    let analyzer = DocumentAnalyzer(decoder: decoder)
-    let ocr = options.ocr
-    let total = todo.count
-    var done = 0, pendingBytes = 0
-    let maxText = options.maxTextBytes
-    let budget = options.fileTimeBudget
-    try Pipeline.run(
-      todo, weight: { Pipeline.expectedText($0, maxText: maxText) }, maxWeight: max(maxText, 8 << 20),
-      timeout: { Pipeline.timeBudget($0, base: budget, ocr: ocr) },
-      timedOut: { f in
-        .failure(
-          DecodeError.timedOut(
-            program: "reading the file", seconds: Int(Pipeline.timeBudget(f, base: budget, ocr: ocr).rounded(.up))))
-      },
-      waiting: {
-        let pages = ocrPages.value
-        if pages.found > 0 { observer?.ocrProgress(pagesDone: pages.done, pagesFound: pages.found) }
-      }
-    ) { file in
-      Result { try analyzer.prepare(file) }
-    } consume: { file, result in
-      done += 1
-      switch result {
-      case .success(var prepared):
-        prepared.isNew = known[prepared.pathKey] == nil
-        try db.put(prepared)
-        if skippedBefore[prepared.pathKey] != nil { try db.setSkipRecord(nil, pathKey: prepared.pathKey) }
-        if prepared.isNew { summary.added += 1 } else { summary.updated += 1 }
-        summary.bytes += file.size
-        summary.formats[prepared.stored.format, default: 0] += 1
-        summary.ocrPages += prepared.ocrPages
-        for problem in prepared.problems { observer?.problem(path: file.path, message: problem) }
-        if !["utf-8", "xml", "helper"].contains(prepared.stored.encoding) {
-          summary.converted[prepared.stored.encoding, default: 0] += 1
-        }
-        pendingBytes += prepared.textBytes
-        if pendingBytes >= options.commitBytes {
-          try db.commit()
-          pendingBytes = 0
-        }
-      case .failure(let error):
-        // A file that changed into something unreadable (junk, emptied, too large) must not keep
-        // answering searches with its old text.
-        let key = IndexSchema.pathKey(file.path)
-        if known[key] != nil {
-          try db.delete(pathKey: key)
-          summary.removed += 1
-        }
-        let reason = SkipReason(error)
-        try db.setSkipRecord(
-          SkipRecord(
-            path: file.path, reason: reason, detail: "\(error)", signature: DocumentAnalyzer.signature(file),
-            limits: limits), pathKey: key)
-        summary.skipped += 1
-        summary.skipReasons[reason.rawValue, default: 0] += 1
-        if case DecodeError.missingHelper(let program, let package) = error {
-          // Once per run, not once per file: one missing program can account for thousands.
-          if missingHelpers.insert(program).inserted {
-            let which =
-              ocr.mayRead(file.format) && file.format == .pdf ? "PDFs without text" : ".\(file.format.rawValue) files"
-            observer?.note("\(program) is not installed: skipping \(which) (apt-get install \(package))")
-          }
-        } else {
-          observer?.skipped(path: file.path, error: error)
-        }
-      }
-      observer?.progress(done: done, total: total, bytes: summary.bytes)
-      let pages = ocrPages.value
-      if pages.found > 0 { observer?.ocrProgress(pagesDone: pages.done, pagesFound: pages.found) }
-    }
+    var session = IndexSession(indexPath: indexPath, options: options, observer: observer)
+    try session.sync(nil, into: db, summary: &summary, folder: folder)
     try db.commit()
     try db.publish()
     summary.documents = try db.documentCount()
@@ -267,9 +141,10 @@ public final class Indexer {
         observer?.note("the index is complete but could not be compacted: \(VanbanError.from(error, index: indexPath))")
       }
     }
-    try db.close()
+    var lock: Int32? = nil
+    if keepLock { lock = try db.closeKeepingLock() } else { try db.close() }
     summary.seconds = Date().timeIntervalSince(start)
-    return summary
+    return (summary, lock)
   }
 
 }

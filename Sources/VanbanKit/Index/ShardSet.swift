@@ -27,7 +27,9 @@ final class ShardSet {
   static var defaultWriteShards: Int { min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
   /// Opens (creating if needed) the index with `requested` shards (nil: keep what is there, or 1).
-  init(indexPath: String, requested: Int?, rebuild: Bool, flushDocuments: UInt32? = nil) throws {
+  /// `heldLock`: the folder's lock, already held (kept from an earlier `close(keepingLock:)`).
+  init(indexPath: String, requested: Int?, rebuild: Bool, flushDocuments: UInt32? = nil, heldLock: Int32? = nil) throws
+  {
     self.indexPath = indexPath
     let fm = FileManager.default
     var isDir: ObjCBool = false
@@ -51,7 +53,7 @@ final class ShardSet {
       throw VanbanError.io("cannot create the index directory \(indexPath): \(error.localizedDescription)")
     }
     // Nothing is read for writing, deleted or created in the folder before the lock is held.
-    let fd = try IndexFolder.lock(indexPath)
+    let fd = try heldLock ?? IndexFolder.lock(indexPath)
     lockFD = fd
     var dbs: [WritableDatabase] = []
     do {
@@ -133,10 +135,11 @@ final class ShardSet {
   }
 
   /// pathKey → signature of every indexed file, from one scan of each shard's signature terms.
-  func signatures() throws -> [String: String] {
+  /// Only path keys starting with `prefix` when given (the files under one folder).
+  func signatures(prefix: String = "") throws -> [String: String] {
     var out: [String: String] = [:]
     for db in databases {
-      for (term, _) in try db.allTerms(prefix: IndexSchema.signature) {
+      for (term, _) in try db.allTerms(prefix: IndexSchema.signature + prefix) {
         let body = term.dropFirst(IndexSchema.signature.count)
         guard let tab = body.lastIndex(of: "\t") else { continue }
         out[String(body[..<tab])] = String(body[body.index(after: tab)...])
@@ -145,11 +148,12 @@ final class ShardSet {
     return out
   }
 
-  /// pathKey → record of every file not indexed, from each shard's user metadata.
-  func skipRecords() throws -> [String: SkipRecord] {
+  /// pathKey → record of every file not indexed, from each shard's user metadata; only path keys
+  /// starting with `prefix` when given.
+  func skipRecords(prefix: String = "") throws -> [String: SkipRecord] {
     var out: [String: SkipRecord] = [:]
     for db in databases {
-      for key in try db.metadataKeys(prefix: IndexSchema.skipped) {
+      for key in try db.metadataKeys(prefix: IndexSchema.skipped + prefix) {
         out[String(key.dropFirst(IndexSchema.skipped.count))] = SkipRecord.decode(try db.metadata(key))
       }
     }
@@ -287,6 +291,21 @@ final class ShardSet {
       lockFD = nil
     }
     for db in databases { try db.close() }
+  }
+
+  /// Closes the databases but hands the folder's lock to the caller, for the next `ShardSet` of
+  /// the same writer (a watch goes on after its first run with no moment unlocked).
+  func closeKeepingLock() throws -> Int32? {
+    for w in writers { w.stop() }
+    let fd = lockFD
+    lockFD = nil
+    do {
+      for db in databases { try db.close() }
+    } catch {
+      if let fd { IndexFolder.release(fd) }
+      throw error
+    }
+    return fd
   }
 
   deinit {
