@@ -96,23 +96,31 @@ public final class Searcher {
   /// answer is to reopen at the latest commit and ask again.
   func retrying<T>(_ body: () throws -> T) throws -> T {
     var attempt = 0
+    let deadline = Date().addingTimeInterval(Self.retryBudget)
     while true {
       do {
         return try body()
-      } catch let e as XapianError where e.isTransientForReader && attempt < 25 {
+      } catch let e as XapianError
+        where e.isTransientForReader && (attempt < 25 || (e.condition == .revisionDiscarded && Date() < deadline))
+      {
         // A writer recycling the blocks under a read (DatabaseModifiedError, or a "corrupt" block
         // reused before the reader noticed) goes away on reopen; a really damaged index keeps
         // failing and is then reported as corrupt.
-        // A writer committing small batches can move on twice during one read, again and again:
-        // reopen at the latest commit, give it a moment (about 1.3 s at most in all), ask again.
+        // A writer committing small batches can move on twice during one read, again and again,
+        // and more so on a loaded machine, where a read is slow: reopen at the latest commit, give
+        // it a moment (growing to 50 ms), and ask again, for up to `retryBudget` seconds (a block
+        // that reads as damaged 25 times running is damaged: it is reported then).
         attempt += 1
-        if attempt > 1 { usleep(useconds_t(2_000 * attempt)) }
+        if attempt > 1 { usleep(useconds_t(min(2_000 * attempt, 50_000))) }
         _ = try? db.reopen()
       } catch {
         throw VanbanError.from(error, index: locations.joined(separator: ", "))
       }
     }
   }
+
+  /// How long a read races a writer's commits before it gives up (see `retrying`).
+  static let retryBudget: TimeInterval = 5
 
   public func documentCount() throws -> Int { try retrying { try db.documentCount() } }
 
