@@ -164,12 +164,14 @@ extern "C" cx_status cx_query_new_fixed_weight(double weight, cx_query **out,
 
 namespace {
 
-// Docids d whose mixed hash is `residue` modulo `modulus`, up to the shard's last docid. Hashed,
-// not d % modulus: files are often indexed in a repeating order (one folder per month, a
-// generator cycling through templates), and every 50th document can be the same kind. It may
-// name a deleted docid; it is only ever a filter, so such a docid matches nothing.
+// Docids in runs of `run` (1, 2, …, run; run+1, …), taking the runs whose mixed hash is `residue`
+// modulo `modulus`, up to the shard's last docid. Hashed, not d % modulus: files are often indexed
+// in a repeating order (one folder per month, a generator cycling through templates), and every
+// 50th document can be the same kind. Runs longer than 1 let a reader of values visit a few value
+// chunks instead of every one. It may name a deleted docid; it is only ever a filter, so such a
+// docid matches nothing.
 class DocidSample final : public Xapian::PostingSource {
-    uint64_t modulus, residue;
+    uint64_t modulus, residue, run;
     uint64_t current = 0, last = 0;
     Xapian::doccount count = 0;
 
@@ -182,14 +184,19 @@ class DocidSample final : public Xapian::PostingSource {
     // The first sampled docid >= from (past `last` when there is none).
     void advance(uint64_t from) {
         current = from == 0 ? 1 : from;
-        while (current <= last && mix(current) % modulus != residue) ++current;
+        while (current <= last) {
+            uint64_t r = (current - 1) / run;
+            // run == 1 hashes the docid itself, as before runs existed: the same samples.
+            if (mix(run == 1 ? current : r) % modulus == residue) return;
+            current = (r + 1) * run + 1;
+        }
     }
 
   public:
-    DocidSample(uint32_t m, uint32_t r) : modulus(m), residue(r % m) {}
+    DocidSample(uint32_t m, uint32_t r, uint32_t n) : modulus(m), residue(r % m), run(n) {}
 
     Xapian::PostingSource *clone() const override {
-        return new DocidSample(uint32_t(modulus), uint32_t(residue));
+        return new DocidSample(uint32_t(modulus), uint32_t(residue), uint32_t(run));
     }
     void init(const Xapian::Database &db) override {
         last = db.get_lastdocid();
@@ -209,18 +216,21 @@ class DocidSample final : public Xapian::PostingSource {
         if (did > current) advance(did);
     }
     std::string get_description() const override {
-        return "DocidSample(" + std::to_string(residue) + " mod " + std::to_string(modulus) + ")";
+        return "DocidSample(" + std::to_string(residue) + " mod " + std::to_string(modulus) +
+               ", runs of " + std::to_string(run) + ")";
     }
 };
 
 }  // namespace
 
 extern "C" cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residue,
-                                               cx_query **out, char **message) {
+                                               uint32_t run, cx_query **out,
+                                               char **message) {
     try {
         require(out, "out");
         if (modulus == 0) throw Xapian::InvalidArgumentError("sample modulus must be >= 1");
-        Xapian::PostingSource *source = new DocidSample(modulus, residue);
+        if (run == 0) throw Xapian::InvalidArgumentError("sample run must be >= 1");
+        Xapian::PostingSource *source = new DocidSample(modulus, residue, run);
         return emit(Xapian::Query(source->release()), out);
     } catch (...) {
         return cx_status_from_current_exception(message);

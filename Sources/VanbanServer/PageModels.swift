@@ -52,7 +52,8 @@ struct ActiveFilter {
 struct FacetView {
   struct Value {
     var value: String
-    var count: Int
+    /// Formatted, with "≈" when estimated from a sample.
+    var count: String
     var url: String
   }
   var label: String
@@ -84,6 +85,8 @@ struct SearchPage {
   var csvURL = ""
   var hasFacets = false
   var facets: [FacetView] = []
+  /// Counted on a sample of the matches (over 10,000 of them) and scaled.
+  var facetsEstimated = false
 }
 
 struct DocumentPage {

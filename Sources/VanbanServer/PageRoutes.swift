@@ -101,13 +101,20 @@ public struct PageRoutes: Sendable {
         return FacetView(
           label: label,
           values: values.map {
-            FacetView.Value(value: $0.value, count: $0.count, url: PageLink.url("/", kept + [(name, $0.value)]))
+            FacetView.Value(
+              value: $0.value,
+              count: (result.facetsExact ? "" : "≈") + $0.count.formatted(.number.locale(Self.vietnamese)),
+              url: PageLink.url("/", kept + [(name, $0.value)]))
           })
       }
     }
     page.hasFacets = !page.facets.isEmpty
+    page.facetsEstimated = !result.facetsExact
     return html("search", page)
   }
+
+  /// Numbers as Vietnamese write them: 80.000.
+  static let vietnamese = Locale(identifier: "vi_VN")
 
   static let filterLabels = [
     "agency": "Cơ quan", "type": "Loại", "province": "Tỉnh", "year": "Năm", "since": "Từ ngày", "until": "Đến ngày",
@@ -118,7 +125,7 @@ public struct PageRoutes: Sendable {
 
   static func summary(_ r: SearchResult) -> String {
     guard r.total > 0 else { return "Không tìm thấy văn bản nào" }
-    let count = (r.totalExact ? "" : "Khoảng ") + r.total.formatted(.number.locale(Locale(identifier: "vi_VN")))
+    let count = (r.totalExact ? "" : "Khoảng ") + r.total.formatted(.number.locale(Self.vietnamese))
     let shown = r.hits.isEmpty ? "" : " (hiển thị \(r.offset + 1)–\(r.offset + r.hits.count))"
     return "\(count) văn bản\(shown)"
   }

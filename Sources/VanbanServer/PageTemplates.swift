@@ -101,6 +101,7 @@ enum PageTemplates {
     </section>
     {{#hasFacets}}
     <aside class="facets" aria-label="Lọc theo">
+    {{#facetsEstimated}}<p class="meta">Số lượng ước tính trên một mẫu ngẫu nhiên (≈).</p>{{/facetsEstimated}}
     {{#facets}}
     <section>
     <h2>{{label}}</h2>

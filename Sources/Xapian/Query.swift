@@ -131,10 +131,12 @@ public final class Query: CustomStringConvertible {
   /// Matches the documents whose docid, hashed, is `residue` modulo `modulus` (in each shard),
   /// with no weight: a random sample of about 1/`modulus` of the index. Filtering a query by it and counting the
   /// matches estimates the query's total, where Xapian's own estimate assumes its words are
-  /// independent. Local databases only: a remote shard's server cannot run it.
-  /// - throws: `.invalidArgument` if `modulus` is 0.
-  public convenience init(docidSample modulus: UInt32, residue: UInt32 = 0) throws {
-    try self.init(throwing: "making a docid sample") { cx_query_new_docid_sample(modulus, residue, $0, $1) }
+  /// independent. With `run` > 1 it takes runs of that many consecutive docids, hashing whole runs:
+  /// a cluster sample, whose values are read from a few value chunks rather than from all of them.
+  /// Local databases only: a remote shard's server cannot run it.
+  /// - throws: `.invalidArgument` if `modulus` or `run` is 0.
+  public convenience init(docidSample modulus: UInt32, residue: UInt32 = 0, run: UInt32 = 1) throws {
+    try self.init(throwing: "making a docid sample") { cx_query_new_docid_sample(modulus, residue, run, $0, $1) }
   }
 
   /// Matches every document.

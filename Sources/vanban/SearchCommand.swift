@@ -35,9 +35,9 @@ struct SearchCommand: ParsableCommand {
   var offset = 0
   @Option(help: "Order: relevance, newest or oldest.")
   var sort: ResultOrder = .relevance
-  // Off by default: counting facets evaluates every match rather than the page (ripgrep's
-  // --stats, notmuch count: asked for, not paid for on every search).
-  @Flag(inversion: .prefixedNo, help: "Count all matches by issuer, type, province and year (JSON).")
+  // Off by default: counting facets is a second pass over up to 10,000 matches or a sample
+  // (ripgrep's --stats, notmuch count: asked for, not paid for on every search).
+  @Flag(inversion: .prefixedNo, help: "Count the matches by issuer, type, province and year (JSON).")
   var facets = false
   @Flag(help: "List copies of one document (same number, date and issuer, or same words) as separate hits.")
   var allCopies = false

@@ -76,6 +76,23 @@ import Xapian
     let quarter = try count(try Query(.filter, [try Query(term: "quarter"), try Query(docidSample: 4)]))
     #expect(abs(quarter * 4 - 1_000) < 200, "\(quarter)")
     #expect { try Query(docidSample: 0) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+    #expect { try Query(docidSample: 2, run: 0) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+
+    // In runs of 16: the residues still partition the documents, each a whole number of runs.
+    var inRuns = 0
+    for r in 0..<8 {
+      let e = try Enquire(database: db)
+      try e.setQuery(
+        try Query(.filter, [try Query(term: "all"), try Query(docidSample: 8, residue: UInt32(r), run: 16)]))
+      try e.setDocumentIDOrder(.ascending)
+      let m = try e.matches(offset: 0, limit: 10_000, checkAtLeast: 10_000)
+      let ids = (0..<m.count).map { m[$0].docid }
+      #expect(abs(ids.count - 500) < 200, "residue \(r): \(ids.count)")
+      // Each run of 16 docids is taken whole or not at all.
+      #expect(Set(ids.map { ($0 - 1) / 16 }).count * 16 == ids.count, "residue \(r)")
+      inRuns += ids.count
+    }
+    #expect(inRuns == 4_000)
   }
 
   /// Collapsing leaves Xapian's upper bound above the count (500 matches, 200 keys);

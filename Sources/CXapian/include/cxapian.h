@@ -461,11 +461,14 @@ cx_status cx_query_new_fixed_weight(double weight, cx_query **out,
 /** Matches the documents whose docid (within each shard), hashed, is `residue`
  *  modulo `modulus`, with no weight: a random sample of about 1/modulus of the
  *  documents, to count a query's matches on a sample and scale the count up.
+ *  With `run` > 1 the docids are taken in runs of that many consecutive ones
+ *  (whole runs hashed), so reading the sample's values visits few value chunks.
  *  A custom posting source: a remote shard cannot run it (its server does not
  *  know it), so a query holding it fails there. CX_INVALID_ARGUMENT if modulus
- *  is 0. */
+ *  or run is 0. */
 cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residue,
-                                    cx_query **out, char **message);
+                                    uint32_t run, cx_query **out,
+                                    char **message);
 cx_status cx_query_new_match_nothing(cx_query **out, char **message);
 cx_status cx_query_get_description(const cx_query *query, char **out,
                                    size_t *out_len, char **message);

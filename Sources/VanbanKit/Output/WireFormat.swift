@@ -2,7 +2,8 @@
 // version; a key removed or changed in meaning bumps it. Every key is documented in README.md.
 //
 //   { "version": 1, "query": "…", "total": N, "totalExact": true, "offset": 0, "limit": 10, "relaxed": false,
-//     "suggestion": null, "notes": [], "facets": {…} | null, "hits": [SearchHit…] }
+//     "suggestion": null, "notes": [], "facets": {…} | null,
+//     "facetsExact": true, "hits": [SearchHit…] }
 
 import Foundation
 
@@ -21,11 +22,12 @@ public enum WireFormat {
     var suggestion: String?
     var notes: [String]
     var facets: Facets?
+    var facetsExact: Bool
     var hits: [SearchHit]
 
     func encode(to encoder: Encoder) throws {
       enum K: String, CodingKey {
-        case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, hits
+        case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, facetsExact, hits
       }
       var c = encoder.container(keyedBy: K.self)
       try c.encode(version, forKey: .version)
@@ -38,6 +40,7 @@ public enum WireFormat {
       try c.encode(suggestion, forKey: .suggestion)
       try c.encode(notes, forKey: .notes)
       try c.encode(facets, forKey: .facets)
+      try c.encode(facetsExact, forKey: .facetsExact)
       try c.encode(hits, forKey: .hits)
     }
   }

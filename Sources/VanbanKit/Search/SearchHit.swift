@@ -138,6 +138,8 @@ public struct SearchResult: Sendable {
   /// Things the user should know (a query read as plain words, a degraded feature…).
   public var notes: [String] = []
   public var facets: Facets?
+  /// False when the facets were counted on a sample of the matches and scaled (FacetCount.swift).
+  public var facetsExact = true
   /// A search for the documents citing a number (`refs`, `--ref`): each hit lists its citing lines.
   public var citing = false
 }

@@ -12,6 +12,7 @@ public final class Searcher {
   /// a combined database answers metadata from its first shard only.
   let shards: [Database]
   var ranking = RankingParameters.current
+  var facetSampling = FacetSampling()
 
   /// Opens every location as one database. A missing local index is an error, not an empty one.
   public init(indexes: [String]) throws {
@@ -211,21 +212,9 @@ public final class Searcher {
       case .newest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: true)
       case .oldest: try enquire.setSortByValueThenRelevance(IndexSchema.Slot.date.rawValue, reverse: false)
       }
-      let spies = request.facets ? Facets.fields.map { ValueCountMatchSpy(slot: $0.slot.rawValue) } : []
       let collapse = !request.allCopies
-      if collapse && !spies.isEmpty {
-        // Facets count every matching file, in a pass of their own: collapsing copies over every
-        // match (the facets pass reads them all) cost four times the facets alone on gen-100k.
-        let counting = try Enquire(database: db)
-        try counting.setQuery(compiled.query)
-        for s in spies { try counting.add(s) }
-        _ = try counting.matches(offset: 0, limit: 0, checkAtLeast: try db.documentCount())
-      } else {
-        for s in spies { try enquire.add(s) }
-      }
       if collapse { try enquire.setCollapseKey(IndexSchema.Slot.copyKey.rawValue) }
-      // Facets must see every match, not just the page. Otherwise the first 100 matches are
-      // counted, and `total` counts or estimates the rest (MatchTotal.swift).
+      // The first 100 matches are counted, and `total` counts or estimates the rest (MatchTotal.swift).
       // Xapian counts in 32 bits; an offset near Int.max must not trap (limit is at most 100,000).
       let pageEnd = min(min(offset, Int(UInt32.max)) + limit, Int(UInt32.max))
       // Sorted by date, Xapian reads every match to find the page anyway: asking it to check 1,001
@@ -234,9 +223,7 @@ public final class Searcher {
       // early, nor sorted by relevance: there `total` counts or samples only when worth it.
       let dateRange = request.filters.since != nil || request.filters.until != nil || !request.filters.year.isEmpty
       let byValue = (request.sort != .relevance || !compiled.hasText) && !dateRange
-      let checkAtLeast =
-        request.facets && !collapse
-        ? try db.documentCount() : max(byValue ? Self.exactTotalUpTo + 1 : 100, pageEnd)
+      let checkAtLeast = max(byValue ? Self.exactTotalUpTo + 1 : 100, pageEnd)
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       let names = DocumentNames(db: db)
@@ -262,11 +249,7 @@ public final class Searcher {
         byValue: byValue, collapse: collapse)
       result.citing = !request.filters.reference.isEmpty
       if request.facets {
-        var f = Facets()
-        for (field, spy) in zip(Facets.fields, spies) {
-          f[keyPath: field.path] = try spy.topValues(20).map { Facets.Count(value: $0.value, count: $0.count) }
-        }
-        result.facets = f
+        (result.facets, result.facetsExact) = try facets(for: compiled.query, total: result.total)
       }
       if suggest {
         result.suggestion = suggestion(for: node, request, total: result.total, texts: texts.map(Self.suggestionText))

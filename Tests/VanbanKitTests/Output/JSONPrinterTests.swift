@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct JSONPrinterTests {
   static let envelopeKeys: Set<String> = [
-    "version", "query", "total", "totalExact", "offset", "limit", "relaxed", "suggestion", "notes", "facets", "hits",
+    "version", "query", "total", "totalExact", "offset", "limit", "relaxed", "suggestion", "notes", "facets",
+    "facetsExact",
+    "hits",
   ]
   static let hitKeys: Set<String> = [
     "rank", "id", "path", "score", "type", "number", "issuer", "parent", "province", "date", "subject", "signer",
@@ -38,6 +40,7 @@ import Testing
     #expect(env["notes"] as? [String] == ["query read as plain words (unbalanced quote)"])
     let facets = try #require(env["facets"] as? [String: Any])
     #expect(Set(facets.keys) == ["issuer", "type", "province", "year"])
+    #expect(env["facetsExact"] as? Bool == true)
     let issuers = try #require(facets["issuer"] as? [[String: Any]])
     #expect(issuers.first?["value"] as? String == "UBND tỉnh Lai Châu" && issuers.first?["count"] as? Int == 1)
 
