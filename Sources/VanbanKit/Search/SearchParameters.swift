@@ -100,15 +100,8 @@ extension Filters {
   /// names it in an error (`--since` on the command line, `since` in a URL).
   /// - throws: `VanbanError.badArgument` for a date that can't be read or an unknown option.
   public mutating func add(option: String, value: String, spelled: String) throws {
+    if append(value, toList: option) { return }
     switch option {
-    case "agency": agency.append(value)
-    case "to": recipient.append(value)
-    case "ref": reference.append(value)
-    case "type": type.append(value)
-    case "province": province.append(value)
-    case "signer": signer.append(value)
-    case "company": company.append(value)
-    case "year": year.append(value)
     case "since": since = try Self.date(value, spelled: spelled)
     case "until": until = try Self.date(value, spelled: spelled)
     default: throw VanbanError.badArgument("unknown filter `\(spelled)`")

@@ -28,9 +28,11 @@ public struct Filters: Equatable, Sendable {
 
   public var isEmpty: Bool { self == Filters() }
 
-  /// Adds a `name:value` filter from the query language.
-  mutating func add(field: String, value: String) throws {
-    switch field {
+  /// Adds `value` to the list filter `name` (its option and field name: `agency`, `to`, `ref`,
+  /// `type`, `province`, `signer`, `company`, `year`); false if there is no such list filter.
+  /// Shared by the options (`add(option:)`) and the query language's `name:value`.
+  mutating func append(_ value: String, toList name: String) -> Bool {
+    switch name {
     case "agency": agency.append(value)
     case "to": recipient.append(value)
     case "ref": reference.append(value)
@@ -39,6 +41,15 @@ public struct Filters: Equatable, Sendable {
     case "signer": signer.append(value)
     case "company": company.append(value)
     case "year": year.append(value)
+    default: return false
+    }
+    return true
+  }
+
+  /// Adds a `name:value` filter from the query language.
+  mutating func add(field: String, value: String) throws {
+    if append(value, toList: field) { return }
+    switch field {
     case "format": format.append(value)
     case "number": number.append(value)
     case "date":
