@@ -152,6 +152,25 @@ func extractBench(_ arguments: ArraySlice<String>) throws {
   if let outPath { try fingerprint.write(toFile: outPath, atomically: true, encoding: .utf8) }
 }
 
+/// `--paired`: each stdin line is a query's text, searched as `GET /api/search?q=LINE` searches it;
+/// two figures are printed on a line of their own as soon as it is done: the search's milliseconds,
+/// and those of the search and its JSON (what the server also does for a request).
+func pairedSearches(_ searcher: Searcher) throws {
+  var json = PrintOptions()
+  json.format = .json
+  while let line = readLine() {
+    var request = try SearchRequest(parameters: [("q", line)])
+    request.facets = false
+    let t = now()
+    let result = try searcher.search(request)
+    let searched = now()
+    _ = try HitPrinter.render(result, json)
+    let rendered = now()
+    FileHandle.standardOutput.write(
+      Data(String(format: "%.3f %.3f\n", Double(searched - t) / 1e6, Double(rendered - t) / 1e6).utf8))
+  }
+}
+
 func main() throws {
   if CommandLine.arguments.dropFirst().first == "extract" {
     return try extractBench(CommandLine.arguments.dropFirst(2))
@@ -162,6 +181,10 @@ func main() throws {
   var allCopies = false
   // Time the JSON the CLI and the server print, too: what a request costs beyond the search.
   var render = false
+  // One search per line of stdin, its time printed at once: scripts/serve-load alternates these
+  // with the same requests to `vanban serve`, so both are timed on the same machine at the same
+  // moment (run to run, this machine's in-process p50 moves by a third).
+  var paired = false
   var args = CommandLine.arguments.dropFirst()
   while let a = args.popFirst() {
     switch a {
@@ -170,12 +193,18 @@ func main() throws {
     case "--repeat": repeatCount = max(1, Int(args.popFirst() ?? "") ?? 3)
     case "--all-copies": allCopies = true
     case "--render": render = true
+    case "--paired": paired = true
     case "-h", "--help":
       print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render]")
+      print("       vanban-bench --index DIR --paired   (a query per stdin line; prints its ms)")
       print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
       return
     default: throw BenchError("unknown argument `\(a)`")
     }
+  }
+  if paired {
+    guard !indexes.isEmpty else { throw BenchError("--index is required") }
+    return try pairedSearches(try Searcher(indexes: indexes))
   }
   guard let queriesPath, !indexes.isEmpty else { throw BenchError("--index and --queries are required") }
   let file = try JSONDecoder().decode(QueryFile.self, from: Data(contentsOf: URL(fileURLWithPath: queriesPath)))
