@@ -181,13 +181,22 @@ class DocidSample final : public Xapian::PostingSource {
         x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
         return x ^ (x >> 31);
     }
+    // Which of the `modulus` parts x's hash falls in: the hash scaled to [0, modulus) by a
+    // multiplication (Lemire's reduction), not a division, which cost more than the hash itself
+    // here, where every docid up to the next sampled one is tried.
+    uint64_t part(uint64_t x) const {
+        return uint64_t((static_cast<unsigned __int128>(mix(x)) * modulus) >> 64);
+    }
     // The first sampled docid >= from (past `last` when there is none).
     void advance(uint64_t from) {
         current = from == 0 ? 1 : from;
+        if (run == 1) {
+            while (current <= last && part(current) != residue) ++current;
+            return;
+        }
         while (current <= last) {
             uint64_t r = (current - 1) / run;
-            // run == 1 hashes the docid itself, as before runs existed: the same samples.
-            if (mix(run == 1 ? current : r) % modulus == residue) return;
+            if (part(r) == residue) return;
             current = (r + 1) * run + 1;
         }
     }
