@@ -44,6 +44,7 @@ demo: build
 
 test: deps
 	$(SWIFT) build $(RELEASE) --product vanban
+	$(SWIFT) build $(RELEASE) --product vanban-serve
 	VANBAN_BIN=$(CURDIR)/$(BIN) $(SWIFT) test
 
 # The fast loop: the library's tests (CXapian, Xapian, VanbanKit) and the CLI's unit tests

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VanbanCLI
 import VanbanKit
 
 struct IndexCommand: ParsableCommand {

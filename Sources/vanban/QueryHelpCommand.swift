@@ -1,4 +1,5 @@
 import ArgumentParser
+import VanbanCLI
 
 struct QueryHelpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

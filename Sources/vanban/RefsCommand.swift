@@ -1,4 +1,5 @@
 import ArgumentParser
+import VanbanCLI
 import VanbanKit
 
 struct RefsCommand: ParsableCommand {

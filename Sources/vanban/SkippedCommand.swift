@@ -1,4 +1,5 @@
 import ArgumentParser
+import VanbanCLI
 import VanbanKit
 
 /// The formats of a command that prints a list of rows (`skipped`).

@@ -1,10 +1,9 @@
-// The `vanban` command: full-text search over Vietnamese official documents.
-//
-// Exit status follows grep and ripgrep: 0 when there are hits, 1 when there are none, 2 on any
-// error. Errors are one line on stderr; a broken pipe (`vanban search … | head`) exits 0.
+// The `vanban` command: full-text search over Vietnamese official documents. Exit status and
+// error lines: CommandMain.swift.
 
 import ArgumentParser
 import Foundation
+import VanbanCLI
 import VanbanKit
 
 @main
@@ -31,32 +30,14 @@ struct VanbanCommand: ParsableCommand {
   )
 
   static func main() {
-    Terminal.ignoreBrokenPipe()
-    do {
-      var command = try parseAsRoot()
-      try command.run()
-      Foundation.exit(0)
-    } catch let code as ExitCode {
-      Foundation.exit(code.rawValue)
-    } catch {
-      if exitCode(for: error) == .success {  // --help, --version
-        Terminal.out(fullMessage(for: error) + "\n")
-        Foundation.exit(0)
-      }
-      let message: String
-      // One line: ArgumentParser's message without its Help:/Usage: lines (the README promises one).
-      if let e = error as? VanbanError {
-        message = e.cliMessage
-      } else if let unknown = CommandSuggestion.message(  // `help` is ArgumentParser's own subcommand
-        arguments: Array(CommandLine.arguments.dropFirst()), commands: commandNames, aliases: commandAliases + ["help"])
-      {
-        message = unknown
-      } else {
-        message = Self.message(for: error)
-      }
-      // Messages can quote a query or a path: escaped so they cannot drive the terminal.
-      Terminal.err("vanban: " + ControlEscapes.escape(message.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
-      Foundation.exit(2)
+    // `serve` is a program of its own (ServeProgram.swift): run it before anything is parsed.
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == ServeCommand.configuration.commandName {
+      ServeProgram.run(Array(arguments.dropFirst()))
+    }
+    CommandMain.run(Self.self) { _ in
+      // `help` is ArgumentParser's own subcommand.
+      CommandSuggestion.message(arguments: arguments, commands: commandNames, aliases: commandAliases + ["help"])
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import VanbanCLI
 import VanbanKit
 
 /// What `vanban index --watch` prints: the first run's summary on stdout, then one line per batch

@@ -3,6 +3,7 @@
 // to 80.
 
 import Testing
+import VanbanCLI
 
 @testable import vanban
 

@@ -5,7 +5,7 @@ import VanbanKit
 
 extension VanbanError {
   /// The one line `vanban` prints on stderr for this error.
-  var cliMessage: String {
+  public var cliMessage: String {
     switch self {
     case .indexNotFound(let p):
       return "no index at \(p) (run `vanban index` first, or pass --index DIR)"
@@ -37,7 +37,7 @@ extension VanbanError {
 extension DecodeError {
   /// The reason `vanban index` prints after a skipped file's path, naming the option that sets
   /// a limit where the library reports only the limit.
-  var cliReason: String {
+  public var cliReason: String {
     switch self {
     case .tooMuchText(let limit): return "more than \(Self.size(limit)) of text (limit set by --max-text)"
     default: return description

@@ -1,0 +1,51 @@
+// The options of `vanban serve`, declared once: `vanban-serve` parses them, and `vanban` shows
+// them in its help and its completion scripts (it hands `serve`'s arguments over unparsed).
+
+import ArgumentParser
+
+/// `vanban serve`'s options and help.
+public struct ServeOptions: ParsableArguments {
+  public init() {}
+
+  /// The help of `vanban serve`, for both programs.
+  public static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the index as a search page and a read-only JSON API (the CLI's JSON).",
+    // Written out: the generated one lists every option and runs past 80 columns.
+    usage: "vanban serve [<options>]",
+    discussion: """
+      Listens on 127.0.0.1 (this machine only) unless --host says otherwise. Any other address \
+      shares the index with the network and needs --users FILE (HTTP basic auth; lines \
+      name:bcrypt-hash, as `htpasswd -nbB NAME PASSWORD` prints them) or an explicit --no-auth. \
+      --tls-cert and --tls-key (PEM files) serve HTTPS. Commits by `vanban index` in another \
+      process are searched without a restart. Ctrl-C or SIGTERM stops it after the requests \
+      in progress.
+
+      Then open http://127.0.0.1:8080/ for the search page, or ask the API: \
+      curl 'http://127.0.0.1:8080/api/search?q=viet+a' (README.md lists the routes).
+
+      Examples:
+        vanban serve --index index
+        vanban serve --host 0.0.0.0 --users users.txt
+        vanban serve --users users.txt --tls-cert cert.pem --tls-key key.pem
+      """)
+
+  @OptionGroup public var location: IndexLocationOptions
+  @Option(help: "Address to listen on (0.0.0.0 for every interface).")
+  public var host = "127.0.0.1"
+  @Option(help: "Port to listen on (0 picks a free one).")
+  public var port = 8080
+  @Option(help: ArgumentHelp("Require a login from these users (lines name:bcrypt-hash).", valueName: "FILE"))
+  public var users: String?
+  @Flag(help: "Share on a non-loopback --host without any login.")
+  public var noAuth = false
+  @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM).", valueName: "FILE"))
+  public var tlsCert: String?
+  @Option(help: ArgumentHelp("The private key of --tls-cert (PEM).", valueName: "FILE"))
+  public var tlsKey: String?
+
+  public func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
+    guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+  }
+}
