@@ -3,6 +3,8 @@
 import Foundation
 import Testing
 
+@testable import VanbanKit
+
 @Suite(.serialized) struct RemoteShardTests {
   static let tcpsrv = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first {
     FileManager.default.isExecutableFile(atPath: $0)
@@ -76,6 +78,18 @@ import Testing
     }
     let refs = try CLI.run(["refs", "16/CT-TTg", "--format", "json"] + remoteArgs)
     #expect(refs.seedIDs == ["003"])
+    // Facets over a sample cannot run remotely (the server does not know the sample): counted
+    // exactly instead, as a local index with the same matches counts them.
+    let remoteSearcher = try Searcher(indexes: locations)
+    remoteSearcher.facetSampling = FacetSampling(exactUpTo: 1, sampleMatches: 2, run: 1)
+    var facetRequest = SearchRequest(text: "dịch")
+    facetRequest.facets = true
+    facetRequest.allCopies = true
+    let remoteFacets = try remoteSearcher.search(facetRequest)
+    let localFacets = try Searcher(indexes: [ws.index.path]).search(facetRequest)
+    #expect(remoteFacets.total > 1, "the sampling path is tried: \(remoteFacets.total) matches")
+    #expect(remoteFacets.facetsExact)
+    #expect(remoteFacets.facets == localFacets.facets)
 
     for s in servers {
       kill(s.processIdentifier, SIGKILL)

@@ -35,14 +35,15 @@ extension Searcher {
       return (try countFacets(unweighted).facets, true)
     }
     let modulus = max(2, min(total / max(1, facetSampling.sampleMatches), 1 << 24))
-    // A sample cannot run on a remote shard (its server does not know it): count every match.
-    guard let sample = try? Query(docidSample: UInt32(modulus), run: facetSampling.run) else {
-      return (try countFacets(unweighted).facets, true)
-    }
-    let (sampled, seen) = try countFacets(try Query(.filter, [unweighted, sample]))
-    // The total was itself sampled; should a second sample disagree wildly (a few hundred matches
-    // where thousands were expected), counting every match is cheap enough and right.
-    guard seen >= facetSampling.sampleMatches / 10 else { return (try countFacets(unweighted).facets, true) }
+    // A sample cannot run on a remote shard (its server does not know it, and the match fails):
+    // there every match is counted.
+    guard let sample = try? Query(docidSample: UInt32(modulus), run: facetSampling.run),
+      let filtered = try? Query(.filter, [unweighted, sample]),
+      let (sampled, seen) = try? countFacets(filtered),
+      // The total was itself sampled; should a second sample disagree wildly (a few hundred
+      // matches where thousands were expected), counting every match is cheap enough and right.
+      seen >= facetSampling.sampleMatches / 10
+    else { return (try countFacets(unweighted).facets, true) }
     let scale = Double(total) / Double(seen)
     var scaled = Facets()
     for field in Facets.fields {
