@@ -31,14 +31,20 @@ enum ServeProgram {
   /// Replaces this process with `vanban-serve ARGUMENTS`. It is looked for beside the running
   /// `vanban` (its real path), never on PATH: a folder on PATH must not choose what runs.
   static func run(_ arguments: [String]) -> Never {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    // argv[0] only when it is a path: a bare `vanban` (found on PATH) would otherwise mean the
+    // current folder, where anyone may have put a `vanban-serve`.
+    let argv0 = CommandLine.arguments.first ?? ""
+    guard
+      let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        ?? (argv0.contains("/") ? argv0 : nil)
+    else { fail("`vanban serve` cannot find vanban's own folder (/proc/self/exe is not readable)") }
     let path = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
     guard access(path, X_OK) == 0 else {
       fail("`vanban serve` needs \(name) beside vanban, at \(path) (`make build` builds both)")
     }
-    var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) }
-    argv.append(nil)
-    execv(path, argv)
+    var cArguments: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) }
+    cArguments.append(nil)
+    execv(path, cArguments)
     fail("cannot run \(path): \(String(cString: strerror(errno)))")
   }
 
