@@ -19,6 +19,9 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+    // NIO's HTTP parser errors and the HTTP parts, for the answer to a request it cannot parse.
+    .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
     // SHA-256 of a file's bytes, the OCR cache's key (CryptoKit is not on Linux).
     .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
   ],
@@ -52,6 +55,9 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]
     ),
     // The CLI: parses options, calls VanbanKit, prints.

@@ -74,8 +74,12 @@ public enum VanbanServer {
   ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "vanban")
     logger.logLevel = .warning
+    let http1 = HTTP1Channel.Configuration(
+      additionalChannelHandlers: [UnparsableRequestHandler()],
+      httpDecoderConfiguration: UnparsableRequestHandler.limits)
     let server: HTTPServerBuilder =
-      try settings.tls.map { try .tls(.http1(), tlsConfiguration: try $0.configuration()) } ?? .http1()
+      try settings.tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: try $0.configuration()) }
+      ?? .http1(configuration: http1)
     return Application(
       router: router(settings),
       server: server,
