@@ -104,6 +104,19 @@ import VanbanTestSupport
     #expect(s.hasPrefix("Ủy ban nhân dân tỉnh."))
     #expect(s.hasSuffix("…"))
   }
+
+  /// The shortcut for ASCII and letters answers as Unicode's White_Space (plus the C0 controls)
+  /// does, for every scalar.
+  @Test func aSpaceInASnippetIsUnicodeWhitespaceOrAControlCharacter() {
+    let letters = VietnameseLetters.shared
+    var differ: [UInt32] = []
+    for v in UInt32(0)...0x10FFFF {
+      guard let c = Unicode.Scalar(v) else { continue }
+      if Snippet.showsAsSpace(c, letters) != (c.properties.isWhitespace || v < 0x20) { differ.append(v) }
+    }
+    #expect(differ.isEmpty)
+    #expect(Snippet.make(text: "a\u{3000}\u{A0}\tb\u{2028}c\u{85}d", terms: HighlightTerms()) == "a b c d")
+  }
 }
 
 /// Issue J: a whole text with the query's words marked, as the server's document view shows it.
