@@ -28,7 +28,9 @@ public struct ServeOptions: ParsableArguments {
         vanban serve --index index
         vanban serve --host 0.0.0.0 --users users.txt
         vanban serve --users users.txt --tls-cert cert.pem --tls-key key.pem
-      """)
+      """,
+    // `vanban help serve` lists --version (vanban's own), so vanban-serve must answer it.
+    version: ProgramVersion.current)
 
   @OptionGroup public var location: IndexLocationOptions
   @Option(help: "Address to listen on (0.0.0.0 for every interface).")

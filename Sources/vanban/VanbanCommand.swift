@@ -21,7 +21,7 @@ struct VanbanCommand: ParsableCommand {
 
       Run `vanban help query` for the query language.
       """,
-    version: "0.1.0",
+    version: ProgramVersion.current,
     subcommands: [
       IndexCommand.self, SearchCommand.self, RefsCommand.self, CitesCommand.self, ShowCommand.self,
       StatsCommand.self, SkippedCommand.self, CompactCommand.self, QueryHelpCommand.self, CompletionCommand.self,

@@ -15,6 +15,12 @@ import VanbanTestSupport
     let help = try ProcessRunner.run(link, ["serve", "--help"], timeout: 60)
     #expect(help.status == 0, "\(help.stderr)")
     #expect(help.stdout.contains("--tls-cert") && help.stdout.contains("--users"), "\(help.stdout.prefix(300))")
+    // `vanban help serve` lists --version: vanban-serve answers it as vanban does.
+    let ownVersion = try ProcessRunner.run(VanbanBinary.path, ["--version"], timeout: 60)
+    let serveVersion = try ProcessRunner.run(link, ["serve", "--version"], timeout: 60)
+    #expect(try ProcessRunner.run(link, ["help", "serve"], timeout: 60).stdout.contains("--version"))
+    #expect(serveVersion.status == 0, "\(serveVersion.stderr)")
+    #expect(serveVersion.stdout == ownVersion.stdout && !ownVersion.stdout.isEmpty)
 
     // A copy with no vanban-serve beside it, and a vanban-serve on PATH that must not run.
     let alone = try TemporaryDirectory()
