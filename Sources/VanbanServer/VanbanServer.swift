@@ -13,11 +13,16 @@ public struct ServerSettings: Sendable {
   public var users: UserFile?
   /// HTTPS: a certificate chain and its private key, both PEM files.
   public var tls: TLSFiles?
+  /// A connection with no request in progress is closed after this long: one that sends nothing,
+  /// or its request head a byte at a time, cannot hold a socket forever. A search in progress is
+  /// never cut. 60 s, about what nginx keeps an idle browser connection for.
+  public var idleTimeout: Duration
 
-  public init(index: IndexService, users: UserFile? = nil, tls: TLSFiles? = nil) {
+  public init(index: IndexService, users: UserFile? = nil, tls: TLSFiles? = nil, idleTimeout: Duration = .seconds(60)) {
     self.index = index
     self.users = users
     self.tls = tls
+    self.idleTimeout = idleTimeout
   }
 }
 
@@ -74,8 +79,10 @@ public enum VanbanServer {
   ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "vanban")
     logger.logLevel = .warning
+    let (seconds, attoseconds) = settings.idleTimeout.components
     let http1 = HTTP1Channel.Configuration(
       additionalChannelHandlers: [UnparsableRequestHandler()],
+      idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000),
       httpDecoderConfiguration: UnparsableRequestHandler.limits)
     let server: HTTPServerBuilder =
       try settings.tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: try $0.configuration()) }

@@ -2,7 +2,10 @@
 // a 4xx status and a JSON error, never a crash, and the next ordinary request is answered.
 
 import Foundation
+import HummingbirdTesting
 import Testing
+import VanbanKit
+import VanbanServer
 import VanbanTestSupport
 
 @Suite struct HostileRequestTests {
@@ -64,5 +67,31 @@ import VanbanTestSupport
     #expect(lines.first { $0.hasPrefix("1 MB query:") }?.contains("431") == true, "\(r.stdout)")
     #expect(lines.last?.hasPrefix("after: HTTP/1.1 200 OK | {") == true, "\(r.stdout)")
     #expect(server.process.isRunning)
+  }
+
+  /// A connection that never finishes its request head is closed once idle for `idleTimeout`
+  /// (here 1 s), instead of holding a socket for as long as the client likes.
+  @Test func aConnectionThatSendsNothingMoreIsClosed() async throws {
+    let seeds = try SeedServer()
+    let settings = ServerSettings(index: try IndexService(locations: [seeds.index]), idleTimeout: .seconds(1))
+    let app = try VanbanServer.application(settings, host: "127.0.0.1", port: 0)
+    try await app.test(.live) { client in
+      let port = try #require(client.port)
+      let script = """
+        import socket, sys, time
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+        s.sendall(b"GET /api/stats HTTP/1.1\\r\\nHost: x\\r\\n")
+        start = time.time()
+        try:
+            data = s.recv(65536)
+        except ConnectionResetError:
+            data = b""
+        print("%.1f %d" % (time.time() - start, len(data)))
+        """
+      let r = try ProcessRunner.run("/usr/bin/python3", ["-c", script, String(port)], timeout: 60)
+      #expect(r.status == 0, "the server kept the connection open: \(r.stderr)")
+      let parts = r.stdout.split(separator: " ")
+      #expect(parts.count == 2 && Double(parts[0]) ?? 99 < 10 && parts[1] == "0\n", "\(r.stdout)")
+    }
   }
 }
