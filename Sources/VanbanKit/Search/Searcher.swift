@@ -223,7 +223,10 @@ public final class Searcher {
       // early, nor sorted by relevance: there `total` counts or samples only when worth it.
       let dateRange = request.filters.since != nil || request.filters.until != nil || !request.filters.year.isEmpty
       let byValue = (request.sort != .relevance || !compiled.hasText) && !dateRange
-      let checkAtLeast = max(byValue ? Self.exactTotalUpTo + 1 : 100, pageEnd)
+      // No page (`--limit 0`, a count): Xapian asked to check any match with no page to fill
+      // checks every one, and with copies collapsed that took 80 ms for 43,000 matches, against
+      // 3 ms for a page of 10; `total` counts or samples instead.
+      let checkAtLeast = limit == 0 ? 0 : max(byValue ? Self.exactTotalUpTo + 1 : 100, pageEnd)
       let mset = try enquire.matches(offset: offset, limit: limit, checkAtLeast: checkAtLeast)
       var hits: [SearchHit] = []
       let names = DocumentNames(db: db)
