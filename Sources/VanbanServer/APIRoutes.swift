@@ -47,7 +47,7 @@ public struct APIRoutes: Sendable {
   func refs(_ request: Request, number: String) async throws -> Response {
     guard !number.isEmpty else { throw APIError(.badRequest, "give a document number: /api/refs/16%2FCT-TTg") }
     let query = try QueryParameters(request.uri.query)
-    try query.checkBounds()
+    try query.checkBounds(defaultLimit: SearchRequest.refsDefaultLimit)
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
@@ -85,14 +85,17 @@ public struct APIRoutes: Sendable {
     return .json(body)
   }
 
-  /// `GET /api/stats`: `vanban stats --format json`; `top=N` as `--top`.
+  /// The most values `/api/stats` lists per field (`top`).
+  static let maxStatsTop = 1_000
+
+  /// `GET /api/stats`: `vanban stats --format json`; `top=N` as `--top`, up to `maxStatsTop`.
   func stats(_ request: Request) async throws -> Response {
     let query = try QueryParameters(request.uri.query)
     try query.check(allowed: ["format", "top"])
     let pretty = try isPretty(query)
     let top = try query.last("top").map { try count($0, "top") } ?? 20
     let body = try await index.run { searcher in
-      try WireFormat.json(try searcher.stats(top: max(1, min(top, 10_000))), pretty: pretty) + "\n"
+      try WireFormat.json(try searcher.stats(top: max(1, min(top, Self.maxStatsTop))), pretty: pretty) + "\n"
     }
     return .json(body)
   }

@@ -47,7 +47,7 @@ public struct PageRoutes: Sendable {
   func searchPage(_ request: Request) async throws -> Response {
     let query = try QueryParameters(request.uri.query)
     try query.check(allowed: Self.searchNames)
-    try query.checkBounds()
+    try query.checkBounds(defaultLimit: Self.hitsPerPage)
     // A form sends its empty fields: they are not filters.
     let pairs = query.pairs.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
     let form = SearchForm(pairs)
@@ -86,7 +86,7 @@ public struct PageRoutes: Sendable {
     if result.offset > 0 {
       page.previousURL = PageLink.url("/", kept + Self.offset(max(0, result.offset - Self.hitsPerPage)))
     }
-    if result.offset + result.hits.count < result.total {
+    if result.offset + result.hits.count < result.total, Self.hasNextPage(after: result.offset) {
       page.nextURL = PageLink.url("/", kept + Self.offset(result.offset + Self.hitsPerPage))
     }
     page.jsonURL = PageLink.url("/api/search", kept + [("limit", "1000")])
@@ -122,6 +122,11 @@ public struct PageRoutes: Sendable {
   ]
 
   static func offset(_ n: Int) -> [(name: String, value: String)] { n > 0 ? [("offset", String(n))] : [] }
+
+  /// Whether the page after the one at `offset` is within `QueryParameters.maxWindow`.
+  static func hasNextPage(after offset: Int) -> Bool {
+    offset + 2 * hitsPerPage <= QueryParameters.maxWindow
+  }
 
   static func summary(_ r: SearchResult) -> String {
     guard r.total > 0 else { return "Không tìm thấy văn bản nào" }
@@ -288,6 +293,7 @@ public struct PageRoutes: Sendable {
     guard !number.isEmpty else { throw APIError(.badRequest, "give a document number: /refs/16%2FCT-TTg") }
     let query = try QueryParameters(request.uri.query)
     try query.check(allowed: ["year", "date", "offset", "sort"])
+    try query.checkBounds(defaultLimit: Self.hitsPerPage)
     let pairs = query.pairs.filter { !$0.value.isEmpty }
     let kept = pairs.filter { $0.name != "offset" }
     var search = try SearchRequest(citing: number, parameters: kept)
@@ -310,7 +316,7 @@ public struct PageRoutes: Sendable {
     if result.offset > 0 {
       page.previousURL = PageLink.url(path, kept + Self.offset(max(0, result.offset - Self.hitsPerPage)))
     }
-    if result.offset + result.hits.count < result.total {
+    if result.offset + result.hits.count < result.total, Self.hasNextPage(after: result.offset) {
       page.nextURL = PageLink.url(path, kept + Self.offset(result.offset + Self.hitsPerPage))
     }
     return html("refs", page)

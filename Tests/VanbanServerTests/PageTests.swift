@@ -215,13 +215,29 @@ import VanbanTestSupport
   @Test func boundsOnTheQueryAndThePage() async throws {
     let seeds = try SeedServer()
     let long = String(repeating: "a", count: 5_000)
+    @Sendable func agencies(_ n: Int) -> String { (0..<n).map { "agency=UBND+\($0)" }.joined(separator: "&") }
     try await seeds.application().test(.router) { client in
-      for uri in ["/api/search?q=viet&limit=1001", "/api/search?q=\(long)", "/?q=\(long)"] {
+      let refused = [
+        "/api/search?q=viet&limit=1001", "/api/search?q=\(long)", "/?q=\(long)",
+        // A page ending past the 10,000th hit (the page's own 20, refs' 100 when no limit is given).
+        "/api/search?q=viet&offset=9991&limit=10", "/?q=viet&offset=9981", "/api/refs/16%2FCT-TTg?offset=9901",
+        "/refs/16%2FCT-TTg?offset=9981",
+        // More values of one filter than `Filters.maxValues`.
+        "/api/search?q=viet&\(agencies(Filters.maxValues + 1))", "/?q=viet&\(agencies(Filters.maxValues + 1))",
+      ]
+      for uri in refused {
         try await client.execute(uri: uri, method: .get) { r in
-          #expect(r.status == .badRequest, "\(uri.prefix(40)): \(r.status)")
+          #expect(r.status == .badRequest, "\(uri.prefix(60)): \(r.status)")
+          #expect(String(buffer: r.body).contains("error") || uri.hasPrefix("/?") || uri.hasPrefix("/refs"))
         }
       }
-      try await client.execute(uri: "/api/search?q=viet&limit=1000", method: .get) { r in #expect(r.status == .ok) }
+      let allowed = [
+        "/api/search?q=viet&limit=1000", "/api/search?q=viet&offset=9990&limit=10", "/?q=viet&offset=9980",
+        "/api/search?q=viet&\(agencies(Filters.maxValues))",
+      ]
+      for uri in allowed {
+        try await client.execute(uri: uri, method: .get) { r in #expect(r.status == .ok, "\(uri.prefix(60))") }
+      }
     }
   }
 }

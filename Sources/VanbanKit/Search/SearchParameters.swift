@@ -100,7 +100,7 @@ extension Filters {
   /// names it in an error (`--since` on the command line, `since` in a URL).
   /// - throws: `VanbanError.badArgument` for a date that can't be read or an unknown option.
   public mutating func add(option: String, value: String, spelled: String) throws {
-    if append(value, toList: option) { return }
+    if try append(value, toList: option, spelled: spelled) { return }
     switch option {
     case "since": since = try Self.date(value, spelled: spelled)
     case "until": until = try Self.date(value, spelled: spelled)

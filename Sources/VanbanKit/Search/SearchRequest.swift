@@ -28,19 +28,31 @@ public struct Filters: Equatable, Sendable {
 
   public var isEmpty: Bool { self == Filters() }
 
+  /// The most values one filter takes (`--agency A --agency B …`): each is a query of its own, and
+  /// the server's page links every filter to a page without it, so 5,000 values made one request
+  /// take a minute and 1.5 GB.
+  public static let maxValues = 32
+
   /// Adds `value` to the list filter `name` (its option and field name: `agency`, `to`, `ref`,
   /// `type`, `province`, `signer`, `company`, `year`); false if there is no such list filter.
   /// Shared by the options (`add(option:)`) and the query language's `name:value`.
-  mutating func append(_ value: String, toList name: String) -> Bool {
+  /// - throws: `VanbanError.badArgument` past `maxValues` values of one filter (named `spelled`).
+  mutating func append(_ value: String, toList name: String, spelled: String? = nil) throws -> Bool {
+    func add(_ list: inout [String]) throws {
+      guard list.count < Self.maxValues else {
+        throw VanbanError.badArgument("\(spelled ?? name) takes at most \(Self.maxValues) values")
+      }
+      list.append(value)
+    }
     switch name {
-    case "agency": agency.append(value)
-    case "to": recipient.append(value)
-    case "ref": reference.append(value)
-    case "type": type.append(value)
-    case "province": province.append(value)
-    case "signer": signer.append(value)
-    case "company": company.append(value)
-    case "year": year.append(value)
+    case "agency": try add(&agency)
+    case "to": try add(&recipient)
+    case "ref": try add(&reference)
+    case "type": try add(&type)
+    case "province": try add(&province)
+    case "signer": try add(&signer)
+    case "company": try add(&company)
+    case "year": try add(&year)
     default: return false
     }
     return true
@@ -48,7 +60,7 @@ public struct Filters: Equatable, Sendable {
 
   /// Adds a `name:value` filter from the query language.
   mutating func add(field: String, value: String) throws {
-    if append(value, toList: field) { return }
+    if try append(value, toList: field) { return }
     switch field {
     case "format": format.append(value)
     case "number": number.append(value)

@@ -1,0 +1,46 @@
+// What one search may cost is bounded however it is asked: the wildcards of a query share one
+// budget of expanded terms, and a filter takes a bounded number of values (the server's page
+// links each filter to a page without it, so its size grew with their square).
+import Foundation
+import Testing
+import VanbanTestSupport
+
+@testable import VanbanKit
+
+@Suite(.serialized) struct QueryBoundsTests {
+  /// 48 notes, each with a word of its own starting with `ta` (`tabb`, `tabc`, …).
+  static let index: Result<(TemporaryDirectory, TemporaryDirectory, Int), Error> = Result {
+    let letters = Array("bcdghklm")
+    let words = letters.flatMap { a in letters.map { b in "ta\(a)\(b)" } }.prefix(48)
+    let docs = try TemporaryDirectory()
+    for (i, w) in words.enumerated() {
+      try "Ghi chú số \(i): \(w).\n".write(to: docs.appending("note-\(i).txt"), atomically: true, encoding: .utf8)
+    }
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    return (docs, index, words.count)
+  }
+
+  @Test func aQuerysWildcardsShareOneBudgetOfTerms() throws {
+    let (_, index, words) = try Self.index.get()
+    let searcher = try Searcher(indexes: [index.path])
+    var one = SearchRequest(text: "ta*")
+    one.limit = 100
+    #expect(try searcher.search(one).total == words, "one wildcard expands to every word")
+    // 64 wildcards (the most words a query keeps) share `maxWildcardTerms`: 250 / 64 = 3 each.
+    var many = SearchRequest(text: Array(repeating: "ta*", count: 64).joined(separator: " OR "))
+    many.limit = 100
+    let perWildcard = QueryCompiler(exact: false, defaultAnd: true).maxWildcardTerms / 64
+    #expect(try searcher.search(many).total == perWildcard)
+    let node = try #require(try QueryLanguage.parse("a* (b* OR c) -d* \"e f\"", defaultAnd: true))
+    #expect(QueryCompiler.wildcardCount(node) == 3)
+  }
+
+  @Test func aFilterTakesABoundedNumberOfValues() throws {
+    let values = (0...Filters.maxValues).map { ("agency", "UBND huyện \($0)") }
+    #expect(throws: Never.self) { try SearchRequest(parameters: Array(values.dropLast())) }
+    #expect(throws: VanbanError.badArgument("agency takes at most \(Filters.maxValues) values")) {
+      try SearchRequest(parameters: values)
+    }
+  }
+}
