@@ -62,7 +62,7 @@ struct IndexSession {
       walkerSkipped.insert(IndexSchema.pathKey(p))
       skip(p, r, category: r)
     }
-    let walk =
+    var walk =
       if let scopes {
         walker.walk(scopes, within: roots, skip: onSkip, folder: folder)
       } else {
@@ -71,10 +71,13 @@ struct IndexSession {
     for (ext, n) in walk.ignored { summary.ignored[ext, default: 0] += n }
     let limits = options.readingLimits
     var todo: [FoundFile] = []
+    // The paths walked, to tell what is gone: needed only where the index holds something here,
+    // or where walked folders may overlap (a million paths take 30 MB).
     var seen = Set<String>()
+    let tracksSeen = !known.isEmpty || !skippedBefore.isEmpty || (scopes ?? options.roots).count > 1
     for f in walk.files {
       let key = IndexSchema.pathKey(f.path)
-      guard seen.insert(key).inserted else { continue }  // overlapping roots list a file twice
+      if tracksSeen, !seen.insert(key).inserted { continue }  // overlapping roots list a file twice
       let signature = DocumentAnalyzer.signature(f)
       if known[key] == signature {
         summary.unchanged += 1
@@ -84,6 +87,7 @@ struct IndexSession {
         todo.append(f)
       }
     }
+    walk.files = []  // `todo` holds what is left to do; two lists of a million files were 64 MB more
 
     // Remove documents whose files are gone, but only under the roots of this run: indexing a
     // second folder must not drop the first. A file replaced by a folder or a pipe, one now
