@@ -58,7 +58,9 @@ struct QueryParameters {
     if let n = number("limit"), n > Self.maxLimit {
       throw APIError(.badRequest, "limit must be at most \(Self.maxLimit); page with offset")
     }
-    if let offset = number("offset"), offset > 0, offset + (number("limit") ?? defaultLimit) > Self.maxWindow {
+    // `limit` is at most `maxLimit` here, and a negative one is refused later: no sum can overflow.
+    let limit = max(0, number("limit") ?? defaultLimit)
+    if let offset = number("offset"), offset > 0, offset > Self.maxWindow - limit {
       throw APIError(
         .badRequest,
         "offset + limit must be at most \(Self.maxWindow): the hits past the \(Self.maxWindow.formatted())th are not served; narrow the search with filters"

@@ -221,7 +221,8 @@ import VanbanTestSupport
         "/api/search?q=viet&limit=1001", "/api/search?q=\(long)", "/?q=\(long)",
         // A page ending past the 10,000th hit (the page's own 20, refs' 100 when no limit is given).
         "/api/search?q=viet&offset=9991&limit=10", "/?q=viet&offset=9981", "/api/refs/16%2FCT-TTg?offset=9901",
-        "/refs/16%2FCT-TTg?offset=9981",
+        "/refs/16%2FCT-TTg?offset=9981", "/api/search?q=viet&offset=\(Int.max)&limit=1000",
+        "/?q=viet&offset=\(Int.max)",
         // More values of one filter than `Filters.maxValues`.
         "/api/search?q=viet&\(agencies(Filters.maxValues + 1))", "/?q=viet&\(agencies(Filters.maxValues + 1))",
       ]
