@@ -97,7 +97,8 @@ public struct PageRoutes: Sendable {
         ("province", "Tỉnh, thành phố", f.province), ("year", "Năm", f.year),
       ].compactMap { name, label, counts in
         let values = counts.prefix(10).filter { c in !kept.contains { $0.name == name && $0.value == c.value } }
-        guard !values.isEmpty else { return nil }
+        // A filter holding all the values it takes offers no more (the link would be refused).
+        guard !values.isEmpty, kept.count(where: { $0.name == name }) < Filters.maxValues else { return nil }
         return FacetView(
           label: label,
           values: values.map {

@@ -54,7 +54,12 @@ struct QueryParameters {
   /// Refuses a `limit` over `maxLimit`, a page ending past `maxWindow` and a `q` over
   /// `maxQueryBytes`, with a 400 that says so.
   func checkBounds(defaultLimit: Int = 10) throws {
-    func number(_ name: String) -> Int? { last(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    // The last value given, blank ones skipped as the page skips a form's empty fields: a blank
+    // `offset=` after a large one must not hide it.
+    func number(_ name: String) -> Int? {
+      pairs.last { $0.name == name && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        .flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
+    }
     if let n = number("limit"), n > Self.maxLimit {
       throw APIError(.badRequest, "limit must be at most \(Self.maxLimit); page with offset")
     }
@@ -63,7 +68,7 @@ struct QueryParameters {
     if let offset = number("offset"), offset > 0, offset > Self.maxWindow - limit {
       throw APIError(
         .badRequest,
-        "offset + limit must be at most \(Self.maxWindow): the hits past the \(Self.maxWindow.formatted())th are not served; narrow the search with filters"
+        "offset must be at most \(Self.maxWindow - limit) here: hits past the 10,000th (offset + limit, \(limit) hits a page) are not served; narrow the search with filters"
       )
     }
     let q = pairs.filter { $0.name == "q" }.reduce(0) { $0 + $1.value.utf8.count }

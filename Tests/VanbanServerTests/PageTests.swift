@@ -223,6 +223,7 @@ import VanbanTestSupport
         "/api/search?q=viet&offset=9991&limit=10", "/?q=viet&offset=9981", "/api/refs/16%2FCT-TTg?offset=9901",
         "/refs/16%2FCT-TTg?offset=9981", "/api/search?q=viet&offset=\(Int.max)&limit=1000",
         "/?q=viet&offset=\(Int.max)",
+        "/?q=viet&offset=9000000&offset=",  // a form's blank field does not hide the value before it
         // More values of one filter than `Filters.maxValues`.
         "/api/search?q=viet&\(agencies(Filters.maxValues + 1))", "/?q=viet&\(agencies(Filters.maxValues + 1))",
       ]

@@ -98,7 +98,8 @@ struct QueryCompiler {
     var textQuery: Query? = nil
     var fieldFilters = filters
     termsLeft = maxTerms
-    let wildcards = node.map(Self.wildcardCount) ?? 0
+    // Past `maxTerms` words the rest are dropped, so at most that many wildcards are kept.
+    let wildcards = min(node.map(Self.wildcardCount) ?? 0, maxTerms)
     expansionPerWildcard = max(1, min(maxExpansion, maxWildcardTerms / max(1, wildcards)))
     if let node { textQuery = try compileNode(node, filters: &fieldFilters) }
     var query: Query
@@ -472,7 +473,10 @@ struct QueryCompiler {
     try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
-    try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate) })
+    // Number prefixes (`79/2010/`) share one budget of expanded numbers, as a query's words do.
+    let numbersPerPrefix =
+      maxReferencePrefixTerms / max(1, f.reference.count { $0.hasSuffix("/") || $0.hasSuffix("-") })
+    try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate, maxExpansion: numbersPerPrefix) })
     try anyOf(
       f.number.map { v in try DocumentNumber.key(v).map { try Query(term: IndexSchema.number + $0) } ?? .matchNothing })
     try anyOf(
@@ -527,11 +531,16 @@ struct QueryCompiler {
     return k
   }
 
-  static func referenceQuery(_ raw: String, date: String?) throws -> Query {
+  /// The cited numbers all of a search's number prefixes (`--ref 79/2010/`) expand to, shared.
+  static let maxReferencePrefixTerms = 10_000
+
+  static func referenceQuery(
+    _ raw: String, date: String?, maxExpansion: Int = maxReferencePrefixTerms
+  ) throws -> Query {
     let trimmed = raw.trimmingCharacters(in: .whitespaces)
     if trimmed.hasSuffix("/") || trimmed.hasSuffix("-") {
       guard let p = DocumentNumber.keyPrefix(trimmed) else { return .matchNothing }
-      return try Query(wildcard: IndexSchema.reference + p, maxExpansion: 10_000)
+      return try Query(wildcard: IndexSchema.reference + p, maxExpansion: max(1, maxExpansion))
     }
     guard let key = DocumentNumber.key(trimmed) else {
       throw VanbanError.badArgument(
