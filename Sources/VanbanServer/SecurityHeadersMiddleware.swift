@@ -12,16 +12,22 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     -> Response
   {
     var response = try await next(request, context)
-    if response.headers[.contentSecurityPolicy] == nil {
-      response.headers[.contentSecurityPolicy] = Self.policy
-    }
-    response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-    response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-    response.headers[.xContentTypeOptions] = "nosniff"
+    SecurityHeaders.add(to: &response.headers)
     return response
   }
+}
 
-  static var policy: String {
+/// The headers themselves, for the middleware and for an answer given before the router
+/// (`UnparsableRequestHandler`).
+enum SecurityHeaders {
+  static let policy =
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+  /// Adds them to `fields`, keeping a `Content-Security-Policy` already set.
+  static func add(to fields: inout HTTPFields) {
+    if fields[.contentSecurityPolicy] == nil { fields[.contentSecurityPolicy] = policy }
+    fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+    fields[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    fields[.xContentTypeOptions] = "nosniff"
   }
 }

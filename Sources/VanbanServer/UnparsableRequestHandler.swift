@@ -50,8 +50,7 @@ final class UnparsableRequestHandler: ChannelDuplexHandler, RemovableChannelHand
     fields[.contentType] = "application/json; charset=utf-8"
     fields[.contentLength] = String(body.readableBytes)
     fields[.connection] = "close"
-    fields[.contentSecurityPolicy] = SecurityHeadersMiddleware<BasicRequestContext>.policy
-    fields[.xContentTypeOptions] = "nosniff"
+    SecurityHeaders.add(to: &fields)
     context.write(Self.wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: nil)
     context.write(Self.wrapOutboundOut(.body(body)), promise: nil)
     context.writeAndFlush(Self.wrapOutboundOut(.end(nil)), promise: nil)

@@ -474,8 +474,7 @@ struct QueryCompiler {
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
     // Number prefixes (`79/2010/`) share one budget of expanded numbers, as a query's words do.
-    let numbersPerPrefix =
-      maxReferencePrefixTerms / max(1, f.reference.count { $0.hasSuffix("/") || $0.hasSuffix("-") })
+    let numbersPerPrefix = maxReferencePrefixTerms / max(1, f.reference.count(where: isNumberPrefix))
     try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate, maxExpansion: numbersPerPrefix) })
     try anyOf(
       f.number.map { v in try DocumentNumber.key(v).map { try Query(term: IndexSchema.number + $0) } ?? .matchNothing })
@@ -534,11 +533,17 @@ struct QueryCompiler {
   /// The cited numbers all of a search's number prefixes (`--ref 79/2010/`) expand to, shared.
   static let maxReferencePrefixTerms = 10_000
 
+  /// Whether `--ref` was given a number's beginning (`79/2010/`, `585-`), matched as a prefix.
+  static func isNumberPrefix(_ raw: String) -> Bool {
+    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+    return trimmed.hasSuffix("/") || trimmed.hasSuffix("-")
+  }
+
   static func referenceQuery(
     _ raw: String, date: String?, maxExpansion: Int = maxReferencePrefixTerms
   ) throws -> Query {
     let trimmed = raw.trimmingCharacters(in: .whitespaces)
-    if trimmed.hasSuffix("/") || trimmed.hasSuffix("-") {
+    if isNumberPrefix(trimmed) {
       guard let p = DocumentNumber.keyPrefix(trimmed) else { return .matchNothing }
       return try Query(wildcard: IndexSchema.reference + p, maxExpansion: max(1, maxExpansion))
     }

@@ -88,7 +88,7 @@ extension Searcher {
   ) -> [CitationLine] {
     let keys = numbers.compactMap { n -> (String, Bool)? in
       let t = n.trimmingCharacters(in: .whitespaces)
-      if t.hasSuffix("/") || t.hasSuffix("-") { return DocumentNumber.keyPrefix(t).map { ($0, true) } }
+      if QueryCompiler.isNumberPrefix(t) { return DocumentNumber.keyPrefix(t).map { ($0, true) } }
       return DocumentNumber.key(t).map { ($0, false) }
     }
     let ownKey = stored.metadata.number.map(DocumentNumber.keyOfCanonical)
