@@ -105,6 +105,19 @@ import VanbanTestSupport
     #expect(s.hasSuffix("…"))
   }
 
+  /// With no word to find (a filter alone), only the opening is read: the same snippet as a
+  /// search for a word the text does not hold, which reads it all.
+  @Test func noWordsReadOnlyTheOpening() {
+    for unit in ["Ủy ban nhân dân tỉnh. ", "ệệệệ ", "abc ", "ệ"] {
+      for count in [1, 9, 10, 11, 40, 50, 51, 52, 60, 200, 5_000] {
+        let text = String(repeating: unit, count: count)
+        #expect(
+          Snippet.make(text: text, terms: HighlightTerms()) == Snippet.make(text: text, terms: terms("covid")),
+          "\(count) × \(unit)")
+      }
+    }
+  }
+
   /// The shortcut for ASCII and letters answers as Unicode's White_Space (plus the C0 controls)
   /// does, for every scalar.
   @Test func aSpaceInASnippetIsUnicodeWhitespaceOrAControlCharacter() {
