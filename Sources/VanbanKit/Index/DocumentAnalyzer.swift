@@ -34,7 +34,7 @@ struct PreparedDocument {
 struct BoundedTerms {
   var batch: TermBatch
   mutating func append(_ term: String, position: UInt32 = 0) {
-    batch.append(IndexSchema.truncated(term, bytes: 240), position: position)
+    batch.append(IndexSchema.truncated(term, bytes: IndexSchema.termBytes), position: position)
   }
 }
 
@@ -175,11 +175,11 @@ struct DocumentAnalyzer: Sendable {
     // The issuer's words keep their order (positions), so `--agency "Tỉnh ủy X"` does not match
     // "Ủy ban nhân dân tỉnh X", nor "tỉnh Hà Tĩnh" match "tỉnh Hà Giang" once folded.
     if let issuer = m.issuer {
-      var position: UInt32 = 0
-      for w in Analyzer.agencyWords(issuer) {
-        position += 1
-        batch.append(IndexSchema.agency + w.folded, position: position)
+      let name = Analyzer.agencyWords(issuer).map(\.folded)
+      for (i, w) in name.enumerated() {
+        batch.append(IndexSchema.agency + w, position: UInt32(i + 1))
       }
+      if !name.isEmpty { batch.append(IndexSchema.issuerNameTerm(name)) }
     }
     words(IndexSchema.parentAgency, m.parent, agency: true)
     words(IndexSchema.signer, m.signer)

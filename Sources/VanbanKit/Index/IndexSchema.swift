@@ -10,8 +10,9 @@ public enum IndexSchema {
   /// (`vanban-index.json`); read before every search. 3: shards listed by vanban's manifest in
   /// `gen-N/shard-MM` folders instead of a Xapian stub file. 4: title heads (`XH`) and copy keys
   /// (`XC`, slot 5). 5: month terms (`XM`), so a date range is read from posting lists. 6: the
-  /// files not indexed, as user metadata (`skipped`).
-  public static let version = "6"
+  /// files not indexed, as user metadata (`skipped`). 7: the issuer's whole name as one term
+  /// (`XA`), so `--agency` reads the names that match rather than the words every name holds.
+  public static let version = "7"
   public static let versionKey = "vanban.schema"
   /// User metadata key prefix of a file that was not indexed: `vanban.skipped.<pathKey>` holds its
   /// `SkipRecord` as JSON, in the shard the path hashes to. Metadata, not a document, so no
@@ -58,6 +59,15 @@ public enum IndexSchema {
   /// A folded word of the issuer's name with abbreviations expanded (UBND → uy ban nhan dan), WITH
   /// its position in the name, so `--agency` matches the words in order in any spelling.
   public static let agency = "A"
+  /// The issuer's `A` words, in order and joined by spaces, as one term (`XAuy ban nhan dan tinh
+  /// lai chau`): `--agency` picks the names its words match in order and reads their postings,
+  /// instead of the postings and positions of words such as `tinh`, held by nearly every
+  /// document. A name too long for a term writes `XA` alone, and is checked word by word.
+  public static let issuerName = "XA"
+  /// Longest issuer name an `XA` term holds whole (a term is at most `termBytes` bytes).
+  public static let issuerNameBytes = termBytes - issuerName.utf8.count
+  /// The bytes a term may hold here (Xapian's limit is 245; `BoundedTerms` cuts longer ones).
+  public static let termBytes = 240
   /// A folded word of the parent body's name (a two-level header), same treatment.
   public static let parentAgency = "XP"
   /// The issuer's province, folded with spaces removed (`Plaichau`).
@@ -131,6 +141,13 @@ public enum IndexSchema {
       out.append(c)
     }
     return out
+  }
+
+  /// The `XA` term of an issuer's folded words: the words joined by spaces, or `XA` alone for a
+  /// name too long to hold whole (a cut name could match a query its whole name does not).
+  public static func issuerNameTerm(_ words: [String]) -> String {
+    let name = words.joined(separator: " ")
+    return issuerName + (name.utf8.count <= issuerNameBytes ? name : "")
   }
 
   /// The key used for boolean "name" terms: folded, with spaces and punctuation removed.

@@ -67,6 +67,9 @@ struct QueryCompiler {
   var termFrequency: ((String) -> Int?)? = nil
   /// Documents in the index, for the title-head boost's idf; nil leaves that boost out.
   var documentCount: Int? = nil
+  /// The index's issuer name terms (`XA`), for `--agency` (`AgencyFilter`); nil, or a nil answer,
+  /// filters by the words' PHRASE instead.
+  var issuerNames: (() -> [String]?)? = nil
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
   /// Bound on the terms all of a query's wildcards expand to, shared among them: 64 one-letter
@@ -121,9 +124,9 @@ struct QueryCompiler {
       query = .matchAll
       hasText = false
     }
-    let filterQueries = try Self.filterQueries(fieldFilters)
-    if !filterQueries.isEmpty {
-      query = try Query(.filter, [query, try Query(.and, filterQueries)])
+    let filterParts = try filterQueries(fieldFilters)
+    if !filterParts.isEmpty {
+      query = try Query(.filter, [query, try Query(.and, filterParts)])
     }
     return CompiledQuery(
       query: query, highlight: highlight, hasText: hasText, words: words, noSearchableWords: noWords,
@@ -195,7 +198,7 @@ struct QueryCompiler {
       // boolean position (`agency:X OR agency:Y`).
       var f = Filters()
       try f.add(field: name, value: value)
-      let qs = try Self.filterQueries(f)
+      let qs = try filterQueries(f)
       if qs.isEmpty { return nil }
       return try Query(scaling: try Query(.and, qs), by: 0)
     case .and(let items):
@@ -449,7 +452,7 @@ struct QueryCompiler {
   // MARK: - Filters
 
   /// One boolean query per filter (values OR'ed), all weightless.
-  static func filterQueries(_ f: Filters) throws -> [Query] {
+  func filterQueries(_ f: Filters) throws -> [Query] {
     var out: [Query] = []
     func anyOf(_ qs: [Query]) throws {
       guard !qs.isEmpty else { return }
@@ -461,21 +464,16 @@ struct QueryCompiler {
       if ws.isEmpty { return .matchNothing }
       return try Query(.and, ws.map { try Query(term: prefix + $0) })
     }
-    /// The agency's words in their order, with gaps (`ubnd lai chau` matches "Ủy ban nhân dân tỉnh
-    /// Lai Châu"), but never reordered (`Tỉnh ủy X` is not "UBND tỉnh X").
-    func agencyQuery(_ s: String) throws -> Query {
-      let ws = Analyzer.agencyWords(s).map(\.folded)
-      if ws.isEmpty { return .matchNothing }
-      if ws.count == 1 { return try Query(term: IndexSchema.agency + ws[0]) }
-      return try Query(.phrase, ws.map { try Query(term: IndexSchema.agency + $0) }, parameter: ws.count + 6)
-    }
-    try anyOf(try f.agency.map(agencyQuery))
+    let agencies = f.agency.map(AgencyFilter.init)
+    let names = agencies.contains { $0.words.count > 1 } ? issuerNames?() : nil
+    try anyOf(try agencies.map { try $0.query(names: names) })
     try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
     // Number prefixes (`79/2010/`) share one budget of expanded numbers, as a query's words do.
-    let numbersPerPrefix = maxReferencePrefixTerms / max(1, f.reference.count(where: isNumberPrefix))
-    try anyOf(try f.reference.map { try referenceQuery($0, date: f.referenceDate, maxExpansion: numbersPerPrefix) })
+    let numbersPerPrefix = Self.maxReferencePrefixTerms / max(1, f.reference.count(where: Self.isNumberPrefix))
+    try anyOf(
+      try f.reference.map { try Self.referenceQuery($0, date: f.referenceDate, maxExpansion: numbersPerPrefix) })
     try anyOf(
       f.number.map { v in try DocumentNumber.key(v).map { try Query(term: IndexSchema.number + $0) } ?? .matchNothing })
     try anyOf(

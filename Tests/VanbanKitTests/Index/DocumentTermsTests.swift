@@ -98,6 +98,8 @@ func described(_ batch: TermBatch) -> [String] {
     let expected = [
       // Issuer, abbreviations expanded, with positions (word order matters for --agency).
       "Auy@1", "Aban@2", "Anhan@3", "Adan@4", "Atinh@5", "Alai@6", "Achau@7",
+      // And as one term, for --agency to match names rather than words.
+      "XAuy ban nhan dan tinh lai chau",
       // Parent body, signer, recipients (each recipient's words once), companies: folded words.
       "XPbo", "XPy", "XPte",
       "Snguyen", "Svan", "San",

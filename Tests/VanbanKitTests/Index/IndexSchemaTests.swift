@@ -58,10 +58,13 @@ import Testing
     ]
     #expect(single == ["E", "B", "Q", "R", "N", "A", "P", "T", "S", "K", "C", "Y", "F"])
     #expect(Set(single).count == single.count)
-    #expect(
-      [IndexSchema.name, IndexSchema.signature, IndexSchema.referenceDated, IndexSchema.parentAgency] == [
-        "XI", "XS", "XRD", "XP",
-      ])
+    let multi = [
+      IndexSchema.name, IndexSchema.signature, IndexSchema.referenceDated, IndexSchema.parentAgency,
+      IndexSchema.month, IndexSchema.titleHead, IndexSchema.copyKey, IndexSchema.issuerName,
+    ]
+    #expect(multi == ["XI", "XS", "XRD", "XP", "XM", "XH", "XC", "XA"])
+    // None starts another, so `allTerms(prefix: "XA")` lists issuer names only.
+    for a in multi { #expect(multi.filter { $0.hasPrefix(a) } == [a]) }
     #expect(IndexSchema.Slot.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5])
   }
 }
