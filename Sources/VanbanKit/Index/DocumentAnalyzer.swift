@@ -92,6 +92,7 @@ struct DocumentAnalyzer: Sendable {
     if let t = metadata.type { values.append((.type, t)) }
     if let p = metadata.province { values.append((.province, p)) }
     if let copyKey { values.append((.copyKey, copyKey)) }
+    values.append((.path, file.path))
 
     return PreparedDocument(
       pathKey: key, signature: sig, terms: batch, booleanTerms: boolean, values: values,

@@ -11,7 +11,8 @@ public enum IndexSchema {
   /// `gen-N/shard-MM` folders instead of a Xapian stub file. 4: title heads (`XH`) and copy keys
   /// (`XC`, slot 5). 5: month terms (`XM`), so a date range is read from posting lists. 6: the
   /// files not indexed, as user metadata (`skipped`). 7: the issuer's whole name as one term
-  /// (`XA`), so `--agency` reads the names that match rather than the words every name holds.
+  /// (`XA`), so `--agency` reads the names that match rather than the words every name holds;
+  /// the path in slot 6.
   public static let version = "7"
   public static let versionKey = "vanban.schema"
   /// User metadata key prefix of a file that was not indexed: `vanban.skipped.<pathKey>` holds its
@@ -111,6 +112,9 @@ public enum IndexSchema {
     case year = 4
     /// `CopyKey`: copies of one document share it, and a search collapses them into one hit.
     case copyKey = 5
+    /// The file's path, as `StoredDocument.path`: a hit's id is worked out from the paths of the
+    /// files sharing its name (`DocumentNames`), read here rather than from their stored texts.
+    case path = 6
   }
 
   // MARK: - Document data

@@ -14,6 +14,8 @@ import Xapian
 /// Finds indexed documents by id or path and gives each document an id no other one shares.
 struct DocumentNames {
   let db: Database
+  /// Files of one name whose paths make an id; past it a hit's id is its path.
+  var maxSameName = 1_000
 
   /// A document found by its id or path, or the reason it was not.
   enum Lookup {
@@ -63,7 +65,10 @@ struct DocumentNames {
   func uniqueID(name: String, path: String) throws -> String {
     let same = try postings(name: name)
     guard same.count > 1 else { return name }
-    let others = try same.map { try self.stored($0).path }.filter { $0 != path }
+    // Past this many files of one name (`scan.pdf` in every folder of an archive), the path
+    // itself: each hit would read every one of their paths.
+    guard same.count <= maxSameName else { return path }
+    let others = try same.map { try db.document($0).value(IndexSchema.Slot.path.rawValue) }.filter { $0 != path }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     for k in 1...max(1, parts.count) {
       let tail = parts.suffix(k).joined(separator: "/")

@@ -65,6 +65,6 @@ import Testing
     #expect(multi == ["XI", "XS", "XRD", "XP", "XM", "XH", "XC", "XA"])
     // None starts another, so `allTerms(prefix: "XA")` lists issuer names only.
     for a in multi { #expect(multi.filter { $0.hasPrefix(a) } == [a]) }
-    #expect(IndexSchema.Slot.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5])
+    #expect(IndexSchema.Slot.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6])
   }
 }
