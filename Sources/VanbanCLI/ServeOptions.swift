@@ -45,9 +45,12 @@ public struct ServeOptions: ParsableArguments {
   public var tlsCert: String?
   @Option(help: ArgumentHelp("The private key of --tls-cert (PEM).", valueName: "FILE"))
   public var tlsKey: String?
+  @Option(help: "Requests searched at once, each with a reader of its own (default: two per core, 4 to 16).")
+  public var readers: Int?
 
   public func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
+    if let readers, !(1...64).contains(readers) { throw ValidationError("--readers takes 1 to 64") }
     guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
   }
 }

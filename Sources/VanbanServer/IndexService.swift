@@ -9,13 +9,19 @@ public final class IndexService: Sendable {
   public let locations: [String]
   private let pool: ReaderPool
 
-  /// Opens the indexes now, `readers` times (default: one per core, 2 to 8), so that a wrong
+  /// Opens the indexes now, `readers` times (default: `defaultReaders`), so that a wrong
   /// `--index` fails at start rather than on a request.
   public init(locations: [String], readers: Int? = nil) throws {
     self.locations = locations
-    let count = readers ?? min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
+    let count = readers ?? Self.defaultReaders(cores: ProcessInfo.processInfo.activeProcessorCount)
     pool = ReaderPool(try (0..<max(1, count)).map { try IndexReader(locations: locations, number: $0) })
   }
+
+  /// Two readers per core, 4 to 16. With one per core, as many slow requests as cores (a graph
+  /// of 2,000 nodes, 64 prefixes: most of a second each) made every other request wait for them;
+  /// with two, the others share the cores with them instead. Each reader is a thread of its own
+  /// (a serial dispatch queue) and an open database: a few hundred kB.
+  public static func defaultReaders(cores: Int) -> Int { min(16, max(4, 2 * cores)) }
 
   /// Runs `body` with a free reader's searcher, at the index's latest commit; waits for a reader
   /// when all are busy.

@@ -18,7 +18,8 @@ struct ServeCommand: ParsableCommand {
     let userFile = try options.users.map { try UserFile(contentsOf: $0) }
     let tls = options.tlsCert.flatMap { cert in options.tlsKey.map { TLSFiles(certificate: cert, key: $0) } }
     let settings = ServerSettings(
-      index: try IndexService(locations: options.location.locations), users: userFile, tls: tls)
+      index: try IndexService(locations: options.location.locations, readers: options.readers), users: userFile,
+      tls: tls)
     let where_ = options.location.locations.joined(separator: ", ")
     let host = options.host
     let port = options.port
