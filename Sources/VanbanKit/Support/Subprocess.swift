@@ -56,9 +56,14 @@ enum HelperProcess {
     let stdoutBox = LockedBox<[UInt8]>([]), stderrBox = LockedBox<[UInt8]>([])
     let overflow = LockedBox(false)
     let readers = DispatchGroup()
+    // Each pipe is read on a thread of its own: on Dispatch's global queue, behind other blocked
+    // work on a loaded machine, a reader could not start before the wait below gave up, and the
+    // helper's output was taken as empty ("no text layer") instead of read.
     for (pipe, box, limit, isStdout) in [(out, stdoutBox, maxOutput, true), (err, stderrBox, 64 << 10, false)] {
       let handle = pipe.fileHandleForReading
-      DispatchQueue.global().async(group: readers) {
+      readers.enter()
+      Thread {
+        defer { readers.leave() }
         while true {
           let chunk = handle.availableData
           if chunk.isEmpty { break }
@@ -80,7 +85,7 @@ enum HelperProcess {
           }
           // Keep draining (stderr past its cap too) so the child never blocks on a full pipe.
         }
-      }
+      }.start()
     }
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()
@@ -91,7 +96,11 @@ enum HelperProcess {
       _ = readers.wait(timeout: .now() + 5)
       throw .timedOut(program: program, seconds: Int(timeout.rounded(.up)))
     }
-    _ = readers.wait(timeout: .now() + 10)
+    // The helper has exited; only a process it left behind holding the pipes keeps them open.
+    // Its output is then incomplete: never taken as all there is.
+    if readers.wait(timeout: .now() + 10) == .timedOut {
+      throw .timedOut(program: program, seconds: Int(timeout.rounded(.up)))
+    }
     if overflow.withLock({ $0 }) {
       throw .tooMuchText(limit: maxOutput)
     }
