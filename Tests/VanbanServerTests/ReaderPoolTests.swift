@@ -14,31 +14,48 @@ final class Flag: @unchecked Sendable {
   var value: Bool { lock.withLock { isSet } }
 }
 
+/// Requests that each hold a reader until `finish()`; made once all of them hold one.
+struct SlowRequests {
+  let tasks: [Task<Void, Error>]
+  let release = DispatchSemaphore(value: 0)
+  let done = Flag()
+
+  init(_ count: Int, on service: IndexService) async {
+    let holding = DispatchSemaphore(value: 0)
+    let (release, done) = (release, done)
+    tasks = (0..<count).map { _ in
+      Task {
+        try await service.run { _ in
+          holding.signal()
+          _ = release.wait(timeout: .now() + 60)
+          done.set()
+        }
+      }
+    }
+    await withCheckedContinuation { c in
+      DispatchQueue.global().async {
+        for _ in 0..<count { holding.wait() }
+        c.resume()
+      }
+    }
+  }
+
+  func finish() async throws {
+    for _ in tasks { release.signal() }
+    for task in tasks { try await task.value }
+  }
+}
+
 @Suite struct ReaderPoolTests {
   /// Told by order, not by time: the slow request holds its reader until the next one has been
   /// answered (or, if the pool wrongly made it wait, until a minute has passed).
   @Test func aSlowRequestDoesNotStallTheNext() async throws {
     let seeds = try SeedServer()
     let service = try IndexService(locations: [seeds.index], readers: 2)
-    let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
-    let slowDone = Flag()
-    let slow = Task {
-      try await service.run { _ in
-        holding.signal()
-        _ = release.wait(timeout: .now() + 60)
-        slowDone.set()
-      }
-    }
-    await withCheckedContinuation { c in
-      DispatchQueue.global().async {
-        holding.wait(); c.resume()
-      }
-    }
-    let count = try await service.run { try $0.documentCount() }
-    #expect(count == 5)
-    #expect(!slowDone.value, "answered beside the slow request, not after it")
-    release.signal()
-    try await slow.value
+    let slow = await SlowRequests(1, on: service)
+    #expect(try await service.run { try $0.documentCount() } == 5)
+    #expect(!slow.done.value, "answered beside the slow request, not after it")
+    try await slow.finish()
   }
 
   /// By default as many slow requests as there are cores still leave a reader for the next one:
@@ -49,27 +66,10 @@ final class Flag: @unchecked Sendable {
     #expect(IndexService.defaultReaders(cores: cores) > cores)
     #expect([1, 2, 4, 8, 64].map { IndexService.defaultReaders(cores: $0) } == [4, 4, 8, 16, 16])
     let service = try IndexService(locations: [seeds.index])
-    let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
-    let slowDone = Flag()
-    let slow = (0..<cores).map { _ in
-      Task {
-        try await service.run { _ in
-          holding.signal()
-          _ = release.wait(timeout: .now() + 60)
-          slowDone.set()
-        }
-      }
-    }
-    await withCheckedContinuation { c in
-      DispatchQueue.global().async {
-        for _ in 0..<cores { holding.wait() }
-        c.resume()
-      }
-    }
+    let slow = await SlowRequests(cores, on: service)
     #expect(try await service.run { try $0.documentCount() } == 5)
-    #expect(!slowDone.value, "answered beside the slow requests, not after them")
-    for _ in 0..<cores { release.signal() }
-    for task in slow { try await task.value }
+    #expect(!slow.done.value, "answered beside the slow requests, not after them")
+    try await slow.finish()
   }
 
   @Test func theReaderCountIsAnOption() throws {
