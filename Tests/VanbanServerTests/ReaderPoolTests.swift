@@ -63,10 +63,11 @@ struct SlowRequests {
   @Test func asManySlowRequestsAsCoresDoNotStallTheNext() async throws {
     let seeds = try SeedServer()
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    #expect(IndexService.defaultReaders(cores: cores) > cores)
     #expect([1, 2, 4, 8, 64].map { IndexService.defaultReaders(cores: $0) } == [4, 4, 8, 16, 16])
+    // Up to 15 cores; past that the 16 readers are fewer than the cores.
+    let slowCount = min(cores, IndexService.defaultReaders(cores: cores) - 1)
     let service = try IndexService(locations: [seeds.index])
-    let slow = await SlowRequests(cores, on: service)
+    let slow = await SlowRequests(slowCount, on: service)
     #expect(try await service.run { try $0.documentCount() } == 5)
     #expect(!slow.done.value, "answered beside the slow requests, not after them")
     try await slow.finish()

@@ -18,22 +18,29 @@ struct AgencyFilter {
 
   /// The query's folded words, abbreviations spelled out.
   let words: [String]
+  /// The same as UTF-8, compared byte for byte as Xapian compares terms (Swift's `==` would hold
+  /// canonically equivalent words equal, and a combining mark after a space joins the two).
+  private let wordBytes: [[UInt8]]
 
-  init(_ value: String) { words = Analyzer.agencyWords(value).map(\.folded) }
+  init(_ value: String) {
+    words = Analyzer.agencyWords(value).map(\.folded)
+    wordBytes = words.map { Array($0.utf8) }
+  }
 
   /// The span of words a match may cover.
   var window: Int { words.count + Self.gap }
 
-  /// Whether `name` holds the words in order within `window` words: Xapian's PHRASE rule, with
-  /// each query word at a position of its own.
-  func matches(_ name: [Substring]) -> Bool {
-    guard let first = words.first else { return false }
-    for start in name.indices where name[start] == first {
+  /// Whether `name` (folded words, one space between) holds the words in order within `window`
+  /// words: Xapian's PHRASE rule, with each query word at a position of its own.
+  func matches(_ name: some Collection<UInt8>) -> Bool {
+    let name = name.split(separator: 0x20)
+    guard let first = wordBytes.first else { return false }
+    for start in name.indices where name[start].elementsEqual(first) {
       // From each start, the earliest match of each next word gives the shortest span.
       var at = start
       var found = true
-      for w in words.dropFirst() {
-        guard let next = name[(at + 1)...].firstIndex(where: { $0 == w }), next - start < window else {
+      for w in wordBytes.dropFirst() {
+        guard let next = name[(at + 1)...].firstIndex(where: { $0.elementsEqual(w) }), next - start < window else {
           found = false
           break
         }
@@ -52,11 +59,11 @@ struct AgencyFilter {
     guard let names else { return phrase }
     var matching: [Query] = []
     for term in names {
-      let name = term.dropFirst(IndexSchema.issuerName.count)
+      let name = term.utf8.dropFirst(IndexSchema.issuerName.utf8.count)
       if name.isEmpty {
         // Names too long for a term: only their own documents are checked word by word.
         matching.append(try Query(.filter, [phrase, try Query(term: IndexSchema.issuerName)]))
-      } else if matches(name.split(separator: " ")) {
+      } else if matches(name) {
         matching.append(try Query(term: term))
       }
       if matching.count > Self.maxNames { return phrase }

@@ -70,6 +70,15 @@ struct QueryCompiler {
   /// The index's issuer name terms (`XA`), for `--agency` (`AgencyFilter`); nil, or a nil answer,
   /// filters by the words' PHRASE instead.
   var issuerNames: (() -> [String]?)? = nil
+  /// `issuerNames`' answer, read once per compiler (`agency:A OR agency:B` asks for each).
+  private var issuerNamesRead: [String]?? = nil
+
+  private mutating func listedIssuerNames() -> [String]? {
+    if let read = issuerNamesRead { return read }
+    let names = issuerNames?()
+    issuerNamesRead = .some(names)
+    return names
+  }
   /// Bound on wildcard expansion, so `a*` cannot blow up a query.
   var maxExpansion = 200
   /// Bound on the terms all of a query's wildcards expand to, shared among them: 64 one-letter
@@ -452,7 +461,7 @@ struct QueryCompiler {
   // MARK: - Filters
 
   /// One boolean query per filter (values OR'ed), all weightless.
-  func filterQueries(_ f: Filters) throws -> [Query] {
+  mutating func filterQueries(_ f: Filters) throws -> [Query] {
     var out: [Query] = []
     func anyOf(_ qs: [Query]) throws {
       guard !qs.isEmpty else { return }
@@ -465,7 +474,7 @@ struct QueryCompiler {
       return try Query(.and, ws.map { try Query(term: prefix + $0) })
     }
     let agencies = f.agency.map(AgencyFilter.init)
-    let names = agencies.contains { $0.words.count > 1 } ? issuerNames?() : nil
+    let names = agencies.contains { $0.words.count > 1 } ? listedIssuerNames() : nil
     try anyOf(try agencies.map { try $0.query(names: names) })
     try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })

@@ -25,9 +25,10 @@ public enum Snippet {
   /// search on vn-legal, and a passage from the head is as good a snippet as any.
   static func make(utf8 text: ArraySlice<UInt8>, terms: HighlightTerms, width: Int = 200, passages: Int = 2) -> String {
     let wantedCount = (terms.exactOnly ? terms.exact : terms.folded).count + terms.phrases.count
-    // With no word to find (a filter alone), the snippet is the text's first `width` characters:
-    // at most 4 bytes each, and a few more to see whether a word goes on past them.
-    var limit = wantedCount == 0 ? 4 * width + 16 : 16 << 10
+    // With no word to find (a filter alone), the snippet is the text's first `width` characters
+    // and the one after them (does a word go on?): at most 4 bytes each, plus the 255 bytes `cut`
+    // may step back to a space.
+    var limit = wantedCount == 0 ? 4 * (width + 1) + 256 : 16 << 10
     while true {
       let whole = text.count <= limit
       let end = whole ? text.endIndex : cut(text, at: text.startIndex + limit)

@@ -98,11 +98,12 @@ enum HelperProcess {
     }
     // The helper has exited; only a process it left behind holding the pipes keeps them open.
     // Its output is then incomplete: never taken as all there is.
-    if readers.wait(timeout: .now() + 10) == .timedOut {
-      throw .timedOut(program: program, seconds: Int(timeout.rounded(.up)))
-    }
+    let drained = readers.wait(timeout: .now() + 10) == .success
     if overflow.withLock({ $0 }) {
       throw .tooMuchText(limit: maxOutput)
+    }
+    guard drained else {
+      throw .helperFailed(program: program, detail: "its output was still open 10 s after it exited")
     }
     let stderr = stderrBox.withLock { $0 }
     if process.terminationReason == .uncaughtSignal {

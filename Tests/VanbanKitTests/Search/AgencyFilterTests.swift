@@ -18,10 +18,8 @@ import Xapian
     return (docs, index)
   }
 
-  static func words(_ s: String) -> [Substring] { s.split(separator: " ") }
-
   @Test func theWordsInOrderWithinTheirCountPlusSix() {
-    let name = Self.words("uy ban nhan dan tinh lai chau")
+    let name = "uy ban nhan dan tinh lai chau".utf8
     #expect(AgencyFilter("UBND tỉnh Lai Châu").matches(name))
     #expect(AgencyFilter("ubnd lai chau").matches(name), "a gap")
     #expect(AgencyFilter("Ủy ban nhân dân tỉnh Lai Châu").matches(name))
@@ -30,11 +28,14 @@ import Xapian
     #expect(!AgencyFilter("UBND tỉnh Lai Châu mới").matches(name), "every word")
     #expect(!AgencyFilter("ban ban").matches(name), "a word twice needs two places")
     // Two words span at most 8: `a … h` does, `a … i` does not.
-    let letters = Self.words("a b c d e f g h i")
+    let letters = "a b c d e f g h i".utf8
     #expect(AgencyFilter("a h").matches(letters))
     #expect(!AgencyFilter("a i").matches(letters))
     // The shortest span from each start counts, not the first one found.
-    #expect(AgencyFilter("a z").matches(Self.words("a b c d e f g h i a z")))
+    #expect(AgencyFilter("a z").matches("a b c d e f g h i a z".utf8))
+    // Split and compared as bytes, as Xapian holds terms: a word starting with a combining mark
+    // is a word of its own, not part of the space before it.
+    #expect(AgencyFilter("a b").matches("a \u{20DD}x b".utf8))
   }
 
   @Test func aNameTooLongForATermIsCheckedWordByWord() throws {

@@ -108,7 +108,11 @@ import VanbanTestSupport
   /// With no word to find (a filter alone), only the opening is read: the same snippet as a
   /// search for a word the text does not hold, which reads it all.
   @Test func noWordsReadOnlyTheOpening() {
-    for unit in ["Ủy ban nhân dân tỉnh. ", "ệệệệ ", "abc ", "ệ"] {
+    // Three-byte characters with a space where `cut` can step back to it: the head must still
+    // hold the first 201 characters.
+    let spaced = String(repeating: "…", count: 186) + "   " + String(repeating: "…", count: 100)
+    #expect(Snippet.make(text: spaced, terms: HighlightTerms()) == Snippet.make(text: spaced, terms: terms("covid")))
+    for unit in ["Ủy ban nhân dân tỉnh. ", "ệệệệ ", "abc ", "ệ", "…", "漢字 ", "𝔸𝔹 "] {
       for count in [1, 9, 10, 11, 40, 50, 51, 52, 60, 200, 5_000] {
         let text = String(repeating: unit, count: count)
         #expect(
