@@ -59,9 +59,8 @@ struct DocumentAnalyzer: Sendable {
       metadata.date = PartialDate(parsing: String(c.prefix(10)))
     }
 
-    let name = (file.path as NSString).lastPathComponent
     let stored = StoredDocument(
-      id: (name as NSString).deletingPathExtension, path: file.path, format: decoded.format.rawValue,
+      id: StoredDocument.name(ofPath: file.path), path: file.path, format: decoded.format.rawValue,
       encoding: decoded.encoding.rawValue, size: file.size, modified: file.modified, inode: file.inode,
       metadata: metadata,
       embedded: decoded.embedded == EmbeddedMetadata() ? nil : decoded.embedded,

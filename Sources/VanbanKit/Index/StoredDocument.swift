@@ -23,6 +23,12 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   /// Some of the text was read by OCR, so its words may be misread; nil (no key) when none was.
   public var ocr: Bool?
 
+  /// The id a file at `path` gets: its name without extension. Derived from the path alone, so
+  /// that a document known only by its path (value slot `path`) is named without its stored data.
+  static func name(ofPath path: String) -> String {
+    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
   /// Header JSON, a NUL, then the text (see IndexSchema.dataSeparator).
   func encodeData(text: String) throws -> [UInt8] {
     var bytes = Array(try JSONEncoder().encode(self))

@@ -53,4 +53,36 @@ import VanbanTestSupport
     let all = try searcher.search(request)
     #expect(all.hits.count == 6 && all.hits.allSatisfy(\.copies.isEmpty))
   }
+
+  /// A copy is named from its path alone (value slot `path`, not its stored text): the id and path
+  /// it is listed with are the ones it has as a hit of its own, same-named files included.
+  @Test func copiesAreListedWithTheIdAndPathTheyHaveAsHits() throws {
+    let docs = try TemporaryDirectory()
+    let fm = FileManager.default
+    for folder in ["a", "b", "c/d"] {
+      try fm.createDirectory(at: docs.appending(folder), withIntermediateDirectories: true)
+    }
+    for name in ["a/cv-12.txt", "b/cv-12.txt", "c/d/cv-12.doc.txt", "c/ban-sao.txt"] {
+      try Self.dispatch(date: "01 tháng 3 năm 2022").write(to: docs.appending(name), atomically: true, encoding: .utf8)
+    }
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    let searcher = try Searcher(indexes: [index.path])
+
+    var request = SearchRequest(text: "tiêm chủng")
+    let collapsed = try searcher.search(request)
+    request.allCopies = true
+    let all = try searcher.search(request)
+    let asHits = Set(all.hits.map { "\($0.id) \($0.path)" })
+    #expect(all.hits.count == 4 && asHits.count == 4, "\(asHits)")
+    #expect(collapsed.hits.count == 1 && collapsed.hits[0].copies.count == 3, "\(collapsed.hits)")
+    let listed = Set(
+      collapsed.hits.flatMap { [$0] }.flatMap { hit in
+        ["\(hit.id) \(hit.path)"] + hit.copies.map { "\($0.id) \($0.path)" }
+      })
+    #expect(listed == asHits)
+    // Same-named files are told apart by the end of their paths, as hits are.
+    #expect(
+      asHits.contains { $0.hasPrefix("a/cv-12.txt ") } && asHits.contains { $0.hasPrefix("ban-sao ") }, "\(asHits)")
+  }
 }
