@@ -373,10 +373,18 @@ struct QueryCompiler {
 
   /// Whether the exact form of `w` is rarer than `exactBoostMaxShare` of its folded form's documents.
   private func isWorthBoosting(_ w: Word) -> Bool {
-    guard ranking.exactBoostMaxShare < 1, let frequency = termFrequency,
-      let folded = frequency(w.folded), let exactCount = frequency(IndexSchema.exact + w.exact)
-    else { return true }
+    guard let frequency = termFrequency, let exactCount = frequency(IndexSchema.exact + w.exact) else { return true }
+    if isCommon(exactCount) { return false }
+    guard ranking.exactBoostMaxShare < 1, let folded = frequency(w.folded) else { return true }
     return Double(exactCount) < ranking.exactBoostMaxShare * Double(folded)
+  }
+
+  /// Whether a boost term held by `count` documents is too common to be worth weighing
+  /// (`RankingParameters.commonBoostShare`); never when the document count is unknown.
+  private func isCommon(_ count: Int) -> Bool {
+    guard ranking.commonBoostShare < 1, count >= ranking.commonBoostMinDocuments, let n = documentCount, n > 0
+    else { return false }
+    return Double(count) >= ranking.commonBoostShare * Double(n)
   }
 
   private mutating func phraseQuery(_ ws: [Word], window: Int?, near: Bool = false) throws -> Query {
@@ -452,7 +460,12 @@ struct QueryCompiler {
       }
       let ws = Analyzer.words(raw)
       if ws.count == 1, let p = previous, p.count == 1 {
-        bigrams.append(try Query(term: IndexSchema.bigram + p[0].folded + " " + ws[0].folded))
+        let term = IndexSchema.bigram + p[0].folded + " " + ws[0].folded
+        if let count = termFrequency?(term), isCommon(count) {
+          previous = ws
+          continue
+        }
+        bigrams.append(try Query(term: term))
       }
       previous = ws
     }

@@ -96,6 +96,34 @@ import Testing
     #expect(try compile("tiêm", exact: true) == "Query(Etiêm)")
   }
 
+  /// A boost term (exact form or bigram) that a third or more of all the documents hold is left
+  /// out whatever its share of the folded word: it weighs almost nothing, and weighing it stops
+  /// Xapian pruning. Rarer ones stay, and so does everything that matches: only boosts go.
+  @Test func boostsHeldByMostDocumentsAreLeftOut() throws {
+    let frequencies = [
+      "ban": 90_000, "Eban": 40_000, "nhan": 95_000, "Enhân": 50_000, "dan": 90_000, "Edân": 32_000,
+      "Bban nhan": 70_000, "Bnhan dan": 30_000,
+    ]
+    func compile(_ text: String, documents: Int?, scale: Int = 1) throws -> String {
+      var compiler = QueryCompiler(exact: false, defaultAnd: true)
+      compiler.termFrequency = { frequencies[$0].map { $0 / scale } ?? 0 }
+      compiler.documentCount = documents.map { $0 / scale }
+      return try compiler.compile(try QueryLanguage.parse(text, defaultAnd: true), filters: Filters()).query.description
+    }
+    let all = "Query(((ban AND nhan AND dan) AND_MAYBE (Enhân OR Edân OR 1 * (Bban nhan OR Bnhan dan))))"
+    // 100,000 documents: Enhân (50%) and Bban nhan (70%) go; Edân (32%) and Bnhan dan (30%) stay.
+    #expect(
+      try compile("ban nhân dân", documents: 100_000)
+        == "Query(((ban AND nhan AND dan) AND_MAYBE (Edân OR 1 * Bnhan dan)))")
+    #expect(
+      try compile("\"ban nhân dân\"", documents: 100_000)
+        == "Query((((ban PHRASE 3 nhan PHRASE 3 dan) FILTER (Bban nhan AND Bnhan dan)) AND_MAYBE Edân))")
+    // The same shares in 1,000 documents: every boost is cheap there, and stays.
+    #expect(try compile("ban nhân dân", documents: 100_000, scale: 100) == all)
+    // Not knowing the document count keeps every boost.
+    #expect(try compile("ban nhân dân", documents: nil) == all)
+  }
+
   /// Filters given as options (`--agency`, `--year`…) wrap the text query in a FILTER.
   @Test func optionFiltersWrapTheTextQuery() throws {
     var f = Filters()
