@@ -7,7 +7,9 @@
 //   every document holding an exact term also holds its folded one, so the scores are the same,
 //   and Xapian drives the match from the folded terms alone (~30% less time on a 100k index).
 //   A boost that nearly every match would get (the exact form in 90% of the folded word's
-//   documents) is left out: it reorders little and costs a posting list read per match;
+//   documents, or of a phrase's matches) is left out: it reorders little and costs a posting list
+//   read per match. So is any boost (exact or bigram) that a third of all documents hold, in
+//   indexes big enough for it to cost (RankingParameters.commonBoostShare);
 // - an unaccented word matches only the folded term;
 // - adjacent query syllables ("tiêm chủng") add a phrase-bigram boost, the biggest single win
 //   for Vietnamese, whose words are mostly two syllables.
@@ -65,6 +67,11 @@ struct QueryCompiler {
   /// (`RankingParameters.exactBoostMaxShare`); nil, or a nil answer (a read that failed), keeps
   /// the boost, so ranking never changes because of a stale read.
   var termFrequency: ((String) -> Int?)? = nil
+  /// For each of `terms`, the share of the documents matching `context` (at most `size` of them)
+  /// that hold it, counted on a sample; nil when it cannot be told. An exact boost that nearly
+  /// every match would get is left out by it (`RankingParameters.exactBoostMaxShare`); nil keeps
+  /// every boost.
+  var shareOfMatches: ((_ terms: [String], _ context: Query, _ size: Int) -> [Double]?)? = nil
   /// Documents in the index, for the title-head boost's idf; nil leaves that boost out.
   var documentCount: Int? = nil
   /// The index's issuer name terms (`XA`), for `--agency` (`AgencyFilter`); nil, or a nil answer,
@@ -379,6 +386,20 @@ struct QueryCompiler {
     return Double(exactCount) < ranking.exactBoostMaxShare * Double(folded)
   }
 
+  /// The accented words among `ws` whose exact terms tell apart the documents matching `context`
+  /// (made of `terms`): a form nearly every match holds (`quân` in «chỉ huy quân») reorders
+  /// little, yet weighing it makes Xapian weigh every match (gen-1m: that phrase 48 → 184 ms).
+  /// Asked only of a context whose rarest term is in `commonBoostMinDocuments` or more. (Not of a
+  /// query of words: there the words' exact forms are rarely in 90% of the matches, and on gen-1m
+  /// counting the sample cost 5–20 ms a query, more than it saved.)
+  private func tellingApart(_ ws: [Word], within context: Query, terms: [String]) -> [Word] {
+    guard !ws.isEmpty, ranking.exactBoostMaxShare < 1, let shareOfMatches, let frequency = termFrequency,
+      let size = terms.compactMap(frequency).min(), size >= ranking.commonBoostMinDocuments,
+      let shares = shareOfMatches(ws.map { IndexSchema.exact + $0.exact }, context, size), shares.count == ws.count
+    else { return ws }
+    return zip(ws, shares).filter { $0.1 < ranking.exactBoostMaxShare }.map(\.0)
+  }
+
   /// Whether a boost term held by `count` documents is too common to be worth weighing
   /// (`RankingParameters.commonBoostShare`); never when the document count is unknown.
   private func isCommon(_ count: Int) -> Bool {
@@ -393,18 +414,23 @@ struct QueryCompiler {
     words += ws
     var positional = try Query(
       near ? .near : .phrase, ws.map { try Query(term: $0.folded) }, parameter: window ?? ws.count)
+    var pairs: (terms: [String], query: Query)? = nil
     if !near && window == nil {
       // Adjacent words are adjacent syllable pairs, and the index holds each pair as a bigram term:
       // filtering on those first leaves few documents for the positional check (a two-word phrase
       // needs none). Same matches and weights; phrase p99 151 → 19 ms on gen-100k.
-      let pairs = try zip(ws, ws.dropFirst()).map { try Query(term: IndexSchema.bigram + $0.folded + " " + $1.folded) }
+      let terms = zip(ws, ws.dropFirst()).map { IndexSchema.bigram + $0.folded + " " + $1.folded }
+      let queries = try terms.map { try Query(term: $0) }
+      pairs = (terms, queries.count == 1 ? queries[0] : try Query(.and, queries))
       let required = ws.count == 2 ? try Query(.and, ws.map { try Query(term: $0.folded) }) : positional
-      positional = try Query(.filter, [required, pairs.count == 1 ? pairs[0] : try Query(.and, pairs)])
+      positional = try Query(.filter, [required, pairs!.query])
     }
     if exact {
       return try Query(.and, [positional] + ws.map { try Query(term: IndexSchema.exact + $0.exact) })
     }
-    let accented = ws.filter { $0.exact != $0.folded && isWorthBoosting($0) }
+    var accented = ws.filter { $0.exact != $0.folded && isWorthBoosting($0) }
+    // The phrase's pairs hold nearly all its matches (and the positions check the rest).
+    if let pairs { accented = tellingApart(accented, within: pairs.query, terms: pairs.terms) }
     if accented.isEmpty { return positional }
     return try Query(
       .andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])

@@ -63,6 +63,7 @@ extension Searcher {
     compiler.ranking = ranking
     compiler.termFrequency = { [db] term in try? db.termFrequency(term) }
     compiler.documentCount = try? db.documentCount()
+    compiler.shareOfMatches = { [self] in self.sampledShares(of: $0, within: $1, size: $2) }
     compiler.issuerNames = { [db] in try? db.allTerms(prefix: IndexSchema.issuerName).map(\.term) }
     return compiler
   }

@@ -124,6 +124,34 @@ import Testing
     #expect(try compile("ban nhân dân", documents: nil) == all)
   }
 
+  /// A phrase's exact boost goes when 90% or more of the documents with its pairs hold that form,
+  /// which is counted only where the pairs are in enough documents for weighing to cost.
+  @Test func aPhrasesExactBoostGoesWhenNearlyAllItsMatchesHaveIt() throws {
+    let frequencies = [
+      "chi": 40_000, "Echỉ": 39_000, "huy": 30_000, "quan": 90_000, "Equân": 20_000, "Bchi huy": 25_000,
+      "Bhuy quan": 20_000,
+    ]
+    func compile(_ share: Double, scale: Int = 1) throws -> (String, asked: Int) {
+      var asked = 0
+      var compiler = QueryCompiler(exact: false, defaultAnd: true)
+      compiler.termFrequency = { frequencies[$0].map { $0 / scale } ?? 0 }
+      compiler.documentCount = 100_000 / scale
+      compiler.shareOfMatches = { terms, context, size in
+        asked += 1
+        #expect(terms == ["Equân"] && size == 20_000 / scale)
+        #expect(context.description == "Query((Bchi huy AND Bhuy quan))")
+        return [share]
+      }
+      let q = try compiler.compile(try QueryLanguage.parse("\"chỉ huy quân\"", defaultAnd: true), filters: Filters())
+      return (q.query.description, asked)
+    }
+    let phrase = "((chi PHRASE 3 huy PHRASE 3 quan) FILTER (Bchi huy AND Bhuy quan))"
+    #expect(try compile(0.95) == ("Query(\(phrase))", 1))
+    #expect(try compile(0.5) == ("Query((\(phrase) AND_MAYBE Equân))", 1))
+    // Pairs in 200 documents: the boost is cheap to weigh, and nothing is counted.
+    #expect(try compile(0.95, scale: 100) == ("Query((\(phrase) AND_MAYBE Equân))", 0))
+  }
+
   /// Filters given as options (`--agency`, `--year`…) wrap the text query in a FILTER.
   @Test func optionFiltersWrapTheTextQuery() throws {
     var f = Filters()
