@@ -160,6 +160,26 @@ extern "C" cx_status cx_database_get_lastdocid(const cx_database *db,
     }
 }
 
+extern "C" cx_status cx_database_get_revision(const cx_database *db,
+                                              uint64_t *out, char **message) {
+    try {
+        *require(out, "out") = cx::live(db).get_revision();
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_database_get_uuid(const cx_database *db, char **out,
+                                          size_t *out_len, char **message) {
+    try {
+        cx::copy_out(cx::live(db).get_uuid(), out, out_len);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
 extern "C" cx_status cx_database_get_document(const cx_database *db,
                                               uint32_t docid,
                                               cx_document **out,

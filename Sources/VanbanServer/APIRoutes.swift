@@ -94,10 +94,8 @@ public struct APIRoutes: Sendable {
     try query.check(allowed: ["format", "top"])
     let pretty = try isPretty(query)
     let top = try query.last("top").map { try count($0, "top") } ?? 20
-    let body = try await index.run { searcher in
-      try WireFormat.json(try searcher.stats(top: max(1, min(top, Self.maxStatsTop))), pretty: pretty) + "\n"
-    }
-    return .json(body)
+    let stats = try await index.stats(top: max(1, min(top, Self.maxStatsTop)))
+    return .json(try WireFormat.json(stats, pretty: pretty) + "\n")
   }
 
   /// `GET /api/graph?number=…|id=…&depth=…&format=json|svg|dot`: `vanban graph`.

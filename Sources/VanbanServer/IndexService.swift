@@ -8,6 +8,7 @@ import VanbanKit
 public final class IndexService: Sendable {
   public let locations: [String]
   private let pool: ReaderPool
+  private let statsCache = StatsCache()
 
   /// Opens the indexes now, `readers` times (default: `defaultReaders`), so that a wrong
   /// `--index` fails at start rather than on a request.
@@ -34,6 +35,19 @@ public final class IndexService: Sendable {
     } catch {
       await pool.release(reader)
       throw error
+    }
+  }
+}
+
+extension IndexService {
+  /// `stats(top:)` at the index's latest commit, worked out once per commit (`StatsCache`).
+  public func stats(top: Int) async throws -> IndexStats {
+    try await run { [statsCache] searcher in
+      guard let state = searcher.stateKey() else { return try searcher.stats(top: top) }
+      if let kept = statsCache.value(state: state, top: top) { return kept }
+      let stats = try searcher.stats(top: top)
+      statsCache.store(stats, state: state, top: top)
+      return stats
     }
   }
 }

@@ -88,6 +88,20 @@ public final class Database {
     return Int(count)
   }
 
+  /// The committed revision this reader is on, which grows with each commit: with `uuid`, what
+  /// tells one state of a database from another.
+  /// - throws: `.invalidOperation` for a combined or remote database (ask each shard).
+  public func revision() throws -> UInt64 {
+    var rev: UInt64 = 0
+    try check("reading the revision") { cx_database_get_revision(handle, &rev, $0) }
+    return rev
+  }
+
+  /// The database's UUID: a new one for each database created (a rebuild's shards have new ones).
+  public func uuid() throws -> String {
+    try checkString("reading the UUID") { cx_database_get_uuid(handle, $0, $1, $2) }
+  }
+
   /// The highest docid in use (0 for an empty database).
   public func lastDocumentID() throws -> UInt32 {
     var id: UInt32 = 0

@@ -36,6 +36,25 @@ import VanbanServer
     }
   }
 
+  /// `/api/stats` is worked out once per commit and kept: a commit after it must show.
+  @Test func statsFollowEachCommit() async throws {
+    let seeds = try SeedServer()
+    try await seeds.application().test(.router) { client in
+      for _ in 0..<2 {
+        try await client.execute(uri: "/api/stats", method: .get) { r in #expect(r.json["documents"] as? Int == 5) }
+      }
+      try "Công văn số 12/UBND về phòng chống dịch.".write(
+        toFile: seeds.docs + "/011_them.txt", atomically: true, encoding: .utf8)
+      try seeds.reindex()
+      try await client.execute(uri: "/api/stats", method: .get) { r in
+        #expect(r.json["documents"] as? Int == 6, "\(r.text)")
+      }
+      try await client.execute(uri: "/api/stats?top=1", method: .get) { r in
+        #expect(r.json["documents"] as? Int == 6, "\(r.text)")
+      }
+    }
+  }
+
   /// A rebuild writes a new generation of shards, swaps the manifest and deletes the old ones:
   /// the server must open the new generation, not fail on the deleted files.
   @Test func aRebuildThatSwapsTheManifestIsSearched() async throws {

@@ -128,6 +128,27 @@ import Xapian
     #expect(try !reader.reopen() || reader.documentCount() == 3)
   }
 
+  /// A commit moves the revision on, and a reader sees it once it reopens (here through a
+  /// combined database it is part of); a combination of two shards has no one revision.
+  @Test func revisionGrowsWithEachCommitAndUUIDTellsDatabasesApart() throws {
+    let dir = try TemporaryDirectory()
+    let writer = try Fixture.build(at: dir.sub("a"))
+    let reader = try Database(path: dir.sub("a"))
+    let before = try reader.revision()
+    try writer.deleteDocument(uniqueTerm: "Q4")
+    try writer.commit()
+    #expect(try reader.revision() == before)
+    let combined = Database()
+    try combined.add(reader)
+    #expect(try combined.reopen())
+    #expect(try reader.revision() == before + 1)
+    try Fixture.build(at: dir.sub("b"))
+    let other = try Database(path: dir.sub("b"))
+    #expect(try !reader.uuid().isEmpty && reader.uuid() != other.uuid())
+    try combined.add(other)
+    #expect(throws: XapianError.self) { try combined.revision() }
+  }
+
   @Test func uncommittedChangesAreVisibleThroughReadView() throws {
     let dir = try TemporaryDirectory()
     let writer = try Fixture.build(at: dir.path)

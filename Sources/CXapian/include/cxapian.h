@@ -158,6 +158,14 @@ cx_status cx_database_get_doccount(const cx_database *db, uint32_t *out,
                                    char **message);
 cx_status cx_database_get_lastdocid(const cx_database *db, uint32_t *out,
                                     char **message);
+/** The revision of a database with one sub-database: it grows with each
+ *  commit. Fails (CX_INVALID_OPERATION) for a combined or remote database. */
+cx_status cx_database_get_revision(const cx_database *db, uint64_t *out,
+                                   char **message);
+/** The database's UUID (a new one for each database created), as text; empty
+ *  when the backend has none. */
+cx_status cx_database_get_uuid(const cx_database *db, char **out,
+                               size_t *out_len, char **message);
 /** Returns CX_DOC_NOT_FOUND if there is no such document. */
 cx_status cx_database_get_document(const cx_database *db, uint32_t docid,
                                    cx_document **out, char **message);

@@ -8,3 +8,17 @@ extension Searcher {
     _ = try retrying { try db.reopen() }
   }
 }
+
+extension Searcher {
+  /// What tells the state this searcher reads from any other: each shard's UUID (a rebuild's
+  /// shards are new databases) and committed revision. Nil when a shard cannot say (a remote one).
+  /// The server keys what it works out once per commit by it (`/api/stats`).
+  public func stateKey() -> String? {
+    var parts: [String] = []
+    for shard in shards {
+      guard let uuid = try? shard.uuid(), !uuid.isEmpty, let revision = try? shard.revision() else { return nil }
+      parts.append("\(uuid)@\(revision)")
+    }
+    return parts.joined(separator: " ")
+  }
+}
