@@ -23,7 +23,7 @@ final class StatsCache: @unchecked Sendable {
   /// Keeps `stats` for `top` at `state`, dropping what older states had.
   func store(_ stats: IndexStats, state: String, top: Int) {
     lock.withLock {
-      if state != self.state || byTop.count >= Self.maxEntries {
+      if state != self.state || (byTop[top] == nil && byTop.count >= Self.maxEntries) {
         self.state = state
         byTop = [:]
       }

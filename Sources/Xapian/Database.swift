@@ -90,7 +90,8 @@ public final class Database {
 
   /// The committed revision this reader is on, which grows with each commit: with `uuid`, what
   /// tells one state of a database from another.
-  /// - throws: `.invalidOperation` for a combined or remote database (ask each shard).
+  /// - throws: `.invalidOperation` for a combination of several databases (ask each shard);
+  ///   an error for a remote one, whose backend does not implement it.
   public func revision() throws -> UInt64 {
     var rev: UInt64 = 0
     try check("reading the revision") { cx_database_get_revision(handle, &rev, $0) }

@@ -159,7 +159,8 @@ cx_status cx_database_get_doccount(const cx_database *db, uint32_t *out,
 cx_status cx_database_get_lastdocid(const cx_database *db, uint32_t *out,
                                     char **message);
 /** The revision of a database with one sub-database: it grows with each
- *  commit. Fails (CX_INVALID_OPERATION) for a combined or remote database. */
+ *  commit. Fails for a combined database (CX_INVALID_OPERATION) or a remote
+ *  one (the backend does not implement it). */
 cx_status cx_database_get_revision(const cx_database *db, uint64_t *out,
                                    char **message);
 /** The database's UUID (a new one for each database created), as text; empty

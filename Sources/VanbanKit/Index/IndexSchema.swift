@@ -38,6 +38,9 @@ public enum IndexSchema {
   /// ALQAC 2023: phrase-query bigrams lowered MRR, bigram terms raise it).
   public static let bigram = "B"
 
+  /// The bigram term of two adjacent folded syllables: `Btiem chung`.
+  static func bigramTerm(_ first: String, _ second: String) -> String { bigram + first + " " + second }
+
   // MARK: - Boolean terms (filters; no weight)
   //
   // Written with wdf 0 (`PreparedDocument.booleanTerms`): they match, but a long issuer name or a

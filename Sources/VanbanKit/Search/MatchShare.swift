@@ -1,7 +1,7 @@
 // The share of a query's matches that hold a term, counted on a random sample of the documents
-// (hashed docids, as `total` samples them: MatchTotal.swift). QueryCompiler leaves out an exact
-// boost that nearly every match holds: weighing it reorders little, and costs a weighing of every
-// match, which Xapian could otherwise have skipped.
+// (hashed docids, as `total` samples them: MatchTotal.swift). QueryCompiler leaves out a phrase's
+// exact boost that nearly every match holds: weighing it reorders little, and costs a weighing of
+// every match, which Xapian could otherwise have skipped.
 
 import Xapian
 
@@ -14,19 +14,13 @@ extension Searcher {
   /// holds under 100 matches, or cannot run (a remote shard's server does not know the sample).
   func sampledShares(of terms: [String], within context: Query, size: Int) -> [Double]? {
     let modulus = UInt32(max(1, min(size / Self.shareSampleMatches, 1 << 24)))
-    func count(_ query: Query) -> Int? {
-      guard let sample = try? Query(docidSample: modulus),
-        let unweighted = try? Query(scaling: query, by: 0),
-        let filtered = try? Query(.filter, [unweighted, sample]),
-        let enquire = try? Enquire(database: db), (try? enquire.setQuery(filtered)) != nil,
-        let m = try? enquire.matches(offset: 0, limit: 0, checkAtLeast: Int(UInt32.max))
-      else { return nil }
-      return m.lowerBound
-    }
-    guard let all = count(context), all >= 100 else { return nil }
+    guard let unweighted = try? Query(scaling: context, by: 0),
+      let all = sampledCount(unweighted, modulus: modulus), all >= 100
+    else { return nil }
     var shares: [Double] = []
     for term in terms {
-      guard let t = try? Query(term: term), let both = try? Query(.and, [context, t]), let n = count(both)
+      guard let t = try? Query(term: term), let both = try? Query(.and, [unweighted, t]),
+        let n = sampledCount(both, modulus: modulus)
       else { return nil }
       shares.append(Double(n) / Double(all))
     }

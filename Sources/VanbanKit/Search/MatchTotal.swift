@@ -71,14 +71,7 @@ extension Searcher {
   /// counts files, copies included: a sample cannot tell how many copies each match has elsewhere.
   /// Nil where a sample cannot run (a remote shard's server does not know the sample).
   func sampledTotal(_ unweighted: Query, upper: Int) -> Int? {
-    func count(modulus: Int) -> Int? {
-      guard let sample = try? Query(docidSample: UInt32(modulus)),
-        let q = try? Query(.filter, [unweighted, sample]),
-        let enquire = try? Enquire(database: db), (try? enquire.setQuery(q)) != nil,
-        let m = try? enquire.matches(offset: 0, limit: 0, checkAtLeast: Int(UInt32.max))
-      else { return nil }
-      return m.lowerBound
-    }
+    func count(modulus: Int) -> Int? { sampledCount(unweighted, modulus: UInt32(modulus)) }
     var modulus = max(2, min(upper / Self.sampleMatches, 1 << 24))
     guard var found = count(modulus: modulus) else { return nil }
     if found < Self.sampleMatches * 2 / 3, modulus > 2 {  // under 667: a standard error over 4%
@@ -90,5 +83,16 @@ extension Searcher {
       }
     }
     return found * modulus
+  }
+
+  /// The matches of `unweighted` among the documents of a random 1/`modulus` of them (hashed
+  /// docids); nil where a sample cannot run (a remote shard's server does not know it).
+  func sampledCount(_ unweighted: Query, modulus: UInt32) -> Int? {
+    guard let sample = try? Query(docidSample: modulus),
+      let q = try? Query(.filter, [unweighted, sample]),
+      let enquire = try? Enquire(database: db), (try? enquire.setQuery(q)) != nil,
+      let m = try? enquire.matches(offset: 0, limit: 0, checkAtLeast: Int(UInt32.max))
+    else { return nil }
+    return m.lowerBound
   }
 }

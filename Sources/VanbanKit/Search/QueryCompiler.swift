@@ -68,9 +68,10 @@ struct QueryCompiler {
   /// the boost, so ranking never changes because of a stale read.
   var termFrequency: ((String) -> Int?)? = nil
   /// For each of `terms`, the share of the documents matching `context` (at most `size` of them)
-  /// that hold it, counted on a sample; nil when it cannot be told. An exact boost that nearly
-  /// every match would get is left out by it (`RankingParameters.exactBoostMaxShare`); nil keeps
-  /// every boost.
+  /// that hold it, counted on a sample; nil when it cannot be told. A phrase's exact boost that
+  /// nearly every match would get is left out by it (`RankingParameters.exactBoostMaxShare`),
+  /// where the phrase's pairs are in `commonBoostMinDocuments` or more; nil keeps every boost
+  /// (a compile for the words to mark, or for a count, needs no sample).
   var shareOfMatches: ((_ terms: [String], _ context: Query, _ size: Int) -> [Double]?)? = nil
   /// Documents in the index, for the title-head boost's idf; nil leaves that boost out.
   var documentCount: Int? = nil
@@ -106,6 +107,9 @@ struct QueryCompiler {
   private(set) var words: [Word] = []
   /// Off while the typed words of an abbreviation group, or an excluded part, are compiled.
   private var expandAbbreviations = true
+  /// On while an excluded part (`-"chỉ huy quân"`) is compiled: it is never weighed, so its boosts
+  /// are not worth a sample.
+  private var excluded = false
 
   init(exact: Bool, defaultAnd: Bool) {
     self.exact = exact
@@ -347,9 +351,10 @@ struct QueryCompiler {
 
   private mutating func compileNodeNoHighlight(_ node: QueryNode, filters: inout Filters) throws -> Query? {
     // What is excluded is what was typed: `tỉnh -UBND` keeps the documents that spell it out.
-    let saved = (highlight, bigrams, exactBoosts, words, expandAbbreviations)
+    let saved = (highlight, bigrams, exactBoosts, words, expandAbbreviations, excluded)
     expandAbbreviations = false
-    defer { (highlight, bigrams, exactBoosts, words, expandAbbreviations) = saved }
+    excluded = true
+    defer { (highlight, bigrams, exactBoosts, words, expandAbbreviations, excluded) = saved }
     return try compileNode(node, filters: &filters)
   }
 
@@ -389,9 +394,10 @@ struct QueryCompiler {
   /// The accented words among `ws` whose exact terms tell apart the documents matching `context`
   /// (made of `terms`): a form nearly every match holds (`quân` in «chỉ huy quân») reorders
   /// little, yet weighing it makes Xapian weigh every match (gen-1m: that phrase 48 → 184 ms).
-  /// Asked only of a context whose rarest term is in `commonBoostMinDocuments` or more. (Not of a
-  /// query of words: there the words' exact forms are rarely in 90% of the matches, and on gen-1m
-  /// counting the sample cost 5–20 ms a query, more than it saved.)
+  /// Asked only of a context whose rarest term is in `commonBoostMinDocuments` or more, and only
+  /// for phrases (a quoted one, or a typed token of several syllables such as `covid-19`): for
+  /// words anywhere in a document, their exact forms are rarely in 90% of the matches, and on
+  /// gen-1m counting the sample cost 5–20 ms a query, more than it saved.
   private func tellingApart(_ ws: [Word], within context: Query, terms: [String]) -> [Word] {
     guard !ws.isEmpty, ranking.exactBoostMaxShare < 1, let shareOfMatches, let frequency = termFrequency,
       let size = terms.compactMap(frequency).min(), size >= ranking.commonBoostMinDocuments,
@@ -419,7 +425,7 @@ struct QueryCompiler {
       // Adjacent words are adjacent syllable pairs, and the index holds each pair as a bigram term:
       // filtering on those first leaves few documents for the positional check (a two-word phrase
       // needs none). Same matches and weights; phrase p99 151 → 19 ms on gen-100k.
-      let terms = zip(ws, ws.dropFirst()).map { IndexSchema.bigram + $0.folded + " " + $1.folded }
+      let terms = zip(ws, ws.dropFirst()).map { IndexSchema.bigramTerm($0.folded, $1.folded) }
       let queries = try terms.map { try Query(term: $0) }
       pairs = (terms, queries.count == 1 ? queries[0] : try Query(.and, queries))
       let required = ws.count == 2 ? try Query(.and, ws.map { try Query(term: $0.folded) }) : positional
@@ -430,7 +436,7 @@ struct QueryCompiler {
     }
     var accented = ws.filter { $0.exact != $0.folded && isWorthBoosting($0) }
     // The phrase's pairs hold nearly all its matches (and the positions check the rest).
-    if let pairs { accented = tellingApart(accented, within: pairs.query, terms: pairs.terms) }
+    if let pairs, !excluded { accented = tellingApart(accented, within: pairs.query, terms: pairs.terms) }
     if accented.isEmpty { return positional }
     return try Query(
       .andMaybe, [positional, try Query(.and, accented.map { try Query(term: IndexSchema.exact + $0.exact) })])
@@ -486,12 +492,8 @@ struct QueryCompiler {
       }
       let ws = Analyzer.words(raw)
       if ws.count == 1, let p = previous, p.count == 1 {
-        let term = IndexSchema.bigram + p[0].folded + " " + ws[0].folded
-        if let count = termFrequency?(term), isCommon(count) {
-          previous = ws
-          continue
-        }
-        bigrams.append(try Query(term: term))
+        let term = IndexSchema.bigramTerm(p[0].folded, ws[0].folded)
+        if !(termFrequency?(term).map(isCommon) ?? false) { bigrams.append(try Query(term: term)) }
       }
       previous = ws
     }

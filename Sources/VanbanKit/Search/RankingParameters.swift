@@ -22,7 +22,7 @@ public struct RankingParameters: Sendable, Equatable {
   public var exactBoostMaxShare = 0.9
   /// An optional boost (an accented word's exact term, or the bigram of two adjacent words) that
   /// this share of all the documents or more hold is left out. Past a third, Xapian's BM25 flattens
-  /// a term's idf (to ln 1.5 ≈ 0.4 for a term in half the documents, against ln 19.5 ≈ 3 for one in
+  /// a term's idf (to ln 1.5 ≈ 0.4 for a term in half the documents, against ln 19 ≈ 2.9 for one in
   /// a twentieth), so such a boost reorders little; but weighing it stops Xapian from pruning: it
   /// must then weigh every match, and for a phrase check the positions of each (`"ban nhân dân"`
   /// on gen-1m: 94 ms without its exact terms, 310 ms with them). ALQAC 0.832 / 0.836 with every

@@ -22,6 +22,7 @@ extension Searcher {
       ?? QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
     guard let node else { return [TextSegment(text: text, marked: false)] }
     var compiler = queryCompiler(for: request)
+    compiler.shareOfMatches = nil  // only the words to mark are wanted
     let terms: HighlightTerms
     do {
       terms = try compiler.compile(node, filters: Filters()).highlight

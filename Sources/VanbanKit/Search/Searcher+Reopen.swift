@@ -12,7 +12,9 @@ extension Searcher {
 extension Searcher {
   /// What tells the state this searcher reads from any other: each shard's UUID (a rebuild's
   /// shards are new databases) and committed revision. Nil when a shard cannot say (a remote one).
-  /// The server keys what it works out once per commit by it (`/api/stats`).
+  /// The server keys what it works out once per commit by it (`/api/stats`). (A file-level copy
+  /// of an older state put back in place keeps its UUID: a reader could then take a later
+  /// revision of it for the one it knew.)
   public func stateKey() -> String? {
     var parts: [String] = []
     for shard in shards {

@@ -36,6 +36,7 @@ extension Searcher {
   /// as a search's total is: exact up to 1,000, estimated past that. No facets, no snippets.
   func countMatches(_ node: QueryNode, _ request: SearchRequest) throws -> SpellingSuggester.Count {
     var compiler = queryCompiler(for: request)
+    compiler.shareOfMatches = nil  // boosts change no count
     let compiled = try compiler.compile(node, filters: request.filters)
     return try retrying {
       let enquire = try Enquire(database: db)

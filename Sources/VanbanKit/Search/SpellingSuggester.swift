@@ -181,7 +181,7 @@ struct SpellingSuggester {
     return out
   }
 
-  func bigram(_ a: Word, _ b: Word) -> String { IndexSchema.bigram + a.folded + " " + b.folded }
+  func bigram(_ a: Word, _ b: Word) -> String { IndexSchema.bigramTerm(a.folded, b.folded) }
 
   /// The term a word is looked up by.
   func term(_ w: Word) -> String { exact ? IndexSchema.exact + w.exact : w.folded }

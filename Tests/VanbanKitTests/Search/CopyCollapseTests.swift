@@ -77,7 +77,7 @@ import VanbanTestSupport
     #expect(all.hits.count == 4 && asHits.count == 4, "\(asHits)")
     #expect(collapsed.hits.count == 1 && collapsed.hits[0].copies.count == 3, "\(collapsed.hits)")
     let listed = Set(
-      collapsed.hits.flatMap { [$0] }.flatMap { hit in
+      collapsed.hits.flatMap { hit in
         ["\(hit.id) \(hit.path)"] + hit.copies.map { "\($0.id) \($0.path)" }
       })
     #expect(listed == asHits)
