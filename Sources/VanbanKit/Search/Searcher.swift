@@ -263,7 +263,7 @@ public final class Searcher {
 
   /// The other documents with `doc`'s copy key, in index order: the copies collapsed into its hit.
   /// Each copy is named from its path in its value slot, not from its stored data, which would
-  /// decompress its whole text (at a million files, up to 240 ms for a page whose hits had copies).
+  /// decompress its whole text (50,000 files of four copies each: the hits' p50 7–9 → 5–6 ms).
   func copies(of doc: Document, docid: UInt32) throws -> [DocumentCopy] {
     let key = try doc.value(IndexSchema.Slot.copyKey.rawValue)
     guard !key.isEmpty else { return [] }
