@@ -48,8 +48,24 @@ struct cx_query_parser {
     Xapian::QueryParser qp;
 };
 
+namespace cx {
+// Keeps the docid of each match; what it costs per match is one push_back,
+// where a value count spy reads a value (a B-tree lookup) per match.
+class DocidCollector : public Xapian::MatchSpy {
+  public:
+    std::vector<Xapian::docid> docids;
+    void operator()(const Xapian::Document &doc, double) override {
+        docids.push_back(doc.get_docid());
+    }
+};
+}  // namespace cx
+
 struct cx_matchspy {
-    std::shared_ptr<Xapian::ValueCountMatchSpy> spy;
+    // The spy the enquire is given; `counts` or `docids` is the same object
+    // seen as its kind.
+    std::shared_ptr<Xapian::MatchSpy> spy;
+    std::shared_ptr<Xapian::ValueCountMatchSpy> counts;
+    std::shared_ptr<cx::DocidCollector> docids;
 };
 
 struct cx_enquire {

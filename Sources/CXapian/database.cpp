@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <new>
+#include <unordered_map>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -225,6 +226,56 @@ extern "C" cx_status cx_database_postlist(const cx_database *db,
     try {
         cx::postlist(cx::live(db), cx::bytes(term, term_len, "term"),
                      docids, count);
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_database_value_codes(
+    const cx_database *db, uint32_t slot, uint32_t *codes, size_t codes_len,
+    char **values, size_t *values_len, uint32_t **ends, size_t *count,
+    char **message) {
+    try {
+        const Xapian::Database &database = cx::live(db);
+        if (codes_len > 0) require(codes, "codes");
+        require(values, "values");
+        require(values_len, "values_len");
+        require(ends, "ends");
+        require(count, "count");
+        std::unordered_map<std::string, uint32_t> numbers;
+        std::string bytes;
+        std::vector<uint32_t> offsets;
+        for (auto it = database.valuestream_begin(slot);
+             it != database.valuestream_end(slot); ++it) {
+            Xapian::docid did = it.get_docid();
+            if (did >= codes_len) continue;
+            const std::string value = *it;
+            auto found = numbers.find(value);
+            if (found == numbers.end()) {
+                if (bytes.size() + value.size() > UINT32_MAX)
+                    throw Xapian::RangeError("the values take over 4 GB");
+                bytes += value;
+                offsets.push_back(static_cast<uint32_t>(bytes.size()));
+                found = numbers.emplace(value, offsets.size()).first;
+            }
+            codes[did] = found->second;
+        }
+        uint32_t *array = nullptr;
+        if (!offsets.empty()) {
+            array = static_cast<uint32_t *>(
+                std::malloc(offsets.size() * sizeof(uint32_t)));
+            if (array == nullptr) throw std::bad_alloc();
+            std::copy(offsets.begin(), offsets.end(), array);
+        }
+        try {
+            cx::copy_out(bytes, values, values_len);
+        } catch (...) {
+            std::free(array);
+            throw;
+        }
+        *ends = array;
+        *count = offsets.size();
         return CX_OK;
     } catch (...) {
         return cx_status_from_current_exception(message);

@@ -13,9 +13,11 @@ final class IndexReader: @unchecked Sendable {
   // Only touched on `queue`.
   private var searcher: Searcher
   private var stamps: [ManifestStamp?]
+  private let facetTables: FacetTableKeeper
 
-  init(locations: [String], number: Int) throws {
+  init(locations: [String], number: Int, facetTables: FacetTableKeeper) throws {
     self.locations = locations
+    self.facetTables = facetTables
     queue = DispatchQueue(label: "vanban.reader.\(number)")
     stamps = locations.map(ManifestStamp.init(location:))
     searcher = try Searcher(indexes: locations)
@@ -40,6 +42,7 @@ final class IndexReader: @unchecked Sendable {
     } else {
       try searcher.reopen()
     }
+    facetTables.equip(searcher)
     return searcher
   }
 }

@@ -9,13 +9,17 @@ public final class IndexService: Sendable {
   public let locations: [String]
   private let pool: ReaderPool
   private let statsCache = StatsCache()
+  let facetTables: FacetTableKeeper
 
   /// Opens the indexes now, `readers` times (default: `defaultReaders`), so that a wrong
   /// `--index` fails at start rather than on a request.
   public init(locations: [String], readers: Int? = nil) throws {
     self.locations = locations
     let count = readers ?? Self.defaultReaders(cores: ProcessInfo.processInfo.activeProcessorCount)
-    pool = ReaderPool(try (0..<max(1, count)).map { try IndexReader(locations: locations, number: $0) })
+    let facetTables = FacetTableKeeper(locations: locations)
+    self.facetTables = facetTables
+    pool = ReaderPool(
+      try (0..<max(1, count)).map { try IndexReader(locations: locations, number: $0, facetTables: facetTables) })
   }
 
   /// Two readers per core, 4 to 16. With one per core, as many slow requests as cores (a graph

@@ -142,6 +142,45 @@ public final class Database {
     }
   }
 
+  /// The value in `slot` of every document below `end`, as numbers into a list
+  /// of the distinct values: `codes[docid]` is 1 + the value's index in
+  /// `values`, or 0 when the document has none. One pass over the slot's value
+  /// stream; values are numbered in the order they first occur.
+  ///
+  ///     let end = Int(try db.lastDocumentID()) + 1
+  ///     let (codes, years) = try db.valueCodes(slot: 4, end: end)
+  ///     // years[Int(codes[42]) - 1] is document 42's year, when codes[42] > 0
+  public func valueCodes(slot: UInt32, end: Int) throws -> (codes: [UInt32], values: [String]) {
+    guard end >= 0 else { throw XapianError.invalidArgument("negative end \(end)") }
+    var codes = [UInt32](repeating: 0, count: end)
+    var bytes: UnsafeMutablePointer<CChar>? = nil
+    var length = 0
+    var ends: UnsafeMutablePointer<UInt32>? = nil
+    var count = 0
+    defer {
+      cx_string_free(bytes)
+      cx_docids_free(ends)
+    }
+    try codes.withUnsafeMutableBufferPointer { buffer in
+      try check("reading the values of slot \(slot)") {
+        cx_database_value_codes(handle, slot, buffer.baseAddress, end, &bytes, &length, &ends, &count, $0)
+      }
+    }
+    var values: [String] = []
+    values.reserveCapacity(count)
+    if let bytes, let ends {
+      bytes.withMemoryRebound(to: UInt8.self, capacity: length) { base in
+        var start = 0
+        for i in 0..<count {
+          let stop = Int(ends[i])
+          values.append(String(decoding: UnsafeBufferPointer(start: base + start, count: stop - start), as: UTF8.self))
+          start = stop
+        }
+      }
+    }
+    return (codes, values)
+  }
+
   /// Every term starting with `prefix`, in byte order, with the number of
   /// documents indexed by it.
   public func allTerms(prefix: String) throws -> [(term: String, frequency: Int)] {

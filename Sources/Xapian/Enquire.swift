@@ -103,6 +103,11 @@ public final class Enquire {
     try check("adding a match spy") { cx_enquire_add_matchspy(handle, spy.handle, $0) }
   }
 
+  /// As `add(_:)` for a value count spy. A remote database cannot run it.
+  public func add(_ spy: DocumentIDMatchSpy) throws {
+    try check("adding a match spy") { cx_enquire_add_matchspy(handle, spy.handle, $0) }
+  }
+
   /// Runs the query and returns one page of results.
   /// - parameter checkAtLeast: consider at least this many matches (for
   ///   exact totals and complete match-spy counts, pass the document count).

@@ -11,7 +11,8 @@
 // The index is opened once. Each kind's list is run once to warm up, then `repeat` times timed,
 // one sample per query per pass. Prints one JSON object: p50/p99/mean/max in milliseconds per
 // kind, and how many queries found nothing (a list that finds nothing measures nothing).
-// `--all-copies` turns copy collapsing off, to measure what it costs.
+// `--all-copies` turns copy collapsing off, to measure what it costs. `--facet-table` also times
+// each kind counting facets with the table `vanban serve` reads (FacetTable), as `KIND-table`.
 
 import Foundation
 import VanbanKit
@@ -185,6 +186,10 @@ func main() throws {
   // with the same requests to `vanban serve`, so both are timed on the same machine at the same
   // moment (run to run, this machine's in-process p50 moves by a third).
   var paired = false
+  // Also time the kinds that count facets with the facet table the server reads after each
+  // commit (FacetTable), as `KIND-table`: what a page costs in `vanban serve`, where the plain
+  // kind is what `vanban search --facets` costs.
+  var facetTable = false
   var args = CommandLine.arguments.dropFirst()
   while let a = args.popFirst() {
     switch a {
@@ -194,8 +199,10 @@ func main() throws {
     case "--all-copies": allCopies = true
     case "--render": render = true
     case "--paired": paired = true
+    case "--facet-table": facetTable = true
     case "-h", "--help":
-      print("usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render]")
+      print(
+        "usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render] [--facet-table]")
       print("       vanban-bench --index DIR --paired   (a query per stdin line; prints its ms)")
       print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
       return
@@ -216,9 +223,26 @@ func main() throws {
   let documents = try searcher.documentCount()
   let openMs = Double(now() - t0) / 1e6
 
-  var kinds: [[String: Any]] = []
+  var table: FacetTable?
+  var tableMs = 0.0
+  if facetTable {
+    let t = now()
+    table = try searcher.makeFacetTable()
+    tableMs = Double(now() - t) / 1e6
+    if table == nil { throw BenchError("no facet table for this index (remote, or too many documents)") }
+  }
+
+  var runs: [(name: String, queries: [Query], table: FacetTable?)] = []
   for kind in file.kinds {
-    let requests = try kind.queries.map { q in
+    runs.append((kind.kind, kind.queries, nil))
+    if let table, kind.queries.contains(where: { $0.facets == true }) {
+      runs.append((kind.kind + "-table", kind.queries, table))
+    }
+  }
+  var kinds: [[String: Any]] = []
+  for run in runs {
+    searcher.facetTable = run.table
+    let requests = try run.queries.map { q in
       var r = try q.request()
       r.allCopies = allCopies
       return r
@@ -244,7 +268,7 @@ func main() throws {
     samples.sort()
     let mean = samples.isEmpty ? 0 : samples.reduce(0, +) / Double(samples.count)
     kinds.append([
-      "kind": kind.kind,
+      "kind": run.name,
       "queries": requests.count,
       "samples": samples.count,
       "p50_ms": round3(percentile(samples, 50)),
@@ -255,9 +279,13 @@ func main() throws {
       "mean_total": requests.isEmpty ? 0 : totals / requests.count,
     ])
   }
-  let out: [String: Any] = [
+  var out: [String: Any] = [
     "indexes": indexes, "documents": documents, "open_ms": round3(openMs), "repeat": repeatCount, "kinds": kinds,
   ]
+  if let table {
+    out["facet_table_ms"] = round3(tableMs)
+    out["facet_table_mb"] = round3(Double(table.byteCount) / 1e6)
+  }
   let data = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])
   FileHandle.standardOutput.write(data)
   FileHandle.standardOutput.write(Data("\n".utf8))

@@ -82,6 +82,40 @@ private func ok(_ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> 
     cx_query_free(query)
   }
 
+  /// Each kind of spy answers only its own questions, with a status; bad pointers are refused.
+  @Test func spiesAndValueCodesRefuseWhatTheyCannotAnswer() throws {
+    var docids: OpaquePointer? = nil
+    var counts: OpaquePointer? = nil
+    #expect(ok { cx_matchspy_new_docids(&docids, $0) } == CX_OK)
+    #expect(ok { cx_matchspy_new_value_count(0, &counts, $0) } == CX_OK)
+    defer {
+      cx_matchspy_free(docids)
+      cx_matchspy_free(counts)
+    }
+    var ids: UnsafePointer<UInt32>? = nil
+    var count = 0
+    var values: OpaquePointer? = nil
+    #expect(ok { cx_matchspy_get_docids(docids, &ids, &count, $0) } == CX_OK && count == 0)
+    #expect(ok { cx_matchspy_get_docids(counts, &ids, &count, $0) } == CX_INVALID_ARGUMENT)
+    #expect(ok { cx_matchspy_top_values(docids, 5, &values, $0) } == CX_INVALID_ARGUMENT)
+    var total: UInt32 = 9
+    #expect(ok { cx_matchspy_get_total(docids, &total, $0) } == CX_OK && total == 0)
+
+    let dir = try TemporaryDirectory()
+    let db = try #require(makeDatabase(dir.path))
+    defer { cx_database_free(db) }
+    var codes = [UInt32](repeating: 0, count: 2)
+    var bytes: UnsafeMutablePointer<CChar>? = nil
+    var length = 0
+    var ends: UnsafeMutablePointer<UInt32>? = nil
+    var ended = 0
+    #expect(ok { cx_database_value_codes(db, 0, nil, 2, &bytes, &length, &ends, &ended, $0) } == CX_INVALID_ARGUMENT)
+    #expect(ok { cx_database_value_codes(db, 0, &codes, 2, nil, &length, &ends, &ended, $0) } == CX_INVALID_ARGUMENT)
+    #expect(ok { cx_database_value_codes(db, 0, &codes, 2, &bytes, &length, &ends, &ended, $0) } == CX_OK)
+    #expect(ended == 0 && length == 0 && ends == nil && codes == [0, 0], "the document has no value")
+    cx_string_free(bytes)
+  }
+
   @Test func freeAcceptsNull() {
     cx_database_free(nil)
     cx_writable_database_free(nil)

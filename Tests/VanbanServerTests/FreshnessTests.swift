@@ -6,7 +6,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import VanbanKit
-import VanbanServer
+
+@testable import VanbanServer
 
 @Suite struct FreshnessTests {
   @Test func aCommitAfterTheServerStartedIsSearched() async throws {
@@ -52,6 +53,38 @@ import VanbanServer
       try await client.execute(uri: "/api/stats?top=1", method: .get) { r in
         #expect(r.json["documents"] as? Int == 6, "\(r.text)")
       }
+    }
+  }
+
+  /// Facets are counted from a table read in the background after a commit (FacetTable): the
+  /// same counts as before it was read, and a commit after it is counted, not the old table.
+  @Test func facetsFollowEachCommit() async throws {
+    let seeds = try SeedServer()
+    let service = try IndexService(locations: [seeds.index])
+    let app = Application(router: VanbanServer.router(ServerSettings(index: service)))
+    try await app.test(.router) { client in
+      let uri = "/api/search?q=d%E1%BB%8Bch&facets=1"
+      func types() async throws -> [String] {
+        try await client.execute(uri: uri, method: .get) { r in
+          let facets = r.json["facets"] as? [String: Any]
+          return (facets?["type"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "") \($0["count"] ?? "")" }
+        }
+      }
+      let counted = try await types()
+      #expect(counted == ["Công văn 4", "Thông báo 1"])
+      // The first request started the reading; the next ones count from the table once it is kept.
+      var waited = 0
+      while service.facetTables.state == nil && waited < 200 {
+        try await Task.sleep(nanoseconds: 25_000_000)
+        waited += 1
+      }
+      #expect(service.facetTables.state != nil, "a table is kept")
+      #expect(try await types() == counted)
+
+      try "CÔNG VĂN\nSố: 12/UBND-VX\nVề phòng chống dịch.".write(
+        toFile: seeds.docs + "/011_them.txt", atomically: true, encoding: .utf8)
+      try seeds.reindex()
+      #expect(try await types() == ["Công văn 5", "Thông báo 1"])
     }
   }
 

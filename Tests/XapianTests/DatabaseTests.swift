@@ -77,6 +77,56 @@ import Xapian
     #expect(Set(top.map(\.value)) == ["BTC", "BGTVT"])
   }
 
+  /// The docid spy sees every match, as the value count spy does, and the value codes of a slot
+  /// give each document's value: together they count what the value count spy counts. Over
+  /// shards searched as one, Xapian hands a spy each shard's own docid.
+  @Test func docidSpyAndValueCodesCountWhatTheValueSpyCounts() throws {
+    let dir = try TemporaryDirectory()
+    try Fixture.build(at: dir.path)
+    let db = try Database(path: dir.path)
+    let enquire = try Enquire(database: db)
+    try enquire.setQuery(Query(term: "dinh"))
+    try enquire.setDocumentIDOrder(.ascending)
+    let ids = DocumentIDMatchSpy()
+    let counts = ValueCountMatchSpy(slot: Fixture.yearSlot)
+    try enquire.add(ids)
+    try enquire.add(counts)
+    _ = try enquire.matches(offset: 0, limit: 1, checkAtLeast: db.documentCount())
+    let seen = try ids.documentIDs()
+    #expect(seen == [1, 3, 4])
+
+    let end = Int(try db.lastDocumentID()) + 1
+    let (codes, years) = try db.valueCodes(slot: Fixture.yearSlot, end: end)
+    #expect(codes.count == 5 && codes[0] == 0)
+    #expect(years == ["2019", "2020", "2021"], "numbered in docid order")
+    let yearOf = { (id: UInt32) in years[Int(codes[Int(id)]) - 1] }
+    #expect((1...4).map { yearOf(UInt32($0)) } == ["2019", "2020", "2021", "2020"])
+    var counted: [String: Int] = [:]
+    for id in seen { counted[yearOf(id), default: 0] += 1 }
+    let spied = try counts.topValues(10)
+    #expect(counted == Dictionary(uniqueKeysWithValues: spied.map { ($0.value, $0.count) }))
+
+    // A document past `end` is left out; none is asked for.
+    #expect(try db.valueCodes(slot: Fixture.yearSlot, end: 2).codes == [0, 1])
+    #expect(try db.valueCodes(slot: Fixture.yearSlot, end: 0).codes.isEmpty)
+    #expect(try db.valueCodes(slot: 9, end: end).values.isEmpty, "an unused slot")
+    #expect(throws: XapianError.self) { try db.valueCodes(slot: 0, end: -1) }
+
+    // Two shards: the combined docids of the matches are 1 (a's 1), 2 and 4 (b's 1 and 2).
+    try Fixture.build(at: dir.sub("a"), Fixture.corpus[0..<2])
+    try Fixture.build(at: dir.sub("b"), Fixture.corpus[2..<4])
+    let combined = Database()
+    try combined.add(Database(path: dir.sub("a")))
+    try combined.add(Database(path: dir.sub("b")))
+    let overShards = try Enquire(database: combined)
+    try overShards.setQuery(Query(term: "dinh"))
+    try overShards.setDocumentIDOrder(.ascending)
+    let local = DocumentIDMatchSpy()
+    try overShards.add(local)
+    _ = try overShards.matches(offset: 0, limit: 0, checkAtLeast: combined.documentCount())
+    #expect(try local.documentIDs() == [1, 1, 2], "each shard's own docids")
+  }
+
   @Test func matchSetIsARankedCollection() throws {
     let dir = try TemporaryDirectory()
     try Fixture.build(at: dir.path)

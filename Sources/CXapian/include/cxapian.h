@@ -101,7 +101,8 @@ const char *cx_status_to_string(cx_status status);
 /** Frees a string returned by this library (messages and byte outputs). */
 void cx_string_free(char *string);
 
-/** Frees a docid array returned by cx_*_postlist. */
+/** Frees a docid array returned by cx_*_postlist, or the value ends of
+ *  cx_database_value_codes. */
 void cx_docids_free(uint32_t *docids);
 
 /** Xapian's version, e.g. "1.4.22". Static; do not free. */
@@ -180,6 +181,20 @@ cx_status cx_database_get_termfreq(const cx_database *db, const char *term,
 cx_status cx_database_postlist(const cx_database *db, const char *term,
                                size_t term_len, uint32_t **docids,
                                size_t *count, char **message);
+/** Reads the value in `slot` of every document, numbering the distinct
+ *  values in the order they first occur in docid order: codes[did] is 1 +
+ *  the number of did's value, or 0 when did has none, for every did below
+ *  `codes_len` (pass the last docid + 1; the caller zeroes `codes`). The
+ *  values come back back to back in `*values` (freed with cx_string_free),
+ *  value i ending at byte `(*ends)[i]` (`*count` ends, freed with
+ *  cx_docids_free). A document at or past `codes_len` is left out. One pass
+ *  over the slot's value stream, for a table held in memory (what Lucene
+ *  calls field data). */
+cx_status cx_database_value_codes(const cx_database *db, uint32_t slot,
+                                  uint32_t *codes, size_t codes_len,
+                                  char **values, size_t *values_len,
+                                  uint32_t **ends, size_t *count,
+                                  char **message);
 /** Iterates over all terms starting with `prefix` in byte order; the
  *  iterator yields term and termfreq. */
 cx_status cx_database_allterms(const cx_database *db, const char *prefix,
@@ -623,12 +638,24 @@ cx_status cx_mset_get_document(const cx_mset *mset, size_t index,
 /** Counts how often each value of `slot` occurs among the matches. */
 cx_status cx_matchspy_new_value_count(uint32_t slot, cx_matchspy **out,
                                       char **message);
+/** Records the docid of every match it sees, in the order it sees them.
+ *  Over a combined database these are each shard's own docids (Xapian hands
+ *  spies the shard's document). It cannot be used with a remote database,
+ *  whose server does not know it. */
+cx_status cx_matchspy_new_docids(cx_matchspy **out, char **message);
 void cx_matchspy_free(cx_matchspy *spy);
-/** Number of documents the spy has seen. */
+/** The docids a cx_matchspy_new_docids spy has seen: borrowed, valid until
+ *  the spy sees another match or is freed. CX_INVALID_ARGUMENT for another
+ *  kind of spy. */
+cx_status cx_matchspy_get_docids(const cx_matchspy *spy,
+                                 const uint32_t **docids, size_t *count,
+                                 char **message);
+/** Number of documents the spy has seen (any kind of spy). */
 cx_status cx_matchspy_get_total(const cx_matchspy *spy, uint32_t *out,
                                 char **message);
 /** The `max_values` most frequent values, most frequent first: the
- *  iterator's term is the value and its termfreq the count. */
+ *  iterator's term is the value and its termfreq the count. Value count
+ *  spies only (CX_INVALID_ARGUMENT for another kind). */
 cx_status cx_matchspy_top_values(const cx_matchspy *spy, size_t max_values,
                                  cx_term_iterator **out, char **message);
 

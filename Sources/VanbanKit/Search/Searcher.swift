@@ -13,6 +13,9 @@ public final class Searcher {
   let shards: [Database]
   var ranking = RankingParameters.current
   var facetSampling = FacetSampling()
+  /// Facet values held in memory (FacetTable.swift), set by a long-lived reader; used only while
+  /// this searcher is at the state it was read at.
+  public var facetTable: FacetTable?
 
   /// Opens every location as one database. A missing local index is an error, not an empty one.
   public init(indexes: [String]) throws {

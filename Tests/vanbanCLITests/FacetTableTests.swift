@@ -1,0 +1,99 @@
+// Issue K: the server counts facets from a table of every document's facet values (FacetTable)
+// instead of reading four values per match. The counts must be the spies' to the document, on
+// the exact path and the sampled one, and a table read at an earlier commit must not be used.
+
+import Foundation
+import Testing
+import VanbanTestSupport
+
+@testable import VanbanKit
+
+@Suite struct FacetTableTests {
+  static let queries = ["ủy ban", "dịch", "viet a", "công văn", "tiêm chủng", "sở y tế", "kinh phí"]
+
+  /// Every facet, table or spies, for several queries, with copies collapsed or not, and with
+  /// the bound lowered so the big results take the sampled path; on one shard, on two (a spy is
+  /// handed a shard's own docids), and on two indexes searched as one.
+  @Test(
+    .enabled(if: GeneratedWorkspace.available, "python3 is needed to run gen_corpus.py"),
+    arguments: ["one shard", "two shards", "two indexes"])
+  func aTableCountsWhatTheSpiesCount(layout: String) throws {
+    let w = try GeneratedWorkspace.shared(docs: FilterAccuracyTests.docs, seed: 1, nfd: 0)
+    var indexes = [w.index.path]
+    let folder = try TemporaryDirectory(prefix: "vanban-facet-table")
+    if layout == "two shards" {
+      indexes = [folder.sub("index")]
+      let r = try CLI.run(["index", w.corpus.path, "--index", indexes[0], "--shards", "2", "--quiet"])
+      try #require(r.status == 0, "\(r.stderr)")
+    } else if layout == "two indexes" {
+      _ = try Indexer(indexPath: folder.sub("seeds")).run(IndexOptions(roots: [TestPaths.corpus.path]))
+      indexes.append(folder.sub("seeds"))
+    }
+    let spies = try Searcher(indexes: indexes)
+    let tabled = try Searcher(indexes: indexes)
+    let table = try #require(try tabled.makeFacetTable())
+    tabled.facetTable = table
+    #expect(table.codes.count == (layout == "one shard" ? 1 : 2))
+    #expect(table.byteCount == 4 * 4 * (try tabled.shards.map { Int(try $0.lastDocumentID()) + 1 }.reduce(0, +)))
+    var compared = 0
+    for sampling in [FacetSampling(), FacetSampling(exactUpTo: 50, sampleMatches: 40, run: 4)] {
+      spies.facetSampling = sampling
+      tabled.facetSampling = sampling
+      for text in Self.queries {
+        for allCopies in [false, true] {
+          var request = SearchRequest(text: text)
+          request.facets = true
+          request.allCopies = allCopies
+          let a = try spies.search(request)
+          let b = try tabled.search(request)
+          #expect(a.facets == b.facets, "\(text), copies \(allCopies), exact up to \(sampling.exactUpTo)")
+          #expect(a.facetsExact == b.facetsExact)
+          if let f = a.facets, !f.type.isEmpty { compared += 1 }
+        }
+      }
+    }
+    #expect(compared >= 20, "facets compared on \(compared) searches")
+  }
+
+  /// The table is what counts when the searcher is at its state, and is ignored at any other.
+  @Test(.enabled(if: GeneratedWorkspace.available, "python3 is needed to run gen_corpus.py"))
+  func aTableCountsOnlyAtTheStateItWasReadAt() throws {
+    let w = try GeneratedWorkspace.shared(docs: FilterAccuracyTests.docs, seed: 1, nfd: 0)
+    let searcher = try Searcher(indexes: [w.index.path])
+    let table = try #require(try searcher.makeFacetTable())
+    var request = SearchRequest(text: "dịch")
+    request.facets = true
+    let spied = try #require(try searcher.search(request).facets)
+    // The same numbers with every type renamed: a count that shows the new names came from it.
+    let renamed = table.values.enumerated().map { i, names in i == 1 ? names.map { "*" + $0 } : names }
+    searcher.facetTable = FacetTable(state: table.state, values: renamed, codes: table.codes)
+    let fromTable = try #require(try searcher.search(request).facets)
+    #expect(!fromTable.type.isEmpty)
+    #expect(fromTable.type.map(\.value) == spied.type.map { "*" + $0.value })
+    #expect(fromTable.type.map(\.count) == spied.type.map(\.count))
+    searcher.facetTable = FacetTable(state: table.state + " earlier", values: renamed, codes: table.codes)
+    #expect(try searcher.search(request).facets == spied)
+  }
+
+  /// A commit after the table was read: the reopened searcher counts the new document.
+  @Test func aCommitAfterTheTableIsCounted() throws {
+    let folder = try TemporaryDirectory(prefix: "vanban-facet-table")
+    let docs = folder.sub("docs"), index = folder.sub("index")
+    try FileManager.default.copyItem(atPath: TestPaths.corpus.path, toPath: docs)
+    _ = try Indexer(indexPath: index).run(IndexOptions(roots: [docs]))
+    let searcher = try Searcher(indexes: [index])
+    searcher.facetTable = try searcher.makeFacetTable()
+    var request = SearchRequest(text: "dịch")
+    request.facets = true
+    let before = try #require(try searcher.search(request).facets?.type.first)
+
+    try "CÔNG VĂN\nSố: 12/UBND-VX\nVề phòng chống dịch.".write(
+      toFile: docs + "/011_them.txt", atomically: true, encoding: .utf8)
+    _ = try Indexer(indexPath: index).run(IndexOptions(roots: [docs]))
+    try searcher.reopen()
+    #expect(searcher.facetTable?.state != searcher.stateKey())
+    let after = try #require(try searcher.search(request).facets?.type.first)
+    #expect(after.value == before.value)
+    #expect(after.count == before.count + 1, "\(before) then \(after)")
+  }
+}
