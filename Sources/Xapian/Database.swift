@@ -145,12 +145,14 @@ public final class Database {
   /// The value in `slot` of every document below `end`, as numbers into a list
   /// of the distinct values: `codes[docid]` is 1 + the value's index in
   /// `values`, or 0 when the document has none. One pass over the slot's value
-  /// stream; values are numbered in the order they first occur.
+  /// stream; values are numbered in the order they first occur. Values are
+  /// bytes, told apart byte by byte (two spellings of one text are two values,
+  /// as a value count spy counts them).
   ///
   ///     let end = Int(try db.lastDocumentID()) + 1
   ///     let (codes, years) = try db.valueCodes(slot: 4, end: end)
-  ///     // years[Int(codes[42]) - 1] is document 42's year, when codes[42] > 0
-  public func valueCodes(slot: UInt32, end: Int) throws -> (codes: [UInt32], values: [String]) {
+  ///     // years[Int(codes[42]) - 1] is document 42's year (UTF-8), when codes[42] > 0
+  public func valueCodes(slot: UInt32, end: Int) throws -> (codes: [UInt32], values: [[UInt8]]) {
     guard end >= 0 else { throw XapianError.invalidArgument("negative end \(end)") }
     var codes = [UInt32](repeating: 0, count: end)
     var bytes: UnsafeMutablePointer<CChar>? = nil
@@ -166,14 +168,14 @@ public final class Database {
         cx_database_value_codes(handle, slot, buffer.baseAddress, end, &bytes, &length, &ends, &count, $0)
       }
     }
-    var values: [String] = []
+    var values: [[UInt8]] = []
     values.reserveCapacity(count)
     if let bytes, let ends {
       bytes.withMemoryRebound(to: UInt8.self, capacity: length) { base in
         var start = 0
         for i in 0..<count {
           let stop = Int(ends[i])
-          values.append(String(decoding: UnsafeBufferPointer(start: base + start, count: stop - start), as: UTF8.self))
+          values.append(Array(UnsafeBufferPointer(start: base + start, count: stop - start)))
           start = stop
         }
       }

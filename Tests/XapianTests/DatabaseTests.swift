@@ -96,7 +96,8 @@ import Xapian
     #expect(seen == [1, 3, 4])
 
     let end = Int(try db.lastDocumentID()) + 1
-    let (codes, years) = try db.valueCodes(slot: Fixture.yearSlot, end: end)
+    let (codes, bytes) = try db.valueCodes(slot: Fixture.yearSlot, end: end)
+    let years = bytes.map { String(decoding: $0, as: UTF8.self) }
     #expect(codes.count == 5 && codes[0] == 0)
     #expect(years == ["2019", "2020", "2021"], "numbered in docid order")
     let yearOf = { (id: UInt32) in years[Int(codes[Int(id)]) - 1] }

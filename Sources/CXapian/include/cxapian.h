@@ -185,9 +185,9 @@ cx_status cx_database_postlist(const cx_database *db, const char *term,
  *  values in the order they first occur in docid order: codes[did] is 1 +
  *  the number of did's value, or 0 when did has none, for every did below
  *  `codes_len` (pass the last docid + 1; the caller zeroes `codes`). The
- *  values come back back to back in `*values` (freed with cx_string_free),
- *  value i ending at byte `(*ends)[i]` (`*count` ends, freed with
- *  cx_docids_free). A document at or past `codes_len` is left out. One pass
+ *  distinct values are returned one after another in `*values` (freed with
+ *  cx_string_free), value i ending at byte `(*ends)[i]` (`*count` ends, freed
+ *  with cx_docids_free); values are compared byte by byte. A document at or past `codes_len` is left out. One pass
  *  over the slot's value stream, for a table held in memory (what Lucene
  *  calls field data). */
 cx_status cx_database_value_codes(const cx_database *db, uint32_t slot,

@@ -47,6 +47,15 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   static func decodeHeader(data: [UInt8]) throws -> (StoredDocument, ArraySlice<UInt8>) {
     let split = data.firstIndex(of: IndexSchema.dataSeparator) ?? data.endIndex
     let header = try JSONDecoder().decode(StoredDocument.self, from: Data(data[..<split]))
-    return (header, split < data.endIndex ? data[(split + 1)...] : [])
+    return (header, text(of: data, after: split))
+  }
+
+  /// The text alone, still as UTF-8, without decoding the header (about 60 µs of JSON a document).
+  static func text(ofData data: [UInt8]) -> ArraySlice<UInt8> {
+    text(of: data, after: data.firstIndex(of: IndexSchema.dataSeparator) ?? data.endIndex)
+  }
+
+  private static func text(of data: [UInt8], after split: Int) -> ArraySlice<UInt8> {
+    split < data.endIndex ? data[(split + 1)...] : []
   }
 }

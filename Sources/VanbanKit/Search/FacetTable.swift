@@ -49,7 +49,14 @@ public final class FacetTable: Sendable {
   func count(_ docids: [UInt32], shard: Int, into counts: inout [[Int]]) {
     for (facet, column) in codes[shard].enumerated() {
       column.withUnsafeBufferPointer { codes in
-        for id in docids where Int(id) < codes.count { counts[facet][Int(codes[Int(id)])] += 1 }
+        counts[facet].withUnsafeMutableBufferPointer { counted in
+          // Every docid of the table's state is in it and every number names a value: checked
+          // anyway, for the price of a comparison, rather than trusted with the server's life.
+          for id in docids where Int(id) < codes.count {
+            let value = Int(codes[Int(id)])
+            if value < counted.count { counted[value] += 1 }
+          }
+        }
       }
     }
   }
@@ -90,20 +97,23 @@ extension Searcher {
       var values: [[String]] = []
       var codes = [[[UInt32]]](repeating: [], count: shards.count)
       for field in Facets.fields {
-        // Each shard numbers its own values: renumber them into one list for the facet.
+        // Each shard numbers its own values: renumber them into one list for the facet. By their
+        // bytes, as Xapian tells values apart: as Strings, two spellings of one text (NFC, NFD)
+        // are equal, and would become one number where the spies count two values.
         var names: [String] = []
-        var numbers: [String: UInt32] = [:]
+        var numbers: [[UInt8]: UInt32] = [:]
         for (i, shard) in shards.enumerated() {
           let (local, distinct) = try shard.valueCodes(slot: field.slot.rawValue, end: ends[i])
           let renumbered: [UInt32] =
             [0]
-            + distinct.map { name in
-              if let n = numbers[name] { return n }
-              names.append(name)
-              numbers[name] = UInt32(names.count)
+            + distinct.map { bytes in
+              if let n = numbers[bytes] { return n }
+              names.append(String(decoding: bytes, as: UTF8.self))
+              numbers[bytes] = UInt32(names.count)
               return UInt32(names.count)
             }
-          codes[i].append(shards.count == 1 ? local : local.map { renumbered[Int($0)] })
+          // The first shard's numbers are the list's first ones, in the same order.
+          codes[i].append(i == 0 ? local : local.map { renumbered[Int($0)] })
         }
         values.append(names)
       }

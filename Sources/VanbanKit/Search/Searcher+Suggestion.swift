@@ -46,8 +46,7 @@ extension Searcher {
       let mset = try enquire.matches(offset: 0, limit: Self.suggestionTexts, checkAtLeast: 500)
       var texts: [String] = []
       for i in 0..<mset.count {
-        let (_, text) = try StoredDocument.decodeHeader(data: try mset.document(at: i).data())
-        texts.append(Self.suggestionText(text))
+        texts.append(Self.suggestionText(StoredDocument.text(ofData: try mset.document(at: i).data())))
       }
       // Counted as a search's `total` is (exact to 1,000), so a correction is never judged
       // against a total counted another way (340 exact against an estimated 339).
