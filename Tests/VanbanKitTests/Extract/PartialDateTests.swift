@@ -42,4 +42,40 @@ struct PartialDateTests {
     #expect(String(decoding: data, as: UTF8.self) == "[\"2022-01\"]")
     #expect(try JSONDecoder().decode([PartialDate].self, from: data) == [d])
   }
+
+  /// The stored form is read by `parseISO`, not the full parser: the two must agree on every
+  /// string, and the padded forms must be what `String(format:)` wrote before them.
+  @Test func isoFastPathAgreesWithTheParser() throws {
+    var strings = [
+      "2022", "2022-03", "2022-03-01", "2020-02-29", "2021-02-29", "0999", "1000", "2999", "3000",
+      "2022-00", "2022-13", "2022-1", "2022-01-1", "2022-01-00", "2022-04-31", "2022/03/01", "20220301",
+      "2022-03-01 ", " 2022", "２０２２", "2022-03-0a", "abcd", "", "2022-03-01-01",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let y = Int.random(in: 990...3010, using: &rng), m = Int.random(in: 0...13, using: &rng)
+      let d = Int.random(in: 0...32, using: &rng)
+      strings += [
+        String(format: "%04d", y), String(format: "%04d-%02d", y, m), String(format: "%04d-%02d-%02d", y, m, d),
+      ]
+    }
+    for s in strings {
+      let fast = PartialDate.parseISO(s)
+      if let fast { #expect(fast == PartialDate(parsing: s), "\(s)") }
+      if let date = fast ?? PartialDate(parsing: s) {
+        // What `iso` writes, and so every stored date, takes the fast path.
+        #expect(PartialDate.parseISO(date.iso) == date, "\(s)")
+        #expect(date.sortKey == String(format: "%04d%02d%02d", date.year, date.month ?? 0, date.day ?? 0))
+        if let m = date.month, date.day == nil { #expect(date.vietnamese == String(format: "%02d/%04d", m, date.year)) }
+        #expect(try JSONDecoder().decode([PartialDate].self, from: try JSONEncoder().encode([date])) == [date])
+      }
+    }
+  }
+
+  @Test func paddedWritesWhatPrintfWrites() {
+    for n in [0, 1, 9, 10, 99, 100, 999, 1000, 2022, 12345, -1, -12] {
+      #expect(PartialDate.padded(n, 4) == String(format: "%04d", n))
+      #expect(PartialDate.padded(n, 2) == String(format: "%02d", n))
+    }
+  }
 }
