@@ -2,6 +2,7 @@
 //
 //   vanban-bench --index DIR [--index DIR2 ...] --queries FILE.json [--repeat N] [--all-copies]
 //   vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]
+//   vanban-bench letter-tables   (regenerates Sources/VanbanKit/Text/VietnameseLetterTables.swift)
 //
 // FILE.json is {"kinds": [{"kind": "topic", "queries": [QUERY, ...]}, ...]} where QUERY is
 // {"text": "...", "any": false, "exact": false, "facets": false, "limit": 10, "sort": "relevance",
@@ -15,7 +16,7 @@
 // each kind counting facets with the table `vanban serve` reads (FacetTable), as `KIND-table`.
 
 import Foundation
-import VanbanKit
+@_spi(Tools) import VanbanKit
 
 struct Query: Decodable {
   var text: String?
@@ -176,6 +177,9 @@ func main() throws {
   if CommandLine.arguments.dropFirst().first == "extract" {
     return try extractBench(CommandLine.arguments.dropFirst(2))
   }
+  if CommandLine.arguments.dropFirst().first == "letter-tables" {
+    return print(LetterTableSource.swift(), terminator: "")
+  }
   var indexes: [String] = []
   var queriesPath: String?
   var repeatCount = 3
@@ -205,6 +209,7 @@ func main() throws {
         "usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render] [--facet-table]")
       print("       vanban-bench --index DIR --paired   (a query per stdin line; prints its ms)")
       print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
+      print("       vanban-bench letter-tables   (the Swift source of VietnameseLetterTables)")
       return
     default: throw BenchError("unknown argument `\(a)`")
     }
