@@ -90,7 +90,7 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
     self = d
   }
 
-  /// Exactly `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ASCII digits), checked by `make`; nil otherwise.
+  /// Exactly `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ASCII digits), range-checked by `make(_:_:_:)`; nil otherwise.
   static func parseISO(_ s: String) -> PartialDate? {
     s.utf8.withContiguousStorageIfAvailable { b -> PartialDate? in
       func number(_ from: Int, _ count: Int) -> Int? {

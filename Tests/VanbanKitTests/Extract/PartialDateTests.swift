@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanbanTestSupport
 
 @testable import VanbanKit
 
@@ -51,7 +52,7 @@ struct PartialDateTests {
       "2022-00", "2022-13", "2022-1", "2022-01-1", "2022-01-00", "2022-04-31", "2022/03/01", "20220301",
       "2022-03-01 ", " 2022", "２０２２", "2022-03-0a", "abcd", "", "2022-03-01-01",
     ]
-    var rng = SystemRandomNumberGenerator()
+    var rng = SeededRandom(environmentOr: 0x1A7E)
     for _ in 0..<2_000 {
       let y = Int.random(in: 990...3010, using: &rng), m = Int.random(in: 0...13, using: &rng)
       let d = Int.random(in: 0...32, using: &rng)
@@ -61,10 +62,10 @@ struct PartialDateTests {
     }
     for s in strings {
       let fast = PartialDate.parseISO(s)
-      if let fast { #expect(fast == PartialDate(parsing: s), "\(s)") }
+      if let fast { #expect(fast == PartialDate(parsing: s), "\(s) (seed \(rng.seed))") }
       if let date = fast ?? PartialDate(parsing: s) {
         // What `iso` writes, and so every stored date, takes the fast path.
-        #expect(PartialDate.parseISO(date.iso) == date, "\(s)")
+        #expect(PartialDate.parseISO(date.iso) == date, "\(s) (seed \(rng.seed))")
         #expect(date.sortKey == String(format: "%04d%02d%02d", date.year, date.month ?? 0, date.day ?? 0))
         if let m = date.month, date.day == nil { #expect(date.vietnamese == String(format: "%02d/%04d", m, date.year)) }
         #expect(try JSONDecoder().decode([PartialDate].self, from: try JSONEncoder().encode([date])) == [date])

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import VanbanTestSupport
 
 @_spi(Tools) @testable import VanbanKit
 
 @Suite("Text: VietnameseLetters")
 struct VietnameseLettersTests {
   /// The generated tables are what Foundation's Unicode data gives on this toolchain. When this
-  /// fails, regenerate them: `swift run -c release vanban-bench letter-tables >
+  /// fails, regenerate them: `swift run vanban-bench letter-tables >
   /// Sources/VanbanKit/Text/VietnameseLetterTables.swift`.
   @Test func generatedTablesAreWhatFoundationGives() {
     let built = VietnameseLetters.builtWithFoundation()
@@ -17,10 +18,8 @@ struct VietnameseLettersTests {
 
   /// The committed file is the generator's output, byte for byte.
   @Test func committedSourceIsTheGeneratorsOutput() throws {
-    let path = #filePath.replacingOccurrences(
-      of: "Tests/VanbanKitTests/Text/VietnameseLettersTests.swift",
-      with: "Sources/VanbanKit/Text/VietnameseLetterTables.swift")
-    let committed = try String(contentsOfFile: path, encoding: .utf8)
+    let path = TestPaths.repoRoot.appendingPathComponent("Sources/VanbanKit/Text/VietnameseLetterTables.swift")
+    let committed = try String(contentsOf: path, encoding: .utf8)
     #expect(committed == LetterTableSource.swift())
   }
 
