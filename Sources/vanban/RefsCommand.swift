@@ -41,7 +41,7 @@ struct RefsCommand: ParsableCommand {
   func run() throws {
     var request = SearchRequest()
     request.filters.reference = [number]
-    try request.filters.setReferenceDate(date: date, year: year, spelled: "--date")
+    try request.filters.setReferenceDate(date: date, year: year, spelled: "--date", yearSpelled: "--year")
     request.limit = max(0, min(limit, SearchRequest.maxLimit))
     request.offset = max(0, offset)
     request.sort = sort

@@ -199,7 +199,7 @@ import VanbanTestSupport
 
   @Test(arguments: [
     "/?q=%E0%A4%A", "/?q=%FF%FE", "/?q=viet&colour=red", "/?q=viet&since=2022-13-45", "/?q=viet&offset=-1",
-    "/documents/\(PageTests.vietA)?page=x", "/refs/16%2FCT-TTg?date=yesterday", "/nothing-here",
+    "/documents/\(PageTests.vietA)?page=x", "/refs/16%2FCT-TTg?date=yesterday", "/nothing-here", "/?q=viet&year=abc",
   ])
   func badRequestsGetAnHTMLErrorPage(uri: String) async throws {
     let seeds = try SeedServer()

@@ -126,4 +126,27 @@ import Testing
     try check(["--until", "2030-12-31", "--since", "1990", "--format", "json"], expect: [0])
     try check(["--until", "9999-12-31", "--format", "json"], expect: [0, 2])
   }
+
+  /// A year that names no year is an error, not a search that quietly finds nothing; a range of
+  /// years (what the search page offers) finds what the years one by one find.
+  @Test func yearsAreCheckedAndRangesRead() throws {
+    for bad in ["abc", "22", "2022-01", "20222", "2022..2020", "2020..", "1.2", "９９９９"] {
+      let r = try check(["--year", bad, "--format", "json"], expect: [2])
+      #expect(r.stderr.contains("--year") && r.stderr.contains("not a year"), "\(bad): \(r.stderr)")
+    }
+    let refs = try Faults.run(["refs", "16/CT-TTg", "--index", Self.ws.index.path, "--year", "2O22"], within: 10).0
+    #expect(refs.status == 2 && refs.stderr.contains("--year"), "\(refs.stderr)")
+    // In the query language a bad year is a note, and the words are searched as typed.
+    let field = try check(["viet year:abc", "--format", "json"], expect: [0, 1])
+    #expect(field.stderr.contains("is not a year"), "\(field.stderr)")
+
+    func ids(_ years: [String]) throws -> Set<String> {
+      let r = try check(years.flatMap { ["--year", $0] } + ["--limit", "100", "--all-copies", "--format", "json"])
+      return Set(r.hits.compactMap { $0["id"] as? String })
+    }
+    let one = try (2018...2023).map { try ids([String($0)]) }
+    #expect(one.contains { !$0.isEmpty }, "the seeds have dated documents")
+    #expect(try ids(["2018..2023"]) == one.reduce(Set<String>()) { $0.union($1) })
+    #expect(try ids(["2021..2021"]) == one[3])
+  }
 }

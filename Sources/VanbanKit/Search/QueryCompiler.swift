@@ -530,7 +530,14 @@ struct QueryCompiler {
       f.type.map { try Query(term: IndexSchema.type + IndexSchema.compactKey(DocumentTypes.canonical($0) ?? $0)) })
     try anyOf(
       f.province.map { try Query(term: IndexSchema.province + IndexSchema.compactKey(Provinces.canonical($0) ?? $0)) })
-    try anyOf(f.year.map { try Query(term: IndexSchema.year + $0.trimmingCharacters(in: .whitespaces)) })
+    // A value that names no year (a Filters built by hand; the CLI and the server refuse one)
+    // matches nothing.
+    try anyOf(
+      f.year.flatMap { v in
+        try Filters.years(v).map { r in try r.map { try Query(term: IndexSchema.year + String($0)) } } ?? [
+          .matchNothing
+        ]
+      })
     try anyOf(
       f.format.map {
         try Query(term: IndexSchema.format + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")))

@@ -62,7 +62,7 @@ extension SearchRequest {
       default: throw VanbanError.badArgument("unknown parameter `\(name)`")
       }
     }
-    try filters.setReferenceDate(date: date, year: year, spelled: "date")
+    try filters.setReferenceDate(date: date, year: year, spelled: "date", yearSpelled: "year")
   }
 
   static func count(_ value: String, spelled name: String) throws -> Int {
@@ -100,6 +100,9 @@ extension Filters {
   /// names it in an error (`--since` on the command line, `since` in a URL).
   /// - throws: `VanbanError.badArgument` for a date that can't be read or an unknown option.
   public mutating func add(option: String, value: String, spelled: String) throws {
+    if option == "year", Self.years(value) == nil {
+      throw VanbanError.badArgument("\(spelled): `\(value)` is not a year (try 2022, or 2020..2022)")
+    }
     if try append(value, toList: option, spelled: spelled) { return }
     switch option {
     case "since": since = try Self.date(value, spelled: spelled)
@@ -109,13 +112,36 @@ extension Filters {
   }
 
   /// `refs NUMBER --date D | --year Y`: the cited document's date; a date wins over a year.
-  public mutating func setReferenceDate(date: String?, year: String?, spelled: String) throws {
+  /// `spelled` and `yearSpelled` are how the caller names the two in an error.
+  public mutating func setReferenceDate(date: String?, year: String?, spelled: String, yearSpelled: String) throws {
     if let d = date {
       guard let p = PartialDate(parsing: d) else { throw VanbanError.badArgument("\(spelled): `\(d)` is not a date") }
       referenceDate = p.iso
     } else if let y = year {
-      referenceDate = y
+      guard let r = Self.years(y), r.count == 1 else {
+        throw VanbanError.badArgument("\(yearSpelled): `\(y)` is not a year (try 2022)")
+      }
+      referenceDate = String(r.lowerBound)
     }
+  }
+
+  /// The years a `year` filter value names: `2022`, or `2020..2022` (the search page offers
+  /// both); nil for anything else, so that a mistyped year is an error rather than a search that
+  /// quietly finds nothing. Years as dates have them (PartialDate: 1000–2999).
+  public static func years(_ value: String) -> ClosedRange<Int>? {
+    let parts = value.trimmingCharacters(in: .whitespaces).components(separatedBy: "..")
+    guard parts.count <= 2 else { return nil }
+    let years = parts.map { p -> Int? in
+      let t = p.trimmingCharacters(in: .whitespaces)
+      guard t.utf8.count == 4, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t),
+        PartialDate.make(y, nil, nil) != nil
+      else { return nil }
+      return y
+    }
+    guard let first = years.first, let from = first, let last = years.last, let to = last, from <= to else {
+      return nil
+    }
+    return from...to
   }
 
   static func date(_ value: String, spelled: String) throws -> PartialDate {

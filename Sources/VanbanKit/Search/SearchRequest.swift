@@ -60,6 +60,9 @@ public struct Filters: Equatable, Sendable {
 
   /// Adds a `name:value` filter from the query language.
   mutating func add(field: String, value: String) throws {
+    if field == "year", Self.years(value) == nil {
+      throw QuerySyntaxError(description: "`\(value)` is not a year")
+    }
     if try append(value, toList: field) { return }
     switch field {
     case "format": format.append(value)

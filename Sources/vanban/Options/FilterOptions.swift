@@ -26,7 +26,7 @@ struct FilterOptions: ParsableArguments {
   var since: String?
   @Option(help: ArgumentHelp("Documents dated on or before DATE.", valueName: "DATE"))
   var until: String?
-  @Option(help: ArgumentHelp("Documents of this year.", valueName: "YYYY"))
+  @Option(help: ArgumentHelp("Documents of this year, or of these years (2020..2022).", valueName: "YYYY"))
   var year: [String] = []
 
   /// The filters, read as the server reads its query parameters (`Filters.add(option:)`).

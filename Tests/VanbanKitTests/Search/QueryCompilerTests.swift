@@ -176,6 +176,31 @@ import Testing
         """)
   }
 
+  /// `--year 2020..2022` (and `year:2020..2022`) is each of its years; a value that names no year
+  /// is refused where it is typed, and matches nothing in a Filters built by hand.
+  @Test func yearRanges() throws {
+    #expect(Filters.years("2022") == 2022...2022)
+    #expect(Filters.years(" 2020..2022 ") == 2020...2022)
+    #expect(Filters.years("2020 .. 2022") == 2020...2022)
+    for bad in [
+      "", "22", "abc", "2022-01", "2022..2020", "2020..", "..2022", "2020..2021..2022", "0999", "3000", "２０２２",
+    ] {
+      #expect(Filters.years(bad) == nil, "\(bad)")
+    }
+    var f = Filters()
+    f.year = ["2020..2022"]
+    #expect(
+      try Self.compile("", filters: f).query.description
+        == "Query((<alldocuments> FILTER 0 * (Y2020 OR Y2021 OR Y2022)))")
+    f.year = ["abc"]
+    #expect(try Self.compile("", filters: f).query.description == "Query()")
+    var typed = Filters()
+    #expect(throws: VanbanError.self) { try typed.add(option: "year", value: "abc", spelled: "--year") }
+    #expect(throws: QuerySyntaxError.self) { try typed.add(field: "year", value: "abc") }
+    try typed.add(field: "year", value: "2020..2021")
+    #expect(typed.year == ["2020..2021"])
+  }
+
   @Test func filtersOnlyListEveryMatch() throws {
     var f = Filters()
     f.year = ["2021", "2022"]
