@@ -24,6 +24,13 @@ public enum CommandMain {
       Foundation.exit(code.rawValue)
     } catch {
       if Command.exitCode(for: error) == .success {  // --help, --version
+        if let group = flagGroupTakenForHelp(Array(CommandLine.arguments.dropFirst())) {
+          let message =
+            "`\(group)` is not an option; a query word that starts with `-` goes inside the quoted query "
+            + "(\"… \(group)\") or after `--`"
+          Terminal.err(prefix + ControlEscapes.escape(message) + "\n")
+          Foundation.exit(2)
+        }
         Terminal.out(Command.fullMessage(for: error) + "\n")
         Foundation.exit(0)
       }
@@ -40,5 +47,23 @@ public enum CommandMain {
       Terminal.err(prefix + ControlEscapes.escape(message.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
       Foundation.exit(2)
     }
+  }
+
+  /// A word left out of a search and typed without quotes (`vanban search hải quan -thuế`) is read
+  /// by ArgumentParser as a group of short flags, and its `h` as `-h`: the help and exit 0, where a
+  /// script expects a search or an error. The first such group, when neither help nor the version
+  /// was asked for by name (`-h`, `--help`, `help`, `--version`).
+  static func flagGroupTakenForHelp(_ arguments: [String]) -> String? {
+    if arguments.first == "help" { return nil }
+    let named: Set<String> = [
+      "-h", "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
+    ]
+    var group: String?
+    for a in arguments {
+      if a == "--" { break }
+      if named.contains(a) { return nil }
+      if group == nil, a.hasPrefix("-"), !a.hasPrefix("--"), a.count > 2 { group = a }
+    }
+    return group
   }
 }

@@ -149,4 +149,19 @@ import Testing
     #expect(try ids(["2018..2023"]) == one.reduce(Set<String>()) { $0.union($1) })
     #expect(try ids(["2021..2021"]) == one[3])
   }
+
+  /// `vanban search hải quan -thuế`: the unquoted `-thuế` was read as short flags, `h` among them,
+  /// and printed the help with exit 0. It is an error that says how to write it.
+  @Test func anUnquotedMinusWordIsNotTakenForHelp() throws {
+    for word in ["-thuế", "-hải", "-th"] {
+      let r = try check(["hải", "quan", word], expect: [2])
+      #expect(r.stdout.isEmpty && !r.stderr.contains("USAGE"), "\(word): \(r.stdout.prefix(200))")
+      #expect(r.stderr.contains("`\(word)` is not an option") && r.stderr.contains("quoted query"), "\(r.stderr)")
+    }
+    // Asked for by name, the help is still the help; after `--`, the word is the query's.
+    let help = try CLI.run(["search", "-h"])
+    #expect(help.status == 0 && help.stdout.contains("USAGE"))
+    try check(["--format", "json", "--", "hải", "quan", "-thuế"], expect: [0, 1])
+    try check(["hải quan -thuế", "--format", "json"], expect: [0, 1])
+  }
 }
