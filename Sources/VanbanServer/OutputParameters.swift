@@ -19,6 +19,7 @@ struct OutputParameters {
     options.color = false
     if let fields = query.last("fields") {
       options.fields = fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      if let message = options.unknownFieldMessage(spelled: "fields") { throw APIError(.badRequest, message) }
     }
     if let bom = query.last("bom") { options.bom = !["0", "false", "no", "off"].contains(bom.lowercased()) }
   }

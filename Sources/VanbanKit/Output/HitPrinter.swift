@@ -23,6 +23,15 @@ public struct PrintOptions: Sendable {
   /// CSV always carry all of them.
   public var citationLines: Int? = nil
   public init() {}
+
+  /// The error for the first of `fields` that this format's output does not have, nil when all
+  /// are known; `spelled` is how the caller names the option (`--fields`, `fields`). The CLI and
+  /// the server refuse the same fields.
+  public func unknownFieldMessage(spelled: String) -> String? {
+    let known = HitPrinter.fieldNames(for: format)
+    guard let unknown = fields.first(where: { !known.contains($0) }) else { return nil }
+    return "\(spelled): no field `\(unknown)` in \(format) output (fields: \(known.joined(separator: ", ")))"
+  }
 }
 
 /// Renders a `SearchResult` in the chosen `OutputFormat`.

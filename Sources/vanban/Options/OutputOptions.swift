@@ -32,11 +32,7 @@ struct OutputOptions: ParsableArguments {
     var o = PrintOptions()
     o.format = format
     o.fields = fields.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-    let known = HitPrinter.fieldNames(for: format)
-    if let unknown = o.fields.first(where: { !known.contains($0) }) {
-      throw ValidationError(
-        "--fields: no field `\(unknown)` in \(format) output (fields: \(known.joined(separator: ", ")))")
-    }
+    if let message = o.unknownFieldMessage(spelled: "--fields") { throw ValidationError(message) }
     o.bom = !noBom
     switch color {
     case "always": o.color = true
