@@ -96,7 +96,14 @@ public struct PageRoutes: Sendable {
         ("agency", "Cơ quan ban hành", f.issuer), ("type", "Loại văn bản", f.type),
         ("province", "Tỉnh, thành phố", f.province), ("year", "Năm", f.year),
       ].compactMap { name, label, counts in
-        let values = counts.prefix(10).filter { c in !kept.contains { $0.name == name && $0.value == c.value } }
+        // A value a filter holds already, a year inside a range of years too, is not offered.
+        let values = counts.prefix(10).filter { c in
+          !kept.contains { k in
+            k.name == name
+              && (k.value == c.value
+                || (name == "year" && Int(c.value).map { Filters.years(k.value)?.contains($0) ?? false } ?? false))
+          }
+        }
         // A filter holding all the values it takes offers no more (the link would be refused).
         guard !values.isEmpty, kept.count(where: { $0.name == name }) < Filters.maxValues else { return nil }
         return FacetView(

@@ -24,7 +24,7 @@ struct QueryHelpCommand: ParsableCommand {
     Field prefixes (same as the options; values with spaces in quotes)
       agency:"Sở Y tế"    to:"UBND các huyện"      ref:16/CT-TTg
       type:"chỉ thị"      province:"thanh hoa"     ref:79/2010/ (a prefix)
-      company:"Việt Á"    signer:"Tổng Thanh Hải"  year:2022
+      company:"Việt Á"    signer:"Tổng Thanh Hải"  year:2022  year:2020..2022
       format:docx         date:2022-01..2022-06
 
     A query that cannot be parsed (an unbalanced quote, a lone AND) is read as

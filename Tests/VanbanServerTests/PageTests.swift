@@ -72,6 +72,29 @@ import VanbanTestSupport
     }
   }
 
+  /// A range of years filters as its years do, and the year facet offers none of the years it
+  /// holds already (a link adding one would change nothing).
+  @Test func aRangeOfYearsAndItsFacet() async throws {
+    let seeds = try SeedServer()
+    try await seeds.application().test(.router) { client in
+      var years: [String] = []
+      try await client.execute(uri: "/api/search?year=1000..2999&facets=1&limit=0", method: .get) { r in
+        let facets = r.json["facets"] as? [String: Any]
+        years = (facets?["year"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+      }
+      #expect(!years.isEmpty, "the seeds have years")
+      let sorted = years.sorted()
+      let range = "\(sorted.first!)..\(sorted.last!)"
+      try await client.execute(uri: "/?year=\(range)", method: .get) { r in
+        #expect(r.status == .ok)
+        for y in years {
+          #expect(!r.text.contains("year=\(y)\""), "\(y) is offered inside \(range)")
+          #expect(!r.text.contains("year=\(y)&amp;"), "\(y) is offered inside \(range)")
+        }
+      }
+    }
+  }
+
   @Test func aDocumentPageShowsItsTextMarkedItsCitationsAndItsMap() async throws {
     let seeds = try SeedServer()
     try await seeds.application().test(.router) { client in

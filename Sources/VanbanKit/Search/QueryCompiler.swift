@@ -533,10 +533,13 @@ struct QueryCompiler {
     // A value that names no year (a Filters built by hand; the CLI and the server refuse one)
     // matches nothing.
     try anyOf(
-      f.year.flatMap { v in
-        try Filters.years(v).map { r in try r.map { try Query(term: IndexSchema.year + String($0)) } } ?? [
-          .matchNothing
-        ]
+      f.year.map { v in
+        guard let r = Filters.years(v) else { return .matchNothing }
+        if r.count == 1 { return try Query(term: IndexSchema.year + String(r.lowerBound)) }
+        // A range is read as dates are (`since`/`until`): its cost does not grow with its width.
+        let lo = String(r.lowerBound) + "0000", hi = String(r.upperBound) + "9999"
+        let range = Query(valueRange: IndexSchema.Slot.date.rawValue, from: lo, to: hi)
+        return try Self.monthsQuery(lo: lo, hi: hi, range: range) ?? range
       })
     try anyOf(
       f.format.map {

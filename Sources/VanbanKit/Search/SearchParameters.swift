@@ -114,14 +114,19 @@ extension Filters {
   /// `refs NUMBER --date D | --year Y`: the cited document's date; a date wins over a year.
   /// `spelled` and `yearSpelled` are how the caller names the two in an error.
   public mutating func setReferenceDate(date: String?, year: String?, spelled: String, yearSpelled: String) throws {
-    if let d = date {
-      guard let p = PartialDate(parsing: d) else { throw VanbanError.badArgument("\(spelled): `\(d)` is not a date") }
-      referenceDate = p.iso
-    } else if let y = year {
+    // Both are checked, though a date wins: a mistyped one is said, not passed over.
+    var yearGiven: String?
+    if let y = year {
       guard let r = Self.years(y), r.count == 1 else {
         throw VanbanError.badArgument("\(yearSpelled): `\(y)` is not a year (try 2022)")
       }
-      referenceDate = String(r.lowerBound)
+      yearGiven = String(r.lowerBound)
+    }
+    if let d = date {
+      guard let p = PartialDate(parsing: d) else { throw VanbanError.badArgument("\(spelled): `\(d)` is not a date") }
+      referenceDate = p.iso
+    } else if let y = yearGiven {
+      referenceDate = y
     }
   }
 

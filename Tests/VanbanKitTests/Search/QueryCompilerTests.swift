@@ -189,9 +189,14 @@ import Testing
     }
     var f = Filters()
     f.year = ["2020..2022"]
-    #expect(
-      try Self.compile("", filters: f).query.description
-        == "Query((<alldocuments> FILTER 0 * (Y2020 OR Y2021 OR Y2022)))")
+    // A range is read as a date range is: months for a few years, a value range past ten.
+    let few = try Self.compile("", filters: f).query.description
+    #expect(few.contains("XM202001") && few.contains("XM202212") && !few.contains("Y2021"), "\(few)")
+    f.year = ["1000..2999"]
+    let wide = try Self.compile("", filters: f).query.description
+    #expect(wide.contains("VALUE_RANGE 0 10000000 29999999") && !wide.contains("XM"), "\(wide)")
+    f.year = ["2022"]
+    #expect(try Self.compile("", filters: f).query.description == "Query((<alldocuments> FILTER 0 * Y2022))")
     f.year = ["abc"]
     #expect(try Self.compile("", filters: f).query.description == "Query()")
     var typed = Filters()
