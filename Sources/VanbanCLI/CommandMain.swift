@@ -51,18 +51,22 @@ public enum CommandMain {
 
   /// A word left out of a search and typed without quotes (`vanban search hải quan -thuế`) is read
   /// by ArgumentParser as a group of short flags, and its `h` as `-h`: the help and exit 0, where a
-  /// script expects a search or an error. The first such group, when neither help nor the version
-  /// was asked for by name (`-h`, `--help`, `help`, `--version`).
+  /// script expects a search or an error. The first such group (an `h` among other letters than
+  /// vanban's short flags, `-q` and `-h`), when neither help nor the version was asked for by name.
   static func flagGroupTakenForHelp(_ arguments: [String]) -> String? {
     if arguments.first == "help" { return nil }
     let named: Set<String> = [
-      "-h", "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
+      "-h", "-help", "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
     ]
     var group: String?
     for a in arguments {
       if a == "--" { break }
-      if named.contains(a) { return nil }
-      if group == nil, a.hasPrefix("-"), !a.hasPrefix("--"), a.count > 2 { group = a }
+      if named.contains(a) || a.hasPrefix("--generate-completion-script=") { return nil }
+      if group == nil, a.hasPrefix("-"), !a.hasPrefix("--"), a.count > 2, a.contains("h"),
+        a.dropFirst().contains(where: { $0 != "q" && $0 != "h" })
+      {
+        group = a
+      }
     }
     return group
   }

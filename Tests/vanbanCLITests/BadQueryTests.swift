@@ -134,8 +134,12 @@ import Testing
       let r = try check(["--year", bad, "--format", "json"], expect: [2])
       #expect(r.stderr.contains("--year") && r.stderr.contains("not a year"), "\(bad): \(r.stderr)")
     }
-    let refs = try Faults.run(["refs", "16/CT-TTg", "--index", Self.ws.index.path, "--year", "2O22"], within: 10).0
-    #expect(refs.status == 2 && refs.stderr.contains("--year"), "\(refs.stderr)")
+    for extra in [[], ["--date", "2022-01-05"]] {
+      let refs = try Faults.run(
+        ["refs", "16/CT-TTg", "--index", Self.ws.index.path, "--year", "2O22"] + extra, within: 10
+      ).0
+      #expect(refs.status == 2 && refs.stderr.contains("--year"), "\(extra): \(refs.stderr)")
+    }
     // In the query language a bad year is a note, and the words are searched as typed.
     let field = try check(["viet year:abc", "--format", "json"], expect: [0, 1])
     #expect(field.stderr.contains("is not a year"), "\(field.stderr)")
@@ -158,9 +162,16 @@ import Testing
       #expect(r.stdout.isEmpty && !r.stderr.contains("USAGE"), "\(word): \(r.stdout.prefix(200))")
       #expect(r.stderr.contains("`\(word)` is not an option") && r.stderr.contains("quoted query"), "\(r.stderr)")
     }
+    // The group named is the one read as help, not an earlier dash word.
+    let named = try check(["--limit", "-100", "hải", "-thuế"], expect: [2])
+    #expect(named.stderr.contains("`-thuế`"), "\(named.stderr)")
     // Asked for by name, the help is still the help; after `--`, the word is the query's.
-    let help = try CLI.run(["search", "-h"])
-    #expect(help.status == 0 && help.stdout.contains("USAGE"))
+    for asked in [
+      ["search", "-h"], ["search", "-help"], ["search", "--help"], ["help", "search"], ["index", "-qh"],
+    ] {
+      let help = try CLI.run(asked)
+      #expect(help.status == 0 && help.stdout.contains("USAGE"), "\(asked): \(help.stderr)")
+    }
     try check(["--format", "json", "--", "hải", "quan", "-thuế"], expect: [0, 1])
     try check(["hải quan -thuế", "--format", "json"], expect: [0, 1])
   }
