@@ -10,9 +10,18 @@ struct SearchForm {
     var label: String
     var selected: Bool
   }
+  /// A filter the form has no field for (`issuer`, `ref`, `signer`…, a facet's link adds them):
+  /// sent again with the form, so a new query keeps it. Its chip above the hits drops it.
+  struct Hidden {
+    var name: String
+    var value: String
+  }
   var q = "", agency = "", type = "", province = "", year = "", since = "", until = ""
   var filtered = false
   var sorts: [Sort] = []
+  var hidden: [Hidden] = []
+  /// The filters the form shows a field for.
+  static let fields: Set = ["agency", "type", "province", "year", "since", "until"]
 
   /// The fields the form shows, from a page's query parameters.
   init(_ pairs: [(name: String, value: String)]) {
@@ -25,6 +34,9 @@ struct SearchForm {
     since = last("since")
     until = last("until")
     filtered = pairs.contains { Filters.optionNames.contains($0.name) }
+    hidden = pairs.filter { Filters.optionNames.contains($0.name) && !Self.fields.contains($0.name) }.map {
+      Hidden(name: $0.name, value: $0.value)
+    }
     let sort = last("sort")
     sorts = [("relevance", "Liên quan nhất"), ("newest", "Mới nhất"), ("oldest", "Cũ nhất")].map {
       Sort(value: $0.0, label: $0.1, selected: $0.0 == sort)

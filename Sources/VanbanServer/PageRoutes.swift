@@ -93,7 +93,8 @@ public struct PageRoutes: Sendable {
     page.csvURL = PageLink.url("/api/search", kept + [("limit", "1000"), ("format", "csv")])
     if let f = result.facets {
       page.facets = [
-        ("agency", "Cơ quan ban hành", f.issuer), ("type", "Loại văn bản", f.type),
+        // An issuer links by its whole name, as it was counted (`agency=` would add longer names).
+        ("issuer", "Cơ quan ban hành", f.issuer), ("type", "Loại văn bản", f.type),
         ("province", "Tỉnh, thành phố", f.province), ("year", "Năm", f.year),
       ].compactMap { name, label, counts in
         // A value a filter holds already, a year inside a range of years too, is not offered.
@@ -125,7 +126,8 @@ public struct PageRoutes: Sendable {
   static let vietnamese = Locale(identifier: "vi_VN")
 
   static let filterLabels = [
-    "agency": "Cơ quan", "type": "Loại", "province": "Tỉnh", "year": "Năm", "since": "Từ ngày", "until": "Đến ngày",
+    "agency": "Cơ quan", "issuer": "Cơ quan", "type": "Loại", "province": "Tỉnh", "year": "Năm", "since": "Từ ngày",
+    "until": "Đến ngày",
     "to": "Nơi nhận", "ref": "Dẫn chiếu", "signer": "Người ký", "company": "Công ty",
   ]
 

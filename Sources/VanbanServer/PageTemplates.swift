@@ -39,6 +39,7 @@ enum PageTemplates {
     <input id="q" name="q" type="search" value="{{form.q}}" maxlength="2000" placeholder="ví dụ: viet a, 16/CT-TTg, tiêm chủng">
     <button type="submit">Tìm</button>
     </div>
+    {{#form.hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/form.hidden}}
     <details{{#form.filtered}} open{{/form.filtered}}>
     <summary>Bộ lọc</summary>
     <div class="filters">

@@ -26,6 +26,8 @@ struct QueryHelpCommand: ParsableCommand {
       type:"chỉ thị"      province:"thanh hoa"     ref:79/2010/ (a prefix)
       company:"Việt Á"    signer:"Tổng Thanh Hải"  year:2022  year:2020..2022
       format:docx         date:2022-01..2022-06
+      issuer:"Quốc hội"   the issuer's whole name; agency: also finds it
+                          inside longer names ("Văn phòng Quốc hội")
 
     A query that cannot be parsed (an unbalanced quote, a lone AND) is read as
     plain words, with a note. No stemming and no stopwords: `Công an` keeps `an`.

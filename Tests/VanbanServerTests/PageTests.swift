@@ -95,6 +95,65 @@ import VanbanTestSupport
     }
   }
 
+  /// An issuer's facet links to its whole name (`issuer=`), so the page it leads to finds as many
+  /// documents as the facet counted: not "Văn phòng Quốc hội" as well, which `agency=` also finds,
+  /// and every spelling of one name, which the facet counts as one value. A new query typed on
+  /// that page keeps the filter.
+  @Test func anIssuersFacetLinkFindsWhatItCounted() async throws {
+    let seeds = try SeedServer()
+    let issuers = [
+      "QUỐC HỘI", "QUỐC HỘI", "VĂN PHÒNG QUỐC HỘI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+      "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "BỘ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI",
+    ]
+    for (i, issuer) in issuers.enumerated() {
+      try """
+      \(issuer)
+      -------
+      Số: \(10 + i)/CV-KK
+
+      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      Độc lập - Tự do - Hạnh phúc
+
+      Hà Nội, ngày \(i + 1) tháng 3 năm 2022
+
+      V/v kiểm kê kho lưu trữ
+
+      Kính gửi: Các đơn vị trực thuộc.
+
+      Đề nghị các đơn vị kiểm kê kho lưu trữ trước ngày 30 tháng 6 năm 2022.
+      """.write(toFile: seeds.docs + "/kk-\(i).txt", atomically: true, encoding: .utf8)
+    }
+    try seeds.reindex()
+    let quocHoi = "Qu%E1%BB%91c%20h%E1%BB%99i"
+    let ministry =
+      "B%E1%BB%99%20Lao%20%C4%91%E1%BB%99ng%20-%20Th%C6%B0%C6%A1ng%20binh%20v%C3%A0%20X%C3%A3%20h%E1%BB%99i"
+    try await seeds.application().test(.router) { client in
+      try await client.execute(uri: "/?q=kiem+ke+kho", method: .get) { r in
+        #expect(r.status == .ok)
+        #expect(
+          r.text.contains("href=\"/?q=kiem%20ke%20kho&amp;issuer=\(quocHoi)\">Quốc hội</a> <span class=\"count\">2<"))
+        #expect(
+          r.text.contains(
+            "href=\"/?q=kiem%20ke%20kho&amp;issuer=\(ministry)\">Bộ Lao động - Thương binh và Xã hội</a> <span class=\"count\">3<"
+          ),
+          "the two spellings are one value")
+        #expect(!r.text.contains(">Bộ Lao động, Thương binh và Xã hội</a>"), "not a value of its own")
+      }
+      for (issuer, count) in [(quocHoi, 2), (ministry, 3)] {
+        try await client.execute(uri: "/?q=kiem+ke+kho&issuer=\(issuer)", method: .get) { r in
+          #expect(r.text.contains("<h1 id=\"results-heading\">\(count) văn bản"), "\(issuer)")
+          #expect(r.text.contains("<input type=\"hidden\" name=\"issuer\" value="), "the form keeps it")
+        }
+        try await client.execute(uri: "/api/search?q=kiem+ke+kho&issuer=\(issuer)", method: .get) { r in
+          #expect(r.json["total"] as? Int == count, "\(issuer)")
+        }
+      }
+      try await client.execute(uri: "/api/search?q=kiem+ke+kho&agency=\(quocHoi)", method: .get) { r in
+        #expect(r.json["total"] as? Int == 3, "agency= finds the words inside longer names too")
+      }
+    }
+  }
+
   @Test func aDocumentPageShowsItsTextMarkedItsCitationsAndItsMap() async throws {
     let seeds = try SeedServer()
     try await seeds.application().test(.router) { client in

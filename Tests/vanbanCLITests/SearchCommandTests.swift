@@ -53,6 +53,19 @@ import Testing
     #expect(r.seedIDs == ["002"])
   }
 
+  /// `--issuer` and `issuer:` take the whole name, in any spelling; a part of it finds nothing,
+  /// where `--agency` finds its words inside the name.
+  @Test func issuerFilterTakesTheWholeName() throws {
+    for v in ["UBND tỉnh Lai Châu", "uy ban nhan dan tinh lai chau"] {
+      #expect(try ws.search("--issuer", v).seedIDs == ["002"], "\(v)")
+      #expect(try ws.search("issuer:\"\(v)\"").seedIDs == ["002"], "\(v)")
+    }
+    let part = try ws.search("--issuer", "lai chau")
+    #expect(part.status == 1, "\(part.stdout)")
+    #expect(part.seedIDs.isEmpty)
+    #expect(try ws.search("--agency", "lai chau").seedIDs == ["002"])
+  }
+
   @Test func refOptionAndPrefixFilter() throws {
     #expect(try ws.search("--ref", "585-TB/TU").seedIDs == ["001"])
     #expect(try ws.search("ref:585-TB/TU").seedIDs == ["001"])

@@ -7,6 +7,9 @@
 // than documents, and each name is a term of its own (`XA`), so the rule is checked here, on the
 // names, and the filter is the OR of the names that pass. The PHRASE stays where the names are not
 // known or too many match, and for names too long for a term.
+//
+// `--issuer` is the whole name (Elasticsearch's term filter on a keyword field, beside `--agency`'s
+// match): its `XA` term alone.
 
 import Xapian
 
@@ -49,6 +52,17 @@ struct AgencyFilter {
       if found { return true }
     }
     return false
+  }
+
+  /// `--issuer`: the documents whose issuer is this whole name, as the `issuer` facet counts them
+  /// (its link filters with it, so a count and its page agree). Its `XA` term; for a name too long
+  /// for a term, the documents of such names whose words run exactly as these do.
+  func wholeNameQuery() throws -> Query {
+    if words.isEmpty { return .matchNothing }
+    let term = IndexSchema.issuerNameTerm(words)
+    if term != IndexSchema.issuerName { return try Query(term: term) }
+    let phrase = try Query(.phrase, words.map { try Query(term: IndexSchema.agency + $0) }, parameter: words.count)
+    return try Query(.filter, [phrase, try Query(term: IndexSchema.issuerName)])
   }
 
   /// The filter, from the index's `XA` terms when `names` lists them (nil: not known).

@@ -27,13 +27,16 @@ struct FacetSampling: Sendable {
 extension Searcher {
   /// Values kept per facet.
   static let facetValues = 20
+  /// Values counted per facet: more than are kept, so that the spellings of an issuer's name
+  /// merged into one value (`mergingIssuerSpellings`) leave as many to show.
+  static let facetValuesCounted = 2 * facetValues
 
   /// Counts `query`'s matching files (copies each counted) by facet, given the search's total.
   /// Exact when `total` (exact or estimated) is small enough; else counted on a sample and scaled to it.
   func facets(for query: Query, total: Int) throws -> (Facets, exact: Bool) {
     let unweighted = try Query(scaling: query, by: 0)
     if total <= facetSampling.exactUpTo {
-      return (try countFacets(unweighted).facets, true)
+      return (Self.shown(try countFacets(unweighted).facets), true)
     }
     let modulus = max(2, min(total / max(1, facetSampling.sampleMatches), 1 << 24))
     // A sample cannot run on a remote shard (its server does not know it, and the match fails):
@@ -44,7 +47,7 @@ extension Searcher {
       // The total was itself sampled; should a second sample disagree wildly (a few hundred
       // matches where thousands were expected), counting every match is cheap enough and right.
       seen >= facetSampling.sampleMatches / 10
-    else { return (try countFacets(unweighted).facets, true) }
+    else { return (Self.shown(try countFacets(unweighted).facets), true) }
     let scale = Double(total) / Double(seen)
     var scaled = Facets()
     for field in Facets.fields {
@@ -52,7 +55,40 @@ extension Searcher {
         Facets.Count(value: $0.value, count: max(1, Int((Double($0.count) * scale).rounded())))
       }
     }
-    return (scaled, false)
+    return (Self.shown(scaled), false)
+  }
+
+  /// The counted values as a search shows them: an issuer's spellings as one value, and
+  /// `facetValues` of each facet.
+  static func shown(_ counted: Facets) -> Facets {
+    var f = counted
+    f.issuer = mergingIssuerSpellings(f.issuer)
+    for field in Facets.fields { f[keyPath: field.path] = Array(f[keyPath: field.path].prefix(facetValues)) }
+    return f
+  }
+
+  /// Spellings of one issuer's name ("Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động,
+  /// Thương binh và Xã hội") as one value: the spelling counted most, with the sum of their counts.
+  /// A value's link filters by the whole name (`issuer=`, the name's `XA` term), which finds every
+  /// spelling, so the count says what the link finds. Most frequent first; equal counts in byte
+  /// order of the value, as Xapian orders them.
+  static func mergingIssuerSpellings(_ counts: [Facets.Count]) -> [Facets.Count] {
+    var merged: [Facets.Count] = []
+    var at: [String: Int] = [:]
+    for c in counts {
+      let name = IndexSchema.issuerNameTerm(Analyzer.agencyWords(c.value).map(\.folded))
+      // A name too long for its term is told apart by its spelling alone.
+      let key = name == IndexSchema.issuerName ? "\u{0}" + c.value : name
+      if let i = at[key] {
+        merged[i].count += c.count
+      } else {
+        at[key] = merged.count
+        merged.append(c)
+      }
+    }
+    return merged.sorted {
+      $0.count != $1.count ? $0.count > $1.count : $0.value.utf8.lexicographicallyPrecedes($1.value.utf8)
+    }
   }
 
   /// Every match of `query` counted by facet, unsorted and without collapsing copies, and how many
@@ -67,7 +103,7 @@ extension Searcher {
     _ = try counting.matches(offset: 0, limit: 0, checkAtLeast: try db.documentCount())
     var f = Facets()
     for (field, spy) in zip(Facets.fields, spies) {
-      f[keyPath: field.path] = try spy.topValues(Self.facetValues).map {
+      f[keyPath: field.path] = try spy.topValues(Self.facetValuesCounted).map {
         Facets.Count(value: $0.value, count: $0.count)
       }
     }

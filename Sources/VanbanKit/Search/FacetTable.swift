@@ -137,6 +137,6 @@ extension Searcher {
       table.count(ids, shard: i, into: &counts)
       seen += ids.count
     }
-    return (table.facets(counts, keep: Self.facetValues), seen)
+    return (table.facets(counts, keep: Self.facetValuesCounted), seen)
   }
 }

@@ -517,6 +517,7 @@ struct QueryCompiler {
     let agencies = f.agency.map(AgencyFilter.init)
     let names = agencies.contains { $0.words.count > 1 } ? listedIssuerNames() : nil
     try anyOf(try agencies.map { try $0.query(names: names) })
+    try anyOf(try f.issuer.map { try AgencyFilter($0).wholeNameQuery() })
     try anyOf(try f.recipient.map { try allWords(IndexSchema.recipient, $0) })
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })

@@ -1,5 +1,5 @@
 // The query language: words, "phrases", AND/OR/NOT/NEAR, -word, +word, (groups), word*, and
-// field:value filters (agency:, ref:, type:, province:, signer:, to:, company:, year:, date:).
+// field:value filters (agency:, issuer:, ref:, type:, province:, signer:, to:, company:, year:, date:).
 //
 // We parse it ourselves rather than with Xapian's QueryParser because every word must expand to
 // exact and folded terms, and field values need Vietnamese-aware canonicalisation (document
@@ -34,7 +34,7 @@ public struct QuerySyntaxError: Error, Equatable, CustomStringConvertible {
 public enum QueryLanguage {
   /// Field names accepted as `name:value`.
   public static let fields: Set<String> = [
-    "agency", "to", "ref", "type", "province", "signer", "company", "year", "date", "format", "number",
+    "agency", "issuer", "to", "ref", "type", "province", "signer", "company", "year", "date", "format", "number",
   ]
 
   enum Token: Equatable {

@@ -93,7 +93,7 @@ extension SearchRequest {
 extension Filters {
   /// The filters by their CLI option and query-parameter names.
   public static let optionNames = [
-    "agency", "to", "ref", "type", "province", "signer", "company", "year", "since", "until",
+    "agency", "issuer", "to", "ref", "type", "province", "signer", "company", "year", "since", "until",
   ]
 
   /// Adds the value of the filter `option` (one of `optionNames`); `spelled` is how the caller

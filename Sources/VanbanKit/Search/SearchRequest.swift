@@ -10,6 +10,9 @@ public enum ResultOrder: String, Codable, CaseIterable, Sendable {
 /// Metadata filters. Values of one filter are OR'ed; different filters are AND'ed.
 public struct Filters: Equatable, Sendable {
   public var agency: [String] = []
+  /// An issuer's whole name, as the `issuer` facet lists it (`--issuer`): the name and no longer
+  /// one holding it, where `agency` matches its words inside longer names too.
+  public var issuer: [String] = []
   public var recipient: [String] = []
   public var reference: [String] = []
   public var type: [String] = []
@@ -33,7 +36,7 @@ public struct Filters: Equatable, Sendable {
   /// take a minute and 1.5 GB.
   public static let maxValues = 32
 
-  /// Adds `value` to the list filter `name` (its option and field name: `agency`, `to`, `ref`,
+  /// Adds `value` to the list filter `name` (its option and field name: `agency`, `issuer`, `to`, `ref`,
   /// `type`, `province`, `signer`, `company`, `year`); false if there is no such list filter.
   /// Shared by the options (`add(option:)`) and the query language's `name:value`.
   /// - throws: `VanbanError.badArgument` past `maxValues` values of one filter (named `spelled`).
@@ -46,6 +49,7 @@ public struct Filters: Equatable, Sendable {
     }
     switch name {
     case "agency": try add(&agency)
+    case "issuer": try add(&issuer)
     case "to": try add(&recipient)
     case "ref": try add(&reference)
     case "type": try add(&type)

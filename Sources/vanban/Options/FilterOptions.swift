@@ -7,6 +7,11 @@ struct FilterOptions: ParsableArguments {
     help: ArgumentHelp(
       "Issuing agency, all words, any spelling (\"lai chau\", \"UBND tỉnh Lai Châu\").", valueName: "TEXT"))
   var agency: [String] = []
+  @Option(
+    help: ArgumentHelp(
+      "The issuer's whole name, as --facets lists it (\"Quốc hội\"); --agency also finds it inside longer names.",
+      valueName: "NAME"))
+  var issuer: [String] = []
   @Option(name: .customLong("to"), help: ArgumentHelp("A recipient (Kính gửi).", valueName: "TEXT"))
   var recipient: [String] = []
   @Option(
@@ -33,7 +38,7 @@ struct FilterOptions: ParsableArguments {
   func filters() throws -> Filters {
     var f = Filters()
     let values: [(String, [String])] = [
-      ("agency", agency), ("to", recipient), ("ref", ref), ("type", type), ("province", province),
+      ("agency", agency), ("issuer", issuer), ("to", recipient), ("ref", ref), ("type", type), ("province", province),
       ("signer", signer), ("company", company), ("year", year), ("since", since.map { [$0] } ?? []),
       ("until", until.map { [$0] } ?? []),
     ]

@@ -47,6 +47,56 @@ import Xapian
     #expect(try AgencyFilter("Sở Tư pháp tỉnh X").query(names: ["XAso tu phap"]).description == "Query()")
   }
 
+  /// `--issuer` is the name's `XA` term alone; a name too long for a term, its words exactly in a
+  /// name of that kind.
+  @Test func theWholeNameIsItsTerm() throws {
+    #expect(
+      try AgencyFilter("UBND tỉnh Lai Châu").wholeNameQuery().description == "Query(XAuy ban nhan dan tinh lai chau)")
+    #expect(try AgencyFilter("  ").wholeNameQuery().description == "Query()")
+    let long = Array(repeating: "ban", count: 60).joined(separator: " ")
+    let q = try AgencyFilter(long).wholeNameQuery().description
+    #expect(q.hasPrefix("Query(((Aban PHRASE 60 Aban"), "\(q)")
+    #expect(q.hasSuffix(" FILTER XA))"), "\(q)")
+  }
+
+  /// The spellings of one name are one facet value, the one counted most, with the sum of the
+  /// counts; other names and names too long for a term are kept apart.
+  @Test func aNamesSpellingsAreOneFacetValue() {
+    let long = Array(repeating: "ban", count: 60).joined(separator: " ")
+    let merged = Searcher.mergingIssuerSpellings([
+      .init(value: "Bộ Lao động - Thương binh và Xã hội", count: 4), .init(value: "Quốc hội", count: 4),
+      .init(value: "Văn phòng Quốc hội", count: 3), .init(value: long, count: 2), .init(value: long + " x", count: 2),
+      .init(value: "Bộ Lao động, Thương binh và Xã hội", count: 1), .init(value: "QUỐC HỘI", count: 1),
+    ])
+    #expect(
+      merged.map { "\($0.value) \($0.count)" } == [
+        "Bộ Lao động - Thương binh và Xã hội 5", "Quốc hội 5", "Văn phòng Quốc hội 3", "\(long) 2", "\(long) x 2",
+      ])
+  }
+
+  /// Over the whole corpus, each issuer the facet counts finds by `--issuer` as many documents as
+  /// it was counted for.
+  @Test func eachIssuerCountedFindsItsCount() throws {
+    let (_, index) = try Self.index.get()
+    let searcher = try Searcher(indexes: [index.path])
+    var all = SearchRequest(text: "")
+    all.filters.year = ["1000..2999"]
+    all.facets = true
+    all.limit = 0
+    let issuers = try #require(try searcher.search(all).facets?.issuer)
+    #expect(issuers.count == Searcher.facetValues)
+    for c in issuers {
+      var one = all
+      one.filters.issuer = [c.value]
+      one.facets = false
+      var compiler = searcher.queryCompiler(for: one)
+      let compiled = try compiler.compile(nil, filters: one.filters)
+      let enquire = try Enquire(database: searcher.db)
+      try enquire.setQuery(compiled.query)
+      #expect(try enquire.matches(offset: 0, limit: 1_000, checkAtLeast: 1_000).count == c.count, "\(c.value)")
+    }
+  }
+
   /// Every issuer of the corpus, and shorter, reordered and gapped forms of it, match the same
   /// documents by their names as by the PHRASE.
   @Test func theNamesMatchWhatThePhraseMatches() throws {
