@@ -2,6 +2,7 @@
 // them in its help and its completion scripts (it hands `serve`'s arguments over unparsed).
 
 import ArgumentParser
+import Foundation
 
 /// `vanban serve`'s options and help.
 public struct ServeOptions: ParsableArguments {
@@ -17,7 +18,8 @@ public struct ServeOptions: ParsableArguments {
       Listens on 127.0.0.1 (this machine only) unless --host says otherwise. Any other address \
       shares the index with the network and needs --users FILE (HTTP basic auth; lines \
       name:bcrypt-hash, as `htpasswd -nbB NAME PASSWORD` prints them) or an explicit --no-auth. \
-      --tls-cert and --tls-key (PEM files) serve HTTPS. Commits by `vanban index` in another \
+      --tls-cert and --tls-key (PEM files) serve HTTPS. --cors ORIGIN lets that one origin's \
+      pages call the API from a browser. Commits by `vanban index` in another \
       process are searched without a restart. Ctrl-C or SIGTERM stops it after the requests \
       in progress.
 
@@ -47,10 +49,29 @@ public struct ServeOptions: ParsableArguments {
   public var tlsKey: String?
   @Option(help: "Requests searched at once, each with a reader of its own (default: two per core, 4 to 16).")
   public var readers: Int?
+  @Option(
+    help: ArgumentHelp(
+      "Let the pages of this one origin call the API from a browser (CORS): https://portal.example.vn.",
+      valueName: "ORIGIN"))
+  public var cors: String?
+
+  /// `--cors` as a browser sends it in `Origin`: scheme and host in lower case, and the port only
+  /// when it is not the scheme's own; nil when it is not an http(s) origin alone (a path, a `*`).
+  public var corsOrigin: String? {
+    guard let cors, let c = URLComponents(string: cors), let scheme = c.scheme?.lowercased(),
+      scheme == "http" || scheme == "https", let host = c.host?.lowercased(), !host.isEmpty,
+      c.path.isEmpty || c.path == "/", c.query == nil, c.fragment == nil, c.user == nil, c.password == nil
+    else { return nil }
+    let port = c.port.flatMap { $0 == (scheme == "https" ? 443 : 80) ? nil : ":\($0)" } ?? ""
+    return "\(scheme)://\(host)\(port)"
+  }
 
   public func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
     if let readers, !(1...64).contains(readers) { throw ValidationError("--readers takes 1 to 64") }
     guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+    if let cors, corsOrigin == nil {
+      throw ValidationError("--cors takes one origin, scheme and host (https://portal.example.vn), not `\(cors)`")
+    }
   }
 }

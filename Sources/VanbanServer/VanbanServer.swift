@@ -17,12 +17,18 @@ public struct ServerSettings: Sendable {
   /// or its request head a byte at a time, cannot hold a socket forever. A search in progress is
   /// never cut. 60 s, about what nginx keeps an idle browser connection for.
   public var idleTimeout: Duration
+  /// The one origin whose pages may call this server from a browser (CORS, `--cors`); none by default.
+  public var corsOrigin: String?
 
-  public init(index: IndexService, users: UserFile? = nil, tls: TLSFiles? = nil, idleTimeout: Duration = .seconds(60)) {
+  public init(
+    index: IndexService, users: UserFile? = nil, tls: TLSFiles? = nil, idleTimeout: Duration = .seconds(60),
+    corsOrigin: String? = nil
+  ) {
     self.index = index
     self.users = users
     self.tls = tls
     self.idleTimeout = idleTimeout
+    self.corsOrigin = corsOrigin
   }
 }
 
@@ -61,10 +67,20 @@ public struct TLSFiles: Sendable {
 public enum VanbanServer {
   /// Every route, with errors as JSON and, when `settings.users` is set, basic auth on each.
   public static func router(_ settings: ServerSettings) -> Router<BasicRequestContext> {
-    let router = Router()
+    // HEAD is answered as GET is, without the body (`curl -I`, link checkers).
+    let router = Router(options: .autoGenerateHeadEndpoints)
     // Outermost first: the error middleware also answers for the auth check and unknown routes.
     router.add(middleware: SecurityHeadersMiddleware())
+    if let origin = settings.corsOrigin {
+      // Outside the errors, so an error answer carries the headers too; before the login, because
+      // a browser's preflight (OPTIONS) carries no credentials.
+      router.add(
+        middleware: CORSMiddleware(
+          allowOrigin: .oneOf(origin), allowHeaders: [.accept, .authorization], allowMethods: [.get, .head],
+          allowCredentials: settings.users != nil, maxAge: .seconds(600)))
+    }
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ReadOnlyMethodsMiddleware())
     if let users = settings.users { router.add(middleware: BasicAuthMiddleware(users: users)) }
     APIRoutes(index: settings.index).add(to: router)
     PageRoutes(index: settings.index).add(to: router)

@@ -19,7 +19,7 @@ struct ServeCommand: ParsableCommand {
     let tls = options.tlsCert.flatMap { cert in options.tlsKey.map { TLSFiles(certificate: cert, key: $0) } }
     let settings = ServerSettings(
       index: try IndexService(locations: options.location.locations, readers: options.readers), users: userFile,
-      tls: tls)
+      tls: tls, corsOrigin: options.corsOrigin)
     let where_ = options.location.locations.joined(separator: ", ")
     let host = options.host
     let port = options.port

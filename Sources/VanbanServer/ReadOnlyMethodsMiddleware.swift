@@ -1,0 +1,23 @@
+// The server only reads: GET, and HEAD (the router answers it as GET without the body). Any other
+// method is a 405 naming the two, as a read-only HTTP server answers (RFC 9110, 15.5.6), where
+// the router alone would say 404 for a page that exists.
+
+import HTTPTypes
+import Hummingbird
+
+/// A 405 with `Allow: GET, HEAD` for any method but those two.
+struct ReadOnlyMethodsMiddleware<Context: RequestContext>: RouterMiddleware {
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws
+    -> Response
+  {
+    guard request.method == .get || request.method == .head else {
+      var e = APIError(
+        .methodNotAllowed, "\(request.method.rawValue) is not served: this server only reads (GET, HEAD)")
+      e.headers[.allow] = "GET, HEAD"
+      throw e
+    }
+    return try await next(request, context)
+  }
+}
