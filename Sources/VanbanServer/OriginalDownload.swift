@@ -15,10 +15,11 @@ enum OriginalDownload {
   /// Always an attachment, never shown inline, and sandboxed: an HTML or SVG file from the corpus
   /// must not run as a page of this server.
   static func response(_ file: OriginalFile) -> Response {
+    let open = OpenFile(file)
     let fd = file.descriptor
     let size = file.document.size
     let body = ResponseBody(contentLength: size) { writer in
-      defer { file.close() }
+      defer { open.close() }
       var left = size
       while left > 0 {
         let want = min(chunk, left)
@@ -59,4 +60,26 @@ enum OriginalDownload {
       name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
     return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(PageLink.encode(name))"
   }
+}
+
+/// The descriptor of a download, closed when it is sent, or else when the body is dropped unsent
+/// (a HEAD request, answered as GET without its body; a client gone before the body started):
+/// each HEAD of a file once left its descriptor open, and a few hundred made every search fail
+/// with "Too many open files".
+final class OpenFile: @unchecked Sendable {
+  private let file: OriginalFile
+  private let lock = NSLock()
+  private var closed = false
+
+  init(_ file: OriginalFile) { self.file = file }
+
+  func close() {
+    let first = lock.withLock {
+      defer { closed = true }
+      return !closed
+    }
+    if first { file.close() }
+  }
+
+  deinit { close() }
 }

@@ -34,6 +34,28 @@ import VanbanTestSupport
     }
   }
 
+  /// A HEAD of an original opens it to check it, and closes it though no body is sent: 200 of
+  /// them leave no descriptor open (they once did, and a few hundred stopped every search).
+  @Test func headOfAnOriginalLeavesNoFileOpen() async throws {
+    let seeds = try SeedServer()
+    @Sendable func openFiles() throws -> Int {
+      try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+    }
+    try await seeds.application().test(.router) { client in
+      let uri = "/documents/\(PageTests.vietA)/file"
+      try await client.execute(uri: uri, method: .get) { r in #expect(r.status == .ok) }
+      let before = try openFiles()
+      for _ in 0..<200 {
+        try await client.execute(uri: uri, method: .head) { r in
+          #expect(r.status == .ok)
+          #expect(r.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+        }
+      }
+      // Other tests run beside this one and open files of their own: a leak would be 200.
+      #expect(try openFiles() - before < 100)
+    }
+  }
+
   @Test func aMethodThatWouldWriteIs405() async throws {
     let seeds = try SeedServer()
     try await seeds.application().test(.router) { client in
