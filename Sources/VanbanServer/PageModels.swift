@@ -124,6 +124,8 @@ struct DocumentPage {
   var form: SearchForm
   var fields: [Field]
   var downloadURL: String?
+  /// Why there is no download link: the original changed or is gone.
+  var originalNote: String?
   var fileName: String
   var jsonURL: String
   var number: String?
@@ -150,6 +152,9 @@ struct RefsPage {
     var title: String
     var meta: String
     var lines: [CitationLine]
+    /// Lines past the ones shown, with the link to the document's text marked at the number.
+    var more: String?
+    var moreURL: String?
   }
   var title: String
   var form: SearchForm

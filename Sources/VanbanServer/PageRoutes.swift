@@ -184,7 +184,8 @@ public struct PageRoutes: Sendable {
     try query.checkBounds()
     let q = query.pairs.filter { $0.name == "q" }.map(\.value).joined(separator: " ")
     let pageNumber = try query.last("page").map { try count($0, "page") } ?? 1
-    let (shown, text, segments, pageCount, cites, citing, downloadable, graph) = try await index.run { searcher in
+    let (shown, text, segments, pageCount, cites, citing, downloadable, original, graph) = try await index.run {
+      searcher in
       let shown = try searcher.document(id)
       let pages = Self.pages(shown.text)
       let page = min(max(1, pageNumber), pages.count)
@@ -198,15 +199,19 @@ public struct PageRoutes: Sendable {
         citing = try searcher.search(
           try SearchRequest(citing: number, parameters: [("limit", String(Self.citedByShown))]))
       }
-      let downloadable: Bool
-      if let f = try? searcher.original(shown.stored.id) {
-        f.close()
-        downloadable = true
-      } else {
-        downloadable = false
+      // Whether the original can be had, and if not, why: the page says so where the link would be.
+      let original: OriginalFileError?
+      do {
+        try searcher.original(shown.stored.id).close()
+        original = nil
+      } catch let e as OriginalFileError {
+        original = e
+      } catch {
+        original = .unavailable(shown.stored.path)
       }
+      let downloadable = original == nil
       let graph = try? searcher.citationGraph(shown.stored.id, depth: 1, maxNodes: Self.mapNodes)
-      return (shown, text, segments, pages.count, cites, citing, downloadable, graph)
+      return (shown, text, segments, pages.count, cites, citing, downloadable, original, graph)
     }
     _ = text
     let stored = shown.stored
@@ -241,6 +246,12 @@ public struct PageRoutes: Sendable {
       form: SearchForm(q.isEmpty ? [] : [("q", q)]),
       fields: fields,
       downloadURL: downloadable ? "/documents/" + PageLink.encode(stored.id) + "/file" : nil,
+      originalNote: original.map {
+        switch $0 {
+        case .changed: return "Tệp gốc đã thay đổi từ khi lập chỉ mục, nên không tải được; hãy lập chỉ mục lại."
+        case .unavailable: return "Tệp gốc không còn đọc được."
+        }
+      },
       fileName: (stored.path as NSString).lastPathComponent,
       jsonURL: "/api/documents/" + PageLink.encode(stored.id),
       number: m.number, refsURL: m.number.map(PageLink.refs),
@@ -299,6 +310,9 @@ public struct PageRoutes: Sendable {
 
   // MARK: - A number
 
+  /// Citing lines a number's page shows of each document.
+  static let citingLinesShown = 5
+
   func refsPage(_ request: Request, number: String) async throws -> Response {
     guard !number.isEmpty else { throw APIError(.badRequest, "give a document number: /refs/16%2FCT-TTg") }
     let query = try QueryParameters(request.uri.query)
@@ -318,8 +332,15 @@ public struct PageRoutes: Sendable {
         : "\(Self.summary(result)) dẫn chiếu số này.",
       notes: result.notes, first: result.offset + 1,
       hits: result.hits.map {
-        RefsPage.Hit(
-          url: PageLink.document($0.id), title: Self.title($0), meta: Self.meta($0), lines: $0.citations ?? [])
+        // A law can cite a number on a hundred lines or more: a page shows the first few of each
+        // document, so 20 documents stay well under 100 kB (the JSON and CSV carry every line).
+        let lines = $0.citations ?? []
+        let hidden = lines.count - Self.citingLinesShown
+        return RefsPage.Hit(
+          url: PageLink.document($0.id), title: Self.title($0), meta: Self.meta($0),
+          lines: Array(lines.prefix(Self.citingLinesShown)),
+          more: hidden > 0 ? "và \(hidden.formatted(.number.locale(Self.vietnamese))) dòng khác" : nil,
+          moreURL: hidden > 0 ? PageLink.document($0.id, query: number) : nil)
       },
       page: result.offset / Self.hitsPerPage + 1,
       jsonURL: PageLink.url("/api" + path, kept), csvURL: PageLink.url("/api" + path, kept + [("format", "csv")]))

@@ -132,6 +132,7 @@ enum PageTemplates {
     <dl class="metadata">
     {{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}
     </dl>
+    {{#originalNote}}<p class="note">{{originalNote}}</p>{{/originalNote}}
     <p class="actions">{{#downloadURL}}<a href="{{downloadURL}}" download>Tải bản gốc ({{fileName}})</a> · {{/downloadURL}}<a href="{{jsonURL}}">JSON</a>{{#number}} · <a href="{{refsURL}}">Văn bản dẫn chiếu số này</a>{{/number}}</p>
     <section aria-labelledby="cites-heading">
     <h2 id="cites-heading">Văn bản này dẫn chiếu</h2>
@@ -174,6 +175,7 @@ enum PageTemplates {
     <h2><a href="{{url}}">{{title}}</a></h2>
     <p class="meta">{{meta}}</p>
     <ul class="lines">{{#lines}}<li><span class="line">dòng {{line}}</span> {{sentence}}</li>{{/lines}}</ul>
+    {{#more}}<p class="more"><a href="{{moreURL}}">{{more}}</a></p>{{/more}}
     </li>
     {{/hits}}
     </ol>

@@ -154,6 +154,32 @@ import VanbanTestSupport
     }
   }
 
+  /// A number's page stays under 100 kB when each of 25 documents cites it on 120 lines: the first
+  /// lines of each, and a link to the rest.
+  @Test func aNumbersPageShowsTheFirstLinesOfEachDocument() async throws {
+    let seeds = try SeedServer()
+    for d in 0..<25 {
+      let lines = (1...120).map {
+        "Điều \($0). Thực hiện nghiêm Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ."
+      }
+      try (["UBND TỈNH SƠN LA", "Số: \(d + 1)/UBND-KT", "V/v thực hiện Chỉ thị 16"] + lines).joined(separator: "\n")
+        .write(toFile: seeds.docs + "/ct16-\(d).txt", atomically: true, encoding: .utf8)
+    }
+    try seeds.reindex()
+    try await seeds.application().test(.router) { client in
+      try await client.execute(uri: "/refs/16%2FCT-TTg", method: .get) { r in
+        #expect(r.status == .ok)
+        #expect(r.body.readableBytes < 100_000, "\(r.body.readableBytes) bytes")
+        #expect(r.text.contains("và 115 dòng khác</a>"))
+        #expect(r.text.contains("?q=16%2FCT-TTg\">và 115 dòng khác"), "the rest, marked in the document's text")
+      }
+      try await client.execute(uri: "/api/refs/16%2FCT-TTg?limit=100", method: .get) { r in
+        let hits = r.json["hits"] as? [[String: Any]] ?? []
+        #expect(hits.compactMap { ($0["citations"] as? [Any])?.count }.max() == 120, "the API carries every line")
+      }
+    }
+  }
+
   @Test func aDocumentPageShowsItsTextMarkedItsCitationsAndItsMap() async throws {
     let seeds = try SeedServer()
     try await seeds.application().test(.router) { client in
@@ -219,9 +245,14 @@ import VanbanTestSupport
         #expect(r.text.contains("Tệp gốc đã thay đổi"))
         #expect(!r.text.contains("sửa sau khi lập chỉ mục"))
       }
-      // The document's page no longer offers the download.
+      // The document's page no longer offers the download, and says why.
       try await client.execute(uri: "/documents/\(Self.vietA)", method: .get) { r in
         #expect(!r.text.contains("/file\""))
+        #expect(r.text.contains("<p class=\"note\">Tệp gốc đã thay đổi từ khi lập chỉ mục"))
+      }
+      try FileManager.default.removeItem(atPath: path)
+      try await client.execute(uri: "/documents/\(Self.vietA)", method: .get) { r in
+        #expect(r.text.contains("<p class=\"note\">Tệp gốc không còn đọc được."))
       }
     }
   }
