@@ -1,5 +1,6 @@
-// The server's facet table (FacetTable.swift): read in the background after each commit, so
-// that every reader counts a page's facets from it instead of reading four values per match.
+// The server's facet table (FacetTable.swift): read in the background after each commit (from the
+// file the writer left, FacetTableFile.swift, when it is of that commit), so that every reader
+// counts a page's facets from it instead of reading four values per match.
 
 import Foundation
 import Logging
@@ -40,6 +41,7 @@ final class FacetTableKeeper: @unchecked Sendable {
   /// tables are held: the one kept, and the one being read.
   func equip(_ searcher: Searcher) {
     let state = searcher.stateKey()
+    searcher.readsFacetTableFile = false
     let start: Bool = lock.withLock {
       searcher.facetTable = state != nil && table?.state == state ? table : nil
       guard let state, table?.state != state, !reading else { return false }
@@ -54,7 +56,10 @@ final class FacetTableKeeper: @unchecked Sendable {
     queue.async { [self] in
       do {
         // nil: too many documents, or a remote shard; counted by the spies.
-        if let read = try Searcher(indexes: locations).makeFacetTable() { keep(read) }
+        // The index folder's table file when it is of this state (written with the commit), a
+        // read of a few megabytes; else the table read from the values, a pass over each slot.
+        let reader = try Searcher(indexes: locations)
+        if let read = try reader.readFacetTableFile() ?? (try reader.makeFacetTable()) { keep(read) }
         lock.withLock { reading = false }
       } catch {
         // Facets are still counted, by the spies; the table is read again after a while.

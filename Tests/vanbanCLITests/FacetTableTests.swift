@@ -31,6 +31,7 @@ import Xapian
       indexes.append(folder.sub("seeds"))
     }
     let spies = try Searcher(indexes: indexes)
+    spies.readsFacetTableFile = false
     let tabled = try Searcher(indexes: indexes)
     let table = try #require(try tabled.makeFacetTable())
     tabled.facetTable = table
@@ -61,6 +62,7 @@ import Xapian
   func aTableCountsOnlyAtTheStateItWasReadAt() throws {
     let w = try GeneratedWorkspace.shared(docs: FilterAccuracyTests.docs, seed: 1, nfd: 0)
     let searcher = try Searcher(indexes: [w.index.path])
+    searcher.readsFacetTableFile = false
     let table = try #require(try searcher.makeFacetTable())
     var request = SearchRequest(text: "dịch")
     request.facets = true
@@ -95,6 +97,7 @@ import Xapian
     try writer.close()
 
     let searcher = try Searcher(indexes: [index])
+    searcher.readsFacetTableFile = false
     let query = try Query(term: "zzprobe")
     let spied = try searcher.facets(for: query, total: 4).0
     #expect(spied.province.map(\.count) == [2, 1, 1], "\(spied.province)")
@@ -109,6 +112,7 @@ import Xapian
     try FileManager.default.copyItem(atPath: TestPaths.corpus.path, toPath: docs)
     _ = try Indexer(indexPath: index).run(IndexOptions(roots: [docs]))
     let searcher = try Searcher(indexes: [index])
+    searcher.readsFacetTableFile = false
     searcher.facetTable = try searcher.makeFacetTable()
     var request = SearchRequest(text: "dịch")
     request.facets = true
@@ -122,5 +126,102 @@ import Xapian
     let after = try #require(try searcher.search(request).facets?.type.first)
     #expect(after.value == before.value)
     #expect(after.count == before.count + 1, "\(before) then \(after)")
+  }
+
+  // MARK: - The table file (FacetTableFile.swift)
+
+  /// A facet search of the index's seeds and 40 more documents, and what the spies count for it.
+  static func spied(_ index: String, _ request: SearchRequest) throws -> Facets? {
+    let spies = try Searcher(indexes: [index])
+    spies.readsFacetTableFile = false
+    return try spies.search(request).facets
+  }
+
+  /// `vanban index` leaves the table of the state it committed; a one-off search counts from it
+  /// (the same counts as the spies), and ignores it once the index has moved on without it.
+  @Test func theIndexFolderKeepsTheTableOfItsState() throws {
+    let folder = try TemporaryDirectory(prefix: "vanban-facet-file")
+    let docs = folder.sub("docs"), index = folder.sub("index")
+    try FileManager.default.copyItem(atPath: TestPaths.corpus.path, toPath: docs)
+    for i in 0..<40 {
+      try "UBND TỈNH \(["BẮC GIANG", "LAI CHÂU", "SƠN LA"][i % 3])\nSố: \(i)/UBND-VX\nV/v phòng chống dịch \(i)\n"
+        .write(toFile: docs + "/d\(i).txt", atomically: true, encoding: .utf8)
+    }
+    let r = try CLI.run(["index", docs, "--index", index, "--quiet"])
+    try #require(r.status == 0, "\(r.stderr)")
+    let file = index + "/" + FacetTable.fileName
+    #expect(FileManager.default.fileExists(atPath: file))
+    #expect(!FileManager.default.fileExists(atPath: file + ".tmp"))
+
+    let searcher = try Searcher(indexes: [index])
+    let read = try #require(searcher.readFacetTableFile(), "the file is of the index's state")
+    let made = try #require(try searcher.makeFacetTable())
+    #expect(read.state == made.state)
+    #expect(read.values == made.values)
+    #expect(read.codes == made.codes)
+
+    var request = SearchRequest(text: "dịch")
+    request.facets = true
+    let spied = try #require(try Self.spied(index, request))
+    #expect(spied.province.count >= 3)
+    #expect(try Searcher(indexes: [index]).search(request).facets == spied)
+    // The counts came from the file: rewritten with every province renamed, they show the names.
+    let renamed = made.values.enumerated().map { i, names in i == 2 ? names.map { "*" + $0 } : names }
+    try Data(FacetTable(state: made.state, values: renamed, codes: made.codes).encoded()).write(
+      to: URL(fileURLWithPath: file))
+    let fromFile = try #require(try Searcher(indexes: [index]).search(request).facets)
+    #expect(fromFile.province.map(\.value) == spied.province.map { "*" + $0.value })
+
+    // A commit without a table (another program's, or a crash before the table): the file is of
+    // an earlier state and is not used.
+    let shard = try #require(try IndexManifest.read(index)).shardFolders(in: index)[0]
+    let writer = try WritableDatabase(path: shard)
+    _ = try writer.addDocument(Document())
+    try writer.commit()
+    try writer.close()
+    #expect(try Searcher(indexes: [index]).readFacetTableFile() == nil)
+    #expect(try Searcher(indexes: [index]).search(request).facets == spied)
+
+    // The next `vanban index` writes the table of its own state again, and `vanban compact` too.
+    try "UBND TỈNH SƠN LA\nSố: 99/UBND-VX\nV/v phòng chống dịch\n".write(
+      toFile: docs + "/d99.txt", atomically: true, encoding: .utf8)
+    #expect(try CLI.run(["index", docs, "--index", index, "--quiet"]).status == 0)
+    #expect(try Searcher(indexes: [index]).readFacetTableFile() != nil)
+    #expect(try CLI.run(["compact", "--index", index]).status == 0)
+    let compacted = try Searcher(indexes: [index])
+    #expect(compacted.readFacetTableFile()?.state == compacted.stateKey())
+    // And a rebuild takes the folder with the file in it as vanban's own.
+    let rebuilt = try CLI.run(["index", docs, "--index", index, "--rebuild", "--quiet"])
+    #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+    #expect(try Searcher(indexes: [index]).readFacetTableFile() != nil)
+  }
+
+  /// A damaged or hostile file is never a table: cut anywhere, or with bytes changed, it is read
+  /// as none or as a table whose counts stay in bounds, and the search answers.
+  @Test func aDamagedFileIsNotATable() throws {
+    let folder = try TemporaryDirectory(prefix: "vanban-facet-file")
+    let index = folder.sub("index")
+    _ = try Indexer(indexPath: index).run(IndexOptions(roots: [TestPaths.corpus.path]))
+    let file = index + "/" + FacetTable.fileName
+    let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+    let state = try #require(try Searcher(indexes: [index]).stateKey())
+    for cut in stride(from: 0, to: good.count, by: max(1, good.count / 300)) {
+      #expect(good.prefix(cut).withUnsafeBytes { FacetTable.decode($0, state: state) } == nil, "cut at \(cut)")
+    }
+    #expect((good + [0]).withUnsafeBytes { FacetTable.decode($0, state: state) } == nil, "a byte too many")
+    var random = SeededRandom(seed: 7)
+    var request = SearchRequest(text: "")
+    request.filters.year = ["1000..2999"]
+    request.facets = true
+    for i in 0..<200 {
+      var bytes = good
+      for _ in 0..<(1 + i % 4) {
+        bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next())
+      }
+      if i % 10 == 0 { bytes.replaceSubrange(40..<44, with: [0xFF, 0xFF, 0xFF, 0x7F]) }
+      try Data(bytes).write(to: URL(fileURLWithPath: file))
+      let result = try Searcher(indexes: [index]).search(request)
+      #expect(result.total == 5)
+    }
   }
 }

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+import VanbanKit
 
 @Suite(.serialized) struct WatchTests {
   let fm = FileManager.default
@@ -61,6 +62,8 @@ import Testing
     #expect(watch.stdout.contains("added 1, updated 0"), "\(watch.stdout)")
     #expect(watch.stderr.contains("watch: +1 ~0 -0 ("), "\(watch.stderr)")
     #expect(!watch.stderr.contains("warning") && !watch.stderr.contains("error"), "\(watch.stderr)")
+    // Each batch left the facet table of its commit (FacetTableFile.swift).
+    #expect(try Searcher(indexes: [ws.index.path]).readFacetTableFile() != nil)
   }
 
   @Test func filesThatVanishBeforeBeingReadLeaveNothing() throws {

@@ -26,8 +26,11 @@ enum IndexFolder {
   /// is taken for Xapian's only beside a database's own `iamglass` (`databaseHere`).
   static func isOwnedTopLevel(_ name: String, isDirectory: Bool, databaseHere: Bool) -> Bool {
     if isDirectory { return generationNumber(name) != nil || isShardName(name) }
-    return [IndexManifest.fileName, IndexManifest.fileName + ".tmp", lockName, legacyStub, legacyStub + ".tmp"]
-      .contains(name) || (databaseHere && isXapianFile(name))
+    return [
+      IndexManifest.fileName, IndexManifest.fileName + ".tmp", lockName, legacyStub, legacyStub + ".tmp",
+      FacetTable.fileName, FacetTable.fileName + ".tmp",
+    ]
+    .contains(name) || (databaseHere && isXapianFile(name))
   }
 
   /// Whether `folder` holds a glass database (its `iamglass`, a plain file).

@@ -141,12 +141,28 @@ public final class Indexer {
         observer?.note("the index is complete but could not be compacted: \(VanbanError.from(error, index: indexPath))")
       }
     }
+    Self.writeFacetTable(indexPath, observer: observer)
     var lock: Int32? = nil
     if keepLock { lock = try db.closeKeepingLock() } else { try db.close() }
     summary.seconds = Date().timeIntervalSince(start)
     return (summary, lock)
   }
 
+}
+
+// MARK: - The facet table
+
+extension Indexer {
+  /// Writes the facet table of the index's committed state (FacetTableFile.swift), with the lock
+  /// still held so no other writer moves the state meanwhile. Without it facets are still counted
+  /// (by the spies), so a failure is a note.
+  static func writeFacetTable(_ indexPath: String, observer: IndexObserver?) {
+    do {
+      try Searcher(indexes: [indexPath]).writeFacetTableFile(indexPath: indexPath)
+    } catch {
+      observer?.note("the facet table was not written (facets are counted without it): \(error)")
+    }
+  }
 }
 
 // MARK: - Roots that vanished
@@ -228,6 +244,7 @@ extension Indexer {
         throw VanbanError.shardCountMismatch(indexPath, existing: db.databases.count, requested: summary.shards)
       }
       try db.compact(into: summary.shards)
+      Self.writeFacetTable(indexPath, observer: nil)
       try db.close()
     } catch let e as XapianError {
       throw VanbanError.from(e, index: indexPath)

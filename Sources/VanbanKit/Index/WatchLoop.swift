@@ -21,6 +21,11 @@ public struct WatchOptions: Sendable {
   public var rescanInterval: TimeInterval = 300
   /// Paths waiting for a batch past which the batch becomes a rescan (memory stays bounded).
   public var maxPending = 10_000
+  /// A batch's commit is followed by the facet table of the new state (FacetTableFile.swift) up to
+  /// this many documents: 30–40 ms at 100,000, about 0.45 s at a million, too long to add to each
+  /// batch past that. Above it a watched index's facets are counted by the spies after its first
+  /// batch.
+  public var facetTableDocuments = 1_000_000
   /// For tests: behave as if the kernel allowed only this many watches.
   public var watchLimitForTests: Int? = nil
   public init() {}
@@ -148,6 +153,7 @@ public final class WatchLoop: @unchecked Sendable {
         observer.note("\(e)")
       }
       try db.commit()
+      if try db.documentCount() <= watch.facetTableDocuments { Indexer.writeFacetTable(indexPath, observer: observer) }
       observer.committed(
         WatchBatch(
           added: summary.added, updated: summary.updated, removed: summary.removed, skipped: summary.skipped,
@@ -206,6 +212,7 @@ public final class WatchLoop: @unchecked Sendable {
     }
     try db.commit()
     total.documents = try db.documentCount()
+    if total.documents <= watch.facetTableDocuments { Indexer.writeFacetTable(indexPath, observer: observer) }
     return total
   }
 

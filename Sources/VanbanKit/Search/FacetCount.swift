@@ -1,5 +1,6 @@
 // Facet counts: exact up to 10,000 matches, estimated from a random sample above. Counted from
-// the facet table where a long-lived reader keeps one (FacetTable.swift), else by Xapian's spies.
+// the facet table where a long-lived reader keeps one (FacetTable.swift) or the index folder holds
+// one of this state (FacetTableFile.swift), else by Xapian's spies.
 //
 // Counting reads four value slots of every match it sees: on gen-100k a search matching 80,000
 // files took 37 ms with the counters against 8 ms without (issue K). Like `total` (MatchTotal.swift),
@@ -94,7 +95,12 @@ extension Searcher {
   /// Every match of `query` counted by facet, unsorted and without collapsing copies, and how many
   /// matches were counted.
   private func countFacets(_ query: Query) throws -> (facets: Facets, seen: Int) {
-    if let table = facetTable, table.state == stateKey() { return try countFacets(query, table: table) }
+    let state = stateKey()
+    if readsFacetTableFile, let state, facetTable?.state != state, facetTableFileTried != state {
+      facetTableFileTried = state
+      if let read = readFacetTableFile() { facetTable = read }
+    }
+    if let table = facetTable, table.state == state { return try countFacets(query, table: table) }
     let spies = Facets.fields.map { ValueCountMatchSpy(slot: $0.slot.rawValue) }
     let counting = try Enquire(database: db)
     try counting.setQuery(query)

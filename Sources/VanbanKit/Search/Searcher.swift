@@ -16,6 +16,13 @@ public final class Searcher {
   /// Facet values held in memory (FacetTable.swift), set by a long-lived reader; used only while
   /// this searcher is at the state it was read at.
   public var facetTable: FacetTable?
+  /// Whether facets are counted from the index folder's table file when no table is set
+  /// (FacetTableFile.swift): a one-off search reads it. The server's readers share the table the
+  /// server keeps instead of reading one each.
+  public var readsFacetTableFile = true
+  /// The state whose table file was last looked for, so a search that found none does not look
+  /// again at the same state.
+  var facetTableFileTried: String?
 
   /// Opens every location as one database. A missing local index is an error, not an empty one.
   public init(indexes: [String]) throws {
