@@ -224,4 +224,41 @@ import Xapian
       #expect(result.total == 5)
     }
   }
+
+  /// Links planted at the table's names are never followed: a table behind a link is not read,
+  /// and writing the next table neither writes through a link at the temporary name nor keeps
+  /// the link at the file's own name.
+  @Test func linksAtTheTablesNamesAreNotFollowed() throws {
+    let folder = try TemporaryDirectory(prefix: "vanban-facet-file")
+    let docs = folder.sub("docs"), index = folder.sub("index"), outside = folder.sub("outside")
+    try FileManager.default.copyItem(atPath: TestPaths.corpus.path, toPath: docs)
+    try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    _ = try Indexer(indexPath: index).run(IndexOptions(roots: [docs]))
+    let file = index + "/" + FacetTable.fileName
+    let made = try #require(try Searcher(indexes: [index]).makeFacetTable())
+    // Outside: the same table with every province renamed, which would show if it were read.
+    let renamed = made.values.enumerated().map { i, names in i == 2 ? names.map { "*" + $0 } : names }
+    try Data(FacetTable(state: made.state, values: renamed, codes: made.codes).encoded()).write(
+      to: URL(fileURLWithPath: outside + "/table.bin"))
+    try FileManager.default.removeItem(atPath: file)
+    try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: outside + "/table.bin")
+    try "untouched".write(toFile: outside + "/target.txt", atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: file + ".tmp", withDestinationPath: outside + "/target.txt")
+
+    #expect(try Searcher(indexes: [index]).readFacetTableFile() == nil, "a table behind a link")
+    var request = SearchRequest(text: "")
+    request.filters.year = ["1000..2999"]
+    request.facets = true
+    let provinces = try #require(try Searcher(indexes: [index]).search(request).facets?.province)
+    #expect(!provinces.isEmpty && !provinces.contains { $0.value.hasPrefix("*") })
+
+    // `vanban index` refuses a folder holding links, as it refuses any entry it did not make.
+    #expect(throws: VanbanError.self) { try Indexer(indexPath: index).run(IndexOptions(roots: [docs])) }
+    // Should one be planted between that check and the write, the write goes around it.
+    try Searcher(indexes: [index]).writeFacetTableFile(indexPath: index)
+    #expect(try String(contentsOfFile: outside + "/target.txt", encoding: .utf8) == "untouched")
+    #expect(IndexFolder.kind(file) == .file, "the link was replaced, not written through")
+    #expect(IndexFolder.kind(file + ".tmp") == .other && IndexFolder.vanished(file + ".tmp"))
+    #expect(try Searcher(indexes: [index]).readFacetTableFile() != nil)
+  }
 }

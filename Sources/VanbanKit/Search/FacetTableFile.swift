@@ -101,15 +101,35 @@ extension FacetTable {
 }
 
 extension Searcher {
-  /// The facet table file of the index folder `indexPath`, if it is of this searcher's state:
-  /// only for a searcher of that one local index.
+  /// The facet table file of this searcher's index folder, if it is of this searcher's state:
+  /// only for a searcher of one local index.
   public func readFacetTableFile() -> FacetTable? {
     guard locations.count == 1, let location = locations.first, !location.hasPrefix("tcp://"),
-      let state = stateKey(),
-      let data = try? Data(
-        contentsOf: URL(fileURLWithPath: location + "/" + FacetTable.fileName), options: .mappedIfSafe)
+      let state = stateKey(), let bytes = Self.readRegularFile(location + "/" + FacetTable.fileName)
     else { return nil }
-    return data.withUnsafeBytes { FacetTable.decode($0, state: state) }
+    return bytes.withUnsafeBytes { FacetTable.decode($0, state: state) }
+  }
+
+  /// Largest table file read: 16 bytes for each of `maxDocumentIDs` docids and room for values.
+  static let maxFacetTableFileBytes = FacetTable.maxDocumentIDs * 16 + (64 << 20)
+
+  /// The bytes of the regular file at `path`, not through a link and not past
+  /// `maxFacetTableFileBytes`; nil otherwise.
+  static func readRegularFile(_ path: String) -> [UInt8]? {
+    let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { Glibc.close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size <= maxFacetTableFileBytes else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return nil }
+      done += n
+    }
+    return bytes
   }
 
   /// Writes the table of this searcher's state into the index folder `indexPath`, replacing the one
@@ -122,11 +142,29 @@ extension Searcher {
       return
     }
     let temporary = path + ".tmp"
-    try Data(table.encoded()).write(to: URL(fileURLWithPath: temporary))
-    guard rename(temporary, path) == 0 else {
+    func failed() -> VanbanError {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw VanbanError.io("cannot write \(path): \(reason)")
+      _ = unlink(temporary)
+      return VanbanError.io("cannot write \(path): \(reason)")
     }
+    // A new file of its own: whatever is at the temporary name (a leftover, or a link planted to
+    // make vanban write elsewhere) is removed, not followed, and `O_EXCL | O_NOFOLLOW` refuse
+    // anything put there since. The rename replaces a link at `path` itself, never its target.
+    _ = unlink(temporary)
+    let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw failed() }
+    let bytes = table.encoded()
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else {
+        let e = failed()
+        Glibc.close(fd)
+        throw e
+      }
+      written += n
+    }
+    guard Glibc.close(fd) == 0, rename(temporary, path) == 0 else { throw failed() }
   }
 }
