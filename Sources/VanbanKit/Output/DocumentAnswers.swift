@@ -3,6 +3,8 @@
 
 /// `show --format json`: a document's stored metadata and, unless asked for metadata only, its text.
 public struct ShownAnswer: Encodable, Sendable {
+  /// `WireFormat.version`, as every JSON answer carries it.
+  public var version = WireFormat.version
   public var document: StoredDocument
   /// Some of the text was read by OCR: its words may be misread.
   public var ocr: Bool
@@ -17,6 +19,8 @@ public struct ShownAnswer: Encodable, Sendable {
 
 /// `cites --format json`: what a document cites, each number linked to the indexed documents that carry it.
 public struct CitesAnswer: Encodable, Sendable {
+  /// `WireFormat.version`, as every JSON answer carries it.
+  public var version = WireFormat.version
   public var id: String
   public var path: String
   public var number: String?

@@ -42,8 +42,11 @@ public struct IndexStats: Codable, Sendable, Equatable {
   public var unknown: [String: Int] = [:]
   /// Files the index holds no document for, per `SkipReason` raw value (`vanban skipped` lists them).
   public var notIndexed: [String: Int] = [:]
+  /// `WireFormat.version`, as every JSON answer carries it.
+  public var version = WireFormat.version
 
   enum CodingKeys: String, CodingKey {
+    case version
     case documents
     case mostCited = "most_cited"
     case facets
