@@ -33,6 +33,7 @@ extension ErrorPage {
     case 401: heading = "Cần đăng nhập"
     case 404: heading = "Không tìm thấy"
     case 405: heading = "Chỉ đọc"
+    case 413: heading = "Yêu cầu quá lớn"
     case 409: heading = e.choices == nil ? "Tệp gốc đã thay đổi" : "Nhiều văn bản cùng tên"
     case 503: heading = "Chỉ mục chưa sẵn sàng"
     default: heading = "Lỗi máy chủ"

@@ -77,6 +77,19 @@ import VanbanTestSupport
     }
   }
 
+  /// No route reads a body: a GET sending one is refused at once.
+  @Test func aRequestBodyIs413() async throws {
+    let seeds = try SeedServer()
+    try await seeds.application().test(.router) { client in
+      try await client.execute(uri: "/api/stats", method: .get, body: ByteBuffer(repeating: 0x61, count: 100_000)) {
+        r in
+        #expect(r.status == .contentTooLarge)
+        #expect(r.json["error"] as? String == "a request here has no body")
+      }
+      try await client.execute(uri: "/api/stats", method: .get) { r in #expect(r.status == .ok) }
+    }
+  }
+
   /// No CORS header by default, even for a request that names its origin; with `--cors`, that
   /// origin alone, its preflight answered before the login (a browser sends none with it).
   @Test func corsOnlyForTheOriginNamed() async throws {
