@@ -25,9 +25,14 @@ struct AgencyFilter {
   /// canonically equivalent words equal, and a combining mark after a space joins the two).
   private let wordBytes: [[UInt8]]
 
+  /// The value as given, in NFC as the index stores names: `wholeNameQuery` compares it with the
+  /// stored name where the name is too long for a term.
+  private let spelled: String
+
   init(_ value: String) {
     words = Analyzer.agencyWords(value).map(\.folded)
     wordBytes = words.map { Array($0.utf8) }
+    spelled = value.precomposedStringWithCanonicalMapping
   }
 
   /// The span of words a match may cover.
@@ -55,14 +60,16 @@ struct AgencyFilter {
   }
 
   /// `--issuer`: the documents whose issuer is this whole name, as the `issuer` facet counts them
-  /// (its link filters with it, so a count and its page agree). Its `XA` term; for a name too long
-  /// for a term, the documents of such names whose words run exactly as these do.
+  /// (its link filters with it, so a count and its page agree). Its `XA` term, any spelling; a
+  /// name too long for a term (a joint circular of many ministries) has no term of its own, and is
+  /// matched as stored, spelled as the facet spells it (its words alone would match the longer
+  /// names holding them too).
   func wholeNameQuery() throws -> Query {
     if words.isEmpty { return .matchNothing }
     let term = IndexSchema.issuerNameTerm(words)
     if term != IndexSchema.issuerName { return try Query(term: term) }
-    let phrase = try Query(.phrase, words.map { try Query(term: IndexSchema.agency + $0) }, parameter: words.count)
-    return try Query(.filter, [phrase, try Query(term: IndexSchema.issuerName)])
+    let stored = Query(valueRange: IndexSchema.Slot.issuer.rawValue, from: spelled, to: spelled)
+    return try Query(.filter, [try Query(term: IndexSchema.issuerName), stored])
   }
 
   /// The filter, from the index's `XA` terms when `names` lists them (nil: not known).

@@ -47,7 +47,8 @@ public final class FacetTable: Sendable {
   /// Adds the values of the documents `docids` of shard `shard` to `counts` (one array per
   /// facet, indexed by value number).
   func count(_ docids: [UInt32], shard: Int, into counts: inout [[Int]]) {
-    for (facet, column) in codes[shard].enumerated() {
+    guard shard < codes.count else { return }
+    for (facet, column) in codes[shard].enumerated() where facet < counts.count {
       column.withUnsafeBufferPointer { codes in
         counts[facet].withUnsafeMutableBufferPointer { counted in
           // Every docid of the table's state is in it and every number names a value: checked

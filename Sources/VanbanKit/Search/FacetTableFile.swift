@@ -103,24 +103,31 @@ extension FacetTable {
 extension Searcher {
   /// The facet table file of this searcher's index folder, if it is of this searcher's state:
   /// only for a searcher of one local index.
-  public func readFacetTableFile() -> FacetTable? {
+  public func readFacetTableFile(maxBytes: Int = maxFacetTableFileBytes) -> FacetTable? {
     guard locations.count == 1, let location = locations.first, !location.hasPrefix("tcp://"),
-      let state = stateKey(), let bytes = Self.readRegularFile(location + "/" + FacetTable.fileName)
+      let state = stateKey(), let ends = try? shards.map({ Int(try $0.lastDocumentID()) + 1 }),
+      let bytes = Self.readRegularFile(location + "/" + FacetTable.fileName, maxBytes: maxBytes),
+      let table = bytes.withUnsafeBytes({ FacetTable.decode($0, state: state) })
     else { return nil }
-    return bytes.withUnsafeBytes { FacetTable.decode($0, state: state) }
+    // A file that names this state but not these shards' docids (made by hand to match a state
+    // anyone can read) is not a table of them: each shard's column must cover its docids.
+    guard table.codes.count == shards.count,
+      zip(table.codes, ends).allSatisfy({ shard, end in shard.allSatisfy { $0.count == end } })
+    else { return nil }
+    return table
   }
 
   /// Largest table file read: 16 bytes for each of `maxDocumentIDs` docids and room for values.
-  static let maxFacetTableFileBytes = FacetTable.maxDocumentIDs * 16 + (64 << 20)
+  public static let maxFacetTableFileBytes = FacetTable.maxDocumentIDs * 16 + (64 << 20)
 
-  /// The bytes of the regular file at `path`, not through a link and not past
-  /// `maxFacetTableFileBytes`; nil otherwise.
-  static func readRegularFile(_ path: String) -> [UInt8]? {
+  /// The bytes of the regular file at `path`, not through a link and not past `maxBytes`; nil
+  /// otherwise.
+  static func readRegularFile(_ path: String, maxBytes: Int) -> [UInt8]? {
     let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { Glibc.close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size <= maxFacetTableFileBytes else { return nil }
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size <= maxBytes else { return nil }
     var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
     var done = 0
     while done < bytes.count {
