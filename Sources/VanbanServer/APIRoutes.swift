@@ -37,7 +37,8 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run { [search] searcher in
+    let body = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) {
+      [search] searcher in
       try HitPrinter.render(try searcher.search(search), output.options)
     }
     return output.response(body, name: "vanban-search")
@@ -51,7 +52,8 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run { [search] searcher in
+    let body = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) {
+      [search] searcher in
       var result = try searcher.search(search)
       result.query = number  // as `refs` does: the number asked for, as typed
       return try HitPrinter.render(result, output.options)
@@ -118,7 +120,7 @@ public struct APIRoutes: Sendable {
     guard ["json", "svg", "dot"].contains(format) else {
       throw APIError(.badRequest, "format takes json, svg or dot, not `\(format)`")
     }
-    let graph = try await index.run { searcher in
+    let graph = try await index.run(heavy: depth > 1) { searcher in
       var g = try searcher.citationGraph(start, depth: depth, maxNodes: maxNodes)
       let cut = CitationGraph.cutNote(maxNodes: maxNodes)
       g.notes = g.notes.map { $0 == cut ? $0 + "; use a smaller depth" : $0 }

@@ -29,18 +29,29 @@ public final class IndexService: Sendable {
   public static func defaultReaders(cores: Int) -> Int { min(16, max(4, 2 * cores)) }
 
   /// Runs `body` with a free reader's searcher, at the index's latest commit; waits for a reader
-  /// when all are busy.
-  public func run<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
-    let reader = try await pool.acquire()
+  /// when all are busy. A `heavy` request (a long page, an export, a graph) holds one of at most
+  /// half the readers, so that however many of them come, the other half answers the ordinary
+  /// searches (eight searches of 10,000 hits each made a 7 ms search wait 7 s).
+  public func run<T: Sendable>(
+    heavy: Bool = false, _ body: @escaping @Sendable (Searcher) throws -> T
+  ) async throws
+    -> T
+  {
+    let reader = try await pool.acquire(heavy: heavy)
     do {
       let value = try await reader.run(body)
-      await pool.release(reader)
+      await pool.release(reader, heavy: heavy)
       return value
     } catch {
-      await pool.release(reader)
+      await pool.release(reader, heavy: heavy)
       throw error
     }
   }
+
+  /// Whether a search asking for hits up to `end` (offset + limit) is heavy: past the first pages.
+  public static func isHeavy(end: Int) -> Bool { end > heavyAfter }
+  /// Hits a page may reach and still be an ordinary search: five pages of the site's twenty.
+  public static let heavyAfter = 100
 }
 
 extension IndexService {
@@ -59,26 +70,45 @@ extension IndexService {
 /// Free readers, and the requests waiting for one, first come first served. The queue is bounded:
 /// past `maxWaiting` a request is turned away at once (503) rather than held, so a flood of
 /// requests cannot pile up memory and latency without end.
+///
+/// Heavy requests hold at most `heavyMax` readers at once; a reader given back goes to an ordinary
+/// request waiting first, then to a heavy one if the heavy share has room.
 actor ReaderPool {
   static let maxWaiting = 256
   private var free: [IndexReader]
   private var waiting: [CheckedContinuation<IndexReader, Never>] = []
+  private var heavyWaiting: [CheckedContinuation<IndexReader, Never>] = []
+  /// Readers heavy requests hold now.
+  private(set) var heavyHeld = 0
+  /// Half the readers, at least one.
+  let heavyMax: Int
 
-  init(_ readers: [IndexReader]) { free = readers }
-
-  func acquire() async throws -> IndexReader {
-    if let r = free.popLast() { return r }
-    guard waiting.count < Self.maxWaiting else {
-      throw APIError(.serviceUnavailable, "the server is busy; try again in a moment")
-    }
-    return await withCheckedContinuation { waiting.append($0) }
+  init(_ readers: [IndexReader]) {
+    free = readers
+    heavyMax = max(1, readers.count / 2)
   }
 
-  func release(_ reader: IndexReader) {
-    if waiting.isEmpty {
-      free.append(reader)
-    } else {
+  func acquire(heavy: Bool = false) async throws -> IndexReader {
+    if !heavy || heavyHeld < heavyMax, let r = free.popLast() {
+      if heavy { heavyHeld += 1 }
+      return r
+    }
+    guard waiting.count + heavyWaiting.count < Self.maxWaiting else {
+      throw APIError(.serviceUnavailable, "the server is busy; try again in a moment")
+    }
+    // A heavy waiter's share is counted when a reader is handed to it (`release`).
+    return await withCheckedContinuation { heavy ? heavyWaiting.append($0) : waiting.append($0) }
+  }
+
+  func release(_ reader: IndexReader, heavy: Bool = false) {
+    if heavy { heavyHeld -= 1 }
+    if !waiting.isEmpty {
       waiting.removeFirst().resume(returning: reader)
+    } else if !heavyWaiting.isEmpty && heavyHeld < heavyMax {
+      heavyHeld += 1
+      heavyWaiting.removeFirst().resume(returning: reader)
+    } else {
+      free.append(reader)
     }
   }
 }

@@ -60,7 +60,9 @@ public struct PageRoutes: Sendable {
     search.limit = Self.hitsPerPage
     search.offset = try pairs.last { $0.name == "offset" }.map { try count($0.value, "offset") } ?? 0
     search.facets = true
-    let result = try await index.run { [search] in try $0.search(search) }
+    let result = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) { [search] in
+      try $0.search(search)
+    }
     var page = SearchPage(title: form.q.isEmpty ? "Kết quả lọc" : form.q, form: form, hasResult: true)
     page.summary = Self.summary(result)
     page.suggestion = result.suggestion.map {
@@ -323,7 +325,9 @@ public struct PageRoutes: Sendable {
     var search = try SearchRequest(citing: number, parameters: kept)
     search.limit = Self.hitsPerPage
     search.offset = try query.last("offset").map { try count($0, "offset") } ?? 0
-    let result = try await index.run { [search] in try $0.search(search) }
+    let result = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) { [search] in
+      try $0.search(search)
+    }
     let path = PageLink.refs(number)
     var page = RefsPage(
       title: number, form: SearchForm([]), number: number,

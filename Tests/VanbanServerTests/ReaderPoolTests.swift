@@ -73,6 +73,41 @@ struct SlowRequests {
     try await slow.finish()
   }
 
+  /// Heavy requests (a long page, an export, a deep graph) hold at most half the readers: with
+  /// four readers, two hold theirs, a third waits, and an ordinary search is answered meanwhile.
+  @Test func heavyRequestsLeaveHalfTheReaders() async throws {
+    let seeds = try SeedServer()
+    let service = try IndexService(locations: [seeds.index], readers: 4)
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let third = Flag()
+    let heavy = (0..<2).map { _ in
+      Task {
+        try await service.run(heavy: true) { _ in
+          holding.signal()
+          _ = release.wait(timeout: .now() + 60)
+        }
+      }
+    }
+    await withCheckedContinuation { c in
+      DispatchQueue.global().async {
+        for _ in 0..<2 { holding.wait() }
+        c.resume()
+      }
+    }
+    let waiting = Task { try await service.run(heavy: true) { _ in third.set() } }
+    // Two ordinary searches at once still find readers, while the third heavy request waits.
+    async let a = service.run { try $0.documentCount() }
+    async let b = service.run { try $0.documentCount() }
+    #expect(try await a + b == 10)
+    #expect(!third.value, "a third heavy request waits while two hold their readers")
+    for _ in heavy { release.signal() }
+    for task in heavy { try await task.value }
+    try await waiting.value
+    #expect(third.value)
+    #expect(IndexService.isHeavy(end: 10_000) && !IndexService.isHeavy(end: 20))
+  }
+
   @Test func theReaderCountIsAnOption() throws {
     let seeds = try SeedServer()
     let bad = try ProcessRunner.run(
