@@ -37,7 +37,7 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) {
+    let body = try await index.run(heavy: IndexService.isHeavy(search)) {
       [search] searcher in
       try HitPrinter.render(try searcher.search(search), output.options)
     }
@@ -52,7 +52,7 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) {
+    let body = try await index.run(heavy: IndexService.isHeavy(search)) {
       [search] searcher in
       var result = try searcher.search(search)
       result.query = number  // as `refs` does: the number asked for, as typed

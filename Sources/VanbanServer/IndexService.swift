@@ -50,6 +50,8 @@ public final class IndexService: Sendable {
 
   /// Whether a search asking for hits up to `end` (offset + limit) is heavy: past the first pages.
   public static func isHeavy(end: Int) -> Bool { end > heavyAfter }
+  /// Whether `search` is heavy: its page ends past the first pages.
+  static func isHeavy(_ search: SearchRequest) -> Bool { isHeavy(end: search.offset + search.limit) }
   /// Hits a page may reach and still be an ordinary search: five pages of the site's twenty.
   public static let heavyAfter = 100
 }
@@ -79,7 +81,7 @@ actor ReaderPool {
   private var waiting: [CheckedContinuation<IndexReader, Never>] = []
   private var heavyWaiting: [CheckedContinuation<IndexReader, Never>] = []
   /// Readers heavy requests hold now.
-  private(set) var heavyHeld = 0
+  private var heavyHeld = 0
   /// Half the readers, at least one.
   let heavyMax: Int
 

@@ -60,7 +60,7 @@ public struct PageRoutes: Sendable {
     search.limit = Self.hitsPerPage
     search.offset = try pairs.last { $0.name == "offset" }.map { try count($0.value, "offset") } ?? 0
     search.facets = true
-    let result = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) { [search] in
+    let result = try await index.run(heavy: IndexService.isHeavy(search)) { [search] in
       try $0.search(search)
     }
     var page = SearchPage(title: form.q.isEmpty ? "Kết quả lọc" : form.q, form: form, hasResult: true)
@@ -186,7 +186,7 @@ public struct PageRoutes: Sendable {
     try query.checkBounds()
     let q = query.pairs.filter { $0.name == "q" }.map(\.value).joined(separator: " ")
     let pageNumber = try query.last("page").map { try count($0, "page") } ?? 1
-    let (shown, text, segments, pageCount, cites, citing, downloadable, original, graph) = try await index.run {
+    let (shown, text, segments, pageCount, cites, citing, original, graph) = try await index.run {
       searcher in
       let shown = try searcher.document(id)
       let pages = Self.pages(shown.text)
@@ -211,9 +211,8 @@ public struct PageRoutes: Sendable {
       } catch {
         original = .unavailable(shown.stored.path)
       }
-      let downloadable = original == nil
       let graph = try? searcher.citationGraph(shown.stored.id, depth: 1, maxNodes: Self.mapNodes)
-      return (shown, text, segments, pages.count, cites, citing, downloadable, original, graph)
+      return (shown, text, segments, pages.count, cites, citing, original, graph)
     }
     _ = text
     let stored = shown.stored
@@ -247,7 +246,7 @@ public struct PageRoutes: Sendable {
         ?? m.subject ?? stored.id,
       form: SearchForm(q.isEmpty ? [] : [("q", q)]),
       fields: fields,
-      downloadURL: downloadable ? "/documents/" + PageLink.encode(stored.id) + "/file" : nil,
+      downloadURL: original == nil ? "/documents/" + PageLink.encode(stored.id) + "/file" : nil,
       originalNote: original.map {
         switch $0 {
         case .changed: return "Tệp gốc đã thay đổi từ khi lập chỉ mục, nên không tải được; hãy lập chỉ mục lại."
@@ -325,7 +324,7 @@ public struct PageRoutes: Sendable {
     var search = try SearchRequest(citing: number, parameters: kept)
     search.limit = Self.hitsPerPage
     search.offset = try query.last("offset").map { try count($0, "offset") } ?? 0
-    let result = try await index.run(heavy: IndexService.isHeavy(end: search.offset + search.limit)) { [search] in
+    let result = try await index.run(heavy: IndexService.isHeavy(search)) { [search] in
       try $0.search(search)
     }
     let path = PageLink.refs(number)
