@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +44,18 @@ struct cx_term_iterator {
 
 struct cx_query {
     Xapian::Query query;
+};
+
+namespace cx {
+// What the posting sources of one deadline share (they are cloned per shard).
+struct DeadlineState {
+    std::chrono::steady_clock::time_point at;
+    std::atomic<bool> stopped{false};
+};
+}  // namespace cx
+
+struct cx_deadline {
+    std::shared_ptr<cx::DeadlineState> state;
 };
 
 struct cx_query_parser {

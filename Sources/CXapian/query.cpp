@@ -230,6 +230,53 @@ class DocidSample final : public Xapian::PostingSource {
     }
 };
 
+// Every docid, with no weight, until the deadline: filtering by it ends a match
+// there. Its frequency is given as the database's, so an AND tries it last, on
+// the documents the rest of the query already matched.
+class Until final : public Xapian::PostingSource {
+    std::shared_ptr<cx::DeadlineState> state;
+    Xapian::docid current = 0, last = 0;
+    Xapian::doccount count = 0;
+    unsigned tries = 0;
+    bool ended = false;
+
+    // Reading the clock costs about as much as trying a document; every 256th does.
+    void check_clock() {
+        // The first try reads it too, so a deadline already passed ends the match at once.
+        if (++tries != 1 && (tries & 255) != 0) return;
+        if (std::chrono::steady_clock::now() < state->at) return;
+        ended = true;
+        state->stopped.store(true, std::memory_order_relaxed);
+    }
+
+  public:
+    explicit Until(std::shared_ptr<cx::DeadlineState> s) : state(std::move(s)) {}
+
+    Xapian::PostingSource *clone() const override { return new Until(state); }
+    void init(const Xapian::Database &db) override {
+        last = db.get_lastdocid();
+        count = db.get_doccount();
+        current = 0;
+        tries = 0;
+        ended = false;
+        set_maxweight(0);
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return count; }
+    Xapian::doccount get_termfreq_max() const override { return count; }
+    Xapian::docid get_docid() const override { return current; }
+    bool at_end() const override { return ended || current > last; }
+    void next(double) override {
+        ++current;
+        check_clock();
+    }
+    void skip_to(Xapian::docid did, double) override {
+        if (did > current) current = did;
+        check_clock();
+    }
+    std::string get_description() const override { return "Until(deadline)"; }
+};
+
 }  // namespace
 
 extern "C" cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residue,
@@ -240,6 +287,43 @@ extern "C" cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residu
         if (modulus == 0) throw Xapian::InvalidArgumentError("sample modulus must be >= 1");
         if (run == 0) throw Xapian::InvalidArgumentError("sample run must be >= 1");
         Xapian::PostingSource *source = new DocidSample(modulus, residue, run);
+        return emit(Xapian::Query(source->release()), out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" cx_status cx_deadline_new(double seconds, cx_deadline **out,
+                                     char **message) {
+    try {
+        require(out, "out");
+        if (!std::isfinite(seconds) || seconds < 0)
+            throw Xapian::InvalidArgumentError("a deadline must be a finite number of seconds >= 0");
+        // Past about 30 years a steady_clock time point would overflow; no search needs more.
+        seconds = std::min(seconds, 1e9);
+        auto state = std::make_shared<cx::DeadlineState>();
+        state->at = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double>(seconds));
+        *out = new cx_deadline{std::move(state)};
+        return CX_OK;
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+extern "C" bool cx_deadline_stopped_a_match(const cx_deadline *deadline) {
+    return deadline && deadline->state->stopped.load(std::memory_order_relaxed);
+}
+
+extern "C" void cx_deadline_free(cx_deadline *deadline) { delete deadline; }
+
+extern "C" cx_status cx_query_new_until(const cx_deadline *deadline, cx_query **out,
+                                        char **message) {
+    try {
+        require(out, "out");
+        require(deadline, "deadline");
+        Xapian::PostingSource *source = new Until(deadline->state);
         return emit(Xapian::Query(source->release()), out);
     } catch (...) {
         return cx_status_from_current_exception(message);

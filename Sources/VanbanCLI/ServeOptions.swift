@@ -19,7 +19,8 @@ public struct ServeOptions: ParsableArguments {
       shares the index with the network and needs --users FILE (HTTP basic auth; lines \
       name:bcrypt-hash, as `htpasswd -nbB NAME PASSWORD` prints them) or an explicit --no-auth. \
       --tls-cert and --tls-key (PEM files) serve HTTPS. --cors ORIGIN lets that one origin's \
-      pages call the API from a browser. Commits by `vanban index` in another \
+      pages call the API from a browser. A search stops after --time-limit seconds (5) and \
+      answers with the best hits it found, marked `timedOut`. Commits by `vanban index` in another \
       process are searched without a restart. Ctrl-C or SIGTERM stops it after the requests \
       in progress.
 
@@ -54,6 +55,11 @@ public struct ServeOptions: ParsableArguments {
       "Let the pages of this one origin call the API from a browser (CORS): https://portal.example.vn.",
       valueName: "ORIGIN"))
   public var cors: String?
+  @Option(
+    help: ArgumentHelp(
+      "Stop a search after this many seconds and answer with the best hits it found (0: no limit).",
+      valueName: "SECONDS"))
+  public var timeLimit: Double = 5
 
   /// `--cors` as a browser sends it in `Origin`: scheme and host in lower case, and the port only
   /// when it is not the scheme's own; nil when it is not an http(s) origin alone (a path, a `*`).
@@ -69,6 +75,9 @@ public struct ServeOptions: ParsableArguments {
   public func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
     if let readers, !(1...64).contains(readers) { throw ValidationError("--readers takes 1 to 64") }
+    guard timeLimit.isFinite && timeLimit >= 0 else {
+      throw ValidationError("--time-limit must be a number of seconds, 0 or more (≥ 0)")
+    }
     guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
     if let cors, corsOrigin == nil {
       throw ValidationError("--cors takes one origin, scheme and host (https://portal.example.vn), not `\(cors)`")

@@ -37,10 +37,7 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run(heavy: IndexService.isHeavy(search)) {
-      [search] searcher in
-      try HitPrinter.render(try searcher.search(search), output.options)
-    }
+    let body = try await index.search(search) { result, _ in try HitPrinter.render(result, output.options) }
     return output.response(body, name: "vanban-search")
   }
 
@@ -52,9 +49,8 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.run(heavy: IndexService.isHeavy(search)) {
-      [search] searcher in
-      var result = try searcher.search(search)
+    let body = try await index.search(search) { result, _ in
+      var result = result
       result.query = number  // as `refs` does: the number asked for, as typed
       return try HitPrinter.render(result, output.options)
     }

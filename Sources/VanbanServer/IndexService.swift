@@ -10,11 +10,17 @@ public final class IndexService: Sendable {
   private let pool: ReaderPool
   private let statsCache = StatsCache()
   let facetTables: FacetTableKeeper
+  /// Seconds a search may run before it stops with the best hits it found (`--time-limit`);
+  /// nil: no limit.
+  public let searchTimeLimit: Double?
 
   /// Opens the indexes now, `readers` times (default: `defaultReaders`), so that a wrong
   /// `--index` fails at start rather than on a request.
-  public init(locations: [String], readers: Int? = nil) throws {
+  public init(
+    locations: [String], readers: Int? = nil, searchTimeLimit: Double? = IndexService.defaultSearchTimeLimit
+  ) throws {
     self.locations = locations
+    self.searchTimeLimit = searchTimeLimit
     let count = readers ?? Self.defaultReaders(cores: ProcessInfo.processInfo.activeProcessorCount)
     let facetTables = FacetTableKeeper(locations: locations)
     self.facetTables = facetTables
@@ -47,6 +53,23 @@ public final class IndexService: Sendable {
       throw error
     }
   }
+
+  /// Runs `search` on a free reader, bounded by `searchTimeLimit`, and hands `body` its result;
+  /// heavy when its page is (`isHeavy`).
+  func search<T: Sendable>(
+    _ search: SearchRequest, _ body: @escaping @Sendable (SearchResult, Searcher) throws -> T
+  ) async throws -> T {
+    var bounded = search
+    bounded.timeLimit = bounded.timeLimit ?? searchTimeLimit
+    return try await run(heavy: Self.isHeavy(bounded)) { [bounded] searcher in
+      try body(try searcher.search(bounded), searcher)
+    }
+  }
+
+  /// A search on the page or the API stops after this many seconds: at 1,000,000 documents an
+  /// OR of 64 common words takes about 3 s, where a typical search takes tens of milliseconds
+  /// (Elasticsearch's `timeout` and Solr's `timeAllowed` bound theirs the same way).
+  public static let defaultSearchTimeLimit: Double = 5
 
   /// Whether a search asking for hits up to `end` (offset + limit) is heavy: past the first pages.
   public static func isHeavy(end: Int) -> Bool { end > heavyAfter }

@@ -85,6 +85,8 @@ struct SearchPage {
   var summary = ""
   var suggestion: Suggestion?
   var relaxed = false
+  /// The search stopped at the server's time limit (`SearchResult.timedOut`).
+  var timedOut = false
   var notes: [String] = []
   var hasActive = false
   var active: [ActiveFilter] = []

@@ -60,16 +60,18 @@ public struct PageRoutes: Sendable {
     search.limit = Self.hitsPerPage
     search.offset = try pairs.last { $0.name == "offset" }.map { try count($0.value, "offset") } ?? 0
     search.facets = true
-    let result = try await index.run(heavy: IndexService.isHeavy(search)) { [search] in
-      try $0.search(search)
-    }
+    let result = try await index.search(search) { result, _ in result }
     var page = SearchPage(title: form.q.isEmpty ? "Kết quả lọc" : form.q, form: form, hasResult: true)
     page.summary = Self.summary(result)
     page.suggestion = result.suggestion.map {
       Suggestion(text: $0, url: PageLink.url("/", kept.filter { $0.name != "q" } + [("q", $0)]))
     }
     page.relaxed = result.relaxed
-    page.notes = result.notes.filter { !$0.hasPrefix("no document has all the words") }
+    page.timedOut = result.timedOut
+    // Those two are said in Vietnamese above the hits.
+    page.notes = result.notes.filter {
+      !$0.hasPrefix("no document has all the words") && !$0.hasPrefix(Searcher.timedOutNote)
+    }
     page.active = kept.indices.filter { Filters.optionNames.contains(kept[$0].name) }.map { i in
       var rest = kept
       rest.remove(at: i)
@@ -324,9 +326,7 @@ public struct PageRoutes: Sendable {
     var search = try SearchRequest(citing: number, parameters: kept)
     search.limit = Self.hitsPerPage
     search.offset = try query.last("offset").map { try count($0, "offset") } ?? 0
-    let result = try await index.run(heavy: IndexService.isHeavy(search)) { [search] in
-      try $0.search(search)
-    }
+    let result = try await index.search(search) { result, _ in result }
     let path = PageLink.refs(number)
     var page = RefsPage(
       title: number, form: SearchForm([]), number: number,

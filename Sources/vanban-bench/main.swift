@@ -157,12 +157,13 @@ func extractBench(_ arguments: ArraySlice<String>) throws {
 /// `--paired`: each stdin line is a query's text, searched as `GET /api/search?q=LINE` searches it;
 /// two figures are printed on a line of their own as soon as it is done: the search's milliseconds,
 /// and those of the search and its JSON (what the server also does for a request).
-func pairedSearches(_ searcher: Searcher) throws {
+func pairedSearches(_ searcher: Searcher, timeLimit: Double?) throws {
   var json = PrintOptions()
   json.format = .json
   while let line = readLine() {
     var request = try SearchRequest(parameters: [("q", line)])
     request.facets = false
+    request.timeLimit = timeLimit
     let t = now()
     let result = try searcher.search(request)
     let searched = now()
@@ -194,6 +195,8 @@ func main() throws {
   // commit (FacetTable), as `KIND-table`: what a page costs in `vanban serve`, where the plain
   // kind is what `vanban search --facets` costs.
   var facetTable = false
+  // Each search with this time limit (SearchRequest.timeLimit), as `vanban serve` runs them.
+  var timeLimit: Double?
   var args = CommandLine.arguments.dropFirst()
   while let a = args.popFirst() {
     switch a {
@@ -204,9 +207,11 @@ func main() throws {
     case "--render": render = true
     case "--paired": paired = true
     case "--facet-table": facetTable = true
+    case "--time-limit": timeLimit = Double(args.popFirst() ?? "")
     case "-h", "--help":
       print(
-        "usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render] [--facet-table]")
+        "usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render] [--facet-table] [--time-limit S]"
+      )
       print("       vanban-bench --index DIR --paired   (a query per stdin line; prints its ms)")
       print("       vanban-bench extract DIR [DIR ...] [--rounds N] [--out FILE.tsv]")
       print("       vanban-bench letter-tables   (the Swift source of VietnameseLetterTables)")
@@ -216,7 +221,7 @@ func main() throws {
   }
   if paired {
     guard !indexes.isEmpty else { throw BenchError("--index is required") }
-    return try pairedSearches(try Searcher(indexes: indexes))
+    return try pairedSearches(try Searcher(indexes: indexes), timeLimit: timeLimit)
   }
   guard let queriesPath, !indexes.isEmpty else { throw BenchError("--index and --queries are required") }
   let file = try JSONDecoder().decode(QueryFile.self, from: Data(contentsOf: URL(fileURLWithPath: queriesPath)))
@@ -250,6 +255,7 @@ func main() throws {
     let requests = try run.queries.map { q in
       var r = try q.request()
       r.allCopies = allCopies
+      r.timeLimit = timeLimit
       return r
     }
     var zero = 0
@@ -268,6 +274,7 @@ func main() throws {
         if render { _ = try HitPrinter.render(result, jsonOptions) }
         samples.append(Double(now() - t) / 1e6)
         if result.hits.count > r.limit { throw BenchError("more hits than the limit") }
+        if result.timedOut { throw BenchError("a search ran out of its time limit: `\(r.text)`") }
       }
     }
     samples.sort()

@@ -18,7 +18,10 @@ struct ServeCommand: ParsableCommand {
     let userFile = try options.users.map { try UserFile(contentsOf: $0) }
     let tls = options.tlsCert.flatMap { cert in options.tlsKey.map { TLSFiles(certificate: cert, key: $0) } }
     let settings = ServerSettings(
-      index: try IndexService(locations: options.location.locations, readers: options.readers), users: userFile,
+      index: try IndexService(
+        locations: options.location.locations, readers: options.readers,
+        searchTimeLimit: options.timeLimit == 0 ? nil : options.timeLimit),
+      users: userFile,
       tls: tls, corsOrigin: options.corsOrigin)
     let where_ = options.location.locations.joined(separator: ", ")
     let host = options.host

@@ -46,6 +46,11 @@ struct SearchCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
   var context: Int?
+  @Option(
+    help: ArgumentHelp(
+      "Stop the search after this many seconds and show the best of the documents read so far (0: no limit).",
+      valueName: "SECONDS"))
+  var timeLimit: Double?
 
   @Argument(help: "Query words.")
   var query: [String] = []
@@ -54,6 +59,9 @@ struct SearchCommand: ParsableCommand {
     guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (≥ 0)") }
     guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (≥ 0)") }
     if let c = context, c < 0 { throw ValidationError("--context must be 0 or more (≥ 0)") }
+    if let t = timeLimit, !(t.isFinite && t >= 0) {
+      throw ValidationError("--time-limit must be a number of seconds, 0 or more (≥ 0)")
+    }
   }
 
   func run() throws {
@@ -66,6 +74,7 @@ struct SearchCommand: ParsableCommand {
     request.sort = sort
     request.facets = facets && output.format == .json
     request.allCopies = allCopies
+    request.timeLimit = timeLimit
     var options = try output.printOptions()
     options.context = context.map { min($0, 100_000) }  // more lines than any document has; no overflow
     let searcher = try Searcher(indexes: location.locations)

@@ -24,8 +24,13 @@ final class SeedServer: @unchecked Sendable {
     _ = try Indexer(indexPath: index).run(IndexOptions(roots: [docs]))
   }
 
-  func application(users: UserFile? = nil, corsOrigin: String? = nil) throws -> some ApplicationProtocol {
-    let settings = ServerSettings(index: try IndexService(locations: [index]), users: users, corsOrigin: corsOrigin)
+  func application(
+    users: UserFile? = nil, corsOrigin: String? = nil,
+    searchTimeLimit: Double? = IndexService.defaultSearchTimeLimit
+  ) throws -> some ApplicationProtocol {
+    let settings = ServerSettings(
+      index: try IndexService(locations: [index], searchTimeLimit: searchTimeLimit), users: users,
+      corsOrigin: corsOrigin)
     return Application(router: VanbanServer.router(settings))
   }
 }

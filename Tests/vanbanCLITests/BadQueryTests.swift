@@ -102,12 +102,20 @@ import Testing
   @Test func pagingOptionsOutOfRange() throws {
     for bad in [
       ["--limit", "-1"], ["--offset", "-5"], ["--limit", "99999999999999999999999"], ["--offset", "x"],
-      ["--limit", ""], ["--context", "-1"],
+      ["--limit", ""], ["--context", "-1"], ["--time-limit", "-1"], ["--time-limit", "nan"],
+      ["--time-limit", "inf"],
     ] {
       let r = try check(["viet", "a"] + bad, expect: [2])
       #expect(!r.stderr.contains("Usage"), "one line, not the usage text: \(r.stderr)")
     }
     #expect(try check(["viet", "a", "--limit", "0", "--format", "json"]).hits.isEmpty)
+    // A time limit passed before the match: no hits, said so on stderr and in `timedOut`.
+    let stopped = try check(["viet", "a", "--time-limit", "0.000000001", "--format", "json"], expect: [0, 1])
+    #expect(stopped.json["timedOut"] as? Bool == true && stopped.hits.isEmpty, "\(stopped.stdout.prefix(300))")
+    #expect(stopped.stderr.contains("time limit"), "\(stopped.stderr)")
+    #expect(try check(["viet", "a", "--time-limit", "0", "--format", "json"]).json["timedOut"] as? Bool == false)
+    let serve = try ProcessRunner.run(VanbanBinary.path, ["serve", "--time-limit", "-2"], timeout: 60)
+    #expect(serve.status == 2 && serve.stderr.contains("--time-limit"), "\(serve.stderr)")
     #expect(try check(["viet", "a", "--limit", "9223372036854775807", "--format", "json"]).status == 0)
     #expect(try check(["viet", "a", "--offset", "9223372036854775807", "--format", "json"]).hits.isEmpty)
     #expect(try check(["viet", "a", "--offset", "1000000", "--limit", "1000000", "--format", "csv"]).status != 2)

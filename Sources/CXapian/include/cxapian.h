@@ -119,6 +119,7 @@ typedef struct cx_query_parser cx_query_parser;
 typedef struct cx_enquire cx_enquire;
 typedef struct cx_mset cx_mset;
 typedef struct cx_matchspy cx_matchspy;
+typedef struct cx_deadline cx_deadline;
 
 /* MARK: - Database (read-only) */
 
@@ -494,6 +495,24 @@ cx_status cx_query_new_docid_sample(uint32_t modulus, uint32_t residue,
                                     uint32_t run, cx_query **out,
                                     char **message);
 cx_status cx_query_new_match_nothing(cx_query **out, char **message);
+/** A time by which the matches of the queries made from it (cx_query_new_until)
+ *  end: a bound on one search's time, the way Solr's timeAllowed and
+ *  Elasticsearch's timeout bound theirs. Xapian 1.4's own
+ *  Enquire::set_time_limit only stops counting past the page, not the match.
+ *  `seconds` from now; CX_INVALID_ARGUMENT if it is negative or not finite.
+ *  Thread-safe: the queries of several enquires may share one deadline. */
+cx_status cx_deadline_new(double seconds, cx_deadline **out, char **message);
+/** True once a match has ended early because the deadline had passed: its
+ *  page holds the best of the documents read before, and its counts are low. */
+bool cx_deadline_stopped_a_match(const cx_deadline *deadline);
+void cx_deadline_free(cx_deadline *deadline);
+/** Matches every document, with no weight, until `deadline` passes, and then
+ *  ends: OP_FILTER a query by it and its match stops there, returning what it
+ *  has found. The clock is read once every 256 documents the match tries.
+ *  A custom posting source, like cx_query_new_docid_sample: local databases
+ *  only. */
+cx_status cx_query_new_until(const cx_deadline *deadline, cx_query **out,
+                             char **message);
 cx_status cx_query_get_description(const cx_query *query, char **out,
                                    size_t *out_len, char **message);
 /** True for the match-nothing query (and a NULL handle). */

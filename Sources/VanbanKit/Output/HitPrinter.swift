@@ -59,7 +59,7 @@ enum JSONPrinter {
     let env = WireFormat.Envelope(
       query: r.query, total: r.total, totalExact: r.totalExact, offset: r.offset, limit: r.limit, relaxed: r.relaxed,
       suggestion: r.suggestion,
-      notes: r.notes, facets: r.facets, facetsExact: r.facetsExact, hits: r.hits)
+      notes: r.notes, facets: r.facets, facetsExact: r.facetsExact, timedOut: r.timedOut, hits: r.hits)
     if o.fields.isEmpty { return try WireFormat.json(env) }
     // With --fields: rebuild the hits as restricted objects.
     let data = try WireFormat.encoder(pretty: false).encode(env)

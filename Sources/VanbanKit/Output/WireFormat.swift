@@ -3,7 +3,7 @@
 //
 //   { "version": 1, "query": "…", "total": N, "totalExact": true, "offset": 0, "limit": 10, "relaxed": false,
 //     "suggestion": null, "notes": [], "facets": {…} | null,
-//     "facetsExact": true, "hits": [SearchHit…] }
+//     "facetsExact": true, "timedOut": false, "hits": [SearchHit…] }
 
 import Foundation
 
@@ -23,11 +23,13 @@ public enum WireFormat {
     var notes: [String]
     var facets: Facets?
     var facetsExact: Bool
+    var timedOut: Bool
     var hits: [SearchHit]
 
     func encode(to encoder: Encoder) throws {
       enum K: String, CodingKey {
-        case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, facetsExact, hits
+        case version, query, total, totalExact, offset, limit, relaxed, suggestion, notes, facets, facetsExact,
+          timedOut, hits
       }
       var c = encoder.container(keyedBy: K.self)
       try c.encode(version, forKey: .version)
@@ -41,6 +43,7 @@ public enum WireFormat {
       try c.encode(notes, forKey: .notes)
       try c.encode(facets, forKey: .facets)
       try c.encode(facetsExact, forKey: .facetsExact)
+      try c.encode(timedOut, forKey: .timedOut)
       try c.encode(hits, forKey: .hits)
     }
   }

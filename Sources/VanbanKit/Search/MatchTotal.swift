@@ -23,10 +23,14 @@ extension Searcher {
   static let maxSampleVisits = 6_000
 
   /// The total for `query`, given the page's `MatchSet` (`offset`, `limit`, made with `checked`
-  /// as check-at-least, sorted by value or not), and whether it is exact.
+  /// as check-at-least, sorted by value or not), and whether it is exact. `pageStopped`: the
+  /// page's match ran out of time (`MatchDeadline`), so its bounds say only what it read, and the
+  /// total is counted or sampled as if nothing were known.
   func total(
-    _ query: Query, page: MatchSet, offset: Int, limit: Int, checked: Int, byValue: Bool, collapse: Bool
+    _ query: Query, page: MatchSet, offset: Int, limit: Int, checked: Int, byValue: Bool, collapse: Bool,
+    pageStopped: Bool = false
   ) -> (Int, Bool) {
+    if pageStopped { return stoppedPageTotal(query, lowerBound: page.lowerBound, collapse: collapse) }
     if page.lowerBound == page.upperBound { return (page.lowerBound, true) }
     // A page that is not full holds the last match.
     if page.count < limit, page.count > 0 || offset == 0 { return (offset + page.count, true) }
@@ -36,24 +40,13 @@ extension Searcher {
     guard let unweighted = try? Query(scaling: query, by: 0) else { return (page.estimatedTotal, false) }
     var lower = page.lowerBound
     var upper = max(page.upperBound, lower)
-    // Up to 1,001 matches as a page of their own, unweighted and unsorted: fewer than that is the
-    // count, read from the page itself. (Xapian's bounds for `a NOT b` stay apart even when it has
-    // seen every match, so they cannot tell.)
-    func count() -> MatchSet? {
-      guard let counting = try? Enquire(database: db), (try? counting.setQuery(unweighted)) != nil,
-        (try? counting.setDocumentIDOrder(.ascending)) != nil,
-        !collapse || (try? counting.setCollapseKey(IndexSchema.Slot.copyKey.rawValue)) != nil
-      else { return nil }
-      return try? counting.matches(
-        offset: 0, limit: Self.exactTotalUpTo + 1, checkAtLeast: Self.exactTotalUpTo + 1)
-    }
     // Xapian's estimate decides when its bounds are close and small; otherwise (a date range over
     // the whole index, `a NOT b`) a sample does, before anything is counted: 10,000 matches cost
     // more to count up to 1,000 than to sample.
     let xapianSmall = page.estimatedTotal <= 2 * Self.exactTotalUpTo
     let sampled = xapianSmall && upper <= 10 * Self.exactTotalUpTo ? nil : sampledTotal(unweighted, upper: upper)
     let mayBeSmall = sampled.map { $0 <= 3 * Self.exactTotalUpTo / 2 } ?? xapianSmall
-    if checked <= Self.exactTotalUpTo, mayBeSmall, let counted = count() {
+    if checked <= Self.exactTotalUpTo, mayBeSmall, let counted = countUpToExact(unweighted, collapse: collapse) {
       if counted.count <= Self.exactTotalUpTo { return (counted.count, true) }
       lower = max(lower, counted.count)
       upper = max(upper, lower)
@@ -62,6 +55,29 @@ extension Searcher {
       return (max(page.estimatedTotal, lower), false)
     }
     return (min(max(estimate, lower), upper), false)
+  }
+
+  /// The total when the page's match stopped at its deadline: counted up to 1,000, else sampled
+  /// over the whole index (both bounded by their own sizes). `lowerBound`: the matches it read.
+  func stoppedPageTotal(_ query: Query, lowerBound: Int, collapse: Bool) -> (Int, Bool) {
+    guard let unweighted = try? Query(scaling: query, by: 0) else { return (lowerBound, false) }
+    if let counted = countUpToExact(unweighted, collapse: collapse), counted.count <= Self.exactTotalUpTo {
+      return (counted.count, true)
+    }
+    let upper = (try? db.documentCount()) ?? Int(UInt32.max)
+    let estimate = sampledTotal(unweighted, upper: upper) ?? lowerBound
+    return (min(max(estimate, lowerBound, Self.exactTotalUpTo + 1), upper), false)
+  }
+
+  /// Up to 1,001 matches of `unweighted` as a page of their own, unsorted: fewer than that is the
+  /// count, read from the page itself. (Xapian's bounds for `a NOT b` stay apart even when it has
+  /// seen every match, so they cannot tell.) Nil if the pass fails.
+  func countUpToExact(_ unweighted: Query, collapse: Bool) -> MatchSet? {
+    guard let counting = try? Enquire(database: db), (try? counting.setQuery(unweighted)) != nil,
+      (try? counting.setDocumentIDOrder(.ascending)) != nil,
+      !collapse || (try? counting.setCollapseKey(IndexSchema.Slot.copyKey.rawValue)) != nil
+    else { return nil }
+    return try? counting.matches(offset: 0, limit: Self.exactTotalUpTo + 1, checkAtLeast: Self.exactTotalUpTo + 1)
   }
 
   /// The matches of `unweighted` counted on a random 1/m of the documents, times m. The sample is

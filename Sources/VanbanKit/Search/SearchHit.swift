@@ -142,4 +142,7 @@ public struct SearchResult: Sendable {
   public var facetsExact = true
   /// A search for the documents citing a number (`refs`, `--ref`): each hit lists its citing lines.
   public var citing = false
+  /// The search ran out of its time limit (`SearchRequest.timeLimit`) and stopped: the hits are
+  /// the best of the documents it read, and the total and facets count only those.
+  public var timedOut = false
 }

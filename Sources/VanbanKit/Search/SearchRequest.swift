@@ -106,6 +106,9 @@ public struct SearchRequest: Sendable {
   public var relax = true
   /// List copies of one document (CopyKey) as hits of their own, instead of under the best one.
   public var allCopies = false
+  /// Seconds the search may take (`--time-limit`); past them it stops and shows the best of the
+  /// documents it read (`SearchResult.timedOut`). Nil or 0: no limit, as `timeout 0` means.
+  public var timeLimit: Double?
 
   public init(text: String = "") { self.text = text }
 }

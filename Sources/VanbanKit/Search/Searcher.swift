@@ -138,6 +138,26 @@ public final class Searcher {
   // MARK: - Search
 
   public func search(_ request: SearchRequest) throws -> SearchResult {
+    // One deadline for every pass (the words, the relaxed OR, the totals and facets).
+    let deadline = try request.timeLimit.flatMap { $0 == 0 ? nil : $0 }.map { seconds in
+      do { return try MatchDeadline(seconds: seconds) } catch {
+        throw VanbanError.badArgument("a time limit must be a number of seconds, 0 or more")
+      }
+    }
+    var result = try search(request, until: deadline)
+    if let deadline, deadline.stoppedAMatch, let seconds = request.timeLimit {
+      result.timedOut = true
+      let shown = seconds < 1e6 && seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+      result.notes.append(
+        "\(Self.timedOutNote) (\(shown) s) and was stopped: these are the best of the documents it read")
+    }
+    return result
+  }
+
+  /// How the note on a search stopped at its time limit begins.
+  public static let timedOutNote = "the search took longer than its time limit"
+
+  private func search(_ request: SearchRequest, until deadline: MatchDeadline?) throws -> SearchResult {
     var notes: [String] = []
     var node: QueryNode?
     do {
@@ -149,25 +169,30 @@ public final class Searcher {
     if node == nil {
       // Text with nothing searchable in it (`(((`, `AND`) reads as `!!!` does: a note, and no
       // documents, or what the filters match. No text and no filter is a usage error.
-      if request.text.contains(where: { !$0.isWhitespace }) { return try run(.word(""), request, notes: notes) }
+      if request.text.contains(where: { !$0.isWhitespace }) {
+        return try run(.word(""), request, notes: notes, until: deadline)
+      }
       guard !request.filters.isEmpty else { throw VanbanError.nothingToSearch }
     }
     var result: SearchResult
     do {
-      result = try run(node, request, notes: notes)
+      result = try run(node, request, notes: notes, until: deadline)
     } catch let e as QuerySyntaxError {
       // A field value that parses but cannot be used (`date:2022-13`): plain words, with a note.
       notes.append("query read as plain words (\(e.description))")
       node = QueryLanguage.plainWords(request.text, defaultAnd: !request.any)
       guard node != nil || !request.filters.isEmpty else { throw VanbanError.badQuery(e.description) }
-      result = try run(node, request, notes: notes)
+      result = try run(node, request, notes: notes, until: deadline)
     }
-    // AND found nothing: show what OR finds, and say so.
-    if result.total == 0 && !request.any && request.relax, let n = node, Self.isPlainConjunction(n) {
+    // AND found nothing: show what OR finds, and say so. Not when it found nothing for want of
+    // time: the OR would stop at once, and say the words are in no document together.
+    if result.total == 0 && !request.any && request.relax, deadline?.stoppedAMatch != true,
+      let n = node, Self.isPlainConjunction(n)
+    {
       let relaxedNode = QueryLanguage.plainWords(request.text, defaultAnd: false)
       var r = request
       r.any = true
-      var relaxed = try run(relaxedNode, r, notes: notes, suggest: false)
+      var relaxed = try run(relaxedNode, r, notes: notes, suggest: false, until: deadline)
       if relaxed.total > 0 {
         relaxed.relaxed = true
         relaxed.suggestion = result.suggestion  // what the words typed, all of them, should have been
@@ -206,15 +231,20 @@ public final class Searcher {
     }
   }
 
-  func run(_ node: QueryNode?, _ request: SearchRequest, notes: [String], suggest: Bool = true) throws -> SearchResult {
+  func run(
+    _ node: QueryNode?, _ request: SearchRequest, notes: [String], suggest: Bool = true, until deadline: MatchDeadline?
+  ) throws -> SearchResult {
     var compiler = queryCompiler(for: request)
     let compiled = try compiler.compile(node, filters: request.filters)
+    // Only the page's match is bounded by the deadline: the total's and the facets' passes are
+    // bounded by their own sizes (a count up to 1,000, samples), and stay right when it stops.
+    let ranked = try deadline.map { try Query(.filter, [compiled.query, Query(until: $0)]) } ?? compiled.query
     let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
     let offset = max(0, request.offset)
     return try retrying {
       let enquire = try Enquire(database: db)
-      try enquire.setQuery(compiled.query)
+      try enquire.setQuery(ranked)
       try enquire.setBM25(k1: ranking.k1, b: ranking.b)
       switch request.sort {
       case .relevance:
@@ -259,7 +289,7 @@ public final class Searcher {
         query: request.text, total: 0, offset: offset, limit: limit, hits: hits, notes: notes)
       (result.total, result.totalExact) = total(
         compiled.query, page: mset, offset: offset, limit: limit, checked: checkAtLeast,
-        byValue: byValue, collapse: collapse)
+        byValue: byValue, collapse: collapse, pageStopped: deadline?.stoppedAMatch == true)
       result.citing = !request.filters.reference.isEmpty
       if request.facets {
         (result.facets, result.facetsExact) = try facets(for: compiled.query, total: result.total)
