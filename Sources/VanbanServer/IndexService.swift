@@ -73,8 +73,23 @@ public final class IndexService: Sendable {
 
   /// Whether a search asking for hits up to `end` (offset + limit) is heavy: past the first pages.
   public static func isHeavy(end: Int) -> Bool { end > heavyAfter }
-  /// Whether `search` is heavy: its page ends past the first pages.
-  static func isHeavy(_ search: SearchRequest) -> Bool { isHeavy(end: search.offset + search.limit) }
+  /// Whether `search` is heavy: its page ends past the first pages, or its text is long or holds
+  /// a wildcard. An AND of many words that no document holds together becomes an OR of all of
+  /// them, and a prefix an OR of its words; either can read most of the index (64 common words:
+  /// 3 s at a million documents, where a search of a few words takes tens of milliseconds). Eight
+  /// of those at once held every reader, and a search of two words waited 12 s behind them.
+  public static func isHeavy(_ search: SearchRequest) -> Bool {
+    if isHeavy(end: search.offset + search.limit) || search.text.contains("*") { return true }
+    var words = 0
+    for part in search.text.split(whereSeparator: \.isWhitespace) where !part.isEmpty {
+      words += 1
+      if words > heavyWords { return true }
+    }
+    return false
+  }
+  /// Words a search's text may hold and still be an ordinary search: a question typed in full
+  /// ("người nghiện ma túy bị xử lý thế nào") is nine syllables.
+  public static let heavyWords = 12
   /// Hits a page may reach and still be an ordinary search: five pages of the site's twenty.
   public static let heavyAfter = 100
 }

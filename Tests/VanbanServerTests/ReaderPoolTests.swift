@@ -106,6 +106,12 @@ struct SlowRequests {
     try await waiting.value
     #expect(third.value)
     #expect(IndexService.isHeavy(end: 10_000) && !IndexService.isHeavy(end: 20))
+    // A long text or a wildcard makes a search heavy too: it may become an OR over most of the index.
+    let words = (1...IndexService.heavyWords + 1).map { "từ\($0)" }
+    #expect(!IndexService.isHeavy(SearchRequest(text: words.dropLast().joined(separator: " "))))
+    #expect(IndexService.isHeavy(SearchRequest(text: words.joined(separator: "  \n"))))
+    #expect(IndexService.isHeavy(SearchRequest(text: "tiem*")))
+    #expect(!IndexService.isHeavy(SearchRequest(text: "tiêm vắc xin")))
   }
 
   @Test func theReaderCountIsAnOption() throws {
