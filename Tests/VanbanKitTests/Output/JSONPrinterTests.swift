@@ -8,7 +8,7 @@ import Testing
 @Suite struct JSONPrinterTests {
   static let envelopeKeys: Set<String> = [
     "version", "query", "total", "totalExact", "offset", "limit", "relaxed", "suggestion", "notes", "facets",
-    "facetsExact",
+    "facetsExact", "timedOut",
     "hits",
   ]
   static let hitKeys: Set<String> = [
