@@ -261,7 +261,9 @@ class Until final : public Xapian::PostingSource {
         ended = false;
         set_maxweight(0);
     }
-    Xapian::doccount get_termfreq_min() const override { return 0; }
+    // Every document, until the deadline: a lower bound under `count` made Xapian's bounds of a
+    // complete match differ, and its exact totals look like estimates.
+    Xapian::doccount get_termfreq_min() const override { return count; }
     Xapian::doccount get_termfreq_est() const override { return count; }
     Xapian::doccount get_termfreq_max() const override { return count; }
     Xapian::docid get_docid() const override { return current; }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import Foundation
+import VanbanKit
 
 /// `vanban serve`'s options and help.
 public struct ServeOptions: ParsableArguments {
@@ -55,11 +56,13 @@ public struct ServeOptions: ParsableArguments {
       "Let the pages of this one origin call the API from a browser (CORS): https://portal.example.vn.",
       valueName: "ORIGIN"))
   public var cors: String?
+  // `.unconditional`: `--time-limit -1` is read as the number and refused by validate().
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Stop a search after this many seconds and answer with the best hits it found (0: no limit).",
       valueName: "SECONDS"))
-  public var timeLimit: Double = 5
+  public var timeLimit = SearchRequest.serverTimeLimit
 
   /// `--cors` as a browser sends it in `Origin`: scheme and host in lower case, and the port only
   /// when it is not the scheme's own; nil when it is not an http(s) origin alone (a path, a `*`).

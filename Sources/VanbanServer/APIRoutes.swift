@@ -37,7 +37,7 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.search(search) { result, _ in try HitPrinter.render(result, output.options) }
+    let body = try await index.search(search) { try output.render($0) }
     return output.response(body, name: "vanban-search")
   }
 
@@ -49,10 +49,10 @@ public struct APIRoutes: Sendable {
     let output = try OutputParameters(query)
     var search = try SearchRequest(citing: number, parameters: query.removing(OutputParameters.names))
     search.facets = search.facets && output.options.format == .json
-    let body = try await index.search(search) { result, _ in
+    let body = try await index.search(search) { result in
       var result = result
       result.query = number  // as `refs` does: the number asked for, as typed
-      return try HitPrinter.render(result, output.options)
+      return try output.render(result)
     }
     return output.response(body, name: "vanban-refs")
   }

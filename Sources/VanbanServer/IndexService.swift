@@ -17,7 +17,7 @@ public final class IndexService: Sendable {
   /// Opens the indexes now, `readers` times (default: `defaultReaders`), so that a wrong
   /// `--index` fails at start rather than on a request.
   public init(
-    locations: [String], readers: Int? = nil, searchTimeLimit: Double? = IndexService.defaultSearchTimeLimit
+    locations: [String], readers: Int? = nil, searchTimeLimit: Double? = SearchRequest.serverTimeLimit
   ) throws {
     self.locations = locations
     self.searchTimeLimit = searchTimeLimit
@@ -57,19 +57,14 @@ public final class IndexService: Sendable {
   /// Runs `search` on a free reader, bounded by `searchTimeLimit`, and hands `body` its result;
   /// heavy when its page is (`isHeavy`).
   func search<T: Sendable>(
-    _ search: SearchRequest, _ body: @escaping @Sendable (SearchResult, Searcher) throws -> T
+    _ search: SearchRequest, _ body: @escaping @Sendable (SearchResult) throws -> T
   ) async throws -> T {
     var bounded = search
     bounded.timeLimit = bounded.timeLimit ?? searchTimeLimit
     return try await run(heavy: Self.isHeavy(bounded)) { [bounded] searcher in
-      try body(try searcher.search(bounded), searcher)
+      try body(try searcher.search(bounded))
     }
   }
-
-  /// A search on the page or the API stops after this many seconds: at 1,000,000 documents an
-  /// OR of 64 common words takes about 3 s, where a typical search takes tens of milliseconds
-  /// (Elasticsearch's `timeout` and Solr's `timeAllowed` bound theirs the same way).
-  public static let defaultSearchTimeLimit: Double = 5
 
   /// Whether a search asking for hits up to `end` (offset + limit) is heavy: past the first pages.
   public static func isHeavy(end: Int) -> Bool { end > heavyAfter }

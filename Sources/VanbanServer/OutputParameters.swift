@@ -24,6 +24,18 @@ struct OutputParameters {
     if let bom = query.last("bom") { options.bom = !["0", "false", "no", "off"].contains(bom.lowercased()) }
   }
 
+  /// `result` printed, unless it is a download of a search stopped at the time limit: a CSV or
+  /// JSON-lines file has no place to say it is partial, so that is a 503 (JSON says `timedOut`).
+  func render(_ result: SearchResult) throws -> String {
+    if result.timedOut && options.format != .json {
+      throw APIError(
+        .serviceUnavailable,
+        "the search took longer than the server's time limit, and a download cannot say it is partial: "
+          + "narrow it with words or filters, or ask for format=json")
+    }
+    return try HitPrinter.render(result, options)
+  }
+
   /// The response: JSON inline; CSV and JSON lines as a file to save, named after `name`.
   func response(_ body: String, name: String) -> Response {
     switch options.format {

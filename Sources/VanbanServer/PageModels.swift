@@ -85,8 +85,8 @@ struct SearchPage {
   var summary = ""
   var suggestion: Suggestion?
   var relaxed = false
-  /// The search stopped at the server's time limit (`SearchResult.timedOut`).
-  var timedOut = false
+  /// Said when the search stopped at the server's time limit (`SearchResult.timedOut`).
+  var timedOutNote: String?
   var notes: [String] = []
   var hasActive = false
   var active: [ActiveFilter] = []
@@ -161,6 +161,8 @@ struct RefsPage {
   var title: String
   var form: SearchForm
   var number: String
+  /// Said when the search stopped at the server's time limit (`SearchResult.timedOut`).
+  var timedOutNote: String?
   var summary: String
   var notes: [String]
   var first: Int

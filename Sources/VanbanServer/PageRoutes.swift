@@ -60,18 +60,15 @@ public struct PageRoutes: Sendable {
     search.limit = Self.hitsPerPage
     search.offset = try pairs.last { $0.name == "offset" }.map { try count($0.value, "offset") } ?? 0
     search.facets = true
-    let result = try await index.search(search) { result, _ in result }
+    let result = try await index.search(search) { $0 }
     var page = SearchPage(title: form.q.isEmpty ? "Kết quả lọc" : form.q, form: form, hasResult: true)
     page.summary = Self.summary(result)
     page.suggestion = result.suggestion.map {
       Suggestion(text: $0, url: PageLink.url("/", kept.filter { $0.name != "q" } + [("q", $0)]))
     }
     page.relaxed = result.relaxed
-    page.timedOut = result.timedOut
-    // Those two are said in Vietnamese above the hits.
-    page.notes = result.notes.filter {
-      !$0.hasPrefix("no document has all the words") && !$0.hasPrefix(Searcher.timedOutNote)
-    }
+    page.timedOutNote = Self.timedOutNote(result)
+    page.notes = Self.notesShown(result)
     page.active = kept.indices.filter { Filters.optionNames.contains(kept[$0].name) }.map { i in
       var rest = kept
       rest.remove(at: i)
@@ -316,6 +313,18 @@ public struct PageRoutes: Sendable {
   /// Citing lines a number's page shows of each document.
   static let citingLinesShown = 5
 
+  /// What a page says of a search stopped at the time limit; nil for one that was not.
+  static func timedOutNote(_ result: SearchResult) -> String? {
+    result.timedOut
+      ? "Tìm kiếm đã dừng vì quá thời gian cho phép: đây là những văn bản khớp nhất trong số đã đọc, "
+        + "có thể chưa đủ, và tổng số là ước tính. Hãy thêm từ hoặc bộ lọc để thu hẹp." : nil
+  }
+
+  /// A result's notes but the two a page says in Vietnamese (`relaxed`, `timedOut`).
+  static func notesShown(_ result: SearchResult) -> [String] {
+    result.notes.filter { !$0.hasPrefix("no document has all the words") && !$0.hasPrefix(Searcher.timedOutNote) }
+  }
+
   func refsPage(_ request: Request, number: String) async throws -> Response {
     guard !number.isEmpty else { throw APIError(.badRequest, "give a document number: /refs/16%2FCT-TTg") }
     let query = try QueryParameters(request.uri.query)
@@ -326,14 +335,14 @@ public struct PageRoutes: Sendable {
     var search = try SearchRequest(citing: number, parameters: kept)
     search.limit = Self.hitsPerPage
     search.offset = try query.last("offset").map { try count($0, "offset") } ?? 0
-    let result = try await index.search(search) { result, _ in result }
+    let result = try await index.search(search) { $0 }
     let path = PageLink.refs(number)
     var page = RefsPage(
-      title: number, form: SearchForm([]), number: number,
+      title: number, form: SearchForm([]), number: number, timedOutNote: Self.timedOutNote(result),
       summary: result.total == 0
         ? "Không văn bản nào trong chỉ mục dẫn chiếu số này."
         : "\(Self.summary(result)) dẫn chiếu số này.",
-      notes: result.notes, first: result.offset + 1,
+      notes: Self.notesShown(result), first: result.offset + 1,
       hits: result.hits.map {
         // A law can cite a number on a hundred lines or more: a page shows the first few of each
         // document, so 20 documents stay well under 100 kB (the JSON and CSV carry every line).

@@ -87,7 +87,7 @@ enum PageTemplates {
     <h1 id="results-heading">{{summary}}</h1>
     {{#suggestion}}<p class="suggestion">Có phải bạn muốn tìm: <a href="{{url}}">{{text}}</a></p>{{/suggestion}}
     {{#relaxed}}<p class="note">Không văn bản nào có đủ mọi từ đã gõ; dưới đây là các văn bản có một phần các từ.</p>{{/relaxed}}
-    {{#timedOut}}<p class="note">Tìm kiếm đã dừng vì quá thời gian cho phép: đây là những văn bản khớp nhất trong số đã đọc, có thể chưa đủ. Hãy thêm từ hoặc bộ lọc để thu hẹp.</p>{{/timedOut}}
+    {{#timedOutNote}}<p class="note">{{.}}</p>{{/timedOutNote}}
     {{#notes}}<p class="note">{{.}}</p>{{/notes}}
     {{#hasActive}}<ul class="active" aria-label="Bộ lọc đang dùng">{{#active}}<li>{{label}}: {{value}} <a href="{{removeURL}}" aria-label="Bỏ lọc {{label}} {{value}}">×</a></li>{{/active}}</ul>{{/hasActive}}
     <ol class="hits" start="{{first}}">
@@ -169,6 +169,7 @@ enum PageTemplates {
     <section class="refs" aria-labelledby="refs-heading">
     <h1 id="refs-heading">Văn bản dẫn chiếu {{number}}</h1>
     <p>{{summary}}</p>
+    {{#timedOutNote}}<p class="note">{{.}}</p>{{/timedOutNote}}
     {{#notes}}<p class="note">{{.}}</p>{{/notes}}
     <ol class="hits" start="{{first}}">
     {{#hits}}

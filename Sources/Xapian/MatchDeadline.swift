@@ -38,6 +38,5 @@ extension Query {
     var out: OpaquePointer? = nil
     try check("making a deadline query") { cx_query_new_until(deadline.handle, &out, $0) }
     self.init(handle: out!)
-    withExtendedLifetime(deadline) {}
   }
 }

@@ -207,7 +207,9 @@ func main() throws {
     case "--render": render = true
     case "--paired": paired = true
     case "--facet-table": facetTable = true
-    case "--time-limit": timeLimit = Double(args.popFirst() ?? "")
+    case "--time-limit":
+      guard let v = args.popFirst(), let t = Double(v) else { throw BenchError("--time-limit takes seconds") }
+      timeLimit = t
     case "-h", "--help":
       print(
         "usage: vanban-bench --index DIR --queries FILE.json [--repeat N] [--all-copies] [--render] [--facet-table] [--time-limit S]"

@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand {
     let settings = ServerSettings(
       index: try IndexService(
         locations: options.location.locations, readers: options.readers,
-        searchTimeLimit: options.timeLimit == 0 ? nil : options.timeLimit),
+        searchTimeLimit: options.timeLimit),
       users: userFile,
       tls: tls, corsOrigin: options.corsOrigin)
     let where_ = options.location.locations.joined(separator: ", ")

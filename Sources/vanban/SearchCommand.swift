@@ -47,6 +47,7 @@ struct SearchCommand: ParsableCommand {
     help: ArgumentHelp("Print N lines of context around each match (text output), like grep -C.", valueName: "N"))
   var context: Int?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Stop the search after this many seconds and show the best of the documents read so far (0: no limit).",
       valueName: "SECONDS"))

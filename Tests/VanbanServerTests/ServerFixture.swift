@@ -26,7 +26,7 @@ final class SeedServer: @unchecked Sendable {
 
   func application(
     users: UserFile? = nil, corsOrigin: String? = nil,
-    searchTimeLimit: Double? = IndexService.defaultSearchTimeLimit
+    searchTimeLimit: Double? = SearchRequest.serverTimeLimit
   ) throws -> some ApplicationProtocol {
     let settings = ServerSettings(
       index: try IndexService(locations: [index], searchTimeLimit: searchTimeLimit), users: users,

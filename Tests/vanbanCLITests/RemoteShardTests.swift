@@ -75,6 +75,11 @@ import Testing
       let remote = try CLI.run(["search"] + remoteArgs + ["--format", "json", q])
       #expect(remote.status == 0, "\(remote.stderr)")
       #expect(remote.seedIDs == local.seedIDs, "\(q): remote \(remote.seedIDs) local \(local.seedIDs)")
+      // The time limit's posting source cannot run remotely: the search runs without it (as
+      // `vanban serve` runs every search with one) rather than failing.
+      let limited = try CLI.run(["search"] + remoteArgs + ["--format", "json", "--time-limit", "5", q])
+      #expect(limited.status == 0, "\(limited.stderr)")
+      #expect(limited.seedIDs == local.seedIDs)
     }
     let refs = try CLI.run(["refs", "16/CT-TTg", "--format", "json"] + remoteArgs)
     #expect(refs.seedIDs == ["003"])

@@ -25,12 +25,12 @@ extension Searcher {
   /// The total for `query`, given the page's `MatchSet` (`offset`, `limit`, made with `checked`
   /// as check-at-least, sorted by value or not), and whether it is exact. `pageStopped`: the
   /// page's match ran out of time (`MatchDeadline`), so its bounds say only what it read, and the
-  /// total is counted or sampled as if nothing were known.
+  /// total is sampled as if nothing were known.
   func total(
     _ query: Query, page: MatchSet, offset: Int, limit: Int, checked: Int, byValue: Bool, collapse: Bool,
     pageStopped: Bool = false
   ) -> (Int, Bool) {
-    if pageStopped { return stoppedPageTotal(query, lowerBound: page.lowerBound, collapse: collapse) }
+    if pageStopped { return stoppedPageTotal(query, lowerBound: page.lowerBound) }
     if page.lowerBound == page.upperBound { return (page.lowerBound, true) }
     // A page that is not full holds the last match.
     if page.count < limit, page.count > 0 || offset == 0 { return (offset + page.count, true) }
@@ -57,16 +57,15 @@ extension Searcher {
     return (min(max(estimate, lower), upper), false)
   }
 
-  /// The total when the page's match stopped at its deadline: counted up to 1,000, else sampled
-  /// over the whole index (both bounded by their own sizes). `lowerBound`: the matches it read.
-  func stoppedPageTotal(_ query: Query, lowerBound: Int, collapse: Bool) -> (Int, Bool) {
+  /// The total when the page's match stopped at its deadline: sampled over the whole index, never
+  /// under the `lowerBound` matches it read. Not counted: a query slow for each document it tries
+  /// (a NEAR of many words) would take as long again to count, where the sample tries a few
+  /// thousand documents at most. An estimate, even when the sample finds none.
+  func stoppedPageTotal(_ query: Query, lowerBound: Int) -> (Int, Bool) {
     guard let unweighted = try? Query(scaling: query, by: 0) else { return (lowerBound, false) }
-    if let counted = countUpToExact(unweighted, collapse: collapse), counted.count <= Self.exactTotalUpTo {
-      return (counted.count, true)
-    }
     let upper = (try? db.documentCount()) ?? Int(UInt32.max)
     let estimate = sampledTotal(unweighted, upper: upper) ?? lowerBound
-    return (min(max(estimate, lowerBound, Self.exactTotalUpTo + 1), upper), false)
+    return (min(max(estimate, lowerBound), max(upper, lowerBound)), false)
   }
 
   /// Up to 1,001 matches of `unweighted` as a page of their own, unsorted: fewer than that is the

@@ -143,6 +143,7 @@ public struct SearchResult: Sendable {
   /// A search for the documents citing a number (`refs`, `--ref`): each hit lists its citing lines.
   public var citing = false
   /// The search ran out of its time limit (`SearchRequest.timeLimit`) and stopped: the hits are
-  /// the best of the documents it read, and the total and facets count only those.
+  /// the best of the documents it read, the total is an estimate from a sample, and neither
+  /// facets nor a suggestion was counted.
   public var timedOut = false
 }

@@ -109,6 +109,10 @@ public struct SearchRequest: Sendable {
   /// Seconds the search may take (`--time-limit`); past them it stops and shows the best of the
   /// documents it read (`SearchResult.timedOut`). Nil or 0: no limit, as `timeout 0` means.
   public var timeLimit: Double?
+  /// `vanban serve`'s time limit unless `--time-limit` says otherwise: at 1,000,000 documents an
+  /// OR of 64 common words takes about 3 s, where a typical search takes tens of milliseconds
+  /// (Elasticsearch's `timeout` and Solr's `timeAllowed` bound theirs the same way).
+  public static let serverTimeLimit: Double = 5
 
   public init(text: String = "") { self.text = text }
 }

@@ -138,21 +138,27 @@ public final class Searcher {
   // MARK: - Search
 
   public func search(_ request: SearchRequest) throws -> SearchResult {
-    // One deadline for every pass (the words, the relaxed OR, the totals and facets).
-    let deadline = try request.timeLimit.flatMap { $0 == 0 ? nil : $0 }.map { seconds in
-      do { return try MatchDeadline(seconds: seconds) } catch {
-        throw VanbanError.badArgument("a time limit must be a number of seconds, 0 or more")
-      }
+    if let t = request.timeLimit, !(t.isFinite && t >= 0) {
+      throw VanbanError.badArgument("a time limit must be a number of seconds, 0 or more")
+    }
+    // One deadline for every pass that may read many matches: the words, then the relaxed OR.
+    // A remote shard's server does not know the deadline's posting source (the match would fail
+    // there), so searches over remote shards run without one.
+    let deadline = try request.timeLimit.flatMap { $0 > 0 && !hasRemoteShards ? $0 : nil }.map {
+      try MatchDeadline(seconds: $0)
     }
     var result = try search(request, until: deadline)
     if let deadline, deadline.stoppedAMatch, let seconds = request.timeLimit {
       result.timedOut = true
-      let shown = seconds < 1e6 && seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
       result.notes.append(
-        "\(Self.timedOutNote) (\(shown) s) and was stopped: these are the best of the documents it read")
+        "\(Self.timedOutNote) (\(String(format: "%g", seconds)) s) and was stopped: these are the best of "
+          + "the documents it read, and the total is an estimate")
     }
     return result
   }
+
+  /// Whether a location is a remote shard (`tcp://`), which cannot run vanban's own posting sources.
+  var hasRemoteShards: Bool { locations.contains { $0.hasPrefix("tcp://") } }
 
   /// How the note on a search stopped at its time limit begins.
   public static let timedOutNote = "the search took longer than its time limit"
@@ -236,8 +242,9 @@ public final class Searcher {
   ) throws -> SearchResult {
     var compiler = queryCompiler(for: request)
     let compiled = try compiler.compile(node, filters: request.filters)
-    // Only the page's match is bounded by the deadline: the total's and the facets' passes are
-    // bounded by their own sizes (a count up to 1,000, samples), and stay right when it stops.
+    // The page's match is bounded by the deadline. Should it stop, the total is sampled (bounded
+    // by the sample's size), and neither facets nor a suggestion is counted: each would read
+    // the matches again without a bound.
     let ranked = try deadline.map { try Query(.filter, [compiled.query, Query(until: $0)]) } ?? compiled.query
     let notes = notes + Self.notes(for: compiled, maxTerms: compiler.maxTerms, filters: !request.filters.isEmpty)
     let limit = max(0, min(request.limit, 100_000))
@@ -291,10 +298,13 @@ public final class Searcher {
         compiled.query, page: mset, offset: offset, limit: limit, checked: checkAtLeast,
         byValue: byValue, collapse: collapse, pageStopped: deadline?.stoppedAMatch == true)
       result.citing = !request.filters.reference.isEmpty
-      if request.facets {
+      let stopped = deadline?.stoppedAMatch == true
+      if request.facets && !stopped {
         (result.facets, result.facetsExact) = try facets(for: compiled.query, total: result.total)
+      } else if request.facets {
+        result.facetsExact = false
       }
-      if suggest {
+      if suggest && !stopped {
         result.suggestion = suggestion(for: node, request, total: result.total, texts: texts.map(Self.suggestionText))
       }
       return result
