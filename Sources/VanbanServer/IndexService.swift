@@ -35,7 +35,7 @@ public final class IndexService: Sendable {
   public static func defaultReaders(cores: Int) -> Int { min(16, max(4, 2 * cores)) }
 
   /// Runs `body` with a free reader's searcher, at the index's latest commit; waits for a reader
-  /// when all are busy. A `heavy` request (a long page, an export, a graph) holds one of at most
+  /// when all are busy. A `heavy` request (a long page, an export, a graph, a long text) holds one of at most
   /// half the readers, so that however many of them come, the other half answers the ordinary
   /// searches (eight searches of 10,000 hits each made a 7 ms search wait 7 s).
   public func run<T: Sendable>(
@@ -55,7 +55,7 @@ public final class IndexService: Sendable {
   }
 
   /// Runs `search` on a free reader, bounded by `searchTimeLimit`, and hands `body` its result;
-  /// heavy when its page is (`isHeavy`).
+  /// heavy when `isHeavy` says so (a far page, a long text, a wildcard).
   func search<T: Sendable>(
     _ search: SearchRequest, _ body: @escaping @Sendable (SearchResult) throws -> T
   ) async throws -> T {
