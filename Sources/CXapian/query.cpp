@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 #include "cxapian_private.h"
 
 using cx::require;
@@ -337,6 +338,53 @@ extern "C" cx_status cx_query_new_match_nothing(cx_query **out,
     try {
         require(out, "out");
         return emit(Xapian::Query(Xapian::Query::MatchNothing), out);
+    } catch (...) {
+        return cx_status_from_current_exception(message);
+    }
+}
+
+namespace {
+// The part of `query` that decides which documents match. AND_MAYBE's optional side and weight
+// scaling only weigh; without them, the ANDs, FILTERs and phrases left flatten into one AND with
+// a query that filters them (Xapian 1.4 merges AND-like subqueries), so a phrase's positions are
+// read only for documents every other part accepts. Other operators are rebuilt around their
+// changed subqueries; a subtree with nothing to drop is kept as it is.
+Xapian::Query matching_part(const Xapian::Query &query, bool &changed) {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_SCALE_WEIGHT: {
+            changed = true;
+            bool ignored = false;
+            return matching_part(query.get_subquery(0), ignored);
+        }
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX: {
+            std::vector<Xapian::Query> subs;
+            bool any = false;
+            for (size_t i = 0; i < query.get_num_subqueries(); ++i)
+                subs.push_back(matching_part(query.get_subquery(i), any));
+            if (!any) return query;
+            changed = true;
+            return Xapian::Query(query.get_type(), subs.begin(), subs.end());
+        }
+        default:
+            return query;
+    }
+}
+}  // namespace
+
+extern "C" cx_status cx_query_new_matching_part(const cx_query *query,
+                                                cx_query **out,
+                                                char **message) {
+    try {
+        require(out, "out");
+        bool changed = false;
+        return emit(matching_part(require(query, "query")->query, changed), out);
     } catch (...) {
         return cx_status_from_current_exception(message);
     }

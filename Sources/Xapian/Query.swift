@@ -87,6 +87,14 @@ public final class Query: CustomStringConvertible {
     }
   }
 
+  /// The part of `query` that decides which documents match: the same matches, without each
+  /// AND_MAYBE's optional side and without weight scaling, so their weights differ. For counting:
+  /// filtered by another query (a docid sample), its ANDs and phrases merge with that filter, and
+  /// a phrase's positions are read only for the documents the filter keeps.
+  public convenience init(matchingPartOf query: Query) throws {
+    try self.init(throwing: "taking the matching part of a query") { cx_query_new_matching_part(query.handle, $0, $1) }
+  }
+
   /// Documents whose value in `slot` is within lower...upper (byte order).
   public convenience init(valueRange slot: UInt32, from lower: String, to upper: String) {
     self.init("making a value range query") { out, message in

@@ -513,6 +513,13 @@ void cx_deadline_free(cx_deadline *deadline);
  *  only. */
 cx_status cx_query_new_until(const cx_deadline *deadline, cx_query **out,
                              char **message);
+/** The part of `query` that decides which documents match, for counting them:
+ *  the same matches, without the optional side of each AND_MAYBE and without
+ *  weight scaling (OP_SCALE_WEIGHT), so the matches carry other weights. What
+ *  is left can merge into an AND that filters it (a count on a docid sample):
+ *  a phrase's positions are then read only for the documents the filter keeps. */
+cx_status cx_query_new_matching_part(const cx_query *query, cx_query **out,
+                                     char **message);
 cx_status cx_query_get_description(const cx_query *query, char **out,
                                    size_t *out_len, char **message);
 /** True for the match-nothing query (and a NULL handle). */

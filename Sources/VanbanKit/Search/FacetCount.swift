@@ -43,7 +43,7 @@ extension Searcher {
     // A sample cannot run on a remote shard (its server does not know it, and the match fails):
     // there every match is counted.
     guard let sample = try? Query(docidSample: UInt32(modulus), run: facetSampling.run),
-      let filtered = try? Query(.filter, [unweighted, sample]),
+      let filtered = try? Self.query(unweighted, within: sample),
       let (sampled, seen) = try? countFacets(filtered, matches: facetSampling.sampleMatches),
       // The total was itself sampled; should a second sample disagree wildly (a few hundred
       // matches where thousands were expected), counting every match is cheap enough and right.

@@ -103,11 +103,19 @@ extension Searcher {
   /// The matches of `unweighted` among the documents of a random 1/`modulus` of them (hashed
   /// docids); nil where a sample cannot run (a remote shard's server does not know it).
   func sampledCount(_ unweighted: Query, modulus: UInt32) -> Int? {
-    guard let sample = try? Query(docidSample: modulus),
-      let q = try? Query(.filter, [unweighted, sample]),
+    guard let sample = try? Query(docidSample: modulus), let q = try? Self.query(unweighted, within: sample),
       let enquire = try? Enquire(database: db), (try? enquire.setQuery(q)) != nil,
       let m = try? enquire.matches(offset: 0, limit: 0, checkAtLeast: Int(UInt32.max))
     else { return nil }
     return m.lowerBound
+  }
+
+  /// `unweighted`'s matches among those of `sample`, with no weights: the sample first, filtered
+  /// by the query's matching part (`Query(matchingPartOf:)`). Xapian merges the two into one AND,
+  /// so a phrase's positions are read only for the sampled documents; filtering the whole query
+  /// by the sample read them for every document it tried, and phrase p50 fell by a fifth without
+  /// that (gen-100k). The same documents match either way.
+  static func query(_ unweighted: Query, within sample: Query) throws -> Query {
+    try Query(.filter, [sample, (try? Query(matchingPartOf: unweighted)) ?? unweighted])
   }
 }
