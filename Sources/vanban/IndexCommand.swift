@@ -156,6 +156,8 @@ struct IndexCommand: ParsableCommand {
     _ = signals
   }
 
+  /// Names from the files (an ignored extension, a link's target in a skip reason) are escaped
+  /// and kept on their line: a file named with an escape code cannot drive the terminal.
   static func describe(_ s: IndexSummary) -> String {
     var out =
       "added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped)\n"
@@ -176,7 +178,9 @@ struct IndexCommand: ParsableCommand {
     if !s.skipReasons.isEmpty {
       out +=
         "skipped: "
-        + s.skipReasons.sorted { $0.key < $1.key }.map { "\(Self.reasonLabel($0.key)) \($0.value)" }.joined(
+        + s.skipReasons.sorted { $0.key < $1.key }.map {
+          "\(ControlEscapes.escapeLine(Self.reasonLabel($0.key))) \($0.value)"
+        }.joined(
           separator: ", ") + "\n"
     }
     if s.stillSkipped > 0 {
@@ -189,7 +193,8 @@ struct IndexCommand: ParsableCommand {
       }
       out +=
         "ignored: "
-        + rows.map { "\($0.value) \($0.key.isEmpty ? "without extension" : "." + $0.key)" }.joined(
+        + rows.map { "\($0.value) \($0.key.isEmpty ? "without extension" : "." + ControlEscapes.escapeLine($0.key))" }
+        .joined(
           separator: ", ") + "\n"
     }
     return out

@@ -27,6 +27,59 @@ import Testing
     #expect(!paths.contains { $0.contains("/.git/") }, "\(paths)")
   }
 
+  /// The summary names what the files are named (an extension, a link's target): escaped, so a
+  /// file name cannot drive the terminal, and every link out of the folders counts as one kind.
+  @Test func namesInTheSummaryAreEscaped() throws {
+    let ws = try Workspace()
+    try ws.write("y.\u{1b}[31mred", "x")
+    try ws.write("w.x\u{9b}y", "x")
+    let outside = try TemporaryDirectory(prefix: "vanban-out\u{1b}[31m")
+    try Data("Công văn ở ngoài".utf8).write(to: outside.url.appendingPathComponent("o.txt"))
+    for name in ["l1.txt", "l2.txt"] {
+      try FileManager.default.createSymbolicLink(
+        atPath: ws.corpus.appendingPathComponent(name).path, withDestinationPath: outside.path + "/o.txt")
+    }
+    let r = try ws.index(["--follow"])
+    #expect(r.status == 0, "\(r.stderr)")
+    for out in [r.stdout, r.stderr] {
+      #expect(!out.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{9b}" }, "\(out)")
+    }
+    #expect(r.stdout.contains(".\\x1b[31mred"), "\(r.stdout)")
+    #expect(r.stdout.contains(".x\\x9by"), "\(r.stdout)")
+    #expect(r.stdout.contains("skipped: symbolic link outside the folders being indexed 2\n"), "\(r.stdout)")
+  }
+
+  /// A folder that cannot be read on this run (permissions changed, a share half mounted) is not
+  /// an emptied folder: what the index holds there stays, and the folder is reported.
+  @Test func anUnreadableFolderKeepsItsDocuments() throws {
+    let ws = try Workspace(seeds: false)
+    let fm = FileManager.default
+    let secret = ws.corpus.appendingPathComponent("mat")
+    try fm.createDirectory(at: secret, withIntermediateDirectories: true)
+    try ws.write("a.txt", "Công văn về Bình Liêu")
+    try ws.write("mat/b.txt", "Công văn mật về Hoành Bồ")
+    // Root reads every folder whatever its mode: as root, the runs are nobody's.
+    let asRoot = getuid() == 0
+    if asRoot { #expect(try ProcessRunner.run("/bin/chown", ["-R", "nobody", ws.root.path]).status == 0) }
+    func index() throws -> CLIResult {
+      let args = ["index", ws.corpus.path, "--index", ws.index.path, "--quiet"]
+      return asRoot
+        ? try ProcessRunner.run(
+          "/usr/sbin/runuser", ["-u", "nobody", "--", CLI.binary] + args, removing: ["VANBAN_INDEX"])
+        : try CLI.run(args)
+    }
+    #expect(try index().stdout.contains("added 2,"))
+    try fm.setAttributes([.posixPermissions: 0], ofItemAtPath: secret.path)
+    let r = try index()
+    try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: secret.path)
+    #expect(r.stderr.contains(secret.path + ": Permission denied"), "\(r.stderr)")
+    #expect(r.stdout.contains("removed 0,"), "\(r.stdout)")
+    #expect(try ws.search("Hoành Bồ").hits.count == 1)
+    // Readable again and then gone: removed as any deleted file is.
+    try fm.removeItem(at: secret)
+    #expect(try index().stdout.contains("removed 1,"))
+  }
+
   @Test func excludeMatchesNamesAndPathsBelowTheRoot() throws {
     let ws = try Workspace(seeds: false)
     let fm = FileManager.default

@@ -46,6 +46,9 @@ public struct FileWalker: Sendable {
     public var files: [FoundFile] = []
     /// Lower-case extension (`xlsx`; "" for a name without one) → files.
     public var ignored: [String: Int] = [:]
+    /// Folders and entries the walk could not read (permissions, a path too long, an I/O error),
+    /// each reported: what the index holds under them was not seen, and is not gone.
+    public var unread: [String] = []
   }
 
   public init(formats: Set<DocumentFormat>) { self.formats = formats }
@@ -80,7 +83,7 @@ public struct FileWalker: Sendable {
         skip(root, "not a supported file type (\(supportedList))")
       }
     }
-    return Walk(files: state.out, ignored: state.ignored)
+    return Walk(files: state.out, ignored: state.ignored, unread: state.unread)
   }
 
   private func startState(_ roots: [String]) -> WalkState {
@@ -117,7 +120,7 @@ public struct FileWalker: Sendable {
         state.ignored[Self.fileExtension((scope as NSString).lastPathComponent), default: 0] += 1
       }
     }
-    return Walk(files: state.out, ignored: state.ignored)
+    return Walk(files: state.out, ignored: state.ignored, unread: state.unread)
   }
 
   /// Names no one wants indexed: hidden entries (`.git`, `.~lock.x.odt#`), Office's lock files
@@ -162,6 +165,7 @@ public struct FileWalker: Sendable {
   private struct WalkState {
     var out: [FoundFile] = []
     var ignored: [String: Int] = [:]
+    var unread: [String] = []
     /// The root folder being walked, for the relative paths `excludePatterns` match.
     var root = ""
     /// Characters of a path below `root` before its relative part.
@@ -203,7 +207,11 @@ public struct FileWalker: Sendable {
     _ dir: String, _ state: inout WalkState, _ skip: (String, String) -> Void, _ folder: (String) -> Void
   ) {
     var st = stat()
-    guard stat(dir, &st) == 0 else { return }
+    guard stat(dir, &st) == 0 else {
+      skip(dir, String(cString: strerror(errno)))
+      state.unread.append(dir)
+      return
+    }
     guard state.visited.insert(FileID(st)).inserted else {
       skip(dir, "directory already visited (symlink loop, or a link to a folder indexed already)")
       return
@@ -211,6 +219,7 @@ public struct FileWalker: Sendable {
     folder(dir)
     guard let handle = opendir(dir) else {
       skip(dir, String(cString: strerror(errno)))
+      state.unread.append(dir)
       return
     }
     defer { closedir(handle) }
@@ -246,15 +255,18 @@ public struct FileWalker: Sendable {
           continue
         }
         if let real = realPath(path), !state.insideRoots(real) {
-          skip(path, "symbolic link to \(real), outside the folders being indexed")
+          skip(path, "symbolic link to \(real), \(Self.outsideRoots)")
           continue
         }
       }
       if stat(path, &st) != 0 {
         let err = errno
-        if DocumentFormat.forPath(path) != nil || err == ELOOP {
+        // Gone since it was listed (or a link to nothing): nothing to say. Anything else (no
+        // permission, a path past PATH_MAX) may be a document or a folder of them, unread.
+        if DocumentFormat.forPath(path) != nil || err != ENOENT {
           skip(path, String(cString: strerror(err)))
         }
+        if err != ENOENT && err != ELOOP { state.unread.append(path) }
         continue
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -282,6 +294,13 @@ public struct FileWalker: Sendable {
 
   static let notRegular = "not a regular file (a pipe, socket or device)"
   static let linkNotFollowed = "a symbolic link; links are not followed unless asked to"
+  static let outsideRoots = "outside the folders being indexed"
+
+  /// The kind of a skip `reason` the walk gave, for the run's summary: a link's target is left
+  /// out, so every link out of the folders counts as one kind (the per-file line names it).
+  static func category(ofReason reason: String) -> String {
+    reason.hasPrefix("symbolic link to ") && reason.hasSuffix(outsideRoots) ? "symbolic link " + outsideRoots : reason
+  }
 
   /// Absolute, with `.` and `..` resolved lexically (symlinks are kept: the path is what the user
   /// indexed).

@@ -60,7 +60,7 @@ struct IndexSession {
     var walkerSkipped = Set<String>()
     func onSkip(_ p: String, _ r: String) {
       walkerSkipped.insert(IndexSchema.pathKey(p))
-      skip(p, r, category: r)
+      skip(p, r, category: FileWalker.category(ofReason: r))
     }
     var walk =
       if let scopes {
@@ -69,6 +69,9 @@ struct IndexSession {
         walker.walk(options.roots, skip: onSkip, folder: folder)
       }
     for (ext, n) in walk.ignored { summary.ignored[ext, default: 0] += n }
+    // A folder that could not be read this time (permissions, an unmounted share) is not a folder
+    // emptied: what the index holds there stays, as it does for a root that vanished.
+    let unread = walk.unread.map(IndexSchema.pathKey)
     let limits = options.readingLimits
     var todo: [FoundFile] = []
     // The paths walked, to tell what is gone: needed only where the index holds something here,
@@ -96,7 +99,9 @@ struct IndexSession {
     let roots = self.roots
     let walker = self.walker
     func isGone(_ key: String) -> Bool {
-      guard let root = roots.first(where: { Indexer.isUnder(key, $0) }) else { return false }
+      guard let root = roots.first(where: { Indexer.isUnder(key, $0) }),
+        !unread.contains(where: { Indexer.isUnder(key, $0) })
+      else { return false }
       return walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
     }
     for (key, _) in known where !seen.contains(key) && isGone(key) {
