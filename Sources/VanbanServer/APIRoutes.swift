@@ -124,9 +124,7 @@ public struct APIRoutes: Sendable {
     }
     switch format {
     case "svg":
-      // `dot` runs off the index queue (it reads no index) and off the concurrency pool: it must block
-      // neither.
-      let svg = try await blocking { try GraphPrinter.svg(graph) }
+      let svg = try await index.svg(graph)
       return .bytes(svg, contentType: "image/svg+xml")
     case "dot": return .bytes(GraphPrinter.dot(graph), contentType: "text/vnd.graphviz; charset=utf-8")
     default: return .json(try GraphPrinter.json(graph))

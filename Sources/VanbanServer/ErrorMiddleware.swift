@@ -35,6 +35,7 @@ extension ErrorPage {
     case 405: heading = "Chỉ đọc"
     case 413: heading = "Yêu cầu quá lớn"
     case 409: heading = e.choices == nil ? "Tệp gốc đã thay đổi" : "Nhiều văn bản cùng tên"
+    case 410: heading = "Tệp gốc không còn"
     case 503: heading = "Chỉ mục chưa sẵn sàng"
     default: heading = "Lỗi máy chủ"
     }

@@ -10,6 +10,10 @@ public final class IndexService: Sendable {
   private let pool: ReaderPool
   private let statsCache = StatsCache()
   let facetTables: FacetTableKeeper
+  /// The citation maps being drawn, a few at a time (one `dot` process each): those the API asks
+  /// for, and the small ones of the document pages.
+  let drawings: DrawingGate
+  let pageMapDrawings: DrawingGate
   /// Seconds a search may run before it stops with the best hits it found (`--time-limit`);
   /// nil: no limit.
   public let searchTimeLimit: Double?
@@ -22,6 +26,8 @@ public final class IndexService: Sendable {
     self.locations = locations
     self.searchTimeLimit = searchTimeLimit
     let count = readers ?? Self.defaultReaders(cores: ProcessInfo.processInfo.activeProcessorCount)
+    drawings = DrawingGate(limit: ProcessInfo.processInfo.activeProcessorCount)
+    pageMapDrawings = DrawingGate(limit: ProcessInfo.processInfo.activeProcessorCount)
     let facetTables = FacetTableKeeper(locations: locations)
     self.facetTables = facetTables
     pool = ReaderPool(

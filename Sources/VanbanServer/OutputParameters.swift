@@ -21,7 +21,7 @@ struct OutputParameters {
       options.fields = fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       if let message = options.unknownFieldMessage(spelled: "fields") { throw APIError(.badRequest, message) }
     }
-    if let bom = query.last("bom") { options.bom = !["0", "false", "no", "off"].contains(bom.lowercased()) }
+    if let bom = query.last("bom") { options.bom = try flag(bom, "bom") }
   }
 
   /// `result` printed, unless it is a download of a search stopped at the time limit: a CSV or

@@ -222,7 +222,7 @@ public struct PageRoutes: Sendable {
       graphNote = "Văn bản này không có liên kết dẫn chiếu nào để vẽ."
     } else if let g = graph {
       do {
-        svg = Self.inlineSVG(try await blocking { try GraphPrinter.svg(g) })
+        svg = Self.inlineSVG(try await index.svg(g, pageMap: true))
       } catch VanbanError.graphvizMissing {
         graphNote = "Cần cài Graphviz (apt-get install graphviz) để vẽ sơ đồ."
       } catch {
