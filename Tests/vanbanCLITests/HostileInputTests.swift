@@ -174,6 +174,34 @@ import Testing
     #expect(!show.stdout.contains("\u{1B}") && show.stdout.contains("\\x1b"), "\(show.stdout.debugDescription)")
   }
 
+  /// JSON escapes C0 itself; C1 (U+009B is CSI to a UTF-8 terminal) and DEL must be escaped too,
+  /// and a JSON reader must still read the name as it is on disk.
+  func hasC1OrDEL(_ s: String) -> Bool { s.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) } }
+
+  @Test func jsonExportsEscapeC1Controls() throws {
+    let ws = try Workspace(seeds: false)
+    let name = "c1\u{9B}31m\u{7F}"
+    try ws.write(name + ".txt", "CÔNG VĂN\nV/v kiểm tra \u{9B}2J quynhzebra\nnội dung quynhzebra \u{85} ¢ Â\n")
+    #expect(try ws.index().status == 0)
+    for args in [
+      ["--format", "json"], ["--format", "jsonl"], ["--format", "json", "--fields", "id,path,snippet"],
+      ["--format", "jsonl", "--fields", "path"],
+    ] {
+      let r = try CLI.run(["search", "--index", ws.index.path, "quynhzebra"] + args)
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(!hasC1OrDEL(r.stdout), "\(r.stdout.debugDescription)")
+      #expect(r.stdout.contains("\\u009b") && r.stdout.contains("\\u007f"), "\(args): \(r.stdout)")
+      let first = try #require(r.stdout.split(separator: "\n").first.map(String.init))
+      let text = args.contains("jsonl") ? first : r.stdout
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+      let hit = try #require((object["hits"] as? [[String: Any]])?.first ?? object)
+      #expect((hit["path"] as? String)?.hasSuffix(name + ".txt") == true, "\(hit)")
+    }
+    let show = try CLI.run(["show", "--index", ws.index.path, name, "--format", "json"])
+    #expect(show.status == 0, "\(show.stderr)")
+    #expect(!hasC1OrDEL(show.stdout), "\(show.stdout.debugDescription)")
+  }
+
   @Test func queriesWithoutASearchableWordMatchNothing() throws {
     let ws = try Workspace()
     #expect(try ws.index().status == 0)

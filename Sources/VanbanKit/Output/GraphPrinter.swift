@@ -63,10 +63,7 @@ public enum GraphPrinter {
 
   /// JSON: `{"version", "query", "depth", "truncated", "notes", "nodes", "edges"}`.
   public static func json(_ g: CitationGraph, pretty: Bool = true) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting =
-      pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes, .sortedKeys]
-    return String(decoding: try e.encode(g), as: UTF8.self) + "\n"
+    try WireFormat.json(g, pretty: pretty) + "\n"
   }
 
   /// SVG drawn by Graphviz's `dot -Tsvg`, run with an argument array (no shell).

@@ -67,7 +67,7 @@ enum JSONPrinter {
     object["hits"] = try r.hits.map { try WireFormat.restrict($0, to: o.fields) }
     let out = try JSONSerialization.data(
       withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: out, as: UTF8.self)
+    return WireFormat.text(ofJSON: out)
   }
 }
 
@@ -80,7 +80,7 @@ enum JSONLinesPrinter {
       } else {
         let d = try JSONSerialization.data(
           withJSONObject: try WireFormat.restrict(h, to: o.fields), options: [.sortedKeys, .withoutEscapingSlashes])
-        out += String(decoding: d, as: UTF8.self)
+        out += WireFormat.text(ofJSON: d)
       }
       out += "\n"
     }

@@ -59,7 +59,43 @@ public enum WireFormat {
 
   /// Any Encodable value as one JSON text.
   public static func json<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
-    String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
+    text(ofJSON: try encoder(pretty: pretty).encode(value))
+  }
+
+  /// Encoded JSON as text, with DEL and the C1 controls (U+0080–U+009F) written as `\u007f`…
+  /// `\u009f`. JSONEncoder escapes only C0, and a document's U+009B (CSI, an escape sequence's
+  /// start to a UTF-8 terminal) would reach the terminal that shows an export. Any JSON reader
+  /// reads the same string. Outside strings JSON is ASCII, and in UTF-8 the byte 0xC2 followed by
+  /// 0x80–0x9F is exactly those characters, so the bytes can be rewritten where they stand.
+  static func text(ofJSON data: Data) -> String {
+    guard data.contains(where: { $0 == 0x7F || $0 == 0xC2 }) else { return String(decoding: data, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(data.count + 16)
+    var previousWasC2 = false
+    for byte in data {
+      if previousWasC2 {
+        previousWasC2 = false
+        if (0x80...0x9F).contains(byte) {
+          out.removeLast()
+          appendEscape(of: byte, to: &out)
+          continue
+        }
+      }
+      if byte == 0x7F {
+        appendEscape(of: byte, to: &out)
+        continue
+      }
+      previousWasC2 = byte == 0xC2
+      out.append(byte)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func appendEscape(of value: UInt8, to out: inout [UInt8]) {
+    let hex = Array("0123456789abcdef".utf8)
+    out.append(contentsOf: Array("\\u00".utf8))
+    out.append(hex[Int(value >> 4)])
+    out.append(hex[Int(value & 0xF)])
   }
 
   /// Keeps only `fields` of a hit (`--fields`), through Foundation's JSON object model.

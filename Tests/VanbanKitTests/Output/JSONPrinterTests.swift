@@ -143,3 +143,19 @@ import Testing
     #expect(keys(tables[1]) == Self.hitKeys.union(["citations"]))
   }
 }
+
+@Suite struct JSONControlEscapeTests {
+  struct Sample: Codable, Equatable { var text: String }
+
+  @Test func c1ControlsAndDELAreEscapedAndReadBackTheSame() throws {
+    let sample = Sample(text: "a\u{9B}31m b\u{85}\u{7F} ¢ Â đ \u{80}\u{9F}\u{A0}")
+    let json = try WireFormat.json(sample, pretty: false)
+    #expect(json == #"{"text":"a\u009b31m b\u0085\u007f ¢ Â đ \u0080\u009f\#u{A0}"}"#)
+    #expect(try JSONDecoder().decode(Sample.self, from: Data(json.utf8)) == sample)
+  }
+
+  @Test func textWithoutThemIsUnchanged() throws {
+    let plain = Data(#"{"text":"Việt Á ¢ © ÿ"}"#.utf8)
+    #expect(WireFormat.text(ofJSON: plain) == String(decoding: plain, as: UTF8.self))
+  }
+}
