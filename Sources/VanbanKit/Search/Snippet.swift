@@ -32,7 +32,7 @@ public enum Snippet {
     while true {
       let whole = text.count <= limit
       let end = whole ? text.endIndex : cut(text, at: text.startIndex + limit)
-      let scalars = Array(String(decoding: text[..<end], as: UTF8.self).unicodeScalars)
+      let scalars = Self.scalars(ofUTF8: text[..<end])
       let (matches, seen) = Self.matches(in: scalars, terms: terms)
       if whole || seen == wantedCount || (!matches.isEmpty && limit >= 64 << 10) {
         return compose(scalars, matches, width: width, passages: passages, more: !whole)
@@ -46,33 +46,40 @@ public enum Snippet {
   static func matches(
     in scalars: [Unicode.Scalar], terms: HighlightTerms
   ) -> (matches: [(range: Range<Int>, key: String)], distinct: Int) {
-    let wanted = Set((terms.exactOnly ? terms.exact : terms.folded).map { ArraySlice($0.utf8) })
+    let wanted = ByteWordSet((terms.exactOnly ? terms.exact : terms.folded).map { Array($0.utf8) })
     let exactWanted = Set(terms.exact.map { ArraySlice($0.utf8) })
-    // Phrases by their last word: a phrase is matched when its last word is read.
-    var phrasesByLast: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]] = [:]
-    for p in terms.phrases where !p.isEmpty {
-      phrasesByLast[ArraySlice(p.last!.utf8), default: []].append(p.map { ArraySlice($0.utf8) })
+    // Phrases as numbers of their words, longest first (a longer phrase is the better mark:
+    // `ủy ban nhân dân` over `nhân dân`), listed by their last word: a phrase is matched when
+    // its last word is read.
+    let phrases = terms.phrases.filter { !$0.isEmpty }.sorted {
+      $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1)
     }
-    let longestPhrase = terms.phrases.map(\.count).max() ?? 0
+    let phraseWords = ByteWordSet(phrases.flatMap { $0.map { Array($0.utf8) } })
+    var phrasesByLast: [Int: [(words: [Int], key: String)]] = [:]
+    for p in phrases {
+      let ids = p.map { phraseWords.index(of: ArraySlice($0.utf8))! }
+      phrasesByLast[ids.last!, default: []].append((ids, p.joined(separator: " ")))
+    }
+    let longestPhrase = phrases.first?.count ?? 0
     var matches: [(range: Range<Int>, key: String)] = []
     var loose: Set<Int> = []  // matches of an accented-only word by its folded form alone
     var exactKeys = Set<String>()
     var seen = Set<String>()
-    var recent: [(word: ArraySlice<UInt8>, range: Range<Int>)] = []  // the last words, for phrases
+    var recent: [(word: Int, range: Range<Int>)] = []  // the last words (-1: not a phrase's), for phrases
     var phraseRanges: [Range<Int>] = []
     // Compared as UTF-8 bytes in reused buffers: no String per word of the text.
     WordTokenizer.forEachWordUTF8(scalars: scalars, exactPrefix: []) { exact, folded, range in
       if longestPhrase > 0 {
-        recent.append((ArraySlice(Array(folded)), range))
+        let id = phraseWords.index(of: folded) ?? -1
+        recent.append((id, range))
         if recent.count > longestPhrase { recent.removeFirst() }
-        for p in phrasesByLast[folded] ?? [] where p.count <= recent.count {
-          let tail = recent.suffix(p.count)
-          guard zip(tail, p).allSatisfy({ $0.0.word == $0.1 }) else { continue }
+        for p in (id >= 0 ? phrasesByLast[id] : nil) ?? [] where p.words.count <= recent.count {
+          let tail = recent.suffix(p.words.count)
+          guard zip(tail, p.words).allSatisfy({ $0.0.word == $0.1 }) else { continue }
           let r = tail.first!.range.lowerBound..<range.upperBound
-          let key = p.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-          seen.insert(key)
+          seen.insert(p.key)
           phraseRanges.append(r)
-          matches.append((r, key))
+          matches.append((r, p.key))
           break
         }
       }
@@ -96,6 +103,23 @@ public enum Snippet {
       matches.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
     return (matches, seen.count)
+  }
+
+  /// The Unicode scalars of UTF-8 bytes, decoded in one pass by the standard library's parser
+  /// (a String first, then its scalars counted and copied, took three passes: 10% of a search of
+  /// long laws). Ill-formed bytes become U+FFFD, as `String(decoding:as:)` makes them.
+  static func scalars(ofUTF8 bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(bytes.count)
+    var parser = Unicode.UTF8.ForwardParser()
+    var input = bytes.makeIterator()
+    while true {
+      switch parser.parseScalar(from: &input) {
+      case .valid(let encoded): out.append(Unicode.UTF8.decode(encoded))
+      case .error: out.append(Unicode.UTF8.decode(Unicode.UTF8.encodedReplacementCharacter))
+      case .emptyInput: return out
+      }
+    }
   }
 
   /// An end for a head of `text` near `index`: after the last whitespace before it, else on a

@@ -152,4 +152,44 @@ import VanbanTestSupport
     #expect(try searcher.highlighted(text, for: SearchRequest(text: "(viet")).contains { $0.marked })
     #expect(try searcher.highlighted(text, for: SearchRequest(text: "!!!")) == [TextSegment(text: text, marked: false)])
   }
+
+  /// Two phrases ending in the same word: the longer one is the mark, on every run (the phrases
+  /// are a Set, so the order they were tried in changed from process to process).
+  @Test func theLongerOfTwoPhrasesEndingAlikeIsMarked() {
+    var t = HighlightTerms()
+    t.phrases = [["nhan", "dan"], ["uy", "ban", "nhan", "dan"]]
+    let s = Snippet.make(text: "Ủy ban nhân dân tỉnh và nhân dân", terms: t)
+    #expect(s.contains("«Ủy ban nhân dân» tỉnh và «nhân dân»"), "\(s)")
+  }
+
+  /// A head is decoded as `String(decoding:as:)` decodes it, ill-formed bytes included.
+  @Test func scalarsAreDecodedAsAStringDecodesThem() {
+    let samples: [[UInt8]] = [
+      Array("Việt Á, ¢ 𝔸 tiêm".utf8), [0x61, 0xC3, 0x28, 0x62], [0xE1, 0xBB], [0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x41],
+      [0xED, 0xA0, 0x80, 0x41], [],
+    ]
+    for bytes in samples {
+      let expected = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+      #expect(Snippet.scalars(ofUTF8: bytes[...]) == expected, "\(bytes)")
+    }
+  }
+}
+
+@Suite struct ByteWordSetTests {
+  @Test func findsItsWordsAndNothingElse() {
+    let words = ["tiem", "vac", "xin", "a", "", "dan", "tiem"].map { Array($0.utf8) }
+    let set = ByteWordSet(words)
+    #expect(set.index(of: ArraySlice("tiem".utf8)) == 0 && set.index(of: ArraySlice("xin".utf8)) == 2)
+    #expect(
+      set.contains(ArraySlice("a".utf8)) && set.contains(ArraySlice("".utf8)) && set.contains(ArraySlice("dan".utf8)))
+    for other in ["tie", "tiemm", "b", "xi", "nhan", "vac "] {
+      #expect(!set.contains(ArraySlice(other.utf8)), "\(other)")
+    }
+    #expect(!ByteWordSet([]).contains(ArraySlice("a".utf8)) && ByteWordSet([]).isEmpty)
+    // Many words (the table grows) are all found, at their places.
+    let many = (0..<500).map { Array("w\($0)".utf8) }
+    let big = ByteWordSet(many)
+    #expect(many.enumerated().allSatisfy { big.index(of: $0.element[...]) == $0.offset })
+    #expect(!big.contains(ArraySlice("w500".utf8)))
+  }
 }
