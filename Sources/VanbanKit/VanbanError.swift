@@ -94,6 +94,10 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   /// The one place a Xapian error about a whole index becomes a domain error.
   static func from(_ error: Error, index: String) -> Error {
     guard let x = error as? XapianError else { return error }
+    // Out of descriptors is this process's state, not the index's: it is not to be rebuilt.
+    if x.condition == .outOfFileDescriptors {
+      return VanbanError.io("cannot open the index at \(index) now: \(x.message) (the limit on open files, ulimit -n)")
+    }
     switch x.code {
     case .databaseLock:
       // Xapian also raises DatabaseLockError when it cannot create the lock file (a read-only or

@@ -106,7 +106,9 @@ public enum VanbanServer {
     return Application(
       router: router(settings),
       server: server,
-      configuration: .init(address: .hostname(host, port: port), serverName: "vanban"),
+      configuration: .init(
+        address: .hostname(host, port: port), serverName: "vanban",
+        availableConnectionsDelegate: MaximumAvailableConnections(ConnectionLimit.maximum(), logger: logger)),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
       logger: logger
     )

@@ -55,10 +55,15 @@ extension XapianError {
     /// reader racing a writer this can also be transient.
     public static let corrupt = Condition("corrupt")
 
+    /// The process or the system had no file descriptor left for a table
+    /// ("Too many open files", EMFILE or ENFILE). Nothing is wrong with the
+    /// database: it opens once descriptors are free.
+    public static let outOfFileDescriptors = Condition("outOfFileDescriptors")
+
     /// Every condition, in declaration order.
     public static let allCases: [Condition] = [
       .lockedByAnotherWriter, .lockUnavailable, .revisionDiscarded, .unreadableBlock,
-      .unexpectedEndOfFile, .corrupt,
+      .unexpectedEndOfFile, .corrupt, .outOfFileDescriptors,
     ]
 
     /// Whether `error` is a `XapianError` with this condition.
@@ -75,6 +80,8 @@ extension XapianError {
   /// The condition this error reports, or nil when `code` says all there is
   /// to say. The only place this module reads Xapian's message text.
   public var condition: Condition? {
+    // Any error that opens or reads a file can carry strerror(EMFILE) or strerror(ENFILE).
+    if message.contains("Too many open files") { return .outOfFileDescriptors }
     switch code {
     case .databaseLock:
       return message.contains("already locked") ? .lockedByAnotherWriter : .lockUnavailable

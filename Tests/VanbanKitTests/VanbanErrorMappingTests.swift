@@ -21,6 +21,12 @@ import Xapian
     (
       XapianError(code: .databaseOpening, message: "Couldn't detect type"), .indexCorrupt(index, "Couldn't detect type")
     ),
+    (
+      XapianError(code: .databaseOpening, message: "Couldn't open /data/idx/postlist.glass (Too many open files)"),
+      .io(
+        "cannot open the index at /data/idx now: Couldn't open /data/idx/postlist.glass (Too many open files) "
+          + "(the limit on open files, ulimit -n)")
+    ),
     (XapianError(code: .databaseVersion, message: "old"), .indexCorrupt(index, "old")),
     (XapianError(code: .databaseCorrupt, message: "bad block"), .indexCorrupt(index, "bad block")),
     (

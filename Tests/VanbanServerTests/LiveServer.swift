@@ -20,10 +20,12 @@ final class LiveServer: @unchecked Sendable {
 
   /// Starts `vanban serve --port 0 ARGUMENTS` and waits (up to `timeout` seconds) for the line
   /// that names the port it listens on.
-  init(_ arguments: [String], timeout: Double = 60) throws {
+  /// `launcher` runs it (`/usr/bin/prlimit --nofile=256:256`), when given.
+  init(_ arguments: [String], launcher: [String] = [], timeout: Double = 60) throws {
     let errors = Pipe()
-    process.executableURL = VanbanBinary.url
-    process.arguments = ["serve", "--port", "0"] + arguments
+    let command = launcher + [VanbanBinary.url.path, "serve", "--port", "0"] + arguments
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()

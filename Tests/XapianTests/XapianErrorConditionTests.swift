@@ -47,7 +47,14 @@ import Xapian
     Case(
       code: .databaseOpening, message: "Couldn't detect type of database",
       condition: nil, transient: false),
-    // Words only count under their own code.
+    // Out of descriptors, under whichever code opened or read the file.
+    Case(
+      code: .databaseOpening, message: "Couldn't open /srv/idx/postlist.glass (Too many open files)",
+      condition: .outOfFileDescriptors, transient: false),
+    Case(
+      code: .databaseError, message: "Couldn't open /srv/idx/docdata.glass (Too many open files in system)",
+      condition: .outOfFileDescriptors, transient: false),
+    // Other words only count under their own code.
     Case(
       code: .network, message: "EOF reading block, already locked, discarded",
       condition: nil, transient: false),
