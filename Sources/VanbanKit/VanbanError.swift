@@ -26,6 +26,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
   case shardCountMismatch(String, existing: Int, requested: Int)
   /// Rendering a graph needs Graphviz's `dot`, which is not installed.
   case graphvizMissing
+  /// `dot` did not finish drawing a graph within `seconds`: too many nodes, or a busy machine.
+  case graphTooSlow(seconds: Int)
   case badArgument(String)
   /// A file or folder to index that does not exist, and the index holds nothing from it.
   case rootMissing(String)
@@ -62,6 +64,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
     case .shardCountMismatch(let p, let existing, let requested):
       return "\(Self.shardCount(p, existing)); it must be rebuilt to change to \(requested)"
     case .graphvizMissing: return "Graphviz's `dot` is not installed; install it with `apt-get install graphviz`"
+    case .graphTooSlow(let seconds):
+      return "the citation map was not drawn within \(seconds) s; ask for a smaller one (less depth, fewer nodes)"
     case .badArgument(let m): return m
     case .rootMissing(let p): return "\(p) does not exist"
     case .rootEmptied(let p, let documents, let vanished):

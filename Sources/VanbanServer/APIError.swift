@@ -38,13 +38,14 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
   /// 400 for what the request got wrong, 404 for a document not in the index, 409 for a name
   /// several documents share (with their ids), 503 while the index can't be read, 501 for a
-  /// format this server can't make (SVG without Graphviz).
+  /// format this server can't make (SVG without Graphviz), 503 for a map not drawn in time.
   static func from(_ e: VanbanError) -> APIError {
     switch e {
     case .badArgument, .badQuery, .nothingToSearch: return APIError(.badRequest, e.description)
     case .notInIndex: return APIError(.notFound, e.description)
     case .ambiguousDocument(_, let choices): return APIError(.conflict, e.description, choices: choices)
     case .graphvizMissing: return APIError(.notImplemented, e.description + " (or ask for format=json or format=dot)")
+    case .graphTooSlow: return APIError(.serviceUnavailable, e.description + " (or ask for format=json or format=dot)")
     case .indexNotFound, .indexLocked, .indexCorrupt, .indexVersion, .notAnIndex, .indexIncomplete, .remote,
       .unsafeIndexFolder, .shardCountMismatch:
       return APIError(.serviceUnavailable, e.description)

@@ -15,7 +15,12 @@ struct BasicAuthMiddleware<Context: RequestContext>: RouterMiddleware {
   ) async throws
     -> Response
   {
-    guard let basic = request.headers.basic, let hash = users.hashes[basic.username] else {
+    guard let basic = request.headers.basic else { throw Self.unauthorized }
+    guard let hash = users.hashes[basic.username] else {
+      // A name not in the file is checked against a decoy hash all the same: answering at once
+      // told which names exist (0.001 s against 0.19 s).
+      let decoy = users.decoy
+      _ = try await blocking { Bcrypt.verify(basic.password, hash: decoy) }
       throw Self.unauthorized
     }
     let header = request.headers[.authorization] ?? ""

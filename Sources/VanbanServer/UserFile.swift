@@ -27,10 +27,29 @@ public struct UserFile: Sendable, Equatable {
         throw VanbanError.badArgument(
           "\(source):\(n + 1): expected name:bcrypt-hash (make one with `htpasswd -nbB name password`)")
       }
+      // Each login attempt costs 2^cost rounds: cost 31 kept a core busy for days per attempt.
+      guard let cost = Self.cost(of: hash), Self.costs.contains(cost) else {
+        throw VanbanError.badArgument(
+          "\(source):\(n + 1): a bcrypt cost of \(Self.costs.lowerBound) to \(Self.costs.upperBound) is needed (htpasswd's -C)"
+        )
+      }
       hashes[String(parts[0])] = hash
     }
     guard !hashes.isEmpty else { throw VanbanError.badArgument("\(source): no users") }
   }
+
+  /// The costs `htpasswd -B -C` makes: above 17 one login takes many seconds of a core.
+  static let costs = 4...17
+
+  /// The cost of a bcrypt hash (`$2b$10$…` is 10).
+  static func cost(of hash: String) -> Int? {
+    let parts = hash.split(separator: "$", omittingEmptySubsequences: false)
+    return parts.count >= 4 ? Int(parts[2]) : nil
+  }
+
+  /// A hash to check an unknown name's password against, so that a wrong name takes as long as
+  /// a wrong password (the costliest in the file; the answer is refused whatever it says).
+  var decoy: String { hashes.values.max { (Self.cost(of: $0) ?? 0, $0) < (Self.cost(of: $1) ?? 0, $1) } ?? "" }
 
   /// A bcrypt hash as the checker reads it. `$2y$` (PHP's and htpasswd's name) is the same
   /// algorithm as `$2b$`, which is all the checker accepts besides `$2a$`; nil for anything else.

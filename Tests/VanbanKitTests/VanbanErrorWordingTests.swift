@@ -9,7 +9,8 @@ import Testing
     .indexNotFound("/i"), .indexLocked("/i"), .indexCorrupt("/i", "bad"), .indexVersion("/i", found: "1"),
     .indexVersion("/i", found: ""), .remote("tcp://h:1", "refused"), .badQuery("x"), .nothingToSearch,
     .shardCountMismatch("/i", existing: 1, requested: 4), .notAnIndex("/i", "why"), .indexIncomplete("/i"),
-    .unsafeIndexFolder("/i", "why"), .graphvizMissing, .badArgument("x"), .notInIndex("x"), .io("x"), .xapian("x"),
+    .unsafeIndexFolder("/i", "why"), .graphvizMissing, .graphTooSlow(seconds: 30), .badArgument("x"), .notInIndex("x"),
+    .io("x"), .xapian("x"),
   ]
 
   @Test(arguments: all)

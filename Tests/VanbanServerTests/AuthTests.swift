@@ -47,6 +47,33 @@ import VanbanServer
     #expect(try UserFile(text: "a:$2y$" + hash.dropFirst(4)).hashes["a"] == hash, "$2y$ read as $2b$")
     #expect(throws: VanbanError.self) { try UserFile(text: "a:plaintext") }
     #expect(throws: VanbanError.self) { try UserFile(text: "# nobody\n") }
+    // A cost past htpasswd's 17 would keep a core busy for each attempt (31: days).
+    let costly = "$2b$31$" + hash.dropFirst(7)
+    #expect(throws: VanbanError.self) { try UserFile(text: "a:\(hash)\nb:\(costly)") }
+    #expect(throws: VanbanError.self) { try UserFile(text: "a:$2b$03$" + hash.dropFirst(7)) }
+  }
+
+  /// A name that is not in the file takes as long to refuse as a wrong password: answering at
+  /// once told which names exist. Coarse (half the time), so a busy machine cannot fail it.
+  @Test func anUnknownNameTakesAsLongAsAWrongPassword() async throws {
+    let seeds = try SeedServer()
+    let users = try UserFile(text: "lan:" + Bcrypt.hash("s3cret", cost: 10) + "\n")
+    try await seeds.application(users: users).test(.router) { client in
+      func seconds(_ user: String, _ password: String) async throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<3 {
+          let start = Date()
+          try await client.execute(uri: "/api/stats", method: .get, headers: Self.basic(user, password)) { r in
+            #expect(r.status == .unauthorized)
+          }
+          times.append(Date().timeIntervalSince(start))
+        }
+        return times.sorted()[1]
+      }
+      let known = try await seconds("lan", "wrong")
+      let unknown = try await seconds("nobody", "wrong")
+      #expect(unknown >= known / 2, "unknown name \(unknown) s, wrong password \(known) s")
+    }
   }
 
   @Test func loopbackOnlyUnlessLoginsOrNoAuth() {

@@ -106,6 +106,8 @@ public enum Graphviz {
         throw VanbanError.io("\(dot) -T\(format) failed (\(r.status)): \(msg)")
       }
       return String(decoding: r.stdout, as: UTF8.self)
+    } catch DecodeError.timedOut(_, let seconds) {
+      throw VanbanError.graphTooSlow(seconds: seconds)
     } catch let e as DecodeError {
       throw VanbanError.io("\(dot) -T\(format): \(e)")
     }
