@@ -28,8 +28,9 @@ extension VanbanError {
         "\(Self.rootEmptied(p, documents: documents, vanished: vanished)); they are kept: mount it again, or index with --prune to remove them"
     case .graphvizMissing:
       return description + " (or use --format dot|json)"
-    case .graphTooSlow:
-      return description + " (--depth, --max-nodes), or use --format dot|json"
+    case .graphTooSlow(let seconds):
+      return "the citation map was not drawn within \(seconds) s; draw a smaller one with --depth or --max-nodes, "
+        + "or use --format dot|json"
     default:
       return description
     }
