@@ -192,6 +192,28 @@ import VanbanKit
     #expect(watch.stop() == 0)
   }
 
+  /// A pipe or a link made in a watched folder is said on stderr, as `vanban index` says it:
+  /// `path: reason`, and the batch counts it as skipped.
+  @Test func pipesAndLinksMadeWhileWatchedAreReported() throws {
+    let ws = try Workspace(seeds: false)
+    try ws.write("mot.txt", "Văn bản về Lục Nam lucnamq")
+    let outside = ws.root.appendingPathComponent("outside.txt")
+    try Data("Ngoài thư mục lucnamq".utf8).write(to: outside)
+    let watch = try WatchedFolder(ws)
+    let fifo = ws.corpus.appendingPathComponent("ong.txt").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let link = ws.corpus.appendingPathComponent("lienket.txt").path
+    try fm.createSymbolicLink(atPath: link, withDestinationPath: outside.path)
+    let said = WatchedFolder.eventually {
+      watch.stderr.contains("\(fifo): not a regular file") && watch.stderr.contains("\(link): a symbolic link")
+    }
+    #expect(said, "\(watch.stderr)")
+    // The batch's line, once committed, counts them.
+    #expect(WatchedFolder.eventually { watch.stderr.contains(" skipped ") }, "\(watch.stderr)")
+    #expect(try watch.paths("lucnamq").map { ($0 as NSString).lastPathComponent } == ["mot.txt"])
+    #expect(watch.stop() == 0)
+  }
+
   @Test func badRescanIntervalIsAClearError() throws {
     let ws = try Workspace(seeds: false)
     let r = try ws.index(["--watch", "--rescan-interval", "0"])

@@ -105,20 +105,27 @@ public struct FileWalker: Sendable {
     var state = startState(roots)
     for scope in scopes {
       guard let root = roots.first(where: { Indexer.isUnder(scope, $0) }), !isLeftOut(scope, under: root),
-        let real = realPath(scope), let realRoot = realPath(root)
+        let realRoot = realPath(root)
       else { continue }
-      let throughLinks = real != realRoot + scope.dropFirst(root.count)
-      if throughLinks && (!followLinks || !state.insideRoots(real)) { continue }
       var st = stat()
-      guard stat(scope, &st) == 0, !state.excluded.contains(FileID(st)) else { continue }
-      if (st.st_mode & S_IFMT) == S_IFDIR {
-        state.root = root
-        walk(scope, &state, skip, folder)
-      } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(scope, st) {
-        if state.firstVisit(file: st) { state.out.append(f) }
-      } else if (st.st_mode & S_IFMT) == S_IFREG {
-        state.ignored[Self.fileExtension((scope as NSString).lastPathComponent), default: 0] += 1
+      guard lstat(scope, &st) == 0 else { continue }  // gone: nothing to find, nothing to say
+      state.root = root
+      if scope == root {
+        guard stat(scope, &st) == 0, !state.excluded.contains(FileID(st)) else { continue }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+          walk(scope, &state, skip, folder)
+        } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(scope, st) {
+          if state.firstVisit(file: st) { state.out.append(f) }
+        }
+        continue
       }
+      // The folders above the scope, as the walk of the root would reach them; the scope itself
+      // is then visited as the walk visits an entry, so a pipe or a link is reported the same way.
+      let parent = (scope as NSString).deletingLastPathComponent
+      guard let realParent = realPath(parent) else { continue }
+      let throughLinks = realParent != realRoot + parent.dropFirst(root.count)
+      if throughLinks && (!followLinks || !state.insideRoots(realParent)) { continue }
+      visit(scope, name: (scope as NSString).lastPathComponent, &state, skip, folder)
     }
     return Walk(files: state.out, ignored: state.ignored, unread: state.unread)
   }
@@ -246,43 +253,51 @@ public struct FileWalker: Sendable {
       if !excludePatterns.isEmpty && isExcluded(name: name, relative: String(path.dropFirst(state.rootPrefix))) {
         continue
       }
-      var st = stat()
-      if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-        if !followLinks {
-          // Not followed: a link can lead anywhere, /etc or a folder indexed already. One named
-          // like a document is mentioned, so a missing file has an explanation.
-          if let format = DocumentFormat.forPath(path), formats.contains(format) { skip(path, Self.linkNotFollowed) }
-          continue
-        }
-        if let real = realPath(path), !state.insideRoots(real) {
-          skip(path, "symbolic link to \(real), \(Self.outsideRoots)")
-          continue
-        }
+      visit(path, name: name, &state, skip, folder)
+    }
+  }
+
+  /// One entry of a folder (or a watched scope): a file found, a folder walked, or a skip said.
+  private func visit(
+    _ path: String, name: String, _ state: inout WalkState, _ skip: (String, String) -> Void,
+    _ folder: (String) -> Void
+  ) {
+    var st = stat()
+    if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
+      if !followLinks {
+        // Not followed: a link can lead anywhere, /etc or a folder indexed already. One named
+        // like a document is mentioned, so a missing file has an explanation.
+        if let format = DocumentFormat.forPath(path), formats.contains(format) { skip(path, Self.linkNotFollowed) }
+        return
       }
-      if stat(path, &st) != 0 {
-        let err = errno
-        // Gone since it was listed (or a link to nothing): nothing to say. Anything else (no
-        // permission, a path past PATH_MAX) may be a document or a folder of them, unread.
-        if DocumentFormat.forPath(path) != nil || err != ENOENT {
-          skip(path, String(cString: strerror(err)))
-        }
-        if err != ENOENT && err != ELOOP { state.unread.append(path) }
-        continue
+      if let real = realPath(path), !state.insideRoots(real) {
+        skip(path, "symbolic link to \(real), \(Self.outsideRoots)")
+        return
       }
-      if (st.st_mode & S_IFMT) == S_IFDIR {
-        if state.excluded.contains(FileID(st)) { continue }
-        if DocumentFormat.forPath(path) != nil && formats.contains(DocumentFormat.forPath(path)!) {
-          // A directory named x.txt is walked, but say why the name was not read as a file.
-          skip(path, "is a directory")
-        }
-        walk(path, &state, skip, folder)
-      } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
-        if state.firstVisit(file: st) { state.out.append(f) }
-      } else if (st.st_mode & S_IFMT) == S_IFREG, DocumentFormat.forPath(path) == nil {
-        state.ignored[Self.fileExtension(name), default: 0] += 1
-      } else if (st.st_mode & S_IFMT) != S_IFREG, found(path, st) != nil {
-        skip(path, Self.notRegular)
+    }
+    if stat(path, &st) != 0 {
+      let err = errno
+      // Gone since it was listed (or a link to nothing): nothing to say. Anything else (no
+      // permission, a path past PATH_MAX) may be a document or a folder of them, unread.
+      if DocumentFormat.forPath(path) != nil || err != ENOENT {
+        skip(path, String(cString: strerror(err)))
       }
+      if err != ENOENT && err != ELOOP { state.unread.append(path) }
+      return
+    }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+      if state.excluded.contains(FileID(st)) { return }
+      if DocumentFormat.forPath(path) != nil && formats.contains(DocumentFormat.forPath(path)!) {
+        // A directory named x.txt is walked, but say why the name was not read as a file.
+        skip(path, "is a directory")
+      }
+      walk(path, &state, skip, folder)
+    } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
+      if state.firstVisit(file: st) { state.out.append(f) }
+    } else if (st.st_mode & S_IFMT) == S_IFREG, DocumentFormat.forPath(path) == nil {
+      state.ignored[Self.fileExtension(name), default: 0] += 1
+    } else if (st.st_mode & S_IFMT) != S_IFREG, found(path, st) != nil {
+      skip(path, Self.notRegular)
     }
   }
 
