@@ -68,8 +68,11 @@ enum PlainTextDecoder {
 
   /// BOM-less UTF-16: many NULs at odd positions and none at even ones (little-endian), or the reverse.
   /// Returns true for big-endian, false for little-endian, nil when it does not look like UTF-16.
+  /// A file of whole code units only, whose units read as text: a few bytes of binary junk with
+  /// a NUL in every other place must not pass for a UTF-16 document.
   static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool? {
-    let n = min(bytes.count, 8192) & ~1
+    guard bytes.count % 2 == 0 else { return nil }
+    let n = min(bytes.count, 8192)
     guard n >= 4 else { return nil }
     var evenNUL = 0, oddNUL = 0
     for i in stride(from: 0, to: n, by: 2) {
@@ -77,9 +80,37 @@ enum PlainTextDecoder {
       if bytes[i + 1] == 0 { oddNUL += 1 }
     }
     let pairs = n / 2
-    if oddNUL * 5 >= pairs && evenNUL * 50 <= pairs { return false }
-    if evenNUL * 5 >= pairs && oddNUL * 50 <= pairs { return true }
-    return nil
+    let bigEndian: Bool
+    if oddNUL * 5 >= pairs && evenNUL * 50 <= pairs {
+      bigEndian = false
+    } else if evenNUL * 5 >= pairs && oddNUL * 50 <= pairs {
+      bigEndian = true
+    } else {
+      return nil
+    }
+    return unitsLookLikeText(bytes.prefix(n), bigEndian: bigEndian) ? bigEndian : nil
+  }
+
+  /// Whether UTF-16 code units read as text: no NUL unit, and control characters (other than
+  /// tab, line ends and form feed) and unpaired surrogates rare, as `looksBinary` asks of bytes.
+  static func unitsLookLikeText(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> Bool {
+    var bad = 0, units = 0
+    var i = bytes.startIndex
+    var pendingHigh = false
+    while i + 1 < bytes.endIndex {
+      let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+      let u = bigEndian ? (a << 8 | b) : (b << 8 | a)
+      i += 2
+      units += 1
+      if u == 0 { return false }
+      let isHigh = (0xD800...0xDBFF).contains(u), isLow = (0xDC00...0xDFFF).contains(u)
+      if pendingHigh && !isLow { bad += 1 }
+      if isLow && !pendingHigh { bad += 1 }
+      pendingHigh = isHigh
+      if u < 0x20 && u != 0x09 && u != 0x0A && u != 0x0D && u != 0x0C || (0x7F...0x9F).contains(u) { bad += 1 }
+    }
+    if pendingHigh { bad += 1 }
+    return bad * 20 <= units
   }
 
   /// Magic numbers of common binary formats, NUL bytes, or many control characters.

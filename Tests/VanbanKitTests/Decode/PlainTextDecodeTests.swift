@@ -63,6 +63,16 @@ struct PlainTextDecodeTests {
     #expect(d.text == "Số: 16/CT-TTg ngày 20/9/2022 của Thủ tướng Chính phủ")
   }
 
+  /// A few bytes of junk with NULs in every other place are not a UTF-16 document: an odd
+  /// length is not whole code units, and NUL or control units are not text.
+  @Test func junkWithAlternatingNULsIsBinaryNotUTF16() throws {
+    #expect(throws: DecodeError.binary) { try decode([0x00, 0x41, 0x00, 0x42, 0x00, 0x43, 0x99]) }
+    #expect(throws: DecodeError.binary) { try decode([0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x1B, 0x00]) }
+    #expect(throws: DecodeError.binary) { try decode([0x41, 0x00, 0x00, 0x00, 0x42, 0x00, 0x43, 0x00]) }
+    // Whole units that read as text still are UTF-16.
+    #expect(try decode([0x41, 0x00, 0x42, 0x00, 0x43, 0x00, 0x0A, 0x00]).encoding == .utf16LE)
+  }
+
   @Test func crlfAndLoneCR() throws {
     let d = try decode(Array("một\r\nhai\rba\n\rbốn\r".utf8))
     #expect(d.text == "một\nhai\nba\n\nbốn\n")
