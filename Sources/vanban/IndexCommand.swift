@@ -202,8 +202,10 @@ struct IndexCommand: ParsableCommand {
 }
 
 extension IndexCommand {
-  /// A skip category in words: a `SkipReason`'s label, or the walker's own words as they are.
-  static func reasonLabel(_ key: String) -> String { SkipReason(rawValue: key)?.label ?? key }
+  /// A skip category in words: a `SkipReason`'s or a `WalkSkip`'s label.
+  static func reasonLabel(_ key: String) -> String {
+    SkipReason(rawValue: key)?.label ?? WalkSkip(rawValue: key)?.label ?? key
+  }
 }
 
 /// Skips go to stderr as `path: reason` (clearing the progress line first).

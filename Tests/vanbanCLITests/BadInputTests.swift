@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+import VanbanKit
 
 #if canImport(Glibc)
   import Glibc
@@ -107,6 +108,12 @@ import Testing
     #expect(
       shown.stdout.contains("xylophonequựt \u{FFFD}") && shown.stdout.contains("sau byte hỏng"),
       "\(shown.stdout.suffix(300))")
+    // The summary counts them under stable keys, whatever the wording of each line.
+    let reasons = s["skipReasons"] as? [String: Int] ?? [:]
+    #expect(reasons["unsupported"] == 1 && reasons["empty-text"] == 1, "\(reasons)")
+    #expect(reasons["not-a-file"] == (bound == 0 ? 2 : 1) && reasons["bad-name"] == 1, "\(reasons)")
+    #expect(reasons["directory"] == 1 && reasons["link-not-followed"] == 3, "\(reasons)")
+    #expect(Set(reasons.keys).isSubset(of: SkipReason.allCases.map(\.rawValue) + WalkSkip.allCases.map(\.rawValue)))
     // Every stderr line is `path: reason`.
     for line in r.stderr.split(separator: "\n") {
       #expect(line.hasPrefix(dir + "/") && line.contains(": "), "not `path: reason`: \(line)")

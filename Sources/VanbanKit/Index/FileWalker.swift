@@ -80,7 +80,7 @@ public struct FileWalker: Sendable {
       } else if let f = found(absolute, st) {
         if state.firstVisit(file: st) { state.out.append(f) }
       } else {
-        skip(root, "not a supported file type (\(supportedList))")
+        skip(root, "\(Self.unsupportedType) (\(supportedList))")
       }
     }
     return Walk(files: state.out, ignored: state.ignored, unread: state.unread)
@@ -220,7 +220,7 @@ public struct FileWalker: Sendable {
       return
     }
     guard state.visited.insert(FileID(st)).inserted else {
-      skip(dir, "directory already visited (symlink loop, or a link to a folder indexed already)")
+      skip(dir, Self.visitedTwice)
       return
     }
     folder(dir)
@@ -242,7 +242,7 @@ public struct FileWalker: Sendable {
           let n = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
           return String(decoding: UnsafeBufferPointer(start: p.baseAddress, count: n), as: UTF8.self)
         }
-        skip(dir + "/" + lossy, "file name is not valid UTF-8; rename it to index it")
+        skip(dir + "/" + lossy, Self.badName)
         continue
       }
       if Self.isNeverIndexed(name) { continue }
@@ -289,7 +289,7 @@ public struct FileWalker: Sendable {
       if state.excluded.contains(FileID(st)) { return }
       if DocumentFormat.forPath(path) != nil && formats.contains(DocumentFormat.forPath(path)!) {
         // A directory named x.txt is walked, but say why the name was not read as a file.
-        skip(path, "is a directory")
+        skip(path, Self.isDirectory)
       }
       walk(path, &state, skip, folder)
     } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
@@ -310,12 +310,14 @@ public struct FileWalker: Sendable {
   static let notRegular = "not a regular file (a pipe, socket or device)"
   static let linkNotFollowed = "a symbolic link; links are not followed unless asked to"
   static let outsideRoots = "outside the folders being indexed"
+  static let badName = "file name is not valid UTF-8; rename it to index it"
+  static let isDirectory = "is a directory"
+  static let visitedTwice = "directory already visited (symlink loop, or a link to a folder indexed already)"
+  static let unsupportedType = "not a supported file type"
 
-  /// The kind of a skip `reason` the walk gave, for the run's summary: a link's target is left
-  /// out, so every link out of the folders counts as one kind (the per-file line names it).
-  static func category(ofReason reason: String) -> String {
-    reason.hasPrefix("symbolic link to ") && reason.hasSuffix(outsideRoots) ? "symbolic link " + outsideRoots : reason
-  }
+  /// The kind of a skip `reason` the walk gave, for the run's summary: a stable key (`WalkSkip`);
+  /// the per-file line names the detail (a link's target, the system's error).
+  static func category(ofReason reason: String) -> String { WalkSkip(reason: reason).rawValue }
 
   /// Absolute, with `.` and `..` resolved lexically (symlinks are kept: the path is what the user
   /// indexed).
