@@ -112,6 +112,14 @@ struct SlowRequests {
     #expect(IndexService.isHeavy(SearchRequest(text: words.joined(separator: "  \n"))))
     #expect(IndexService.isHeavy(SearchRequest(text: "tiem*")))
     #expect(!IndexService.isHeavy(SearchRequest(text: "tiêm vắc xin")))
+    // A number prefix expands to up to 10,000 cited numbers; `ref:` in the text, to be sure, too.
+    #expect(IndexService.isHeavy(SearchRequest(text: "(ref:01/)(ref:01/)(Ref:01/)")))
+    var prefix = SearchRequest()
+    prefix.filters.reference = ["79/2010/"]
+    #expect(IndexService.isHeavy(prefix))
+    var number = SearchRequest()
+    number.filters.reference = ["16/CT-TTg"]
+    #expect(!IndexService.isHeavy(number))
   }
 
   @Test func theReaderCountIsAnOption() throws {

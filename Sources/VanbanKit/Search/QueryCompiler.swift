@@ -93,6 +93,9 @@ struct QueryCompiler {
   /// prefixes took 12,800 of the commonest words and 2 s on gen-100k; sharing 250, 0.6 s.
   var maxWildcardTerms = 250
   private var expansionPerWildcard = 200
+  /// Cited numbers each number prefix may expand to: `maxReferencePrefixTerms` shared by all of
+  /// a query's prefixes (set by `compile`).
+  private(set) var numbersPerPrefix = maxReferencePrefixTerms
   /// Bound on the words of a query (a pasted 95 KB `--any` query took a minute and 740 MB); the
   /// words past it are left out, with a note.
   var maxTerms = 64
@@ -124,6 +127,10 @@ struct QueryCompiler {
     // Past `maxTerms` words the rest are dropped, so at most that many wildcards are kept.
     let wildcards = min(node.map(Self.wildcardCount) ?? 0, maxTerms)
     expansionPerWildcard = max(1, min(maxExpansion, maxWildcardTerms / max(1, wildcards)))
+    // Number prefixes share one budget across the whole query, `--ref` and `ref:` in the text
+    // alike: each `ref:01/` of the text counted its own 10,000, and 100 of them took 45 s.
+    let numberPrefixes = (node.map(Self.numberPrefixCount) ?? 0) + filters.reference.count(where: Self.isNumberPrefix)
+    numbersPerPrefix = max(1, Self.maxReferencePrefixTerms / max(1, numberPrefixes))
     if let node { textQuery = try compileNode(node, filters: &fieldFilters) }
     var query: Query
     var hasText = true
@@ -151,6 +158,17 @@ struct QueryCompiler {
     return CompiledQuery(
       query: query, highlight: highlight, hasText: hasText, words: words, noSearchableWords: noWords,
       droppedTerms: droppedTerms, tooLongWords: tooLongWords)
+  }
+
+  /// The number prefixes (`ref:79/2010/`) among `node`'s fields.
+  static func numberPrefixCount(_ node: QueryNode) -> Int {
+    switch node {
+    case .field(let name, let value): return name == "ref" && isNumberPrefix(value) ? 1 : 0
+    case .word, .phrase, .prefix: return 0
+    case .and(let items), .or(let items), .near(let items): return items.reduce(0) { $0 + numberPrefixCount($1) }
+    case .andNot(let a, let b): return numberPrefixCount(a) + numberPrefixCount(b)
+    case .required(let n), .not(let n): return numberPrefixCount(n)
+    }
   }
 
   /// The wildcards (`word*`) in `node`.
@@ -522,7 +540,7 @@ struct QueryCompiler {
     try anyOf(try f.signer.map { try allWords(IndexSchema.signer, $0) })
     try anyOf(try f.company.map { try allWords(IndexSchema.company, $0) })
     // Number prefixes (`79/2010/`) share one budget of expanded numbers, as a query's words do.
-    let numbersPerPrefix = Self.maxReferencePrefixTerms / max(1, f.reference.count(where: Self.isNumberPrefix))
+    let numbersPerPrefix = self.numbersPerPrefix
     try anyOf(
       try f.reference.map { try Self.referenceQuery($0, date: f.referenceDate, maxExpansion: numbersPerPrefix) })
     try anyOf(

@@ -31,6 +31,10 @@ public struct Filters: Equatable, Sendable {
 
   public var isEmpty: Bool { self == Filters() }
 
+  /// Whether a `reference` value is a number's beginning (`79/2010/`), which expands to the
+  /// numbers cited under it.
+  public var hasNumberPrefix: Bool { reference.contains(where: QueryCompiler.isNumberPrefix) }
+
   /// The most values one filter takes (`--agency A --agency B …`): each is a query of its own, and
   /// the server's page links every filter to a page without it, so 5,000 values made one request
   /// take a minute and 1.5 GB.

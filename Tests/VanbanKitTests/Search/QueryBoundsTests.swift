@@ -36,6 +36,40 @@ import VanbanTestSupport
     #expect(QueryCompiler.wildcardCount(node) == 3)
   }
 
+  /// 150 dispatches, each citing a number of its own under `01/2020/` (`01/2020/QĐ-UAB`, …).
+  static let citing: Result<(TemporaryDirectory, TemporaryDirectory), Error> = Result {
+    let docs = try TemporaryDirectory()
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for k in 0..<150 {
+      let code = "U\(letters[k / 26])\(letters[k % 26])"
+      try "CÔNG VĂN\nCăn cứ Quyết định số 01/2020/QĐ-\(code) ngày 01/01/2020 của UBND tỉnh.\n".write(
+        to: docs.appending("cv-\(k).txt"), atomically: true, encoding: .utf8)
+    }
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    return (docs, index)
+  }
+
+  /// Number prefixes share `maxReferencePrefixTerms` across the whole query, in the text and in
+  /// `--ref` alike: each `ref:01/` of the text took a budget of its own, and a hundred of them
+  /// read a million posting lists (45 s on a planted file).
+  @Test func aQuerysNumberPrefixesShareOneBudget() throws {
+    let (_, index) = try Self.citing.get()
+    let searcher = try Searcher(indexes: [index.path])
+    var one = SearchRequest()
+    one.filters.reference = ["01/2020/"]
+    one.limit = 1000
+    #expect(try searcher.search(one).total == 150, "one prefix expands to every number under it")
+    let prefixes = 100
+    let perPrefix = QueryCompiler.maxReferencePrefixTerms / prefixes
+    var many = SearchRequest(text: Array(repeating: "ref:01/2020/", count: prefixes - 1).joined(separator: " OR "))
+    many.filters.reference = ["01/2020/"]
+    many.limit = 1000
+    #expect(try searcher.search(many).total == perPrefix)
+    let node = try #require(try QueryLanguage.parse("ref:79/2010/ OR (REF:585- -ref:16/CT-TTg) x*", defaultAnd: true))
+    #expect(QueryCompiler.numberPrefixCount(node) == 2)
+  }
+
   @Test func aFilterTakesABoundedNumberOfValues() throws {
     let values = (0...Filters.maxValues).map { ("agency", "UBND huyện \($0)") }
     #expect(throws: Never.self) { try SearchRequest(parameters: Array(values.dropLast())) }
