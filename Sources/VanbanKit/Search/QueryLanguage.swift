@@ -68,7 +68,9 @@ public enum QueryLanguage {
     var tokens: [Token] = []
     let chars = Array(text)
     var i = 0
-    func isBreak(_ c: Character) -> Bool { c.isWhitespace || c == "(" || c == ")" || c == "\"" }
+    // Curly quotes (Word's and phones' autocorrect) are quotes wherever straight ones are.
+    func isQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" }
+    func isBreak(_ c: Character) -> Bool { c.isWhitespace || c == "(" || c == ")" || isQuote(c) }
     while i < chars.count {
       let c = chars[i]
       if c.isWhitespace || c.isASCII && c.asciiValue! < 0x20 { i += 1; continue }
@@ -77,7 +79,7 @@ public enum QueryLanguage {
       case ")": tokens.append(.close); i += 1
       case "\"", "“", "”":
         var j = i + 1
-        while j < chars.count && !"\"“”".contains(chars[j]) { j += 1 }
+        while j < chars.count && !isQuote(chars[j]) { j += 1 }
         guard j < chars.count else { throw QuerySyntaxError(description: "unbalanced quote") }
         tokens.append(.phrase(String(chars[(i + 1)..<j])))
         i = j + 1
@@ -94,9 +96,9 @@ public enum QueryLanguage {
         if let colon = chunk.firstIndex(of: ":"), fields.contains(chunk[..<colon].lowercased()) {
           let name = chunk[..<colon].lowercased()
           var value = String(chunk[chunk.index(after: colon)...])
-          if value.isEmpty, i < chars.count, chars[i] == "\"" {  // name:"quoted value"
+          if value.isEmpty, i < chars.count, isQuote(chars[i]) {  // name:"quoted value"
             var k = i + 1
-            while k < chars.count && chars[k] != "\"" { k += 1 }
+            while k < chars.count && !isQuote(chars[k]) { k += 1 }
             guard k < chars.count else { throw QuerySyntaxError(description: "unbalanced quote") }
             value = String(chars[(i + 1)..<k])
             i = k + 1

@@ -66,6 +66,10 @@ import Testing
     Case("agency:UBND", .field("agency", "UBND")),
     Case("Agency:Bộ", .field("agency", "Bộ")),
     Case("agency:\"Bộ Y tế\"", .field("agency", "Bộ Y tế")),
+    // Curly quotes, as Word and phones type them, quote a value as straight ones do.
+    Case("agency:“Bộ Tài chính”", .field("agency", "Bộ Tài chính")),
+    Case("issuer:”Quốc hội” thuế", .and([.field("issuer", "Quốc hội"), .word("thuế")])),
+    Case("vắc“xin”", .and([.word("vắc"), .phrase("xin")])),
     Case("ref:16/CT-TTg", .field("ref", "16/CT-TTg")),
     Case("ref:79/2010/", .field("ref", "79/2010/")),
     Case("year:2022", .field("year", "2022")),
