@@ -24,8 +24,10 @@ enum IndexLayout {
   /// The (first) shard's folder, where Xapian's files are.
   static func firstShard(_ index: URL) throws -> URL { try #require(try shards(index).first) }
 
-  static func writeManifest(_ index: URL, shards: [String], schema: String = IndexSchema.version) throws {
-    let json: [String: Any] = ["format": "vanban-index", "schema": schema, "generation": 1, "shards": shards]
+  static func writeManifest(
+    _ index: URL, shards: [String], schema: String = IndexSchema.version, generation: Int = 1
+  ) throws {
+    let json: [String: Any] = ["format": "vanban-index", "schema": schema, "generation": generation, "shards": shards]
     try JSONSerialization.data(withJSONObject: json).write(to: index.appendingPathComponent("vanban-index.json"))
   }
 }
@@ -81,6 +83,32 @@ enum IndexLayout {
       withDestinationURL: try IndexLayout.firstShard(elsewhere).deletingLastPathComponent())
     try IndexLayout.writeManifest(ws.index, shards: [shard])
     Faults.expectOneClearLine(try ws.run("stats"), "not a vanban index")
+  }
+
+  /// A manifest listing a shard twice (which counted every document twice), one too large to be
+  /// vanban's (read whole before), or a generation whose next one overflows (SIGILL) is refused
+  /// with one clear line; a planted `gen-<huge>` folder is not taken for a generation.
+  @Test func aTamperedManifestIsRefused() throws {
+    let ws = try Workspace()
+    #expect(try ws.index().status == 0)
+    let shard = try IndexLayout.shards(ws.index)[0].path.dropFirst(ws.index.path.count + 1)
+    try IndexLayout.writeManifest(ws.index, shards: [String(shard), String(shard)])
+    Faults.expectOneClearLine(try ws.run("stats"), "twice")
+    try IndexLayout.writeManifest(ws.index, shards: [String(shard)], generation: Int.max)
+    for command in [["stats"], ["compact"]] {
+      Faults.expectOneClearLine(try CLI.run(command + ["--index", ws.index.path]), "damaged")
+    }
+    let manifest = ws.index.appendingPathComponent("vanban-index.json")
+    let big = try FileHandle(forWritingTo: manifest)
+    try big.truncate(atOffset: 300 << 20)  // sparse: no disk used
+    try big.close()
+    Faults.expectOneClearLine(try ws.run("stats"), "damaged")
+    // A folder named like a generation past any vanban makes: it is
+    // a folder vanban did not make, and the next build is refused with that, not overflowed.
+    try FileManager.default.removeItem(at: manifest)
+    try FileManager.default.createDirectory(
+      at: ws.index.appendingPathComponent("gen-\(Int.max)"), withIntermediateDirectories: true)
+    Faults.expectOneClearLine(try ws.index(["--rebuild"]), "which vanban did not make")
   }
 
   @Test func aPipeOrLinkInAShardIsRefusedWithoutHanging() throws {

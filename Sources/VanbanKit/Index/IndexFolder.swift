@@ -49,8 +49,10 @@ enum IndexFolder {
 
   /// N for a folder named `gen-N`.
   static func generationNumber(_ name: String) -> Int? {
-    guard name.hasPrefix("gen-"), name.count > 4, name.dropFirst(4).allSatisfy(\.isNumber) else { return nil }
-    return Int(name.dropFirst(4))
+    guard name.hasPrefix("gen-"), name.count > 4, name.dropFirst(4).allSatisfy(\.isNumber),
+      let n = Int(name.dropFirst(4)), IndexManifest.generations.contains(n)
+    else { return nil }
+    return n
   }
 
   /// The first entry under `indexPath` that vanban did not make, as a path relative to it; nil if

@@ -34,6 +34,12 @@ public struct IndexManifest: Codable, Equatable, Sendable {
   }
 
   static func generationName(_ g: Int) -> String { "gen-\(g)" }
+  /// The generations vanban makes: one per rebuild or compaction, so a billion is never reached;
+  /// a number past it (`Int.max`, planted) would overflow the next one.
+  static let generations = 1...1_000_000_000
+  /// A manifest lists at most 1,024 shards, a few dozen bytes each: a larger file is not one, and
+  /// is not read into memory to find out.
+  static let maxBytes = 1 << 20
   static func shardPath(generation: Int, shard: Int) -> String {
     generationName(generation) + "/" + String(format: "shard-%02d", shard)
   }
@@ -43,6 +49,10 @@ public struct IndexManifest: Codable, Equatable, Sendable {
   ///   the folder, `.indexVersion` for another schema.
   static func read(_ indexPath: String) throws -> IndexManifest? {
     let file = indexPath + "/" + fileName
+    var st = stat()
+    if stat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > maxBytes {
+      throw VanbanError.notAnIndex(indexPath, "\(fileName) is damaged (\(st.st_size) bytes)")
+    }
     guard let data = FileManager.default.contents(atPath: file) else {
       if FileManager.default.fileExists(atPath: file) {
         throw VanbanError.notAnIndex(indexPath, "\(fileName) cannot be read")
@@ -64,19 +74,27 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     guard !manifest.shards.isEmpty, manifest.shards.count <= 1024 else {
       throw VanbanError.notAnIndex(indexPath, "\(fileName) lists no shards")
     }
+    guard generations.contains(manifest.generation) else {
+      throw VanbanError.notAnIndex(indexPath, "\(fileName) is damaged (generation \(manifest.generation))")
+    }
     return manifest
   }
 
   /// The absolute folder of each shard, checked to be inside `indexPath` and to hold only plain
   /// files (a pipe or a link named `iamglass` would hang or redirect the open).
   func shardFolders(in indexPath: String) throws -> [String] {
-    try shards.map { shard in
+    var seen = Set<String>()
+    return try shards.map { shard in
       let folder = try Self.resolve(shard, in: indexPath)
       // A name gone by the time it is looked at is Xapian's temporary file, renamed by a commit in
       // another process (`v.tmp`): not a hazard, and a reader must not fail on it.
       for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
       where IndexFolder.kind(folder + "/" + name) != .file && !IndexFolder.vanished(folder + "/" + name) {
         throw VanbanError.notAnIndex(indexPath, "`\(shard)/\(name)` is not a plain file")
+      }
+      // A shard listed twice would count, and answer, every document of it twice.
+      guard seen.insert(folder).inserted else {
+        throw VanbanError.notAnIndex(indexPath, "\(Self.fileName) lists shard `\(shard)` twice")
       }
       return folder
     }
