@@ -97,6 +97,8 @@ public enum VanbanError: Error, CustomStringConvertible, Equatable {
 
   /// The one place a Xapian error about a whole index becomes a domain error.
   static func from(_ error: Error, index: String) -> Error {
+    // A document's stored header that is not the JSON vanban wrote: damaged data, not a bug.
+    if error is DecodingError { return VanbanError.indexCorrupt(index, "a document's stored data is damaged") }
     guard let x = error as? XapianError else { return error }
     // Out of descriptors is this process's state, not the index's: it is not to be rebuilt.
     if x.condition == .outOfFileDescriptors {

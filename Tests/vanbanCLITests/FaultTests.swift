@@ -183,6 +183,29 @@ import Testing
     }
   }
 
+  /// A document whose stored data is not the JSON vanban wrote (damage Xapian's checks let
+  /// through) is a damaged index, said in one line, not Swift's DecodingError.
+  @Test func damagedStoredDataIsOneClearLine() throws {
+    let ws = try Workspace()
+    #expect(try ws.index().status == 0)
+    let py = """
+      import sys, xapian
+      db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
+      for p in db.postlist(''):
+          d = db.get_document(p.docid); d.set_data(b'{"id": 12\\x00text'); db.replace_document(p.docid, d)
+      db.commit()
+      """
+    let r = try Faults.shell("/usr/bin/python3", "-c", py, try IndexLayout.firstShard(ws.index).path)
+    try #require(r.status == 0, "python3-xapian is needed: \(r.stderr)")
+    for command in [["search", "viet"], ["show", "003_32c798e237f9dc40"], ["refs", "16/CT-TTg"]] {
+      let r = try CLI.run(command + ["--index", ws.index.path])
+      Faults.expectOneClearLine(r, "stored data is damaged")
+      #expect(r.stderr.contains("vanban index --rebuild") && !r.stderr.contains("DecodingError"), "\(r.stderr)")
+    }
+    #expect(try ws.index(["--rebuild"]).status == 0)
+    #expect(try ws.search("viet", "a").status == 0)
+  }
+
   @Test func otherSchemaVersionIsOneClearLine() throws {
     let ws = try Workspace()
     #expect(try ws.index().status == 0)

@@ -74,9 +74,11 @@ extension Searcher {
     let shown = try document(idOrPath)
     let out = try shown.stored.metadata.references.map { r -> CitedDocument in
       let ids = try retrying { try db.postings(IndexSchema.number + r.key) }
-      let names = try ids.prefix(20).map {
-        try DocumentNames(db: db).uniqueID(
-          of: StoredDocument.decode(data: try db.document($0).data(), withText: false).0)
+      let names = try retrying {
+        try ids.prefix(20).map {
+          try DocumentNames(db: db).uniqueID(
+            of: StoredDocument.decode(data: try db.document($0).data(), withText: false).0)
+        }
       }
       return CitedDocument(
         number: r.number, type: r.type, date: r.date?.iso, line: r.line, sentence: r.sentence, indexed: names)
