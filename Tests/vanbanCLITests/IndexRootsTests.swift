@@ -106,6 +106,49 @@ import Testing
     #expect(all.hits.count == 4)
   }
 
+  /// Two names that differ only in Unicode normalisation (NFC, and the NFD a Mac writes) are two
+  /// files on Linux, and the index keeps them apart: a rename from one to the other, a change to
+  /// one of them, and the removal of one are each seen.
+  @Test func namesDifferingOnlyInNormalisationAreTwoFiles() throws {
+    let ws = try Workspace(seeds: false)
+    let nfc = ws.corpus.path + "/C\u{00F4}ng v\u{0103}n.txt"
+    let nfd = ws.corpus.path + "/Co\u{0302}ng va\u{0306}n.txt"
+    #expect(!nfc.utf8.elementsEqual(nfd.utf8) && nfc == nfd, "Swift's String equality is canonical equivalence")
+    func write(_ path: String, _ text: String) {
+      let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+      #expect(fd >= 0)
+      _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
+      close(fd)
+    }
+    func paths(_ word: String) throws -> [[UInt8]] {
+      try ws.search(word, "--limit", "10").hits.compactMap { ($0["path"] as? String).map { Array($0.utf8) } }.sorted {
+        $0.lexicographicallyPrecedes($1)
+      }
+    }
+    func summary(_ r: CLIResult) -> [String: Any] {
+      (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any] ?? [:]
+    }
+    write(nfc, "CÔNG VĂN\nVề Mường Tè muongteq.\n")
+    #expect(try ws.index().status == 0)
+    // Renamed to its NFD spelling (mtime and size kept): the old path is gone, the new one is in.
+    #expect(rename(nfc, nfd) == 0)
+    var r = try ws.index(["--json"])
+    #expect(summary(r)["added"] as? Int == 1 && summary(r)["removed"] as? Int == 1, "\(r.stdout)")
+    #expect(try paths("muongteq") == [Array(nfd.utf8)])
+    // Both spellings at once: two documents; a change to one and its removal are each seen.
+    write(nfc, "CÔNG VĂN\nVề Mường Tè muongteq.\n")
+    r = try ws.index(["--json"])
+    #expect(summary(r)["added"] as? Int == 1 && summary(r)["documents"] as? Int == 2, "\(r.stdout)")
+    write(nfd, "CÔNG VĂN\nVề Sìn Hồ sinhoq.\n")
+    r = try ws.index(["--json"])
+    #expect(summary(r)["updated"] as? Int == 1 && summary(r)["unchanged"] as? Int == 1, "\(r.stdout)")
+    #expect(try paths("sinhoq") == [Array(nfd.utf8)])
+    #expect(unlink(nfd) == 0)
+    r = try ws.index(["--json"])
+    #expect(summary(r)["removed"] as? Int == 1 && summary(r)["documents"] as? Int == 1, "\(r.stdout)")
+    #expect(try paths("muongteq") == [Array(nfc.utf8)])
+  }
+
   @Test func aPathThatDoesNotExistIsAnError() throws {
     let ws = try Workspace()
     let missing = ws.root.appendingPathComponent("khong-co").path

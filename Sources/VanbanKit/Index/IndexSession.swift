@@ -48,18 +48,18 @@ struct IndexSession {
     }
     let prefix = scopes.map { Self.commonPrefix($0) } ?? ""
     let inScope: (String) -> Bool = { key in scopes?.contains { Indexer.isUnder(key, $0) } ?? true }
-    let known = try db.signatures(prefix: prefix).filter { inScope($0.key) }
-    let skippedBefore = try db.skipRecords(prefix: prefix).filter { inScope($0.key) }
+    let known = try db.signatures(prefix: prefix).filter { inScope($0.key.path) }
+    let skippedBefore = try db.skipRecords(prefix: prefix).filter { inScope($0.key.path) }
     if scopes == nil {
       // A rebuild writes a new generation: what the index holds is in the committed one.
-      let held = options.rebuild ? Indexer.committedPaths(indexPath) : Array(known.keys)
+      let held = options.rebuild ? Indexer.committedPaths(indexPath) : known.keys.map(\.path)
       try Indexer.checkExist(roots.filter(Indexer.doesNotExist), known: held, prune: options.prune)
       try Indexer.checkNotEmptied(roots, known: held, prune: options.prune)
     }
 
-    var walkerSkipped = Set<String>()
+    var walkerSkipped = Set<ExactPath>()
     func onSkip(_ p: String, _ r: String) {
-      walkerSkipped.insert(IndexSchema.pathKey(p))
+      walkerSkipped.insert(ExactPath(IndexSchema.pathKey(p)))
       skip(p, r, category: FileWalker.category(ofReason: r))
     }
     var walk =
@@ -76,10 +76,10 @@ struct IndexSession {
     var todo: [FoundFile] = []
     // The paths walked, to tell what is gone: needed only where the index holds something here,
     // or where walked folders may overlap (a million paths take 30 MB).
-    var seen = Set<String>()
+    var seen = Set<ExactPath>()
     let tracksSeen = !known.isEmpty || !skippedBefore.isEmpty || (scopes ?? options.roots).count > 1
     for f in walk.files {
-      let key = IndexSchema.pathKey(f.path)
+      let key = ExactPath(IndexSchema.pathKey(f.path))
       if tracksSeen, !seen.insert(key).inserted { continue }  // overlapping roots list a file twice
       let signature = DocumentAnalyzer.signature(f)
       if known[key] == signature {
@@ -98,26 +98,27 @@ struct IndexSession {
     // one left out by --types is not.
     let roots = self.roots
     let walker = self.walker
-    func isGone(_ key: String) -> Bool {
+    func isGone(_ exact: ExactPath) -> Bool {
+      let key = exact.path
       guard let root = roots.first(where: { Indexer.isUnder(key, $0) }),
         !unread.contains(where: { Indexer.isUnder(key, $0) })
       else { return false }
-      return walkerSkipped.contains(key) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
+      return walkerSkipped.contains(exact) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
     }
     for (key, _) in known where !seen.contains(key) && isGone(key) {
-      try db.delete(pathKey: key)
+      try db.delete(pathKey: key.path)
       summary.removed += 1
     }
     // The record of a file not indexed goes with the file.
     for (key, _) in skippedBefore where !seen.contains(key) && isGone(key) {
-      try db.setSkipRecord(nil, pathKey: key)
+      try db.setSkipRecord(nil, pathKey: key.path)
     }
     try write(todo, into: db, known: known, skippedBefore: skippedBefore, summary: &summary)
   }
 
   /// Reads `todo` on the worker threads and writes each file's document, or its skip record.
   private mutating func write(
-    _ todo: [FoundFile], into db: ShardSet, known: [String: String], skippedBefore: [String: SkipRecord],
+    _ todo: [FoundFile], into db: ShardSet, known: [ExactPath: String], skippedBefore: [ExactPath: SkipRecord],
     summary: inout IndexSummary
   ) throws {
     let analyzer = self.analyzer
@@ -150,9 +151,9 @@ struct IndexSession {
       done += 1
       switch result {
       case .success(var prepared):
-        prepared.isNew = known[prepared.pathKey] == nil
+        prepared.isNew = known[ExactPath(prepared.pathKey)] == nil
         try db.put(prepared)
-        if skippedBefore[prepared.pathKey] != nil { try db.setSkipRecord(nil, pathKey: prepared.pathKey) }
+        if skippedBefore[ExactPath(prepared.pathKey)] != nil { try db.setSkipRecord(nil, pathKey: prepared.pathKey) }
         if prepared.isNew { summary.added += 1 } else { summary.updated += 1 }
         summary.bytes += file.size
         summary.formats[prepared.stored.format, default: 0] += 1
@@ -170,12 +171,12 @@ struct IndexSession {
         // A file that changed into something unreadable (junk, emptied, too large) must not keep
         // answering searches with its old text. One gone before it could be read is simply gone.
         let key = IndexSchema.pathKey(file.path)
-        if known[key] != nil {
+        if known[ExactPath(key)] != nil {
           try db.delete(pathKey: key)
           summary.removed += 1
         }
         if Indexer.doesNotExist(file.path) {
-          if skippedBefore[key] != nil { try db.setSkipRecord(nil, pathKey: key) }
+          if skippedBefore[ExactPath(key)] != nil { try db.setSkipRecord(nil, pathKey: key) }
           break
         }
         let reason = SkipReason(error)

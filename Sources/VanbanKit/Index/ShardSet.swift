@@ -134,15 +134,15 @@ final class ShardSet {
     return Int(FNV1a.hash(pathKey.utf8) % UInt64(databases.count))
   }
 
-  /// pathKey → signature of every indexed file, from one scan of each shard's signature terms.
+  /// pathKey (byte for byte) → signature of every indexed file, from one scan of each shard's signature terms.
   /// Only path keys starting with `prefix` when given (the files under one folder).
-  func signatures(prefix: String = "") throws -> [String: String] {
-    var out: [String: String] = [:]
+  func signatures(prefix: String = "") throws -> [ExactPath: String] {
+    var out: [ExactPath: String] = [:]
     for db in databases {
       for (term, _) in try db.allTerms(prefix: IndexSchema.signature + prefix) {
         let body = term.dropFirst(IndexSchema.signature.count)
         guard let tab = body.lastIndex(of: "\t") else { continue }
-        out[String(body[..<tab])] = String(body[body.index(after: tab)...])
+        out[ExactPath(String(body[..<tab]))] = String(body[body.index(after: tab)...])
       }
     }
     return out
@@ -150,11 +150,11 @@ final class ShardSet {
 
   /// pathKey → record of every file not indexed, from each shard's user metadata; only path keys
   /// starting with `prefix` when given.
-  func skipRecords(prefix: String = "") throws -> [String: SkipRecord] {
-    var out: [String: SkipRecord] = [:]
+  func skipRecords(prefix: String = "") throws -> [ExactPath: SkipRecord] {
+    var out: [ExactPath: SkipRecord] = [:]
     for db in databases {
       for key in try db.metadataKeys(prefix: IndexSchema.skipped + prefix) {
-        out[String(key.dropFirst(IndexSchema.skipped.count))] = SkipRecord.decode(try db.metadata(key))
+        out[ExactPath(String(key.dropFirst(IndexSchema.skipped.count)))] = SkipRecord.decode(try db.metadata(key))
       }
     }
     return out

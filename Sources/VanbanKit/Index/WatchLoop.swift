@@ -132,7 +132,7 @@ public final class WatchLoop: @unchecked Sendable {
     var total = first
     observer.watching(first, folders: watcher.count)
 
-    var pending = Set<String>()
+    var pending = Set<ExactPath>()
     var rescanAll = false
     var firstEvent: Date? = nil
     var lastEvent = Date()
@@ -190,7 +190,7 @@ public final class WatchLoop: @unchecked Sendable {
           case .changed(let path):
             // An editor's swap file or an Office lock file: never indexed, so nothing to look at.
             if FileWalker.isNeverIndexed((path as NSString).lastPathComponent) { continue }
-            pending.insert(path)
+            pending.insert(ExactPath(path))
           }
           lastEvent = Date()
           if firstEvent == nil { firstEvent = lastEvent }
@@ -217,14 +217,15 @@ public final class WatchLoop: @unchecked Sendable {
   }
 
   /// The paths not under another one of them: a folder's walk covers its files.
-  static func outermost(_ paths: Set<String>) -> [String] {
-    paths.filter { path in
+  static func outermost(_ paths: Set<ExactPath>) -> [String] {
+    paths.filter { exact in
+      let path = exact.path
       var folder = (path as NSString).deletingLastPathComponent
       while folder.count > 1 {
-        if paths.contains(folder) { return false }
+        if paths.contains(ExactPath(folder)) { return false }
         folder = (folder as NSString).deletingLastPathComponent
       }
-      return !(folder == "/" && paths.contains("/") && path != "/")
-    }.sorted()
+      return !(folder == "/" && paths.contains(ExactPath("/")) && path != "/")
+    }.map(\.path).sorted()
   }
 }
