@@ -99,6 +99,7 @@ import VanbanServer
     "/api/search?q=viet&sort=sideways", "/api/search?q=viet&colour=red", "/api/search?q=%FF%FE",
     "/api/search?q=%zz", "/api/search", "/api/refs/16%2FCT-TTg?date=yesterday", "/api/search?q=viet&format=xml",
     "/api/search?q=viet&year=abc", "/api/search?q=viet&year=22", "/api/search?q=viet&year=2022..2020",
+    "/api/search?q=viet&since=2023&until=2020-06",
     "/api/refs/16%2FCT-TTg?year=20x2", "/api/search?q=viet&fields=bogus",
     "/api/search?q=viet&format=csv&fields=snippet,x", "/api/search?q=viet&format=csv&bom=abc",
   ])

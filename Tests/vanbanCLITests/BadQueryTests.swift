@@ -151,6 +151,13 @@ import Testing
     // In the query language a bad year is a note, and the words are searched as typed.
     let field = try check(["viet year:abc", "--format", "json"], expect: [0, 1])
     #expect(field.stderr.contains("is not a year"), "\(field.stderr)")
+    // A date range that ends before it starts is the same mistake as `--year 2022..2020`.
+    let dates = try check(["viet", "--since", "2023", "--until", "2020-06", "--format", "json"], expect: [2])
+    #expect(dates.stderr.contains("ends (2020-06) before it starts (2023)"), "\(dates.stderr)")
+    #expect(
+      try check(["viet", "--since", "2020-06", "--until", "2020", "--format", "json"], expect: [0, 1]).status != 2)
+    let range = try check(["viet date:2020..2019", "--format", "json"], expect: [0, 1])
+    #expect(range.stderr.contains("ends before it starts"), "\(range.stderr)")
 
     func ids(_ years: [String]) throws -> Set<String> {
       let r = try check(years.flatMap { ["--year", $0] } + ["--limit", "100", "--all-copies", "--format", "json"])

@@ -109,6 +109,10 @@ extension Filters {
     case "until": until = try Self.date(value, spelled: spelled)
     default: throw VanbanError.badArgument("unknown filter `\(spelled)`")
     }
+    // An empty range is a mistake, as `--year 2022..2020` is, not a search that finds nothing.
+    if let since, let until, since.sortKey > QueryCompiler.upperSortKey(until) {
+      throw VanbanError.badArgument("\(spelled): the range ends (\(until.iso)) before it starts (\(since.iso))")
+    }
   }
 
   /// `refs NUMBER --date D | --year Y`: the cited document's date; a date wins over a year.

@@ -87,6 +87,9 @@ public struct Filters: Equatable, Sendable {
         guard let d = PartialDate(parsing: to) else { throw QuerySyntaxError(description: "bad date `\(to)`") }
         until = d
       }
+      if let since, let until, since.sortKey > QueryCompiler.upperSortKey(until) {
+        throw QuerySyntaxError(description: "date: \(value) ends before it starts")
+      }
     default: throw QuerySyntaxError(description: "unknown field `\(field)`")
     }
   }
