@@ -75,8 +75,8 @@ public final class IndexService: Sendable {
   /// Whether a search asking for hits up to `end` (offset + limit) is heavy: past the first pages.
   public static func isHeavy(end: Int) -> Bool { end > heavyAfter }
   /// Whether `search` is heavy: its page ends past the first pages, its text is long or holds a
-  /// wildcard, or it cites a number in the text or by a number's beginning. An AND of many words that no document holds together becomes an OR of all of
-  /// them, and a prefix an OR of its words; either can read most of the index (64 common words:
+  /// wildcard, or it cites a number in the text or by a number's beginning. An AND of many words
+  /// that no document holds together becomes an OR of all of them, and a prefix an OR of its words; either can read most of the index (64 common words:
   /// 3 s at a million documents, where a search of a few words takes tens of milliseconds). Eight
   /// of those at once held every reader, and a search of two words waited 12 s behind them.
   public static func isHeavy(_ search: SearchRequest) -> Bool {

@@ -162,23 +162,28 @@ struct QueryCompiler {
 
   /// The number prefixes (`ref:79/2010/`) among `node`'s fields.
   static func numberPrefixCount(_ node: QueryNode) -> Int {
-    switch node {
-    case .field(let name, let value): return name == "ref" && isNumberPrefix(value) ? 1 : 0
-    case .word, .phrase, .prefix: return 0
-    case .and(let items), .or(let items), .near(let items): return items.reduce(0) { $0 + numberPrefixCount($1) }
-    case .andNot(let a, let b): return numberPrefixCount(a) + numberPrefixCount(b)
-    case .required(let n), .not(let n): return numberPrefixCount(n)
+    count(in: node) {
+      if case .field(let name, let value) = $0 { return name == "ref" && isNumberPrefix(value) }
+      return false
     }
   }
 
   /// The wildcards (`word*`) in `node`.
   static func wildcardCount(_ node: QueryNode) -> Int {
+    count(in: node) {
+      if case .prefix = $0 { return true }
+      return false
+    }
+  }
+
+  /// The leaves of `node` (words, phrases, wildcards, fields) that `matches` picks.
+  private static func count(in node: QueryNode, where matches: (QueryNode) -> Bool) -> Int {
     switch node {
-    case .prefix: return 1
-    case .word, .phrase, .field: return 0
-    case .and(let items), .or(let items), .near(let items): return items.reduce(0) { $0 + wildcardCount($1) }
-    case .andNot(let a, let b): return wildcardCount(a) + wildcardCount(b)
-    case .required(let n), .not(let n): return wildcardCount(n)
+    case .word, .phrase, .prefix, .field: return matches(node) ? 1 : 0
+    case .and(let items), .or(let items), .near(let items):
+      return items.reduce(0) { $0 + count(in: $1, where: matches) }
+    case .andNot(let a, let b): return count(in: a, where: matches) + count(in: b, where: matches)
+    case .required(let n), .not(let n): return count(in: n, where: matches)
     }
   }
 

@@ -110,7 +110,7 @@ extension Filters {
     default: throw VanbanError.badArgument("unknown filter `\(spelled)`")
     }
     // An empty range is a mistake, as `--year 2022..2020` is, not a search that finds nothing.
-    if let since, let until, since.sortKey > QueryCompiler.upperSortKey(until) {
+    if datesEndBeforeTheyStart, let since, let until {
       throw VanbanError.badArgument("\(spelled): the range ends (\(until.iso)) before it starts (\(since.iso))")
     }
   }

@@ -35,6 +35,12 @@ public struct Filters: Equatable, Sendable {
   /// numbers cited under it.
   public var hasNumberPrefix: Bool { reference.contains(where: QueryCompiler.isNumberPrefix) }
 
+  /// Whether `since` falls after `until`: a range no date is in, which is a mistake to say.
+  var datesEndBeforeTheyStart: Bool {
+    guard let since, let until else { return false }
+    return since.sortKey > QueryCompiler.upperSortKey(until)
+  }
+
   /// The most values one filter takes (`--agency A --agency B …`): each is a query of its own, and
   /// the server's page links every filter to a page without it, so 5,000 values made one request
   /// take a minute and 1.5 GB.
@@ -87,7 +93,7 @@ public struct Filters: Equatable, Sendable {
         guard let d = PartialDate(parsing: to) else { throw QuerySyntaxError(description: "bad date `\(to)`") }
         until = d
       }
-      if let since, let until, since.sortKey > QueryCompiler.upperSortKey(until) {
+      if datesEndBeforeTheyStart {
         throw QuerySyntaxError(description: "date: \(value) ends before it starts")
       }
     default: throw QuerySyntaxError(description: "unknown field `\(field)`")
