@@ -323,6 +323,30 @@ enum IndexLayout {
     #expect(try ws.search("root").hits.isEmpty, "/etc was indexed")
   }
 
+  /// Swift's `String` compares by canonical equivalence, so a folder beside the root whose name is
+  /// the root's in NFD (a copy from a Mac) looked like the root itself to `hasPrefix`: a link into
+  /// it was followed out of the folders given.
+  @Test func aFolderNamedLikeTheRootInAnotherNormalisationIsOutsideIt() throws {
+    let ws = try Workspace(seeds: false)
+    let root = ws.root.path + "/C\u{00F4}ng v\u{0103}n"
+    let twin = ws.root.path + "/Co\u{0302}ng va\u{0306}n"
+    #expect(root == twin && !root.utf8.elementsEqual(twin.utf8))
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try fm.createDirectory(atPath: twin, withIntermediateDirectories: true)
+    try Data("CÔNG VĂN\nTừ khoá dugonginside.\n".utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+    try Data("CÔNG VĂN\nBí mật, từ khoá dugongsecret.\n".utf8).write(to: URL(fileURLWithPath: twin + "/secret.txt"))
+    try fm.createSymbolicLink(atPath: root + "/file-link.txt", withDestinationPath: twin + "/secret.txt")
+    try fm.createSymbolicLink(atPath: root + "/folder-link", withDestinationPath: twin)
+    let r = try CLI.run(["index", root, "--index", ws.index.path, "--quiet", "--follow", "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try ws.search("dugongsecret").hits.isEmpty, "a link out of the folder was followed")
+    #expect(try ws.search("dugonginside").hits.count == 1)
+    #expect(r.stderr.contains(root + "/file-link.txt: symbolic link to"), "\(r.stderr)")
+    #expect(r.stderr.contains(root + "/folder-link: symbolic link to"), "\(r.stderr)")
+    #expect(r.stdout.contains("\"link-outside\" : 2"), "\(r.stdout)")
+  }
+
   @Test func aDocumentReachedThroughALinkLeavesWhenLinksAreNoLongerFollowed() throws {
     let ws = try Workspace()
     let dir = ws.corpus.path

@@ -214,6 +214,28 @@ import VanbanKit
     #expect(watch.stop() == 0)
   }
 
+  /// Two folders whose names differ only in normalisation (NFC and NFD, as a copy from a Mac
+  /// leaves) are two watches: deleting one kept the other's watch only once they were keyed by
+  /// their bytes.
+  @Test func foldersNamedAlikeInTwoNormalisationsAreWatchedApart() throws {
+    let ws = try Workspace(seeds: false)
+    let nfc = ws.corpus.path + "/C\u{00F4}ng v\u{0103}n"
+    let nfd = ws.corpus.path + "/Co\u{0302}ng va\u{0306}n"
+    try fm.createDirectory(atPath: nfc, withIntermediateDirectories: true)
+    try fm.createDirectory(atPath: nfd, withIntermediateDirectories: true)
+    try Data("Văn bản về Lục Ngạn lucnganq".utf8).write(to: URL(fileURLWithPath: nfc + "/a.txt"))
+    try Data("Văn bản về Lục Ngạn lucnganq".utf8).write(to: URL(fileURLWithPath: nfd + "/b.txt"))
+    let watch = try WatchedFolder(ws)
+    #expect(try watch.paths("lucnganq").count == 2)
+    try fm.removeItem(atPath: nfc)
+    #expect(WatchedFolder.eventually { (try? watch.paths("lucnganq").count) == 1 }, "\(watch.stderr)")
+    try Data("Văn bản về Yên Thế yentheq".utf8).write(to: URL(fileURLWithPath: nfd + "/c.txt"))
+    #expect(
+      WatchedFolder.eventually { (try? watch.paths("yentheq")) == [nfd + "/c.txt"] },
+      "a file written in the NFD folder was not seen: \(watch.stderr)")
+    #expect(watch.stop() == 0)
+  }
+
   @Test func badRescanIntervalIsAClearError() throws {
     let ws = try Workspace(seeds: false)
     let r = try ws.index(["--watch", "--rescan-interval", "0"])

@@ -53,22 +53,21 @@ public struct FileWalker: Sendable {
 
   public init(formats: Set<DocumentFormat>) { self.formats = formats }
 
+  /// Told of each entry the walk passes by: its path, the kind of skip (a stable key for
+  /// summaries), and the reason in words with its detail (a link's target, the system's error).
+  public typealias SkipHandler = (_ path: String, _ kind: WalkSkip, _ reason: String) -> Void
+
   /// Walks `roots` (files or directories), calling `skip` for each entry that can't be indexed.
   /// Hidden entries (starting with `.`), Office's lock files and Windows' folder files are not
   /// entered (`isNeverIndexed`), nor entries matching `excludePatterns`.
-  public func files(under roots: [String], skip: (String, String) -> Void) -> [FoundFile] {
-    walk(roots, skip: skip).files
-  }
-
-  /// As `files(under:skip:)`, with the count of files left out for their extension.
   /// `folder` is told of each folder just before it is listed (a watcher watches it from then on).
-  public func walk(_ roots: [String], skip: (String, String) -> Void, folder: (String) -> Void = { _ in }) -> Walk {
+  public func walk(_ roots: [String], skip: SkipHandler, folder: (String) -> Void = { _ in }) -> Walk {
     var state = startState(roots)
     for root in roots {
       let absolute = FileWalker.absolute(root)
       var st = stat()
       guard stat(absolute, &st) == 0 else {
-        skip(root, String(cString: strerror(errno)))
+        skip(root, .unreadable, String(cString: strerror(errno)))
         continue
       }
       if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -76,11 +75,11 @@ public struct FileWalker: Sendable {
         walk(absolute, &state, skip, folder)
       } else if (st.st_mode & S_IFMT) != S_IFREG {
         // A FIFO would block the reader forever; sockets and devices are not documents either.
-        skip(root, Self.notRegular)
+        skip(root, .notAFile, Self.notRegular)
       } else if let f = found(absolute, st) {
         if state.firstVisit(file: st) { state.out.append(f) }
       } else {
-        skip(root, "\(Self.unsupportedType) (\(supportedList))")
+        skip(root, .unsupportedType, "\(Self.unsupportedType) (\(supportedList))")
       }
     }
     return Walk(files: state.out, ignored: state.ignored, unread: state.unread)
@@ -100,17 +99,17 @@ public struct FileWalker: Sendable {
   /// a scope left out on the way down (hidden, excluded, the index folder, reached through a link
   /// not followed or one leading out of the roots) finds nothing. A scope that is gone finds nothing.
   public func walk(
-    _ scopes: [String], within roots: [String], skip: (String, String) -> Void, folder: (String) -> Void = { _ in }
+    _ scopes: [String], within roots: [String], skip: SkipHandler, folder: (String) -> Void = { _ in }
   ) -> Walk {
     var state = startState(roots)
     for scope in scopes {
-      guard let root = roots.first(where: { Indexer.isUnder(scope, $0) }), !isLeftOut(scope, under: root),
+      guard let root = roots.first(where: { ExactPath.isUnder(scope, $0) }), !isLeftOut(scope, under: root),
         let realRoot = realPath(root)
       else { continue }
       var st = stat()
       guard lstat(scope, &st) == 0 else { continue }  // gone: nothing to find, nothing to say
       state.root = root
-      if scope == root {
+      if ExactPath.same(scope, root) {
         guard stat(scope, &st) == 0, !state.excluded.contains(FileID(st)) else { continue }
         if (st.st_mode & S_IFMT) == S_IFDIR {
           walk(scope, &state, skip, folder)
@@ -123,7 +122,7 @@ public struct FileWalker: Sendable {
       // is then visited as the walk visits an entry, so a pipe or a link is reported the same way.
       let parent = (scope as NSString).deletingLastPathComponent
       guard let realParent = realPath(parent) else { continue }
-      let throughLinks = realParent != realRoot + parent.dropFirst(root.count)
+      let throughLinks = !ExactPath.same(realParent, realRoot + parent.dropFirst(root.count))
       if throughLinks && (!followLinks || !state.insideRoots(realParent)) { continue }
       visit(scope, name: (scope as NSString).lastPathComponent, &state, skip, folder)
     }
@@ -148,7 +147,7 @@ public struct FileWalker: Sendable {
   /// document indexed before it was excluded is then removed.
   public func isLeftOut(_ path: String, under root: String) -> Bool {
     let base = root.hasSuffix("/") ? root : root + "/"
-    guard path.hasPrefix(base) else { return false }
+    guard ExactPath.isUnder(path, root) else { return false }
     var relative = ""
     for part in path.dropFirst(base.count).split(separator: "/") {
       relative += relative.isEmpty ? String(part) : "/" + part
@@ -185,7 +184,7 @@ public struct FileWalker: Sendable {
     mutating func firstVisit(file st: stat) -> Bool { files.insert(FileID(st)).inserted }
 
     func insideRoots(_ real: String) -> Bool {
-      realRoots.contains { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+      realRoots.contains { ExactPath.isUnder(real, $0) }
     }
   }
 
@@ -197,9 +196,9 @@ public struct FileWalker: Sendable {
     guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
       let real = realPath(path), let realRoot = realPath(root)
     else { return false }
-    if followLinks { return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") }
+    if followLinks { return ExactPath.isUnder(real, realRoot) }
     // Without links, the real path is the root's real path plus the same tail.
-    return real == realRoot + path.dropFirst(root.count)
+    return ExactPath.same(real, realRoot + path.dropFirst(root.count))
   }
 
   private var supportedList: String { formats.map(\.rawValue).sorted().joined(separator: ", ") }
@@ -211,21 +210,21 @@ public struct FileWalker: Sendable {
   }
 
   private func walk(
-    _ dir: String, _ state: inout WalkState, _ skip: (String, String) -> Void, _ folder: (String) -> Void
+    _ dir: String, _ state: inout WalkState, _ skip: SkipHandler, _ folder: (String) -> Void
   ) {
     var st = stat()
     guard stat(dir, &st) == 0 else {
-      skip(dir, String(cString: strerror(errno)))
+      skip(dir, .unreadable, String(cString: strerror(errno)))
       state.unread.append(dir)
       return
     }
     guard state.visited.insert(FileID(st)).inserted else {
-      skip(dir, Self.visitedTwice)
+      skip(dir, .visitedTwice, Self.visitedTwice)
       return
     }
     folder(dir)
     guard let handle = opendir(dir) else {
-      skip(dir, String(cString: strerror(errno)))
+      skip(dir, .unreadable, String(cString: strerror(errno)))
       state.unread.append(dir)
       return
     }
@@ -242,7 +241,7 @@ public struct FileWalker: Sendable {
           let n = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
           return String(decoding: UnsafeBufferPointer(start: p.baseAddress, count: n), as: UTF8.self)
         }
-        skip(dir + "/" + lossy, Self.badName)
+        skip(dir + "/" + lossy, .badName, Self.badName)
         continue
       }
       if Self.isNeverIndexed(name) { continue }
@@ -259,7 +258,7 @@ public struct FileWalker: Sendable {
 
   /// One entry of a folder (or a watched scope): a file found, a folder walked, or a skip said.
   private func visit(
-    _ path: String, name: String, _ state: inout WalkState, _ skip: (String, String) -> Void,
+    _ path: String, name: String, _ state: inout WalkState, _ skip: SkipHandler,
     _ folder: (String) -> Void
   ) {
     var st = stat()
@@ -267,11 +266,13 @@ public struct FileWalker: Sendable {
       if !followLinks {
         // Not followed: a link can lead anywhere, /etc or a folder indexed already. One named
         // like a document is mentioned, so a missing file has an explanation.
-        if let format = DocumentFormat.forPath(path), formats.contains(format) { skip(path, Self.linkNotFollowed) }
+        if let format = DocumentFormat.forPath(path), formats.contains(format) {
+          skip(path, .linkNotFollowed, Self.linkNotFollowed)
+        }
         return
       }
       if let real = realPath(path), !state.insideRoots(real) {
-        skip(path, "symbolic link to \(real), \(Self.outsideRoots)")
+        skip(path, .linkOutside, "symbolic link to \(real), \(Self.outsideRoots)")
         return
       }
     }
@@ -280,7 +281,7 @@ public struct FileWalker: Sendable {
       // Gone since it was listed (or a link to nothing): nothing to say. Anything else (no
       // permission, a path past PATH_MAX) may be a document or a folder of them, unread.
       if DocumentFormat.forPath(path) != nil || err != ENOENT {
-        skip(path, String(cString: strerror(err)))
+        skip(path, .unreadable, String(cString: strerror(err)))
       }
       if err != ENOENT && err != ELOOP { state.unread.append(path) }
       return
@@ -289,7 +290,7 @@ public struct FileWalker: Sendable {
       if state.excluded.contains(FileID(st)) { return }
       if DocumentFormat.forPath(path) != nil && formats.contains(DocumentFormat.forPath(path)!) {
         // A directory named x.txt is walked, but say why the name was not read as a file.
-        skip(path, Self.isDirectory)
+        skip(path, .directory, Self.isDirectory)
       }
       walk(path, &state, skip, folder)
     } else if (st.st_mode & S_IFMT) == S_IFREG, let f = found(path, st) {
@@ -297,7 +298,7 @@ public struct FileWalker: Sendable {
     } else if (st.st_mode & S_IFMT) == S_IFREG, DocumentFormat.forPath(path) == nil {
       state.ignored[Self.fileExtension(name), default: 0] += 1
     } else if (st.st_mode & S_IFMT) != S_IFREG, found(path, st) != nil {
-      skip(path, Self.notRegular)
+      skip(path, .notAFile, Self.notRegular)
     }
   }
 
@@ -314,10 +315,6 @@ public struct FileWalker: Sendable {
   static let isDirectory = "is a directory"
   static let visitedTwice = "directory already visited (symlink loop, or a link to a folder indexed already)"
   static let unsupportedType = "not a supported file type"
-
-  /// The kind of a skip `reason` the walk gave, for the run's summary: a stable key (`WalkSkip`);
-  /// the per-file line names the detail (a link's target, the system's error).
-  static func category(ofReason reason: String) -> String { WalkSkip(reason: reason).rawValue }
 
   /// Absolute, with `.` and `..` resolved lexically (symlinks are kept: the path is what the user
   /// indexed).

@@ -30,8 +30,9 @@ public final class FolderWatcher {
   /// The inotify descriptor, readable when events are waiting (for poll(2)).
   public let fd: Int32
   private var paths: [Int32: String] = [:]
-  private var folders: [String: Int32] = [:]
-  private let roots: Set<String>
+  // Keyed by bytes: two folders whose names differ only in normalisation are two watches.
+  private var folders: [ExactPath: Int32] = [:]
+  private let roots: Set<ExactPath>
   /// For tests: behave as if the kernel refused every watch past this many.
   private let limitForTests: Int?
 
@@ -44,7 +45,7 @@ public final class FolderWatcher {
     let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
     guard fd >= 0 else { throw VanbanError.io("cannot watch folders (inotify): \(String(cString: strerror(errno)))") }
     self.fd = fd
-    self.roots = Set(roots)
+    self.roots = Set(roots.map(ExactPath.init))
     self.limitForTests = limitForTests
   }
 
@@ -55,19 +56,20 @@ public final class FolderWatcher {
 
   /// Watches `folder` (again: a folder moved back in gets its watch and path back).
   public func add(_ folder: String) -> AddResult {
-    if let limitForTests, folders[folder] == nil, folders.count >= limitForTests { return .limitReached }
+    let key = ExactPath(folder)
+    if let limitForTests, folders[key] == nil, folders.count >= limitForTests { return .limitReached }
     // Links are followed: the walker hands over a link to a folder only when it follows it.
     let wd = inotify_add_watch(fd, folder, Self.mask)
     guard wd >= 0 else { return errno == ENOSPC ? .limitReached : .failed(errno) }
-    if let old = paths[wd], old != folder { folders[old] = nil }
+    if let old = paths[wd], !ExactPath.same(old, folder) { folders[ExactPath(old)] = nil }
     paths[wd] = folder
-    folders[folder] = wd
+    folders[key] = wd
     return .added
   }
 
   /// Stops watching `path` and every folder under it (moved away or deleted).
   public func forget(under path: String) {
-    for (folder, wd) in folders where Indexer.isUnder(folder, path) {
+    for (folder, wd) in folders where ExactPath.isUnder(folder.path, path) {
       inotify_rm_watch(fd, wd)
       folders[folder] = nil
       paths[wd] = nil
@@ -102,13 +104,15 @@ public final class FolderWatcher {
     let mask = event.mask
     if mask & UInt32(IN_Q_OVERFLOW) != 0 { return .rescan }
     if mask & UInt32(IN_IGNORED) != 0 {
-      if let folder = paths.removeValue(forKey: event.wd), folders[folder] == event.wd { folders[folder] = nil }
+      if let folder = paths.removeValue(forKey: event.wd), folders[ExactPath(folder)] == event.wd {
+        folders[ExactPath(folder)] = nil
+      }
       return nil
     }
     guard let folder = paths[event.wd] else { return nil }
     if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
       // The parent reports the folder itself; only a root has no watched parent.
-      return roots.contains(folder) ? .rescan : nil
+      return roots.contains(ExactPath(folder)) ? .rescan : nil
     }
     // A name that is not UTF-8 cannot be indexed; the walk says so when it meets it.
     guard let name, !name.isEmpty else { return nil }

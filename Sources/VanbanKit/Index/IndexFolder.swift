@@ -251,10 +251,11 @@ enum IndexFolder {
     let index = realPath(indexPath) ?? FileWalker.absolute(indexPath)
     for root in roots {
       guard let r = realPath(root) else { continue }
-      if r == index || index == "/" || r.hasPrefix(index + "/") {
+      if ExactPath.isUnder(r, index) {
         throw VanbanError.unsafeIndexFolder(
           indexPath,
-          "it \(r == index ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder")
+          "it \(ExactPath.same(r, index) ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder"
+        )
       }
     }
   }

@@ -112,7 +112,7 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     let joined = indexPath + "/" + relative
     guard let base = realPath(indexPath) else { throw VanbanError.indexNotFound(indexPath) }
     guard let target = realPath(joined) else { return joined }  // missing: opening says so
-    guard target.hasPrefix(base == "/" ? "/" : base + "/") else {
+    guard ExactPath.isUnder(target, base), !ExactPath.same(target, base) else {
       throw VanbanError.notAnIndex(indexPath, "shard `\(relative)` leads outside the index folder")
     }
     return target

@@ -47,7 +47,7 @@ struct IndexSession {
       observer?.skipped(path: path, reason: reason)
     }
     let prefix = scopes.map { Self.commonPrefix($0) } ?? ""
-    let inScope: (String) -> Bool = { key in scopes?.contains { Indexer.isUnder(key, $0) } ?? true }
+    let inScope: (String) -> Bool = { key in scopes?.contains { ExactPath.isUnder(key, $0) } ?? true }
     let known = try db.signatures(prefix: prefix).filter { inScope($0.key.path) }
     let skippedBefore = try db.skipRecords(prefix: prefix).filter { inScope($0.key.path) }
     if scopes == nil {
@@ -58,9 +58,9 @@ struct IndexSession {
     }
 
     var walkerSkipped = Set<ExactPath>()
-    func onSkip(_ p: String, _ r: String) {
+    func onSkip(_ p: String, _ kind: WalkSkip, _ r: String) {
       walkerSkipped.insert(ExactPath(IndexSchema.pathKey(p)))
-      skip(p, r, category: FileWalker.category(ofReason: r))
+      skip(p, r, category: kind.rawValue)
     }
     var walk =
       if let scopes {
@@ -100,8 +100,8 @@ struct IndexSession {
     let walker = self.walker
     func isGone(_ exact: ExactPath) -> Bool {
       let key = exact.path
-      guard let root = roots.first(where: { Indexer.isUnder(key, $0) }),
-        !unread.contains(where: { Indexer.isUnder(key, $0) })
+      guard let root = roots.first(where: { ExactPath.isUnder(key, $0) }),
+        !unread.contains(where: { ExactPath.isUnder(key, $0) })
       else { return false }
       return walkerSkipped.contains(exact) || !walker.wouldFind(key, under: root) || walker.isLeftOut(key, under: root)
     }

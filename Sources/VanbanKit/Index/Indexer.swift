@@ -168,11 +168,6 @@ extension Indexer {
 // MARK: - Roots that vanished
 
 extension Indexer {
-  /// Whether `pathKey` is `root` or lies under it.
-  static func isUnder(_ pathKey: String, _ root: String) -> Bool {
-    pathKey == root || pathKey.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-  }
-
   /// The path keys of the documents in the committed index (none when there is none to read).
   static func committedPaths(_ indexPath: String) -> [String] {
     let shards = (try? Searcher.openShards(indexPath)) ?? []
@@ -195,7 +190,7 @@ extension Indexer {
   /// - throws: `VanbanError.rootMissing`, `.rootEmptied` (vanished: true).
   static func checkExist(_ missing: [String], known: some Collection<String>, prune: Bool) throws {
     for root in missing {
-      let documents = known.filter { isUnder($0, root) }.count
+      let documents = known.filter { ExactPath.isUnder($0, root) }.count
       if documents == 0 { throw VanbanError.rootMissing(root) }
       if !prune { throw VanbanError.rootEmptied(root, documents: documents, vanished: true) }
     }
@@ -211,7 +206,7 @@ extension Indexer {
       guard let names = try? FileManager.default.contentsOfDirectory(atPath: root),
         names.allSatisfy(FileWalker.isNeverIndexed)
       else { continue }
-      let documents = known.filter { isUnder($0, root) }.count
+      let documents = known.filter { ExactPath.isUnder($0, root) }.count
       if documents > 0 { throw VanbanError.rootEmptied(root, documents: documents, vanished: false) }
     }
   }

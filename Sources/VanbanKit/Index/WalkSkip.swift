@@ -1,6 +1,7 @@
 // Why the walk passed an entry by, as a stable key for `index --json`'s `skipReasons`, beside the
-// `SkipReason` keys of files that were read and failed. The walk's own line for each entry keeps
-// its detail (a link's target, the system's error).
+// `SkipReason` keys of files that were read and failed. The walker names the kind where it skips
+// (`FileWalker.SkipHandler`); its line for each entry keeps the detail (a link's target, the
+// system's error).
 
 /// The kind of an entry the walk did not hand on to be read; the raw value is stable (exported).
 public enum WalkSkip: String, CaseIterable, Sendable {
@@ -32,25 +33,6 @@ public enum WalkSkip: String, CaseIterable, Sendable {
     case .visitedTwice: return "folder already visited"
     case .unsupportedType: return "not a supported file type"
     case .unreadable: return "unreadable"
-    }
-  }
-
-  /// The kind of a reason the walk gave (`FileWalker`'s skip callback).
-  public init(reason: String) {
-    switch reason {
-    case FileWalker.linkNotFollowed: self = .linkNotFollowed
-    case FileWalker.notRegular: self = .notAFile
-    case FileWalker.badName: self = .badName
-    case FileWalker.isDirectory: self = .directory
-    case FileWalker.visitedTwice: self = .visitedTwice
-    default:
-      if reason.hasPrefix("symbolic link to ") && reason.hasSuffix(FileWalker.outsideRoots) {
-        self = .linkOutside
-      } else if reason.hasPrefix(FileWalker.unsupportedType) {
-        self = .unsupportedType
-      } else {
-        self = .unreadable  // the system's own words (strerror)
-      }
     }
   }
 }

@@ -64,7 +64,9 @@ extension Searcher {
     // The inode tells a planted file of the same size and time from the indexed one, whichever
     // folder on the way was swapped for a link. An index made before inodes were kept has none:
     // there the path must reach the file through no link at all.
-    let sameFile = stored.inode.map { $0 == UInt64(st.st_ino) } ?? (realPath(stored.path) == stored.path)
+    let sameFile =
+      stored.inode.map { $0 == UInt64(st.st_ino) }
+      ?? (realPath(stored.path).map { ExactPath.same($0, stored.path) } ?? false)
     guard same && sameFile else {
       _ = Glibc.close(fd)
       throw .changed(stored.path)
