@@ -19,6 +19,21 @@ public enum DocumentTypes {
     byFolded[compact(s)]
   }
 
+  /// The abbreviations of types that open a number's symbol (`45/QĐ-UBND`, `15/2020/NĐ-CP`;
+  /// Nghị định 30/2020/NĐ-CP, Phụ lục III), in capitals. A công văn has none: `123/UBND-KTTH`.
+  static let symbolCodes: Set<String> = [
+    "NQ", "QĐ", "CT", "QC", "QYĐ", "TB", "HD", "HĐ", "CTR", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTR",
+    "CĐ", "GM", "GUQ", "GGT", "GNP", "PC", "PB", "NĐ", "TT", "TTLT", "NQLT", "PL", "VBHN", "KL", "L", "QH", "LCT",
+  ]
+
+  /// Whether `number`'s symbol opens with a type's abbreviation (`45/QĐ-UBND`: yes;
+  /// `123/UBND-KTTH`: no).
+  static func symbolNamesAType(_ number: String) -> Bool {
+    guard let slash = number.lastIndex(of: "/") else { return false }
+    let code = number[number.index(after: slash)...].prefix { $0 != "-" }
+    return symbolCodes.contains(code.uppercased())
+  }
+
   /// Words a citation names its target with: the types, plus the generic `Văn bản`.
   static let citationWords: [String] = all + ["Văn bản", "Công văn hỏa tốc", "Điện"]
 

@@ -18,6 +18,8 @@ struct HeaderInfo {
   var placeProvince: String?
   var typeLine: String?
   var hasVV = false
+  /// A `Về việc …` summary with no type line before it: a công văn that spells out `V/v`.
+  var hasVeViec = false
   var subject: String?
   /// The Gazette files the text under `VĂN BẢN HỢP NHẤT - <body>`: a consolidated text.
   var consolidated = false
@@ -358,6 +360,7 @@ enum HeaderParser {
       return true
     }
     if h.subject == nil, subjectParts.isEmpty, f.folded.starts(with: Cue.ve_viec), structural {
+      h.hasVeViec = h.typeLine == nil
       subjectParts = [line]
       collecting = .afterType
       return true

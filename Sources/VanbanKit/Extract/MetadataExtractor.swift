@@ -24,8 +24,13 @@ public struct MetadataExtractor: Sendable {
     m.date = header.date
     m.subject = header.subject
     // The type is printed (`THÔNG TƯ`, `Luật số:`) or a công văn's `V/v`; never guessed from the
-    // symbol's letters: `CT` is Chỉ thị in `16/CT-TTg` but Cục Thuế in `81215/CT-TTHT`.
-    m.type = header.typeLine ?? (header.hasVV ? "Công văn" : nil) ?? header.numberPrefixType
+    // symbol's letters: `CT` is Chỉ thị in `16/CT-TTg` but Cục Thuế in `81215/CT-TTHT`. A
+    // summary spelt `Về việc` with no type line is a công văn too, unless the number's symbol
+    // names a type (`45/QĐ-UBND`: its type line was lost, and no type beats a wrong one).
+    let veViecDispatch = header.hasVeViec && !(header.number.map(DocumentTypes.symbolNamesAType) ?? false)
+    m.type =
+      header.typeLine ?? (header.hasVV ? "Công văn" : nil) ?? header.numberPrefixType
+      ?? (veViecDispatch ? "Công văn" : nil)
 
     // A consolidated text (văn bản hợp nhất) heads itself with the original's type and title;
     // its own number, body and date stand in the header (Văn phòng Quốc hội) or in the closing
@@ -79,7 +84,13 @@ public struct MetadataExtractor: Sendable {
       let cut = UTF8Bytes.find(bytes, Self.jointSeparator) ?? bytes.count
       return Self.bodyTrimmer.trim(ScalarText.fold(String(decoding: bytes[..<cut], as: UTF8.self)))
     }
-    let sig = SignatureParser.parse(lines, preferring: firstBody.flatMap { $0.isEmpty ? nil : $0 })
+    let preferring = firstBody.flatMap { $0.isEmpty ? nil : $0 }
+    let sig =
+      if let columns = SignatureColumns.readingOrder(lines) {
+        SignatureParser.parse(columns[...], preferring: preferring)
+      } else {
+        SignatureParser.parse(lines, preferring: preferring)
+      }
     m.signer = sig.signer
     m.signerTitle = sig.title
 

@@ -166,11 +166,11 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
     var p = i
     guard UTF8Bytes.hasWord(b, p, "ngay") else { return nil }
     p += 4
-    p = UTF8Bytes.skipBlanks(b, p, newlines: true)
+    p = skipBlanksAndPlaceholder(b, p)
     let (day, p1) = UTF8Bytes.readInt(b, p, maxDigits: 2)
     p = UTF8Bytes.skipBlanks(b, p1, newlines: true)
     guard UTF8Bytes.hasWord(b, p, "thang") else { return nil }
-    p = UTF8Bytes.skipBlanks(b, p + 5, newlines: true)
+    p = skipBlanksAndPlaceholder(b, p + 5)
     let (month, p2) = UTF8Bytes.readInt(b, p, maxDigits: 2)
     p = UTF8Bytes.skipBlanks(b, p2, newlines: true)
     guard UTF8Bytes.hasWord(b, p, "nam") else { return nil }
@@ -186,6 +186,22 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
     let d = month == nil ? nil : day
     guard let date = make(y, month, d) else { return nil }
     return (date, i..<end)
+  }
+
+  /// Blanks, and the dots, ellipsis or underscores of a day or month left to be filled in by hand
+  /// (`ngày ... tháng ... năm 2024`, `ngày __ tháng 3`): the date is then the year (and month).
+  private static func skipBlanksAndPlaceholder(_ b: [UInt8], _ i: Int) -> Int {
+    var p = i
+    while p < b.count {
+      if UTF8Bytes.isBlank(b[p]) || b[p] == UTF8Bytes.newline || b[p] == 0x2E || b[p] == 0x5F {
+        p += 1
+      } else if b[p] == 0xE2, p + 2 < b.count, b[p + 1] == 0x80, b[p + 2] == 0xA6 {
+        p += 3  // …
+      } else {
+        break
+      }
+    }
+    return p
   }
 
   /// `20/9/2022`, `20-9-2022`, `20.9.2022` at `i` (bytes; no letters around the digits).

@@ -268,6 +268,7 @@ extension SignatureParser {
   /// The words of one line. A simple line (see `Screen.simple`) is split and classified by bytes
   /// and scalar flags; any other by Characters.
   static func words(of line: Substring, line i: Int, simple: Bool) -> [Word] {
+    if let note = signingNoteLine(line) { return [Word(text: note, line: i, kind: .signedNote)] }
     var out: [Word] = []
     var pieces: [Substring] = []
     if simple {
@@ -299,14 +300,17 @@ extension SignatureParser {
     } else {
       pieces = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" })
     }
-    // `(Đã ký)` split in two.
+    // `(Đã ký)`, `(Đã ký và đóng dấu)` after a name: split at spaces, joined again.
     var k = 0
     while k + 1 < pieces.count {
-      if pieces[k].utf8.first == 0x28, ScalarText.fold(pieces[k]) == "(da",
-        ScalarText.fold(pieces[k + 1]).hasPrefix("ky)")
+      if let b = pieces[k].utf8.first, b == 0x28 || b == 0x5B, pieces[k].utf8.last != 0x29, pieces[k].utf8.last != 0x5D,
+        let end = pieces[(k + 1)...].prefix(5).firstIndex(where: { $0.utf8.last == 0x29 || $0.utf8.last == 0x5D })
       {
-        pieces[k] = Substring(pieces[k] + " " + pieces[k + 1])
-        pieces.remove(at: k + 1)
+        let joined = pieces[k...end].joined(separator: " ")
+        if isSigningNote(ScalarText.fold(joined), bracketed: true) {
+          pieces[k] = Substring(joined)
+          pieces.removeSubrange((k + 1)...end)
+        }
       }
       k += 1
     }
@@ -390,10 +394,7 @@ extension SignatureParser {
     let n = u8.count
     if n == 1, b0 == 0x2D || b0 == 0x2C || b0 == 0x26 { return .joiner }
     if n == 3, b0 == 0xE2, w.unicodeScalars.first == "\u{2013}" { return .joiner }  // `–`
-    if b0 == 0x28 || b0 == 0x5B {
-      let f = ScalarText.fold(w)
-      if f.hasPrefix("(da ky") || f == "[daky]" || f == "(ky)" { return .signedNote }
-    }
+    if b0 == 0x28 || b0 == 0x5B, isSigningNote(ScalarText.fold(w), bracketed: true) { return .signedNote }
     var letters = 0
     var upper = 0
     var firstUpper = false
@@ -428,5 +429,37 @@ extension SignatureParser {
     if upper == letters, letters >= 2 || count <= 2 { return .caps }
     if firstUpper, restLower, !punctuation { return .name }
     return .other
+  }
+
+  // MARK: - Signing notes
+
+  /// The line itself when it is only a signing note (`(Đã ký)`, `[đã ký]`, `Đã ký`,
+  /// `(Đã ký và đóng dấu)`, `( Ký, đóng dấu )`): web copies print one where the signature was.
+  static func signingNoteLine(_ line: Substring) -> Substring? {
+    let trimmed = noteTrimmer.trim(line)
+    let u = trimmed.utf8
+    // Short, and starting with a bracket, `Đ`/`đ`, `D`/`d` or `K`/`k`: most lines stop here.
+    guard let b0 = u.first, u.count <= 48,
+      b0 == 0x28 || b0 == 0x5B || b0 == 0xC4 || b0 == 0x44 || b0 == 0x64 || b0 == 0x4B || b0 == 0x6B
+    else { return nil }
+    return isSigningNote(ScalarText.fold(trimmed), bracketed: b0 == 0x28 || b0 == 0x5B) ? Substring(trimmed) : nil
+  }
+
+  private static let noteTrimmer = ScalarText.Trimmer(CharacterSet(charactersIn: " \t"))
+
+  /// Whether folded `f` is a signing note: `đã ký` or `ký`, then at most `và`, `đóng dấu`, `tên`
+  /// (`(đã ký tên và đóng dấu)`), in brackets or not; `(signed)`. Without brackets it must start
+  /// `đã ký`, so a line that is only the word `Ký` is not taken for one.
+  static func isSigningNote(_ f: String, bracketed: Bool) -> Bool {
+    var words = f.split(whereSeparator: { " \t,.;:()[]".contains($0) })
+    if bracketed, f.utf8.last != 0x29, f.utf8.last != 0x5D { return false }
+    if words == ["daky"] || (bracketed && words == ["signed"]) { return true }
+    if words.first == "da" {
+      words.removeFirst()
+    } else if !bracketed {
+      return false
+    }
+    guard words.first == "ky" else { return false }
+    return words.dropFirst().allSatisfy { $0 == "va" || $0 == "dong" || $0 == "dau" || $0 == "ten" }
   }
 }

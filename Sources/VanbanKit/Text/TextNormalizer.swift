@@ -10,7 +10,8 @@ import Foundation
 public enum TextNormalizer {
   /// NFC, one canonical tone placement (the tone sits on the first vowel of a final oa/oe/uy:
   /// `hòa`, `khỏe`, `ủy`, `thủy`), look-alikes read as Đ/đ, Markdown `**`/`***` removed, line endings
-  /// LF, no-break spaces as spaces. Case is kept.
+  /// LF, no-break and typographic spaces as spaces, soft hyphens and zero-width marks removed.
+  /// Case is kept.
   public static func normalize(_ input: String) -> String {
     var s = input
     if s.utf8.contains(13) {
@@ -51,8 +52,12 @@ public enum TextNormalizer {
       switch v {
       case 0x00D0, 0x0189: v = 0x0110  // Ð, Ɖ → Đ
       case 0x00F0, 0x0256: v = 0x0111  // ð, ɖ → đ
-      case 0x00A0, 0x202F: v = 0x20  // no-break spaces
-      case 0x200B, 0xFEFF:  // zero-width space, stray BOM
+      // No-break spaces, and the typographic ones (en, em, thin, hair; ideographic) Word and
+      // PDFs put in names and numbers: `Số:\u{2002}123` must read as `Số: 123`.
+      case 0x00A0, 0x202F, 0x2000...0x200A, 0x205F, 0x3000: v = 0x20
+      // Zero-width space, stray BOM, word joiner, and the soft hyphen (`Nguy\u{00AD}ễn` is one
+      // word: it marks where a line may break, and prints nothing unless it does).
+      case 0x200B, 0xFEFF, 0x2060, 0x00AD:
         scalars.formIndex(after: &i)
         continue
       case 0x2A:  // a run of two or more '*' is Markdown emphasis, not text

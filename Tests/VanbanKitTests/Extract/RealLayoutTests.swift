@@ -240,6 +240,102 @@ struct RealLayoutTests {
         "CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 16/1999/QH10 VỀ SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM"),
   ]
 
+  /// A công văn as provincial offices send it, with `line` changed by the case.
+  static func dispatch(
+    date: String = "Quảng Nam, ngày 5 tháng 3 năm 2024", number: String = "Số: 123/UBND-KTTH",
+    summary: String = "V/v tăng cường phòng, chống dịch bệnh", signed: String = "(Đã ký)",
+    name: String = "Nguyễn Văn An", closing: String? = nil
+  ) -> String {
+    """
+    ỦY BAN NHÂN DÂN
+    TỈNH QUẢNG NAM
+    \(number)
+    \(summary)
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Độc lập - Tự do - Hạnh phúc
+    \(date)
+
+    Kính gửi: Các sở, ban, ngành.
+    UBND tỉnh yêu cầu các đơn vị triển khai thực hiện./.
+    \(closing ?? "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\(signed)\n\(name)")
+    """
+  }
+
+  /// Web copies and Word files as offices send them: each row one way of writing a field that
+  /// real files use (found by building them as .txt, .docx, .odt and .pdf).
+  static let variants: [Case] =
+    [
+      "[đã ký]", "(Đã ký và đóng dấu)", "Đã ký", "( Ký, đóng dấu )", "(đã ký tên và đóng dấu)", "(Signed)",
+    ].map {
+      Case(name: "signing note \($0)", text: dispatch(signed: $0), signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH")
+    } + [
+      Case(
+        name: "signing note after the name", text: dispatch(signed: "", name: "Nguyễn Văn An (Đã ký và đóng dấu)"),
+        signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+      Case(
+        name: "day and month left as dots", text: dispatch(date: "Quảng Nam, ngày ... tháng ... năm 2024"), date: "2024"
+      ),
+      Case(
+        name: "day left as an ellipsis", text: dispatch(date: "Quảng Nam, ngày …… tháng 3 năm 2024"), date: "2024-03"),
+      Case(
+        name: "day and month left as underscores", text: dispatch(date: "Quảng Nam, ngày __ tháng __ năm 2024"),
+        date: "2024"),
+      Case(
+        name: "a công văn's summary spelt Về việc",
+        text: dispatch(summary: "Về việc tăng cường phòng, chống dịch bệnh"),
+        type: "Công văn", number: "123/UBND-KTTH"),
+      Case(name: "a soft hyphen after a word", text: dispatch(name: "Nguyễn Văn\u{00AD} An"), signer: "Nguyễn Văn An"),
+      Case(name: "a soft hyphen inside a word", text: dispatch(name: "Ngu\u{00AD}yễn Văn An"), signer: "Nguyễn Văn An"),
+      Case(name: "a thin space in the name", text: dispatch(name: "Nguyễn\u{2009}Văn An"), signer: "Nguyễn Văn An"),
+      Case(
+        name: "Nơi nhận beside the signature, set with tabs",
+        text: dispatch(
+          closing: "Nơi nhận:\t\t\tKT. CHỦ TỊCH\n- Như trên;\t\t\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\n\t\t\tNguyễn Văn An"),
+        signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+      Case(
+        name: "Nơi nhận beside the signature, set with spaces, a decision's Như Điều 3",
+        text: dispatch(
+          closing: "Nơi nhận:                    TM. ỦY BAN NHÂN DÂN\n- Như Điều 3;                 CHỦ TỊCH\n"
+            + "- Lưu: VT, KTTH.\n\n                              Lê Văn Dũng"),
+        signer: "Lê Văn Dũng", title: "CHỦ TỊCH"),
+      Case(
+        name: "the title a line above Nơi nhận, set with tabs",
+        text: dispatch(
+          closing:
+            "\t\t\tKT. CHỦ TỊCH\nNơi nhận:\t\t\tPHÓ CHỦ TỊCH\n- Như trên;\n- Lưu: VT.\t\t\t(Đã ký)\n\t\t\tNguyễn Văn An"
+        ),
+        signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+      Case(
+        name: "an en space after Số:", text: dispatch(number: "Số:\u{2002}123/UBND-KTTH"), number: "123/UBND-KTTH",
+        date: "2024-03-05"),
+    ]
+
+  @Test(arguments: variants)
+  func variant(_ c: Case) { fields(c) }
+
+  /// A `Nơi nhận` block set in columns is read as its left lines, then its right lines; a text
+  /// without one is left alone.
+  @Test func columnsOfAClosingBlock() {
+    let lines = "Điều 3. Thi hành./.\nNơi nhận:\t\tKT. CHỦ TỊCH\n- Như trên;   PHÓ CHỦ TỊCH\n\t\tNguyễn Văn An\nPhụ lục"
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      SignatureColumns.readingOrder(lines[...])
+        == [
+          "Điều 3. Thi hành./.", "Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "Phụ lục",
+        ])
+    let plain = "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH".split(separator: "\n")
+    #expect(SignatureColumns.readingOrder(plain[...]) == nil)
+    #expect(SignatureColumns.cells("  - Như trên;") == ("- Như trên;", ""))
+    #expect(SignatureColumns.cells("a b\tc  d") == ("a b", "c  d"))
+  }
+
+  /// `Về việc` under a decision's number whose type line was lost gives no type, not a wrong one.
+  @Test func veViecUnderATypedSymbolIsNoDispatch() {
+    let text = Self.dispatch(number: "Số: 45/QĐ-UBND", summary: "Về việc thành lập Ban chỉ đạo")
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(text)).type == nil)
+    #expect(DocumentTypes.symbolNamesAType("15/2020/NĐ-CP") && !DocumentTypes.symbolNamesAType("123/UBND-KTTH"))
+  }
+
   @Test(arguments: cases)
   func fields(_ c: Case) {
     let m = MetadataExtractor().extract(from: TextNormalizer.normalize(c.text))

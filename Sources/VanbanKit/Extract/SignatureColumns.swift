@@ -1,0 +1,119 @@
+// Reading order for a `Nơi nhận` list laid beside the signature with tabs or spaces.
+//
+// Offices without a signature table set the closing block with tab stops (Word) or runs of
+// spaces (a text copy): `Nơi nhận:⇥⇥KT. CHỦ TỊCH` / `- Như trên;⇥⇥PHÓ CHỦ TỊCH` / `- Lưu: VT.` /
+// `⇥⇥⇥Nguyễn Văn An`. Read as lines, the recipients break the run from title to name, and `Như
+// Điều 3` looked like a name. A table or a PDF gives the left column's lines, then the right's
+// (`TableCells`, `PDFLayout`); this does the same for such a block, so that one parser reads all.
+
+enum SignatureColumns {
+  /// `lines` with each `Nơi nhận` block set in columns rewritten as its left lines then its right
+  /// lines; nil when there is none (most texts: the lines are then read as they are).
+  static func readingOrder(_ lines: ArraySlice<Substring>) -> [Substring]? {
+    var out: [Substring]? = nil
+    var copied = lines.startIndex
+    var i = lines.startIndex
+    while i < lines.endIndex {
+      guard isRecipientsCue(lines[i]), let (start, end) = block(around: i, lines) else {
+        i += 1
+        continue
+      }
+      if out == nil { out = [] }
+      out! += lines[copied..<start]
+      var left: [Substring] = []
+      var right: [Substring] = []
+      for k in start..<end {
+        let (l, r) = cells(lines[k])
+        if !l.isEmpty { left.append(l) }
+        if !r.isEmpty { right.append(r) }
+      }
+      out! += left + right
+      copied = end
+      i = end
+    }
+    guard var out else { return nil }
+    out += lines[copied...]
+    return out
+  }
+
+  /// The lines of the block whose `Nơi nhận` line is `cue`: the right-only lines just above it
+  /// (a title set higher than the list), and below it the list's items, lines with a gap and
+  /// right-only lines, up to the first line that is none of them. Nil unless a line has text on
+  /// the right.
+  private static func block(around cue: Int, _ lines: ArraySlice<Substring>) -> (Int, Int)? {
+    var start = cue
+    while start > max(lines.startIndex, cue - 3), case (let l, let r) = cells(lines[start - 1]), l.isEmpty,
+      !r.isEmpty
+    {
+      start -= 1
+    }
+    var end = cue + 1
+    var blanks = 0
+    while end < min(lines.endIndex, cue + maxLines) {
+      let line = lines[end]
+      let (l, r) = cells(line)
+      if l.isEmpty && r.isEmpty {
+        blanks += 1
+        if blanks > 2 { break }
+      } else if !r.isEmpty || isListItem(l) {
+        blanks = 0
+      } else {
+        break
+      }
+      end += 1
+    }
+    while end > cue + 1, cells(lines[end - 1]) == ("", "") { end -= 1 }
+    let hasRight = (start..<end).contains { !cells(lines[$0]).1.isEmpty }
+    return hasRight ? (start, end) : nil
+  }
+
+  /// A closing block is short; a longer run is a table of data, not a signature.
+  static let maxLines = 24
+
+  /// The line's left and right cells, split at its first gap: a run of blanks that holds a tab
+  /// or three or more spaces. A line that starts with such a gap is all right cell; one without
+  /// a gap is all left.
+  static func cells(_ line: Substring) -> (Substring, Substring) {
+    let u = line.utf8
+    var i = u.startIndex
+    var run: String.Index? = nil
+    var width = 0
+    var tab = false
+    while i < u.endIndex {
+      let c = u[i]
+      if c == 0x20 || c == 0x09 {
+        if run == nil { (run, width, tab) = (i, 0, false) }
+        width += 1
+        tab = tab || c == 0x09
+      } else {
+        if let r = run, tab || width >= 3 { return (trimmed(line[..<r]), trimmed(line[i...])) }
+        run = nil
+      }
+      i = u.index(after: i)
+    }
+    return (trimmed(line), "")
+  }
+
+  private static func trimmed(_ s: Substring) -> Substring {
+    var a = s.startIndex
+    var z = s.endIndex
+    while a < z, s.utf8[a] == 0x20 || s.utf8[a] == 0x09 { a = s.utf8.index(after: a) }
+    while z > a, s.utf8[s.utf8.index(before: z)] == 0x20 || s.utf8[s.utf8.index(before: z)] == 0x09 {
+      z = s.utf8.index(before: z)
+    }
+    return s[a..<z]
+  }
+
+  /// `- Như trên;`, `+ Lưu: VT.`, `• Sở Y tế`: an item of the recipients' list.
+  private static func isListItem(_ s: Substring) -> Bool {
+    guard let c = s.unicodeScalars.first else { return false }
+    return c == "-" || c == "+" || c == "–" || c == "•" || c == "*"
+  }
+
+  /// `Nơi nhận:` (any case, with or without marks) at the start of the line, after any indent.
+  private static func isRecipientsCue(_ line: Substring) -> Bool {
+    let head = trimmed(line).prefix(12)
+    guard let first = head.utf8.first, first == 0x4E || first == 0x6E else { return false }  // N, n
+    return ScalarText.fold(head).hasPrefix("noi nhan")
+  }
+}
