@@ -24,6 +24,9 @@ public struct OCROptions: Sendable {
   public var cacheLimit: Int
 
   public static let defaultPageTimeout: TimeInterval = 60
+  /// Pages of one PDF read by OCR at most. A 2 KB PDF whose page tree shares its subtrees holds a
+  /// million blank pages, each rendered and read; a real scan of a file is a few hundred at most.
+  public static let maxPagesPerFile = 500
   public static let defaultCacheLimit = 1 << 30
 
   public init(

@@ -86,7 +86,7 @@ struct OCRReader: Sendable {
     guard let pdftoppm = locator.locate("pdftoppm") else {
       throw .missingHelper(program: "pdftoppm", debianPackage: "poppler-utils")
     }
-    let sizes = pageSizes(path, last: pageNumbers.max() ?? 1)
+    let sizes = pageSizes(path, first: pageNumbers.min() ?? 1, last: pageNumbers.max() ?? 1)
     let digest = cache == nil ? nil : try FileDigest.sha256(ofFileAt: path)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-ocr-\(UUID().uuidString)").path
     do {
@@ -199,12 +199,14 @@ struct OCRReader: Sendable {
     return min(dpi, (fitting * 1000).rounded(.down) / 1000)
   }
 
-  /// Each page's size in points from `pdfinfo -f 1 -l LAST` (`Page    3 size: 595.3 x 841.9 pts`);
-  /// pages it does not list are rendered at the default resolution, still under the memory limit.
-  private func pageSizes(_ pdf: String, last: Int) -> [Int: (width: Double, height: Double)] {
+  /// Each page's size in points from `pdfinfo -f FIRST -l LAST` (`Page    3 size: 595.3 x 841.9
+  /// pts`), asked only for the pages read (a line per page of a million-page file ran past the
+  /// output cap, and every page then went at the default resolution); pages it does not list are
+  /// rendered at the default resolution, still under the memory limit.
+  private func pageSizes(_ pdf: String, first: Int, last: Int) -> [Int: (width: Double, height: Double)] {
     guard let pdfinfo = locator.locate("pdfinfo"),
       let r = try? HelperProcess.run(
-        pdfinfo, ["-f", "1", "-l", String(last), Self.argument(pdf)], timeout: options.pageTimeout,
+        pdfinfo, ["-f", String(first), "-l", String(last), Self.argument(pdf)], timeout: options.pageTimeout,
         maxOutput: 4 << 20, memoryLimit: memoryLimit),
       r.status == 0
     else { return [:] }

@@ -35,8 +35,14 @@ struct ScannedPages {
   /// PDF has no other text, the first page's error is thrown.
   static func read(_ text: String, of pdf: String, with ocr: OCRReader) throws(DecodeError) -> ScannedPages {
     var pages = pages(text).map(String.init)
-    let wanted = pages.indices.filter { ocr.options.mode == .always || lacksText(Substring(pages[$0])) }
+    var wanted = pages.indices.filter { ocr.options.mode == .always || lacksText(Substring(pages[$0])) }
     guard !wanted.isEmpty else { return ScannedPages(text: text, ocrPages: 0, problems: []) }
+    var problems: [String] = []
+    if wanted.count > OCROptions.maxPagesPerFile {
+      let left = Array(wanted[OCROptions.maxPagesPerFile...])
+      wanted.removeLast(left.count)
+      problems.append("\(describe(left)) not read by OCR: at most \(OCROptions.maxPagesPerFile) pages of a file are")
+    }
     // A text layer (under `always`, one OCR was to replace) is kept when OCR cannot read its page.
     let hasText = pages.contains { !lacksText(Substring($0)) }
     let read: [Int: Result<String, DecodeError>]
@@ -45,9 +51,8 @@ struct ScannedPages {
     } catch {
       guard hasText, case .missingHelper = error else { throw error }
       return ScannedPages(
-        text: text, ocrPages: 0, problems: ["\(describe(wanted)) not read by OCR: \(error)"])
+        text: text, ocrPages: 0, problems: problems + ["\(describe(wanted)) not read by OCR: \(error)"])
     }
-    var problems: [String] = []
     var firstError: DecodeError?
     var readCount = 0
     for index in wanted {

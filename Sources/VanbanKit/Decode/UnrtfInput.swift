@@ -81,8 +81,9 @@ enum UnrtfInput {
         out += rtf[i..<j]
         pendingFallback = fallbackChars
       case "bin" where (number ?? 0) > 0:
-        // Raw bytes follow: copied as they are.
-        let end = min(n, j + number!)
+        // Raw bytes follow: copied as they are. The count is the file's word: `\\bin` with a
+        // number near Int.max overflowed `j + number` and killed the run.
+        let end = number! >= n - j ? n : j + number!
         out += rtf[i..<end]
         j = end
       default:

@@ -56,6 +56,12 @@ struct ZippedXMLDecoder {
   /// name that is not UTF-8 (a trap), and a processing instruction without data (`<?x?>`, a
   /// strlen of NULL). Office parts are UTF-8, so anything else is refused; processing
   /// instructions carry no text, so each but the XML declaration is blanked out with spaces.
+  /// Office parts have no DTD either, and a DTD is how a kilobyte of XML makes libxml2 expand
+  /// an entity for hours (`<!ENTITY x "…">` referenced a million times): one is refused.
+  /// Element depth past which a part is refused: Word nests tables a few levels deep, and a
+  /// 246 KB part of 36 million nested elements held 3.5 GB in the parser.
+  static let maxDepth = 10_000
+
   static func parsableXML(_ data: Data) -> Data? {
     data.withUnsafeBytes { raw -> Data? in
       let b = raw.bindMemory(to: UInt8.self)
@@ -70,6 +76,7 @@ struct ZippedXMLDecoder {
         case .error: return nil
         }
       }
+      if hasDTD(b, from: start) { return nil }
       var out: [UInt8]?
       var i = start
       while i + 1 < b.count {
@@ -89,6 +96,30 @@ struct ZippedXMLDecoder {
       }
       return out.map { Data($0) } ?? data
     }
+  }
+
+  /// Whether the prolog, before the root element, holds `<!DOCTYPE`: the only place a DTD (and
+  /// so an entity declaration) can stand. Comments and processing instructions are passed over.
+  private static func hasDTD(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    func skip(past end: [UInt8], from i: Int) -> Int {
+      var k = i
+      while k + end.count <= b.count, !end.indices.allSatisfy({ b[k + $0] == end[$0] }) { k += 1 }
+      return k + end.count
+    }
+    var i = start
+    while i + 3 < b.count {
+      guard b[i] == 0x3C else {
+        i += 1
+        continue
+      }
+      switch (b[i + 1], b[i + 2], b[i + 3]) {
+      case (0x3F, _, _): i = skip(past: [0x3F, 0x3E], from: i + 2)  // <? … ?>
+      case (0x21, 0x2D, 0x2D): i = skip(past: [0x2D, 0x2D, 0x3E], from: i + 4)  // <!-- … -->
+      case (0x21, 0x44, _), (0x21, 0x64, _): return true  // <!DOCTYPE
+      default: return false  // the root element
+      }
+    }
+    return false
   }
 
   /// The main part named by `_rels/.rels` (usually `word/document.xml`), if the archive says.
@@ -139,16 +170,23 @@ struct ZippedXMLDecoder {
 /// Finds the officeDocument relationship in an OOXML package's `_rels/.rels`.
 private final class RelationshipFinder: NSObject, XMLParserDelegate {
   var officeDocument: String?
+  private var depth = 0
   func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?, attributes: [String: String] = [:]
   ) {
+    depth += 1
+    if depth > ZippedXMLDecoder.maxDepth { return parser.abortParsing() }
     if localName(elementName) == "Relationship", let type = attributes["Type"], type.hasSuffix("/officeDocument"),
       officeDocument == nil
     {
       officeDocument = attributes["Target"]
     }
   }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+  ) { depth -= 1 }
 }
 
 /// Text of a WordprocessingML (`word/document.xml`) or ODF (`content.xml`) body.
@@ -167,6 +205,8 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   private var skipDepth = 0
   /// ODF collapses runs of white space in character data.
   private var lastWasSpace = true
+  /// Elements open now (`ZippedXMLDecoder.maxDepth` bounds it).
+  private var depth = 0
   private(set) var errorText: String?
   /// Cap on `out` in UTF-8 bytes; past it parsing stops and `overLimit` is set.
   let maxTextBytes: Int
@@ -182,7 +222,7 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     // Fed to the parser in chunks through a stream: given as one block, libxml2 refuses a part
     // over 10 MB ("huge input lookup") and a large valid document read as malformed XML.
     guard let data = ZippedXMLDecoder.parsableXML(data) else {
-      errorText = "malformed XML (not UTF-8)"
+      errorText = "malformed XML (not UTF-8, or a DTD)"
       return nil
     }
     let parser = XMLParser(stream: InputStream(data: data))
@@ -219,6 +259,11 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?, attributes: [String: String] = [:]
   ) {
+    depth += 1
+    if depth > ZippedXMLDecoder.maxDepth {
+      if errorText == nil { errorText = "XML nested more than \(ZippedXMLDecoder.maxDepth) elements deep" }
+      return parser.abortParsing()
+    }
     if skipDepth > 0 { skipDepth += 1; return }
     guard fits(parser, 1) else { return }
     let name = localName(elementName)
@@ -255,6 +300,7 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?
   ) {
+    depth -= 1
     if skipDepth > 0 { skipDepth -= 1; return }
     guard fits(parser, 1) else { return }
     let name = localName(elementName)
@@ -303,6 +349,7 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
   private var current: String?
   private var buffer = ""
   private var title: String?, creator: String?, initialCreator: String?, created: String?
+  private var depth = 0
 
   func run(_ data: Data) -> EmbeddedMetadata {
     guard let data = ZippedXMLDecoder.parsableXML(data) else { return EmbeddedMetadata() }
@@ -317,6 +364,8 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?, attributes: [String: String] = [:]
   ) {
+    depth += 1
+    if depth > ZippedXMLDecoder.maxDepth { return parser.abortParsing() }
     let name = String(localName(elementName))
     if ["title", "creator", "initial-creator", "created", "creation-date"].contains(name) {
       current = name
@@ -332,6 +381,7 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?
   ) {
+    depth -= 1
     guard let name = current, localName(elementName) == name else { return }
     current = nil
     let value = buffer.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -17,6 +17,42 @@ import Testing
     #expect(throws: DecodeError.tooMuchText(limit: 8 << 20)) { try decoder.decode(bytes: bytes, format: .odt) }
   }
 
+  /// Office parts have no DTD; one in a part is how a kilobyte made libxml2 expand an entity for
+  /// hours (on a thread the file's time limit gave up on but could not stop). Refused at once.
+  @Test func aDocumentWithADTDIsRefused() throws {
+    let document = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!DOCTYPE w:document [<!ENTITY x "\(String(repeating: "a", count: 1000))">]>
+      <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+      <w:p><w:r><w:t>CÔNG VĂN \(String(repeating: "&x;", count: 1000))</w:t></w:r></w:p></w:body></w:document>
+      """
+    let bytes = try DecodeFixtures.zip([("word/document.xml", document)])
+    #expect(throws: DecodeError.damaged("word/document.xml: malformed XML (not UTF-8, or a DTD)")) {
+      try DocumentDecoder().decode(bytes: bytes, format: .docx)
+    }
+    // `<!DOCTYPE` in a comment, or after the root element opens, is no DTD.
+    let plain = try DecodeFixtures.docx(
+      lines: ["CÔNG VĂN"], extraBody: "<!-- <!DOCTYPE x> --><w:p><w:r><w:t>Về việc kiểm tra</w:t></w:r></w:p>")
+    #expect(try DocumentDecoder().decode(bytes: plain, format: .docx).text.contains("Về việc kiểm tra"))
+  }
+
+  /// 36 million nested elements in a 246 KB part held 3.5 GB in the parser: past 10,000 levels
+  /// the part is refused.
+  @Test func deeplyNestedXMLIsRefused() throws {
+    let depth = ZippedXMLDecoder.maxDepth + 1
+    let nested = String(repeating: "<w:sdt>", count: depth) + String(repeating: "</w:sdt>", count: depth)
+    let bytes = try DecodeFixtures.docx(lines: ["CÔNG VĂN"], extraBody: nested)
+    #expect(throws: DecodeError.damaged("word/document.xml: XML nested more than 10000 elements deep")) {
+      try DocumentDecoder().decode(bytes: bytes, format: .docx)
+    }
+    let fine =
+      String(repeating: "<w:sdt>", count: 100) + "<w:p><w:r><w:t>Sâu</w:t></w:r></w:p>"
+      + String(repeating: "</w:sdt>", count: 100)
+    #expect(
+      try DocumentDecoder().decode(bytes: DecodeFixtures.docx(lines: ["CÔNG VĂN"], extraBody: fine), format: .docx).text
+        .contains("Sâu"))
+  }
+
   @Test func docxOverTheTextCapIsRefused() throws {
     let line = Substring(String(repeating: "văn bản ", count: 1_000))
     let bytes = try DecodeFixtures.docx(lines: Array(repeating: line, count: 200))  // ~2 MB of text

@@ -24,6 +24,14 @@ struct UnrtfInputTests {
     #expect(prepared(#"{\rtf1\ansi\ansicpg1252 v\'e0}"#) == #"{\rtf1\ansi\ansicpg1252 v\'e0}"#)
   }
 
+  /// `\\bin` with a count near Int.max overflowed and killed every `vanban index` of the folder.
+  @Test func aHugeBinaryCountRunsToTheEnd() {
+    let rtf = Array(#"{\rtf1\ansi Cong van kiem tra\par \bin9223372036854775807 xyz}"#.utf8)
+    #expect(UnrtfInput.prepare(rtf) == rtf)
+    let over = Array(#"{\rtf1 \bin99999999999999999999 xyz}"#.utf8)  // past Int: not a number, kept
+    #expect(UnrtfInput.prepare(over) == over)
+  }
+
   @Test func binaryDataIsCopied() {
     let rtf = Array(#"{\rtf1 {\bin4 "#.utf8) + [0x5C, 0x27, 0x3F, 0xFF] + Array("}x}".utf8)
     #expect(UnrtfInput.prepare(rtf) == rtf)
