@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
       let s = shown.stored, m = s.metadata
       var out = ""
       // Escaped: the text and metadata come from the document and must not drive the terminal.
-      func line(_ k: String, _ v: String?) { if let v, !v.isEmpty { out += "\(k): \(ControlEscapes.escape(v))\n" } }
+      func line(_ k: String, _ v: String?) { if let v, !v.isEmpty { out += "\(k): \(ControlEscapes.escapeLine(v))\n" } }
       line("id", s.id)
       line("path", s.path)
       line("format", "\(s.format) (\(s.encoding))" + (s.ocr == true ? " [OCR: words may be misread]" : ""))

@@ -49,6 +49,20 @@ import Testing
     #expect(r.stdout.contains("skipped: symbolic link outside the folders being indexed 2\n"), "\(r.stdout)")
   }
 
+  /// A newline in a file name (or a subject) stays on its line in `search` and `show`: printed
+  /// raw, a name could forge a hit line of its own.
+  @Test func aNewlineInAFileNameCannotForgeALine() throws {
+    let ws = try Workspace(seeds: false)
+    try ws.write("a\n2. forged.txt", "Công văn về Hồ Lắk holakq")
+    #expect(try ws.index().status == 0)
+    let r = try ws.run("search", "holakq", "--format", "text")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("a\\n2. forged"), "\(r.stdout)")
+    #expect(!r.stdout.contains("\n2. forged"), "\(r.stdout)")
+    let shown = try ws.run("show", "a\n2. forged", "--metadata-only")
+    #expect(shown.stdout.contains("a\\n2. forged.txt") && !shown.stdout.contains("\n2. forged"), "\(shown.stdout)")
+  }
+
   /// A folder that cannot be read on this run (permissions changed, a share half mounted) is not
   /// an emptied folder: what the index holds there stays, and the folder is reported.
   @Test func anUnreadableFolderKeepsItsDocuments() throws {

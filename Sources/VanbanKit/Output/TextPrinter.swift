@@ -13,7 +13,8 @@ public enum TextPrinter {
 
   static func render(_ r: SearchResult, _ o: PrintOptions, contextTexts: [String: String]) -> String {
     var out = ""
-    let e: (String) -> String = { ControlEscapes.escape($0) }
+    // One line per field: a newline in a file name or a subject would forge a hit line.
+    let e: (String) -> String = { ControlEscapes.escapeLine($0) }
     for note in r.notes { out += "note: \(e(note))\n" }
     if let s = r.suggestion { out += "Did you mean: \(e(s))\n" }
     for h in r.hits {
