@@ -224,15 +224,18 @@ import VanbanKit
     try fm.createDirectory(atPath: nfc, withIntermediateDirectories: true)
     try fm.createDirectory(atPath: nfd, withIntermediateDirectories: true)
     try Data("Văn bản về Lục Ngạn lucnganq".utf8).write(to: URL(fileURLWithPath: nfc + "/a.txt"))
-    try Data("Văn bản về Lục Ngạn lucnganq".utf8).write(to: URL(fileURLWithPath: nfd + "/b.txt"))
+    // Texts of their own: copies of one text would be one hit.
+    try Data("Văn bản khác về Lục Ngạn lucnganq".utf8).write(to: URL(fileURLWithPath: nfd + "/b.txt"))
     let watch = try WatchedFolder(ws)
     #expect(try watch.paths("lucnganq").count == 2)
-    try fm.removeItem(atPath: nfc)
+    // The NFD name sorts first, so the walk watched it first; keyed by String, the NFC folder's
+    // watch took its place, and forgetting the NFD folder dropped the NFC one.
+    try fm.removeItem(atPath: nfd)
     #expect(WatchedFolder.eventually { (try? watch.paths("lucnganq").count) == 1 }, "\(watch.stderr)")
-    try Data("Văn bản về Yên Thế yentheq".utf8).write(to: URL(fileURLWithPath: nfd + "/c.txt"))
+    try Data("Văn bản về Yên Thế yentheq".utf8).write(to: URL(fileURLWithPath: nfc + "/c.txt"))
     #expect(
-      WatchedFolder.eventually { (try? watch.paths("yentheq")) == [nfd + "/c.txt"] },
-      "a file written in the NFD folder was not seen: \(watch.stderr)")
+      WatchedFolder.eventually { (try? watch.paths("yentheq").count) == 1 },
+      "a file written in the NFC folder was not seen: \(watch.stderr)")
     #expect(watch.stop() == 0)
   }
 
