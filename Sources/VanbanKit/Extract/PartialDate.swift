@@ -190,18 +190,23 @@ public struct PartialDate: Codable, Hashable, Comparable, Sendable, CustomString
 
   /// Blanks, and the dots, ellipsis or underscores of a day or month left to be filled in by hand
   /// (`ngày ... tháng ... năm 2024`, `ngày __ tháng 3`): the date is then the year (and month).
+  /// One dot is no placeholder: `trong ngày. Tháng 3 năm 2024 …` is prose, not a date.
   private static func skipBlanksAndPlaceholder(_ b: [UInt8], _ i: Int) -> Int {
-    var p = i
-    while p < b.count {
-      if UTF8Bytes.isBlank(b[p]) || b[p] == UTF8Bytes.newline || b[p] == 0x2E || b[p] == 0x5F {
-        p += 1
-      } else if b[p] == 0xE2, p + 2 < b.count, b[p + 1] == 0x80, b[p + 2] == 0xA6 {
-        p += 3  // …
+    let p = UTF8Bytes.skipBlanks(b, i, newlines: true)
+    var q = p
+    var marks = 0
+    while q < b.count {
+      if b[q] == 0x2E || b[q] == 0x5F {
+        q += 1
+        marks += 1
+      } else if b[q] == 0xE2, q + 2 < b.count, b[q + 1] == 0x80, b[q + 2] == 0xA6 {
+        q += 3  // …
+        marks += 2
       } else {
         break
       }
     }
-    return p
+    return marks >= 2 ? UTF8Bytes.skipBlanks(b, q, newlines: true) : p
   }
 
   /// `20/9/2022`, `20-9-2022`, `20.9.2022` at `i` (bytes; no letters around the digits).

@@ -11,7 +11,8 @@ struct PartialDateTests {
     ("1/3/2022", "2022-03-01"), ("3/2022", "2022-03"), ("05-12-2022", "2022-12-05"),
     ("ngày 05 tháng 12 năm 2022", "2022-12-05"), ("Ngày 5 tháng 12 năm 2022", "2022-12-05"),
     ("ngày   tháng 01 năm 2022", "2022-01"), ("ngày tháng năm 2022", "2022"),
-    ("ngay 19 thang 8 nam 2021", "2021-08-19"),
+    ("ngay 19 thang 8 nam 2021", "2021-08-19"), ("ngày ... tháng ... năm 2024", "2024"),
+    ("ngày …… tháng 3 năm 2024", "2024-03"), ("ngày __ tháng __ năm 2024", "2024"),
   ])
   func parses(_ s: String, _ iso: String) {
     #expect(PartialDate(parsing: s)?.iso == iso)
@@ -19,6 +20,7 @@ struct PartialDateTests {
 
   @Test(arguments: [
     "", "2022-13", "31/2/2022", "32/1/2022", "hôm qua", "2022/03/01x", "ngày 5 tháng 13 năm 2022", "16/CT-TTg",
+    "ngày. Tháng 3 năm 2024", "ngày ... tháng ... năm ...",
   ])
   func rejects(_ s: String) {
     #expect(PartialDate(parsing: s) == nil)
