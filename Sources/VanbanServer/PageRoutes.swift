@@ -264,7 +264,8 @@ public struct PageRoutes: Sendable {
           documents: c.indexed.map { .init(id: $0, url: PageLink.document($0)) })
       },
       hasCitedBy: !(citing?.hits.isEmpty ?? true),
-      citedBy: (citing?.hits ?? []).filter { $0.path != stored.path }.map {
+      // By bytes: a document whose path is this one's in another normalisation is another file.
+      citedBy: (citing?.hits ?? []).filter { !$0.path.utf8.elementsEqual(stored.path.utf8) }.map {
         DocumentPage.Citing(url: PageLink.document($0.id), title: Self.title($0), meta: Self.meta($0))
       },
       citedByMore: (citing?.total ?? 0) > (citing?.hits.count ?? 0),

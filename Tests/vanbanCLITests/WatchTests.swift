@@ -228,8 +228,9 @@ import VanbanKit
     try Data("Văn bản khác về Lục Ngạn lucnganq".utf8).write(to: URL(fileURLWithPath: nfd + "/b.txt"))
     let watch = try WatchedFolder(ws)
     #expect(try watch.paths("lucnganq").count == 2)
-    // The NFD name sorts first, so the walk watched it first; keyed by String, the NFC folder's
-    // watch took its place, and forgetting the NFD folder dropped the NFC one.
+    // The walk sorts names by bytes, so it watches the NFD name (`o` + U+0302) first; keyed by
+    // String, the NFC folder's watch took its place, and forgetting the NFD folder dropped the
+    // NFC one. (The old walk kept readdir's order for the two, and failed here on ext4 as tried.)
     try fm.removeItem(atPath: nfd)
     #expect(WatchedFolder.eventually { (try? watch.paths("lucnganq").count) == 1 }, "\(watch.stderr)")
     try Data("Văn bản về Yên Thế yentheq".utf8).write(to: URL(fileURLWithPath: nfc + "/c.txt"))

@@ -200,9 +200,10 @@ struct OCRReader: Sendable {
   }
 
   /// Each page's size in points from `pdfinfo -f FIRST -l LAST` (`Page    3 size: 595.3 x 841.9
-  /// pts`), asked only for the pages read (a line per page of a million-page file ran past the
-  /// output cap, and every page then went at the default resolution); pages it does not list are
-  /// rendered at the default resolution, still under the memory limit.
+  /// pts`), asked for the range from the first page read to the last (from page 1, a line per page
+  /// of a million-page file ran past the output cap, and every page then went at the default
+  /// resolution); pages it does not list are rendered at the default resolution, still under the
+  /// memory limit.
   private func pageSizes(_ pdf: String, first: Int, last: Int) -> [Int: (width: Double, height: Double)] {
     guard let pdfinfo = locator.locate("pdfinfo"),
       let r = try? HelperProcess.run(

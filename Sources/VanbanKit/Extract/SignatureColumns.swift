@@ -14,7 +14,7 @@ enum SignatureColumns {
     var copied = lines.startIndex
     var i = lines.startIndex
     while i < lines.endIndex {
-      guard isRecipientsCue(lines[i]), let (start, end) = block(around: i, lines) else {
+      guard isRecipientsCue(lines[i]), let (start, end) = block(around: i, after: copied, lines) else {
         i += 1
         continue
       }
@@ -39,10 +39,10 @@ enum SignatureColumns {
   /// The lines of the block whose `Nơi nhận` line is `cue`: the right-only lines just above it
   /// (a title set higher than the list), and below it the list's items, lines with a gap and
   /// right-only lines, up to the first line that is none of them. Nil unless a line has text on
-  /// the right.
-  private static func block(around cue: Int, _ lines: ArraySlice<Substring>) -> (Int, Int)? {
+  /// the right. It starts at `floor` or later (the end of the block before it).
+  private static func block(around cue: Int, after floor: Int, _ lines: ArraySlice<Substring>) -> (Int, Int)? {
     var start = cue
-    while start > max(lines.startIndex, cue - 3), case (let l, let r) = cells(lines[start - 1]), l.isEmpty,
+    while start > max(floor, cue - 3), case (let l, let r) = cells(lines[start - 1]), l.isEmpty,
       !r.isEmpty
     {
       start -= 1

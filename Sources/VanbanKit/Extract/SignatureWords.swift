@@ -303,8 +303,8 @@ extension SignatureParser {
     // `(Đã ký)`, `(Đã ký và đóng dấu)` after a name: split at spaces, joined again.
     var k = 0
     while k + 1 < pieces.count {
-      if let b = pieces[k].utf8.first, b == 0x28 || b == 0x5B, pieces[k].utf8.last != 0x29, pieces[k].utf8.last != 0x5D,
-        let end = pieces[(k + 1)...].prefix(5).firstIndex(where: { $0.utf8.last == 0x29 || $0.utf8.last == 0x5D })
+      if let b = pieces[k].utf8.first, b == 0x28 || b == 0x5B, !closesBracket(pieces[k]),
+        let end = pieces[(k + 1)...].prefix(5).firstIndex(where: closesBracket)
       {
         let joined = pieces[k...end].joined(separator: " ")
         if isSigningNote(ScalarText.fold(joined), bracketed: true) {
@@ -447,12 +447,20 @@ extension SignatureParser {
 
   private static let noteTrimmer = ScalarText.Trimmer(CharacterSet(charactersIn: " \t"))
 
+  /// Whether `s` ends with `)` or `]`, before any `.`, `,`, `;` or `:` (`(Đã ký).`).
+  private static func closesBracket(_ s: Substring) -> Bool {
+    guard let last = s.utf8.reversed().first(where: { $0 != 0x2E && $0 != 0x2C && $0 != 0x3B && $0 != 0x3A }) else {
+      return false
+    }
+    return last == 0x29 || last == 0x5D
+  }
+
   /// Whether folded `f` is a signing note: `đã ký` or `ký`, then at most `và`, `đóng dấu`, `tên`
   /// (`(đã ký tên và đóng dấu)`), in brackets or not; `(signed)`. Without brackets it must start
   /// `đã ký`, so a line that is only the word `Ký` is not taken for one.
   static func isSigningNote(_ f: String, bracketed: Bool) -> Bool {
     var words = f.split(whereSeparator: { " \t,.;:()[]".contains($0) })
-    if bracketed, f.utf8.last != 0x29, f.utf8.last != 0x5D { return false }
+    if bracketed, !closesBracket(Substring(f)) { return false }
     if words == ["daky"] || (bracketed && words == ["signed"]) { return true }
     if words.first == "da" {
       words.removeFirst()

@@ -247,7 +247,8 @@ public struct FileWalker: Sendable {
       if Self.isNeverIndexed(name) { continue }
       names.append(name)
     }
-    for name in names.sorted() {
+    // By bytes: String's order holds NFC and NFD spellings equal, and leaves them in readdir's order.
+    for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
       if !excludePatterns.isEmpty && isExcluded(name: name, relative: String(path.dropFirst(state.rootPrefix))) {
         continue

@@ -251,11 +251,13 @@ enum IndexFolder {
     let index = realPath(indexPath) ?? FileWalker.absolute(indexPath)
     for root in roots {
       guard let r = realPath(root) else { continue }
-      if ExactPath.isUnder(r, index) {
+      // String comparison (canonical equivalence), not bytes: on a file system that ignores
+      // normalisation (ZFS, an SMB share of a Mac) the NFC and NFD spellings are one folder, and
+      // refusing both is the safe side of a check that guards against deleting documents.
+      if r == index || index == "/" || r.hasPrefix(index + "/") {
         throw VanbanError.unsafeIndexFolder(
           indexPath,
-          "it \(ExactPath.same(r, index) ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder"
-        )
+          "it \(r == index ? "is" : "contains") the folder being indexed (\(root)); keep the index in its own folder")
       }
     }
   }

@@ -68,7 +68,9 @@ struct DocumentNames {
     // Past this many files of one name (`scan.pdf` in every folder of an archive), the path
     // itself: each hit would read every one of their paths.
     guard same.count <= maxSameName else { return path }
-    let others = try same.map { try db.document($0).value(IndexSchema.Slot.path.rawValue) }.filter { $0 != path }
+    let others = try same.map { try db.document($0).value(IndexSchema.Slot.path.rawValue) }.filter {
+      !ExactPath.same($0, path)
+    }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     for k in 1...max(1, parts.count) {
       let tail = parts.suffix(k).joined(separator: "/")

@@ -30,9 +30,14 @@ import Testing
     #expect(throws: DecodeError.damaged("word/document.xml: malformed XML (not UTF-8, or a DTD)")) {
       try DocumentDecoder().decode(bytes: bytes, format: .docx)
     }
-    // `<!DOCTYPE` in a comment, or after the root element opens, is no DTD.
-    let plain = try DecodeFixtures.docx(
-      lines: ["CÔNG VĂN"], extraBody: "<!-- <!DOCTYPE x> --><w:p><w:r><w:t>Về việc kiểm tra</w:t></w:r></w:p>")
+    // `<!DOCTYPE` in a comment before the root, or after the root element opens, is no DTD.
+    let commented = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!-- <!DOCTYPE w:document> -->
+      <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+      <w:p><w:r><w:t>Về việc kiểm tra</w:t></w:r></w:p><!-- <!DOCTYPE x> --></w:body></w:document>
+      """
+    let plain = try DecodeFixtures.zip([("word/document.xml", commented)])
     #expect(try DocumentDecoder().decode(bytes: plain, format: .docx).text.contains("Về việc kiểm tra"))
   }
 

@@ -265,12 +265,16 @@ struct RealLayoutTests {
   /// real files use (found by building them as .txt, .docx, .odt and .pdf).
   static let variants: [Case] =
     [
-      "[đã ký]", "(Đã ký và đóng dấu)", "Đã ký", "( Ký, đóng dấu )", "(đã ký tên và đóng dấu)", "(Signed)",
+      "[đã ký]", "(Đã ký và đóng dấu)", "Đã ký", "( Ký, đóng dấu )", "(đã ký tên và đóng dấu)", "(Signed)", "(Đã ký).",
     ].map {
       Case(name: "signing note \($0)", text: dispatch(signed: $0), signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH")
     } + [
       Case(
         name: "signing note after the name", text: dispatch(signed: "", name: "Nguyễn Văn An (Đã ký và đóng dấu)"),
+        signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+      Case(
+        name: "signing note and a full stop after the name",
+        text: dispatch(signed: "", name: "Nguyễn Văn An (Đã ký)."),
         signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
       Case(
         name: "day and month left as dots", text: dispatch(date: "Quảng Nam, ngày ... tháng ... năm 2024"), date: "2024"
@@ -327,6 +331,10 @@ struct RealLayoutTests {
     #expect(SignatureColumns.readingOrder(plain[...]) == nil)
     #expect(SignatureColumns.cells("  - Như trên;") == ("- Như trên;", ""))
     #expect(SignatureColumns.cells("a b\tc  d") == ("a b", "c  d"))
+    // A second cue whose right-only line above belongs to the block before: no overlap (this
+    // built a range 2..<1 and trapped).
+    let twice: [Substring] = ["Nơi nhận:", "\t\tA", "Nơi nhận:"]
+    #expect(SignatureColumns.readingOrder(twice[...]) == ["Nơi nhận:", "A", "Nơi nhận:"])
   }
 
   /// `Về việc` under a decision's number whose type line was lost gives no type, not a wrong one.
