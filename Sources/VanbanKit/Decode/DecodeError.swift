@@ -18,6 +18,9 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
   case tooMuchText(limit: Int)
   /// A password-protected PDF: its text cannot be read without the password.
   case encrypted
+  /// The file's work was stopped (`Cancellation`): its time limit passed, and the run has already
+  /// recorded it as timed out, or the run itself is ending.
+  case givenUp
 
   public var description: String {
     switch self {
@@ -33,6 +36,7 @@ public enum DecodeError: Error, CustomStringConvertible, Sendable, Equatable {
     case .tooMuchText(let limit):
       return "more than \(Self.size(limit)) of text (the per-document limit)"
     case .encrypted: return "encrypted PDF (password required)"
+    case .givenUp: return "given up before it was read"
     }
   }
 

@@ -83,7 +83,11 @@ enum DecodeFileIO {
     let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
     if fd < 0 { throw .unreadable("cannot create a temporary file: \(errnoText())") }
     let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    defer { unlink(path) }
+    Leftovers.add(path)
+    defer {
+      unlink(path)
+      Leftovers.remove(path)
+    }
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }

@@ -41,7 +41,10 @@ struct OCRReader: Sendable {
   func tesseract() throws(DecodeError) -> Tesseract {
     let key = locator.searchPath ?? ""
     if let known = Self.found.withLock({ $0[key] }) { return try known.get() }
-    let result = Result { () throws(DecodeError) -> Tesseract in try probe() }
+    // Outside the file's cancellation: the answer is kept for every later file, so a file given up
+    // while its probe runs must not make OCR fail for the rest of the run.
+    let result = Cancellation.with(nil) { Result { () throws(DecodeError) -> Tesseract in try probe() } }
+    if case .failure(.timedOut) = result { return try result.get() }  // asked again next time
     Self.found.withLock { $0[key] = result }
     return try result.get()
   }
@@ -74,6 +77,7 @@ struct OCRReader: Sendable {
     if let key, let text = cache?.text(for: key) { return text }
     Self.slots.wait()
     defer { Self.slots.signal() }
+    if Cancellation.current?.isCancelled == true { throw .givenUp }
     let text = try recognise(Self.argument(path), with: tesseract)
     if let key { cache?.store(text, for: key) }
     return text
@@ -94,8 +98,13 @@ struct OCRReader: Sendable {
     } catch {
       throw .unreadable("cannot make a temporary folder: \(error.localizedDescription)")
     }
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    Leftovers.add(folder)
+    defer {
+      try? FileManager.default.removeItem(atPath: folder)
+      Leftovers.remove(folder)
+    }
     pages?.found(pageNumbers.count)
+    let cancellation = Cancellation.current
     let results = LockedBox<[Int: Result<String, DecodeError>]>([:])
     Self.forEachInParallel(pageNumbers.count) { i in
       let page = pageNumbers[i]
@@ -104,9 +113,13 @@ struct OCRReader: Sendable {
       let result: Result<String, DecodeError>
       if let key, let text = cache?.text(for: key) {
         result = .success(text)
+      } else if cancellation?.isCancelled == true {
+        // The file has been given up: its remaining pages are not read.
+        result = .failure(.givenUp)
       } else {
         Self.slots.wait()
         result = Result { () throws(DecodeError) -> String in
+          if cancellation?.isCancelled == true { throw .givenUp }
           let image = try render(path, page: page, dpi: dpi, with: pdftoppm, into: folder)
           defer { unlink(image) }
           return try recognise(image, with: tesseract)
@@ -121,9 +134,11 @@ struct OCRReader: Sendable {
   }
 
   /// Runs `body` for 0..<count on up to one thread per core, and returns when all are done. Plain
-  /// threads, not the dispatch pool: they wait on `slots`, and a pool whose threads all wait would
-  /// starve the helper's pipe readers, which run on it.
+  /// threads, not the dispatch pool: they wait on `slots`, and a pool whose threads all wait
+  /// starves whatever else is queued on it. They work under the caller's
+  /// `Cancellation.current`, so the helpers they run are killed when the file is given up.
   private static func forEachInParallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let cancellation = Cancellation.current
     let next = LockedBox(0)
     let finished = DispatchGroup()
     for _ in 0..<min(count, max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -133,7 +148,7 @@ struct OCRReader: Sendable {
           defer { n += 1 }
           return n < count ? n : nil
         }) {
-          body(i)
+          Cancellation.with(cancellation) { body(i) }
         }
         finished.leave()
       }.start()

@@ -207,6 +207,9 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   private var lastWasSpace = true
   /// Elements open now (`ZippedXMLDecoder.maxDepth` bounds it).
   private var depth = 0
+  /// Elements started so far: every 4096th asks whether the file has been given up.
+  private var started = 0
+  private let cancellation = Cancellation.current
   private(set) var errorText: String?
   /// Cap on `out` in UTF-8 bytes; past it parsing stops and `overLimit` is set.
   let maxTextBytes: Int
@@ -262,6 +265,11 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
     depth += 1
     if depth > ZippedXMLDecoder.maxDepth {
       if errorText == nil { errorText = "XML nested more than \(ZippedXMLDecoder.maxDepth) elements deep" }
+      return parser.abortParsing()
+    }
+    started += 1
+    if started & 4095 == 0, cancellation?.isCancelled == true {
+      if errorText == nil { errorText = DecodeError.givenUp.description }
       return parser.abortParsing()
     }
     if skipDepth > 0 { skipDepth += 1; return }

@@ -10,8 +10,10 @@
 //
 // An item still not prepared `timeout` seconds after a worker took it is given up: the consumer
 // gets `timedOut(item)` in its place and goes on, and a new worker replaces the stuck one, whose
-// result is dropped when it finally arrives. A thread cannot be stopped from outside, but one
-// file can no longer stall the whole run.
+// result is dropped when it finally arrives. A thread cannot be stopped from outside, so the item's
+// `Cancellation` (the worker's `Cancellation.current`) is cancelled: its helper programs are
+// killed, OCR reads no more of its pages and the Office XML parser stops; the worker then ends.
+// Items still in flight when the run ends are cancelled too.
 
 import Foundation
 
@@ -51,8 +53,10 @@ enum Pipeline {
     let state = State<R>(window: window, weights: weights, maxWeight: maxWeight)
     func startWorker() {
       let t = Thread {
-        while let i = state.claim() {
-          state.deliver(i, produce(items[i]))
+        while let (i, cancellation) = state.claim() {
+          state.deliver(i, Cancellation.with(cancellation) { produce(items[i]) })
+          // Given up: a fresh worker has taken this one's place, so this one ends.
+          if cancellation.isCancelled { break }
         }
       }
       t.stackSize = 4 << 20
@@ -88,6 +92,8 @@ enum Pipeline {
     private var started: [Date?]
     /// Items given up by the consumer; their late results are dropped.
     private var abandoned = Set<Int>()
+    /// The cancellation of each item claimed and not yet delivered.
+    private var inFlight: [Int: Cancellation] = [:]
     private var next = 0
     private var consumed = 0
     private var stopped = false
@@ -105,8 +111,9 @@ enum Pipeline {
       started = Array(repeating: nil, count: window)
     }
 
-    /// The next item index to prepare, waiting while the window or the byte budget is full; nil when done.
-    func claim() -> Int? {
+    /// The next item index to prepare and its cancellation, waiting while the window or the byte
+    /// budget is full; nil when done.
+    func claim() -> (Int, Cancellation)? {
       cond.lock()
       defer { cond.unlock() }
       while !stopped && next < weights.count
@@ -118,12 +125,15 @@ enum Pipeline {
       next += 1
       inFlightWeight += weights[next - 1]
       started[(next - 1) % window] = Date()
+      let cancellation = Cancellation()
+      inFlight[next - 1] = cancellation
       cond.broadcast()
-      return next - 1
+      return (next - 1, cancellation)
     }
 
     func deliver(_ i: Int, _ r: R) {
       cond.lock()
+      inFlight[i] = nil
       if abandoned.remove(i) == nil {
         slots[i % window] = r
       }
@@ -141,6 +151,8 @@ enum Pipeline {
     /// Item `i`'s result; `.gaveUp` when a worker has been on it for longer than `timeout`;
     /// `.waiting` when it is still not ready after `poll` seconds (so the caller can show progress).
     func take(_ i: Int, timeout: TimeInterval?, poll: TimeInterval? = nil) -> Taken {
+      var givenUp: Cancellation?
+      defer { givenUp?.cancel() }  // after the unlock below: its handlers kill helper programs
       cond.lock()
       defer { cond.unlock() }
       let pollEnd = poll.map { Date().addingTimeInterval($0) }
@@ -150,6 +162,7 @@ enum Pipeline {
           let deadline = t0.addingTimeInterval(timeout)
           if Date() >= deadline {
             abandoned.insert(i)
+            givenUp = inFlight.removeValue(forKey: i)
             started[i % window] = nil
             consumed += 1
             // Out of the budget now, though still in memory: a file that never finishes must
@@ -181,12 +194,16 @@ enum Pipeline {
       cond.unlock()
     }
 
-    /// Lets workers finish early when the consumer stops (an error).
+    /// Lets workers finish early when the consumer stops (the end of the run, or an error), and
+    /// cancels the items they are still on.
     func stop() {
       cond.lock()
       stopped = true
+      let unfinished = Array(inFlight.values)
+      inFlight = [:]
       cond.broadcast()
       cond.unlock()
+      for cancellation in unfinished { cancellation.cancel() }
     }
   }
 }

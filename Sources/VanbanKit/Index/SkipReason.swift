@@ -58,7 +58,7 @@ public enum SkipReason: String, Codable, CaseIterable, Sendable, Comparable {
     case .damaged, .helperFailed: self = .damaged
     case .encrypted: self = .encrypted
     case .missingHelper: self = .helperMissing
-    case .timedOut: self = .timedOut
+    case .timedOut, .givenUp: self = .timedOut
     }
   }
 

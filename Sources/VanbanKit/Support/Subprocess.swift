@@ -2,7 +2,8 @@
 // make pdftotext allocate 3.7 GB. So each runs with a wall-clock timeout, an address-space limit
 // (RLIMIT_AS, set by util-linux's `prlimit` between fork and exec, since Foundation's Process has
 // no pre-exec hook), and its output is read bounded: past the cap the program is killed at once
-// instead of being drained until its timeout.
+// instead of being drained until its timeout. A helper whose file has been given up
+// (`Cancellation.current`) is killed at once rather than left to run to its own timeout.
 
 import Foundation
 
@@ -46,13 +47,21 @@ enum HelperProcess {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
+    let helper = RunningHelper()
+    process.terminationHandler = { _ in
+      helper.ended()
+      finished.signal()
+    }
+    let cancellation = Cancellation.current
+    if cancellation?.isCancelled == true || RunningHelper.isStopping { throw .givenUp }
     do {
       try process.run()
     } catch {
       throw .helperFailed(program: program, detail: "cannot start: \(error.localizedDescription)")
     }
-    let pid = process.processIdentifier
+    helper.started(process.processIdentifier)
+    let onCancel = cancellation?.onCancel { helper.kill() }
+    defer { if let onCancel { cancellation?.removeHandler(onCancel) } }
     let stdoutBox = LockedBox<[UInt8]>([]), stderrBox = LockedBox<[UInt8]>([])
     let overflow = LockedBox(false)
     let readers = DispatchGroup()
@@ -80,7 +89,7 @@ enum HelperProcess {
             if !overflow.withLock({ o in
               defer { o = true }; return o
             }) {
-              kill(pid, SIGKILL)
+              helper.kill()
             }
           }
           // Keep draining (stderr past its cap too) so the child never blocks on a full pipe.
@@ -90,11 +99,15 @@ enum HelperProcess {
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()
       if finished.wait(timeout: .now() + 2) == .timedOut {
-        kill(pid, SIGKILL)
+        helper.kill()
         finished.wait()
       }
       _ = readers.wait(timeout: .now() + 5)
       throw .timedOut(program: program, seconds: Int(timeout.rounded(.up)))
+    }
+    if cancellation?.isCancelled == true || RunningHelper.isStopping {
+      _ = readers.wait(timeout: .now() + 5)
+      throw .givenUp
     }
     // The helper has exited; only a process it left behind holding the pipes keeps them open.
     // Its output is then incomplete: never taken as all there is.
