@@ -128,6 +128,8 @@ struct IndexCommand: ParsableCommand {
       return
     }
     let observer = CLIIndexObserver(progress: !quiet && Terminal.stderrIsTTY)
+    let signals = StopSignals.clearingLeftovers()
+    defer { withExtendedLifetime(signals) {} }
     let summary = try Indexer(indexPath: target).run(options, observer: observer)
     observer.bar?.finish()
     if json {
@@ -150,10 +152,15 @@ struct IndexCommand: ParsableCommand {
       watchOptions.watchLimitForTests = n
     }
     let loop = try WatchLoop(indexPath: target)
-    var signals: StopSignals?
-    let observer = WatchProgress(quiet: quiet, json: json) { _ in signals = StopSignals { loop.stop() } }
+    // Until the first run is done, a signal stops it as it stops `vanban index`; then it ends the
+    // watch, which commits and returns.
+    let watching = LockedBox(false)
+    let signals = StopSignals { sig in
+      if watching.withLock({ $0 }) { loop.stop() } else { StopSignals.stopNow(sig) }
+    }
+    let observer = WatchProgress(quiet: quiet, json: json) { _ in watching.withLock { $0 = true } }
     _ = try loop.run(options, watch: watchOptions, observer: observer)
-    _ = signals
+    withExtendedLifetime(signals) {}
   }
 
   /// Names from the files (an ignored extension, a link's target in a skip reason) are escaped

@@ -10,7 +10,8 @@ final class WatchProgress: WatchObserver {
   private let json: Bool
   private let started: (IndexSummary) -> Void
 
-  /// `started` runs once the first run is committed (the CLI installs its signal handlers there).
+  /// `started` runs once the first run is committed, before its summary is printed (from then on,
+  /// a signal ends the watch instead of stopping the process).
   init(quiet: Bool, json: Bool, started: @escaping (IndexSummary) -> Void) {
     self.quiet = quiet
     self.json = json
@@ -24,13 +25,13 @@ final class WatchProgress: WatchObserver {
   func problem(path: String, message: String) { files.problem(path: path, message: message) }
 
   func watching(_ summary: IndexSummary, folders: Int) {
+    started(summary)
     if json {
       Terminal.out(((try? WireFormat.json(summary)) ?? "{}") + "\n")
     } else {
       Terminal.out(IndexCommand.describe(summary))
     }
     if !quiet { Terminal.err("watch: watching \(folders) folder\(folders == 1 ? "" : "s"); Ctrl-C to stop\n") }
-    started(summary)
   }
 
   func committed(_ batch: WatchBatch) {
