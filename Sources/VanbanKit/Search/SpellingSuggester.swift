@@ -310,7 +310,10 @@ struct SpellingSuggester {
       )
     }
     if !exact {
-      for e in Self.edits(of: w.folded) where termFrequency(e) > 0 {
+      // In sorted order: neighbouring spellings share the index's blocks, which Xapian then reads
+      // once, not once per lookup; and a tie between two candidates is settled the same way in
+      // every run (a Set's order changes from process to process).
+      for e in Self.edits(of: w.folded).sorted() where termFrequency(e) > 0 {
         add(Word(exact: e, folded: e, scalarRange: 0..<0))
       }
     }

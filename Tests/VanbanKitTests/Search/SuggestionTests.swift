@@ -153,6 +153,19 @@ import VanbanTestSupport
     #expect(AccentForms.forms(of: folded, in: [TextNormalizer.normalize(text)]) == expected)
   }
 
+  /// Spellings the index holds equally often, with no neighbour to tell them apart: the same one
+  /// is offered in every run (the first in sorted order), not whichever a Set happened to list
+  /// first in this process.
+  @Test func aTieIsSettledTheSameWayEveryRun() throws {
+    let frequencies = ["hoi": 50, "hoa": 50, "hon": 50, "ho": 50, "hot": 50, "oj": 50]
+    let suggester = SpellingSuggester(
+      termFrequency: { frequencies[$0] ?? 0 }, spelling: { _ in "" },
+      count: { _ in SpellingSuggester.Count(total: 10, texts: []) })
+    let node = try #require(QueryLanguage.plainWords("hoj", defaultAnd: true))
+    let query = try #require(SpellingSuggester.PlainQuery(node))
+    #expect(suggester.suggest(query, total: 0, texts: []) == "ho")
+  }
+
   @Test func editsOneAway() {
     let e = SpellingSuggester.edits(of: "hoj")
     for w in ["hoi", "ho", "oj", "ohj", "hjo", "hooj", "hoij"] { #expect(e.contains(w), "\(w)") }
