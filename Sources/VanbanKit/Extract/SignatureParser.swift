@@ -222,6 +222,19 @@ enum SignatureParser {
     }
     while let last = caps.last, last.kind == .joiner { caps.removeLast() }
     guard !caps.isEmpty else { return nil }
+    // The `Y` that opens an Ê Đê man's name ran on with the capitals: it is the name's.
+    if caps.count > 1, let y = caps.last, isNameLead(y), caps[caps.count - 2].line != y.line, k < ws.count,
+      ws[k].line == y.line, isNameLead(ws[k - 1])
+    {
+      caps.removeLast()
+      k -= 1
+    }
+    // A name printed in capitals ends the run: it is not part of the title.
+    var nameInCapitals: String?
+    if let n = capitalsNameLength(ending: caps, before: k < ws.count ? ws[k] : nil) {
+      nameInCapitals = personName(caps[(caps.count - n)...])
+      caps.removeLast(n)
+    }
     // The title: the first line after the authority's that is a title as a whole (`KT. TRƯỞNG
     // BAN` / `PHÓ TRƯỞNG BAN` / `PHÓ CHỦ TỊCH UBND TỈNH`: the second post is not the title); else
     // the longest known title ending the capitals; else (after a prefix) the last line.
@@ -262,12 +275,87 @@ enum SignatureParser {
       sig.authority = authorityWords.map(\.text).joined(separator: " ")
       sig.partyAuthority = firstPrefixParty ?? false
     }
+    if let nameInCapitals {
+      sig.signer = nameInCapitals
+      return (sig, k)
+    }
     // `(Đã ký)`, ranks, then the name.
     while k < ws.count, ws[k].kind == .signedNote { k += 1 }
     if k + 1 < ws.count, ranks.contains(ScalarText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
-    guard let (name, next) = name(at: k, ws) else { return (sig, k) }
+    guard let (name, next) = name(at: k, ws) ?? capitalsName(at: k, ws) else { return (sig, k) }
     sig.signer = name
     return (sig, next)
+  }
+
+  // MARK: Names in capitals
+
+  /// The number of words ending `caps` that are a name printed in capitals (`TRẦN VĂN TÂN`), if
+  /// they are: two to five words led by a surname, filling the rest of their line, after a title.
+  /// The name stands on a line of its own, or (web copies) after the title on the title's line.
+  private static func capitalsNameLength(ending caps: [Word], before next: Word?) -> Int? {
+    guard let last = caps.last, caps.count > 2 else { return nil }
+    if let next, next.line == last.line, next.kind != .signedNote { return nil }
+    let lineStart = caps.firstIndex { $0.line == last.line }!
+    // On a line of its own, the whole line; on the title's line, the shortest run that leaves a
+    // title before it (`THỨ TRƯỞNG NGUYỄN HOÀNG LÂM`: `HOÀNG` is a surname too).
+    let lengths = lineStart > 0 ? [caps.count - lineStart] : Array(2...min(5, caps.count - 1))
+    for n in lengths where (2...5).contains(n) {
+      let name = caps[(caps.count - n)...]
+      let rest = caps[..<(caps.count - n)]
+      guard isCapitalsName(name), !rest.isEmpty else { continue }
+      if lineStart > 0 ? hasTitle(rest) : endsInTitle(rest) { return n }
+    }
+    return nil
+  }
+
+  /// A name in capitals at `k` on a line of its own, after `(Đã ký)`: `(Đã ký)` / `TRẦN VĂN TÂN`.
+  private static func capitalsName(at k: Int, _ ws: [Word]) -> (String, Int)? {
+    guard k < ws.count, ws[k].kind == .caps, k == 0 || ws[k - 1].line != ws[k].line || ws[k - 1].kind == .signedNote
+    else { return nil }
+    var e = k
+    while e < ws.count, ws[e].kind == .caps, ws[e].line == ws[k].line { e += 1 }
+    if e < ws.count, ws[e].line == ws[k].line, ws[e].kind != .signedNote { return nil }
+    guard (2...5).contains(e - k), isCapitalsName(ws[k..<e]) else { return nil }
+    return (personName(ws[k..<e]), e)
+  }
+
+  /// Words in capitals that may be a person's name: led by a surname (or the `H'` of an Ê Đê
+  /// woman's name), and not a title.
+  private static func isCapitalsName(_ ws: ArraySlice<Word>) -> Bool {
+    guard let first = ws.first, ws.allSatisfy({ $0.kind == .caps && !$0.trailingComma }) else { return false }
+    let lead = first.text.lowercased()
+    return (Surnames.all.contains(lead) || lead.hasPrefix("h'") || lead.hasPrefix("h\u{2019}")) && !isTitle(ws)
+  }
+
+  /// Whether a line of `caps`, or the words ending them, are a title.
+  private static func hasTitle(_ caps: ArraySlice<Word>) -> Bool {
+    if endsInTitle(caps) { return true }
+    var s = caps.startIndex
+    while s < caps.endIndex {
+      let line = caps[s].line
+      let e = caps[s...].firstIndex { $0.line != line } ?? caps.endIndex
+      if isTitle(caps[s..<e]) { return true }
+      s = e
+    }
+    return false
+  }
+
+  /// Whether the words ending `caps` (a title is at most eight words) are a title.
+  private static func endsInTitle(_ caps: ArraySlice<Word>) -> Bool {
+    (max(caps.startIndex, caps.endIndex - 8)..<caps.endIndex).contains { isTitle(caps[$0...]) }
+  }
+
+  /// A name in capitals as names are written: `TRẦN VĂN TÂN` → `Trần Văn Tân`, `H'YIM` → `H'Yim`.
+  private static func personName(_ ws: ArraySlice<Word>) -> String {
+    ws.map { w in
+      var out = ""
+      var start = true
+      for c in nameTrimmer.trim(w.text).lowercased() {
+        out += start ? c.uppercased() : String(c)
+        start = c == "'" || c == "\u{2019}"
+      }
+      return out
+    }.joined(separator: " ")
   }
 
   /// `Võ Chí Công` on a line of its own, then `(Đã ký)`: an old law signed without a title.
@@ -285,24 +373,32 @@ enum SignatureParser {
 
   /// Two to five capitalised words. A run that goes on in lower case on its line ends a word
   /// early: `Vũ Thị Mai Phụ lục I` is `Vũ Thị Mai`.
-  private static func name(at k: Int, _ ws: [Word]) -> (String, Int)? {
-    guard let n = nameLength(at: k, ws) else { return nil }
+  private static func name(at k: Int, _ ws: [Word], minimum: Int = 2) -> (String, Int)? {
+    if k + 1 < ws.count, isNameLead(ws[k]), ws[k + 1].line == ws[k].line,
+      let (rest, next) = name(at: k + 1, ws, minimum: 1)
+    {
+      return (ws[k].text + " " + rest, next)
+    }
+    guard let n = nameLength(at: k, ws, minimum: minimum) else { return nil }
     let parts = ws[k..<(k + n)].map { nameTrimmer.trim($0.text) }
     if notNames.contains(ScalarText.fold(parts[0])) { return nil }
     return (parts.joined(separator: " "), k + n)
   }
 
+  /// `Y`, before an Ê Đê man's name (`Y Giang Gry Niê Knơng`): a capital of its own.
+  private static func isNameLead(_ w: Word) -> Bool { w.kind == .caps && w.text == "Y" }
+
   private static let nameTrimmer = ScalarText.Trimmer(CharacterSet(charactersIn: ",.;:"))
 
   /// The number of words of the name at `k`, if one starts there.
-  private static func nameLength(at k: Int, _ ws: [Word]) -> Int? {
+  private static func nameLength(at k: Int, _ ws: [Word], minimum: Int = 2) -> Int? {
     guard k < ws.count, ws[k].kind == .name else { return nil }
     let line = ws[k].line
     var e = k
     while e < ws.count, ws[e].kind == .name, ws[e].line == line { e += 1 }
     var n = e - k
     if e < ws.count, ws[e].line == line, ws[e].kind == .other, let c = ws[e].text.first, c.isLowercase { n -= 1 }
-    return (2...5).contains(n) ? n : nil
+    return (minimum...5).contains(n) ? n : nil
   }
 
   /// Capitalised words that start other things after a block (annexes, forms).

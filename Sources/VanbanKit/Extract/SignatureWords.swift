@@ -315,7 +315,9 @@ extension SignatureParser {
       k += 1
     }
     out.reserveCapacity(pieces.count + 1)
-    for p in pieces {
+    for piece in pieces {
+      let p = stampTrimmed(piece)
+      if p.isEmpty { continue }
       // `KT.CHỦ` glued.
       // A prefix that ends in a dot is three or four bytes (`TM.`, `TUQ.`), all ASCII.
       let u8 = p.utf8
@@ -336,6 +338,19 @@ extension SignatureParser {
     return out
   }
 
+  /// A piece without what a signature's image leaves in the Công báo's PDFs: a `[` or `]` of its
+  /// own between the title and the name, or `y]` glued to the title (`PHÓ THỦ TƯỚNGy]`).
+  static func stampTrimmed(_ p: Substring) -> Substring {
+    let u = p.utf8
+    guard let last = u.last, last == 0x5D || u.first == 0x5B else { return p }
+    if u.count == 1 { return p.dropLast() }
+    guard last == 0x5D, !u.contains(0x5B) else { return p }
+    let s = p.dropLast()
+    var t = s
+    while let c = t.last, c.isASCII, c.isLowercase { t = t.dropLast() }
+    return t.count < s.count && t.last?.isUppercase == true ? t : s
+  }
+
   /// Letter counts for `kind` over a simple word's bytes (valid UTF-8, scalars in the table):
   /// letters, upper-case letters, first letter upper, the rest lower, `(`/`)`/`:` seen, scalars.
   /// nil for a word that is `.other` (a digit, a symbol).
@@ -347,6 +362,8 @@ extension SignatureParser {
     var restLower = true
     var punctuation = false
     var count = 0
+    // After an apostrophe inside a name (`H'Đơk`, `H’Yim`) a capital may follow.
+    var afterApostrophe = false
     var i = 0
     let n = b.count
     while i < n {
@@ -365,17 +382,21 @@ extension SignatureParser {
       if f & ScalarText.letter != 0 {
         if letters == 0 {
           firstUpper = f & ScalarText.upper != 0
-        } else if f & ScalarText.lower == 0 {
+        } else if f & ScalarText.lower == 0 && !afterApostrophe {
           restLower = false
         }
         letters += 1
         if f & ScalarText.upper != 0 { upper += 1 }
+        afterApostrophe = false
       } else if f & ScalarText.number != 0 {
         return nil
       } else {
         switch v {
         case 0x28, 0x29, 0x3A: punctuation = true  // ( ) :
         case 0x2C, 0x2E, 0x3B, 0x2D, 0x2013: break  // , . ; - –
+        case 0x27, 0x2019:  // ' ’ between letters
+          guard letters > 0, i < n else { return nil }
+          afterApostrophe = true
         default: return nil
         }
       }
@@ -406,24 +427,29 @@ extension SignatureParser {
       guard let r else { return .other }
       (letters, upper, firstUpper, restLower, punctuation, count) = r
     } else {
+      var afterApostrophe = false
       for c in w {
         count += 1
         if c.isLetter {
           if letters == 0 {
             firstUpper = c.isUppercase
-          } else if !c.isLowercase {
+          } else if !c.isLowercase && !afterApostrophe {
             restLower = false
           }
           letters += 1
           if c.isUppercase { upper += 1 }
+          afterApostrophe = false
         } else if c.isNumber {
           return .other
         } else if ",.;:-–()".contains(c) {
           if c == "(" || c == ")" || c == ":" { punctuation = true }
+        } else if c == "'" || c == "\u{2019}", letters > 0 {
+          afterApostrophe = true
         } else {
           return .other
         }
       }
+      if afterApostrophe { return .other }  // `'` ends the word: a quote, not a name's
     }
     guard letters > 0 else { return .other }
     if upper == letters, letters >= 2 || count <= 2 { return .caps }

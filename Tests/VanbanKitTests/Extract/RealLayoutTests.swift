@@ -317,6 +317,49 @@ struct RealLayoutTests {
   @Test(arguments: variants)
   func variant(_ c: Case) { fields(c) }
 
+  /// Names as offices print them beyond `Nguyễn Văn An`: in capitals, and the Ê Đê names of the
+  /// Central Highlands (`Y` before a man's name, `H'` before a woman's).
+  static let names: [Case] = [
+    Case(
+      name: "a name in capitals on a line of its own", text: dispatch(signed: "", name: "TRẦN VĂN TÂN"),
+      signer: "Trần Văn Tân", title: "PHÓ CHỦ TỊCH"),
+    Case(name: "a name in capitals after (Đã ký)", text: dispatch(name: "TRẦN VĂN TÂN"), signer: "Trần Văn Tân"),
+    Case(
+      name: "a name in capitals after the title on its line, whose second word is a surname too",
+      text: dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH NGUYỄN HOÀNG LÂM"),
+      signer: "Nguyễn Hoàng Lâm", title: "PHÓ CHỦ TỊCH"),
+    Case(
+      name: "a name in capitals under a general's rank",
+      text: dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nBỘ TRƯỞNG\nĐẠI TƯỚNG\nPHAN VĂN GIANG"),
+      signer: "Phan Văn Giang", title: "BỘ TRƯỞNG"),
+    Case(name: "an Ê Đê man's name", text: dispatch(name: "Y Giang Gry Niê Knơng"), signer: "Y Giang Gry Niê Knơng"),
+    Case(name: "an Ê Đê woman's name", text: dispatch(name: "H'Yim Kđoh"), signer: "H'Yim Kđoh"),
+    Case(
+      name: "an Ê Đê name with a curly apostrophe", text: dispatch(name: "H\u{2019}Yim Kđoh"),
+      signer: "H\u{2019}Yim Kđoh"),
+    Case(name: "an Ê Đê name in capitals", text: dispatch(signed: "", name: "H'YIM KĐOH"), signer: "H'Yim Kđoh"),
+    // The Công báo's PDFs of 2026 leave a mark where the signature's image was.
+    Case(
+      name: "a bracket of its own between the title and the name", text: dispatch(signed: "[", name: "Lê Minh Hưng"),
+      signer: "Lê Minh Hưng", title: "PHÓ CHỦ TỊCH"),
+    Case(
+      name: "a bracket glued to the title",
+      text: dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCHky]\n\nHồ Quốc Dũng"),
+      signer: "Hồ Quốc Dũng", title: "PHÓ CHỦ TỊCH"),
+  ]
+
+  @Test(arguments: names)
+  func name(_ c: Case) { fields(c) }
+
+  /// Capitals after an unsigned title are a heading unless a surname opens them: no signer. Marks
+  /// count (`TỔNG` is not the surname `Tống`), and a title is never a name.
+  @Test(arguments: ["TỔNG HỢP Ý KIẾN", "PHỤ LỤC KÈM THEO", "BỘ TÀI CHÍNH", "CHỦ TỊCH"])
+  func headingInCapitalsIsNoName(_ heading: String) {
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(Self.dispatch(signed: "", name: heading)))
+    #expect(m.signer == nil)
+    #expect(m.signerTitle == "PHÓ CHỦ TỊCH")
+  }
+
   /// A `Nơi nhận` block set in columns is read as its left lines, then its right lines; a text
   /// without one is left alone.
   @Test func columnsOfAClosingBlock() {
