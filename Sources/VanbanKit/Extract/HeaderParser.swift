@@ -232,10 +232,24 @@ enum HeaderParser {
     let f = FoldedText(subject)
     var end = f.folded.count
     if let k = f.find(Cue.kinh_gui), k > 0 { end = k }
+    if let p = runOnPlaceDate(f, before: end) { end = min(end, p.start) }
+    var s = ScalarText.whitespaces.trim(f.original(0..<end))
+    if isCapitalised(s) { s = withoutEnactingAuthority(s) }
+    while let l = s.last, l == "," || l == ";" || l == ":" { s.removeLast() }
+    return s.isEmpty || s == "V/v" ? nil : s
+  }
+
+  /// The first `Place, ngày … tháng … năm …` that starts before `limit` in a run-on line: where
+  /// its place's capitalised words (one to five) begin, the date, where it ends, and the place.
+  static func runOnPlaceDate(
+    _ f: FoldedText, before limit: Int
+  ) -> (
+    start: Int, date: PartialDate, end: Int, place: String
+  )? {
     var from = 0
-    while let c = f.find(Array(", ngay ".utf8), from: from), c < end {
+    while let c = f.find(Array(", ngay ".utf8), from: from), c < limit {
       from = c + 1
-      guard PartialDate.parseLong(f.folded, from: c + 2) != nil else { continue }
+      guard let (date, range) = PartialDate.parseLong(f.folded, from: c + 2) else { continue }
       // Back over the place's capitalised words (at most five).
       var start = c
       var words = 0
@@ -248,13 +262,28 @@ enum HeaderParser {
         start = a
         words += 1
       }
-      if words > 0 { end = min(end, start) }
-      break
+      guard words > 0 else { return nil }
+      return (start, date, range.upperBound, ScalarText.whitespaces.trim(f.original(start..<c)))
     }
-    var s = ScalarText.whitespaces.trim(f.original(0..<end))
-    if isCapitalised(s) { s = withoutEnactingAuthority(s) }
-    while let l = s.last, l == "," || l == ";" || l == ":" { s.removeLast() }
-    return s.isEmpty || s == "V/v" ? nil : s
+    return nil
+  }
+
+  /// A `V/v` summary begins. A web copy may run the place and date on after it, and then
+  /// `Kính gửi` (`V/v … Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm 2019 Kính gửi: …`): that is the
+  /// document's date. A date the summary cites goes on with more summary, and is not.
+  private static func beginVV(
+    _ summary: String, _ h: inout HeaderInfo, _ collecting: inout Collecting, _ subjectParts: inout [String]
+  ) {
+    h.hasVV = true
+    subjectParts = [vvSubject(summary)]
+    collecting = .afterVV
+    let f = FoldedText(summary)
+    guard !h.hasPlaceLine, let p = runOnPlaceDate(f, before: f.folded.count) else { return }
+    let after = UTF8Bytes.skipBlanks(f.folded, p.end)
+    guard after == f.folded.count || f.folded[after...].starts(with: Cue.kinh_gui) else { return }
+    h.hasPlaceLine = true
+    h.date = p.date
+    h.placeProvince = Provinces.canonical(p.place)
   }
 
   private static let enactingAuthorities: [[String]] = [
@@ -309,9 +338,7 @@ enum HeaderParser {
       // `Số: 778/TCHQ-GSQL V/v xử lý …` on one line.
       let restF = f.toFolded(end)
       if let v = f.find(Cue.vSlashv, from: restF) {
-        h.hasVV = true
-        subjectParts = [vvSubject(f.original(v..<f.folded.count))]
-        collecting = .afterVV
+        beginVV(f.original(v..<f.folded.count), &h, &collecting, &subjectParts)
       }
       return true
     }
@@ -346,10 +373,8 @@ enum HeaderParser {
       return true
     }
     if f.folded.starts(with: Cue.vSlashv) || f.folded.starts(with: Cue.vDotv) {
-      h.hasVV = true
       structural = true
-      subjectParts = [vvSubject(line)]
-      collecting = .afterVV
+      beginVV(line, &h, &collecting, &subjectParts)
       return true
     }
     if h.typeLine == nil, let (type, rest) = typeLine(line, allowTitle: structural) {
@@ -510,7 +535,11 @@ enum HeaderParser {
       // (`Sửa đổi, bổ sung … ngày 24 tháng 5 năm 2019` is a title citing a date).
       let before = b[0..<k]
       let comma = before.lastIndex(of: 0x2C)
-      guard k == 0 || (comma != nil && b[(comma! + 1)..<k].allSatisfy(UTF8Bytes.isBlank)) else { continue }
+      // Or the place alone before it, its comma left out (`Số: 87/2025/NĐ-CP Hà Nội ngày 11 …`).
+      let bare = comma == nil && k > 0 ? barePlace(f.original(0..<k)) : nil
+      guard k == 0 || bare != nil || (comma != nil && b[(comma! + 1)..<k].allSatisfy(UTF8Bytes.isBlank)) else {
+        continue
+      }
       var date: PartialDate?
       var end = k
       if let (d, r) = PartialDate.parseLong(b, from: k) {
@@ -524,7 +553,7 @@ enum HeaderParser {
         }
       }
       guard let d = date else { continue }
-      var place: String?
+      var place = bare
       if let c = comma {
         place = ScalarText.whitespaces.trim(f.original(0..<c))
         // A place is a name of a few words; a longer run before the comma is a sentence that
@@ -534,6 +563,18 @@ enum HeaderParser {
       return (d, place, end)
     }
     return nil
+  }
+
+  /// `text` when it is a place's name alone: one to five words, each capitalised but the
+  /// `phố`, `xã`, `thị`, `trấn` of a town's (`Hà Nội`, `Thành phố Hồ Chí Minh`, `TP. Vinh`); not
+  /// `Căn cứ Hiến pháp` or `Chính phủ`, which cite a date.
+  static func barePlace(_ text: String) -> String? {
+    let words = text.split(separator: " ")
+    guard (1...5).contains(words.count) else { return nil }
+    for w in words {
+      guard let c = w.first, c.isUppercase || ["phố", "xã", "thị", "trấn"].contains(w) else { return nil }
+    }
+    return words.joined(separator: " ")
   }
 
   /// `THÔNG BÁO`, `QUYẾT ĐỊNH`, or a type glued to the summary (`THÔNG BÁOKết luận…`, left by

@@ -200,6 +200,13 @@ enum SignatureParser {
     var lastPrefixLine = ws[i].line
     var prefixCount = 0
     while k < ws.count {
+      // A second block's prefix after a name in capitals (two blocks side by side, read column
+      // by column) starts that block: the name is this one's.
+      if case .prefix = ws[k].kind, let last = caps.last, last.line != ws[k].line,
+        isCapitalsName(caps[caps.firstIndex { $0.line == last.line }!...])
+      {
+        break
+      }
       switch ws[k].kind {
       case .prefix(let party):
         if firstPrefixParty == nil { firstPrefixParty = party }
@@ -229,9 +236,10 @@ enum SignatureParser {
       caps.removeLast()
       k -= 1
     }
-    // A name printed in capitals ends the run: it is not part of the title.
+    // A name printed in capitals right after the title ends the run: it is not part of the title.
+    let next = k < ws.count ? ws[k] : nil
     var nameInCapitals: String?
-    if let n = capitalsNameLength(ending: caps, before: k < ws.count ? ws[k] : nil) {
+    if let n = capitalsNameLength(ending: caps, before: next, prefixLine: sawPrefix ? lastPrefixLine : nil) {
       nameInCapitals = personName(caps[(caps.count - n)...])
       caps.removeLast(n)
     }
@@ -268,6 +276,10 @@ enum SignatureParser {
       titleStart = s
     }
     let ts = titleStart!
+    // Or on the line after the title's, before an annex's heading (`TRẦN VĂN TÂN` / `PHỤ LỤC`).
+    if nameInCapitals == nil, titleEnd < caps.count {
+      nameInCapitals = capitalsName(after: caps[titleEnd...], titleLine: caps[titleEnd - 1].line, before: next)
+    }
     if prefixCount <= 1 { authorityWords = Array(caps[..<ts]) }
     if authorityWords.isEmpty, prefixCount > 1 { authorityWords = Array(caps[..<ts]) }
     sig.title = caps[ts..<titleEnd].map(\.text).joined(separator: " ")
@@ -290,22 +302,48 @@ enum SignatureParser {
   // MARK: Names in capitals
 
   /// The number of words ending `caps` that are a name printed in capitals (`TRẦN VĂN TÂN`), if
-  /// they are: two to five words led by a surname, filling the rest of their line, after a title.
-  /// The name stands on a line of its own, or (web copies) after the title on the title's line.
-  private static func capitalsNameLength(ending caps: [Word], before next: Word?) -> Int? {
+  /// they are (`isCapitalsName`), fill the rest of their line, and come right after the title:
+  /// on the line after a line that is a title (or after a rank's line under it, or after the
+  /// title ending a prefix's line), or, in a web copy's one line, after the title.
+  private static func capitalsNameLength(ending caps: [Word], before next: Word?, prefixLine: Int?) -> Int? {
     guard let last = caps.last, caps.count > 2 else { return nil }
     if let next, next.line == last.line, next.kind != .signedNote { return nil }
     let lineStart = caps.firstIndex { $0.line == last.line }!
-    // On a line of its own, the whole line; on the title's line, the shortest run that leaves a
-    // title before it (`THỨ TRƯỞNG NGUYỄN HOÀNG LÂM`: `HOÀNG` is a surname too).
-    let lengths = lineStart > 0 ? [caps.count - lineStart] : Array(2...min(5, caps.count - 1))
-    for n in lengths where (2...5).contains(n) {
-      let name = caps[(caps.count - n)...]
+    if lineStart > 0 {
+      guard isCapitalsName(caps[lineStart...]) else { return nil }
+      var rest = caps[..<lineStart]
+      var titleWords = rest[rest.firstIndex { $0.line == rest.last!.line }!...]
+      if ranks.contains(titleWords.map(\.folded).joined(separator: " ")), titleWords.startIndex > 0 {
+        rest = rest[..<titleWords.startIndex]
+        titleWords = rest[rest.firstIndex { $0.line == rest.last!.line }!...]
+      }
+      let titled = isTitle(titleWords) || (titleWords.first!.line == prefixLine && endsInTitle(titleWords))
+      return titled ? caps.count - lineStart : nil
+    }
+    // One line: the shortest run that leaves the title before it (`THỨ TRƯỞNG NGUYỄN HOÀNG LÂM`:
+    // `HOÀNG` is a surname too).
+    for n in 2...min(5, caps.count - 1) {
       let rest = caps[..<(caps.count - n)]
-      guard isCapitalsName(name), !rest.isEmpty else { continue }
-      if lineStart > 0 ? hasTitle(rest) : endsInTitle(rest) { return n }
+      if isCapitalsName(caps[(caps.count - n)...]), isTitle(rest) || (prefixLine != nil && endsInTitle(rest)) {
+        return n
+      }
     }
     return nil
+  }
+
+  /// The name in capitals on the first line of `rest` (the capitals after the title), or on the
+  /// line after a rank's, when that line holds only the name.
+  private static func capitalsName(after rest: ArraySlice<Word>, titleLine: Int, before next: Word?) -> String? {
+    func line(from a: Int) -> ArraySlice<Word> {
+      rest[a..<(rest[a...].firstIndex { $0.line != rest[a].line } ?? rest.endIndex)]
+    }
+    guard let first = rest.first, first.line != titleLine else { return nil }
+    var name = line(from: rest.startIndex)
+    if ranks.contains(name.map(\.folded).joined(separator: " ")), name.endIndex < rest.endIndex {
+      name = line(from: name.endIndex)
+    }
+    if name.endIndex == rest.endIndex, let next, next.line == name.last!.line, next.kind != .signedNote { return nil }
+    return isCapitalsName(name) ? personName(name) : nil
   }
 
   /// A name in capitals at `k` on a line of its own, after `(Đã ký)`: `(Đã ký)` / `TRẦN VĂN TÂN`.
@@ -315,29 +353,24 @@ enum SignatureParser {
     var e = k
     while e < ws.count, ws[e].kind == .caps, ws[e].line == ws[k].line { e += 1 }
     if e < ws.count, ws[e].line == ws[k].line, ws[e].kind != .signedNote { return nil }
-    guard (2...5).contains(e - k), isCapitalsName(ws[k..<e]) else { return nil }
+    guard isCapitalsName(ws[k..<e]) else { return nil }
     return (personName(ws[k..<e]), e)
   }
 
-  /// Words in capitals that may be a person's name: led by a surname (or the `H'` of an Ê Đê
-  /// woman's name), and not a title.
+  /// Words in capitals that are a person's name: three to five, a surname then a common middle
+  /// name (`TRẦN VĂN`, `PHẠM THỊ`, `NGUYỄN HOÀNG`), no word of a body's name (`ĐOÀN ĐẠI BIỂU
+  /// QUỐC HỘI`); or an Ê Đê woman's name (`H'YIM KĐOH`). A surname alone is not enough: headings
+  /// and place names open with one too (`HỒ SƠ ĐỀ NGHỊ`, `LÂM ĐỒNG`, `HÀ NỘI`). Names of two
+  /// words (`TÔ LÂM`) are left unread rather than risk those.
   private static func isCapitalsName(_ ws: ArraySlice<Word>) -> Bool {
     guard let first = ws.first, ws.allSatisfy({ $0.kind == .caps && !$0.trailingComma }) else { return false }
-    let lead = first.text.lowercased()
-    return (Surnames.all.contains(lead) || lead.hasPrefix("h'") || lead.hasPrefix("h\u{2019}")) && !isTitle(ws)
-  }
-
-  /// Whether a line of `caps`, or the words ending them, are a title.
-  private static func hasTitle(_ caps: ArraySlice<Word>) -> Bool {
-    if endsInTitle(caps) { return true }
-    var s = caps.startIndex
-    while s < caps.endIndex {
-      let line = caps[s].line
-      let e = caps[s...].firstIndex { $0.line != line } ?? caps.endIndex
-      if isTitle(caps[s..<e]) { return true }
-      s = e
+    let words = ws.map { $0.text.lowercased() }
+    if words[0].hasPrefix("h'") || words[0].hasPrefix("h\u{2019}") { return (2...5).contains(words.count) }
+    guard (3...5).contains(words.count), Surnames.all.contains(words[0]), Surnames.middle.contains(words[1]) else {
+      return false
     }
-    return false
+    return !words.dropFirst().contains(where: Surnames.notInNames.contains) && !isTitle(ws)
+      && first.line == ws.last!.line
   }
 
   /// Whether the words ending `caps` (a title is at most eight words) are a title.
@@ -373,13 +406,15 @@ enum SignatureParser {
 
   /// Two to five capitalised words. A run that goes on in lower case on its line ends a word
   /// early: `Vũ Thị Mai Phụ lục I` is `Vũ Thị Mai`.
-  private static func name(at k: Int, _ ws: [Word], minimum: Int = 2) -> (String, Int)? {
+  private static func name(at k: Int, _ ws: [Word]) -> (String, Int)? {
+    // `Y` and the name after it (one `Y`: the rest must be a name's words).
     if k + 1 < ws.count, isNameLead(ws[k]), ws[k + 1].line == ws[k].line,
-      let (rest, next) = name(at: k + 1, ws, minimum: 1)
+      let n = nameLength(at: k + 1, ws, minimum: 1)
     {
-      return (ws[k].text + " " + rest, next)
+      let parts = ws[(k + 1)..<(k + 1 + n)].map { nameTrimmer.trim($0.text) }
+      return ((["Y"] + parts).joined(separator: " "), k + 1 + n)
     }
-    guard let n = nameLength(at: k, ws, minimum: minimum) else { return nil }
+    guard let n = nameLength(at: k, ws) else { return nil }
     let parts = ws[k..<(k + n)].map { nameTrimmer.trim($0.text) }
     if notNames.contains(ScalarText.fold(parts[0])) { return nil }
     return (parts.joined(separator: " "), k + n)

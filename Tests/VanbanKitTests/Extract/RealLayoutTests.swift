@@ -317,6 +317,44 @@ struct RealLayoutTests {
   @Test(arguments: variants)
   func variant(_ c: Case) { fields(c) }
 
+  /// Where web copies put the place and date: run on after a `V/v` summary, or without the
+  /// place's comma.
+  static let placeDates: [Case] = [
+    Case(
+      name: "the place and date run on after the summary, then Kính gửi",
+      text: dispatch(
+        date: "",
+        number: "Số: 3397/BKHĐT-QLKTTW V/v hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014 Hà Nội, ngày 23 "
+          + "tháng 5 năm 2019 Kính gửi: Tổng công ty Khí Việt Nam",
+        summary: ""),
+      number: "3397/BKHĐT-QLKTTW", date: "2019-05-23",
+      subject: "V/v hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014"),
+    Case(
+      name: "a summary citing a date goes on after it: the date line dates the document",
+      text: dispatch(summary: "V/v góp ý văn bản của UBND tỉnh Quảng Nam, ngày 5 tháng 3 năm 2020 về đất đai"),
+      date: "2024-03-05"),
+    Case(
+      name: "the place's comma left out",
+      text: dispatch(date: "", number: "Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025"),
+      number: "87/2025/NĐ-CP", date: "2025-04-11"),
+    Case(
+      name: "a town's place without its comma",
+      text: dispatch(date: "Thành phố Hồ Chí Minh ngày 2 tháng 9 năm 2024"), date: "2024-09-02"),
+  ]
+
+  @Test(arguments: placeDates)
+  func placeDate(_ c: Case) { fields(c) }
+
+  /// A place's name, not the words of a sentence that cites a date.
+  @Test func barePlaces() {
+    for place in ["Hà Nội", "Thành phố Hồ Chí Minh", "TP. Vinh", "HÀ NỘI", "Buôn Ma Thuột"] {
+      #expect(HeaderParser.barePlace(place) == place)
+    }
+    for words in ["Căn cứ Hiến pháp", "Chính phủ", "Quốc hội", "Luật Đất đai", "Điều 3 Nghị quyết", ""] {
+      #expect(HeaderParser.barePlace(words) == nil)
+    }
+  }
+
   /// Names as offices print them beyond `Nguyễn Văn An`: in capitals, and the Ê Đê names of the
   /// Central Highlands (`Y` before a man's name, `H'` before a woman's).
   static let names: [Case] = [
@@ -343,6 +381,27 @@ struct RealLayoutTests {
       name: "a bracket of its own between the title and the name", text: dispatch(signed: "[", name: "Lê Minh Hưng"),
       signer: "Lê Minh Hưng", title: "PHÓ CHỦ TỊCH"),
     Case(
+      name: "a name in capitals, then an annex's heading",
+      text: dispatch(signed: "", name: "TRẦN VĂN TÂN\n\nPHỤ LỤC\nHỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG"), signer: "Trần Văn Tân",
+      title: "PHÓ CHỦ TỊCH"),
+    Case(
+      name: "two blocks side by side with names in capitals: the first body's signer",
+      text: dispatch(
+        closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH          KT. GIÁM ĐỐC\n"
+          + "PHÓ CHỦ TỊCH          PHÓ GIÁM ĐỐC\n\nTRẦN VĂN TÂN          LÊ VĂN HÙNG"),
+      signer: "Trần Văn Tân"),
+    Case(
+      name: "an agency's name in capitals under the title is not the signer",
+      text: dispatch(
+        closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC SỞ\nNÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\nNguyễn Văn Bình"),
+      signer: "Nguyễn Văn Bình"),
+    Case(
+      name: "an unsigned block and its annex, then the signed block",
+      text: dispatch(
+        closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nPHỤ LỤC\nTIÊU CHÍ ĐÁNH GIÁ\n"
+          + "(Kèm theo Công văn)\n\nNội dung phụ lục.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Trí Thanh"),
+      signer: "Lê Trí Thanh"),
+    Case(
       name: "a bracket glued to the title",
       text: dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCHky]\n\nHồ Quốc Dũng"),
       signer: "Hồ Quốc Dũng", title: "PHÓ CHỦ TỊCH"),
@@ -353,7 +412,10 @@ struct RealLayoutTests {
 
   /// Capitals after an unsigned title are a heading unless a surname opens them: no signer. Marks
   /// count (`TỔNG` is not the surname `Tống`), and a title is never a name.
-  @Test(arguments: ["TỔNG HỢP Ý KIẾN", "PHỤ LỤC KÈM THEO", "BỘ TÀI CHÍNH", "CHỦ TỊCH"])
+  @Test(arguments: [
+    "TỔNG HỢP Ý KIẾN", "PHỤ LỤC KÈM THEO", "BỘ TÀI CHÍNH", "CHỦ TỊCH", "HỒ SƠ ĐỀ NGHỊ", "LÂM ĐỒNG", "HÀ NỘI",
+    "VĂN BẢN HỢP NHẤT", "TIÊU CHÍ ĐÁNH GIÁ", "ĐOÀN ĐẠI BIỂU QUỐC HỘI", "ĐOÀN THANH NIÊN", "Y TẾ DỰ PHÒNG",
+  ])
   func headingInCapitalsIsNoName(_ heading: String) {
     let m = MetadataExtractor().extract(from: TextNormalizer.normalize(Self.dispatch(signed: "", name: heading)))
     #expect(m.signer == nil)
@@ -398,6 +460,13 @@ struct RealLayoutTests {
     if let v = c.subject { #expect(ExtractFixtures.same(m.subject, v)) }
     if let v = c.signer { #expect(m.signer == v) }
     if let v = c.title { #expect(m.signerTitle == v) }
+  }
+
+  /// A line of thousands of `Y` where a name would be (an Ê Đê name opens with one) is no name,
+  /// and reading it takes no stack per word.
+  @Test func aLineOfYIsNoName() {
+    let text = Self.dispatch(name: String(repeating: "Y ", count: 30_000) + "Nam")
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(text)).signer == nil)
   }
 
   /// A made-up title word never becomes a name, and a form's blank signature gives no signer.
