@@ -270,7 +270,8 @@ enum HeaderParser {
 
   /// A `V/v` summary begins. A web copy may run the place and date on after it, and then
   /// `Kính gửi` (`V/v … Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm 2019 Kính gửi: …`): that is the
-  /// document's date. A date the summary cites goes on with more summary, and is not.
+  /// document's date. A date the summary cites goes on with more summary, or ends the line (the
+  /// place line may follow), and is not.
   private static func beginVV(
     _ summary: String, _ h: inout HeaderInfo, _ collecting: inout Collecting, _ subjectParts: inout [String]
   ) {
@@ -280,7 +281,7 @@ enum HeaderParser {
     let f = FoldedText(summary)
     guard !h.hasPlaceLine, let p = runOnPlaceDate(f, before: f.folded.count) else { return }
     let after = UTF8Bytes.skipBlanks(f.folded, p.end)
-    guard after == f.folded.count || f.folded[after...].starts(with: Cue.kinh_gui) else { return }
+    guard f.folded[after...].starts(with: Cue.kinh_gui) else { return }
     h.hasPlaceLine = true
     h.date = p.date
     h.placeProvince = Provinces.canonical(p.place)
@@ -553,6 +554,18 @@ enum HeaderParser {
         }
       }
       guard let d = date else { continue }
+      // Without its comma, only the whole place line: `ngày` in small letters, the date written
+      // out, and then nothing, a type line in capitals or `Kính gửi` (not `… ngày 02/3/2021 về …`
+      // in a wrapped summary, nor `… NGÀY 11/3/2021` ending a title in capitals).
+      if bare != nil {
+        guard f.bytes[f.toOriginal[k]] == UInt8(ascii: "n"), PartialDate.parseLong(b, from: k) != nil else { continue }
+        let next = UTF8Bytes.skipBlanks(b, end)
+        if next < b.count, !b[next...].starts(with: Cue.kinh_gui),
+          UTF8Bytes.scalar(f.bytes, f.toOriginal[next])?.0.properties.isUppercase != true
+        {
+          continue
+        }
+      }
       var place = bare
       if let c = comma {
         place = ScalarText.whitespaces.trim(f.original(0..<c))
@@ -565,14 +578,14 @@ enum HeaderParser {
     return nil
   }
 
-  /// `text` when it is a place's name alone: one to five words, each capitalised but the
-  /// `phố`, `xã`, `thị`, `trấn` of a town's (`Hà Nội`, `Thành phố Hồ Chí Minh`, `TP. Vinh`); not
-  /// `Căn cứ Hiến pháp` or `Chính phủ`, which cite a date.
+  /// `text` when it is a place's name alone: one to five words, each a capital then small
+  /// letters, but the `phố`, `xã`, `thị`, `trấn` of a town's and the `TP.` before a city's (`Hà
+  /// Nội`, `Thành phố Hồ Chí Minh`, `TP. Vinh`); not `Căn cứ Hiến pháp`, `Chính phủ` or `Bộ TNMT`.
   static func barePlace(_ text: String) -> String? {
     let words = text.split(separator: " ")
     guard (1...5).contains(words.count) else { return nil }
-    for w in words {
-      guard let c = w.first, c.isUppercase || ["phố", "xã", "thị", "trấn"].contains(w) else { return nil }
+    for w in words where !["phố", "xã", "thị", "trấn", "TP.", "TX.", "TT."].contains(w) {
+      guard let c = w.first, c.isUppercase, w.dropFirst().allSatisfy({ !$0.isUppercase }) else { return nil }
     }
     return words.joined(separator: " ")
   }

@@ -23,6 +23,8 @@ struct Signature: Equatable {
   /// The body the signer acts for (`ỦY BAN NHÂN DÂN`, `BAN THƯỜNG VỤ`), when a prefix names one.
   var authority: String?
   var partyAuthority = false
+  /// The signer was printed in capitals (`TRẦN VĂN TÂN`).
+  var signerInCapitals = false
 }
 
 enum SignatureParser {
@@ -165,7 +167,9 @@ enum SignatureParser {
         continue
       default: break
       }
-      if let (sig, next) = block(at: i, ws), sig.signer != nil {
+      if let (sig, next) = block(at: i, ws), let signer = sig.signer,
+        !sig.signerInCapitals || !isVocabulary(signer, in: reader.lines)
+      {
         found.append((sig, ws[i].line))
         i = next
       } else {
@@ -288,15 +292,38 @@ enum SignatureParser {
       sig.partyAuthority = firstPrefixParty ?? false
     }
     if let nameInCapitals {
+      // A name in small letters under it is the signer's: the capitals were the place the title
+      // names (`CHỦ TỊCH` / `HỒ CHÍ MINH` / `Phan Văn Mãi`).
+      var j = k
+      while j < ws.count, ws[j].kind == .signedNote { j += 1 }
+      if let (name, next) = name(at: j, ws) {
+        sig.signer = name
+        return (sig, next)
+      }
       sig.signer = nameInCapitals
+      sig.signerInCapitals = true
       return (sig, k)
     }
     // `(Đã ký)`, ranks, then the name.
     while k < ws.count, ws[k].kind == .signedNote { k += 1 }
     if k + 1 < ws.count, ranks.contains(ScalarText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
-    guard let (name, next) = name(at: k, ws) ?? capitalsName(at: k, ws) else { return (sig, k) }
+    if let (name, next) = name(at: k, ws) {
+      sig.signer = name
+      return (sig, next)
+    }
+    guard let (name, next) = capitalsName(at: k, ws) else { return (sig, k) }
     sig.signer = name
+    sig.signerInCapitals = true
     return (sig, next)
+  }
+
+  /// Whether a name read from capitals is words the text writes in small letters: a heading's
+  /// (`ĐOÀN CÔNG TÁC`: `đoàn công tác` in the body), never a person's, whose names are capitalised.
+  private static func isVocabulary(_ name: String, in lines: ArraySlice<Substring>) -> Bool {
+    let words = name.split(separator: " ").map { $0.lowercased() }
+    guard words.count >= 3 else { return false }
+    let pair = words[1] + " " + words[2]
+    return lines.contains { $0.contains(pair) }
   }
 
   // MARK: Names in capitals
@@ -332,7 +359,8 @@ enum SignatureParser {
   }
 
   /// The name in capitals on the first line of `rest` (the capitals after the title), or on the
-  /// line after a rank's, when that line holds only the name.
+  /// line after a rank's, when that line holds only the name and a blank line sets it apart from
+  /// any capitals after it.
   private static func capitalsName(after rest: ArraySlice<Word>, titleLine: Int, before next: Word?) -> String? {
     func line(from a: Int) -> ArraySlice<Word> {
       rest[a..<(rest[a...].firstIndex { $0.line != rest[a].line } ?? rest.endIndex)]
@@ -343,6 +371,10 @@ enum SignatureParser {
       name = line(from: name.endIndex)
     }
     if name.endIndex == rest.endIndex, let next, next.line == name.last!.line, next.kind != .signedNote { return nil }
+    // A blank line between the name and the capitals after it (an annex's heading): capitals run
+    // on line after line are a heading of several lines (`ĐOÀN THANH TRA LIÊN NGÀNH` /
+    // `DANH SÁCH THÀNH VIÊN`).
+    if name.endIndex < rest.endIndex, rest[name.endIndex].line == name.last!.line + 1 { return nil }
     return isCapitalsName(name) ? personName(name) : nil
   }
 

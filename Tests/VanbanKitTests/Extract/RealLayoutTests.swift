@@ -334,6 +334,20 @@ struct RealLayoutTests {
       text: dispatch(summary: "V/v góp ý văn bản của UBND tỉnh Quảng Nam, ngày 5 tháng 3 năm 2020 về đất đai"),
       date: "2024-03-05"),
     Case(
+      name: "a summary wrapped onto a body's name and a date is not the place line",
+      text: dispatch(summary: "V/v thực hiện Công văn số 1234/BTNMT-TCMT của\nBộ TNMT ngày 02/3/2021 về môi trường"),
+      date: "2024-03-05"),
+    Case(
+      name: "a summary ending with a date it cites, the place line after it",
+      text: dispatch(
+        date: "Quảng Nam, ngày 12 tháng 3 năm 2024 Kính gửi: Sở Y tế.",
+        number: "Số: 12/UBND-VX V/v triển khai kết luận của Tỉnh ủy Quảng Nam, ngày 10 tháng 3 năm 2024", summary: ""),
+      date: "2024-03-12"),
+    Case(
+      name: "a title in capitals ending with a date keeps its summary",
+      text: dispatch(summary: "BÁO CÁO\nKẾT LUẬN CUỘC HỌP NGÀY 10/3/2024"), date: "2024-03-05",
+      subject: "KẾT LUẬN CUỘC HỌP NGÀY 10/3/2024"),
+    Case(
       name: "the place's comma left out",
       text: dispatch(date: "", number: "Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025"),
       number: "87/2025/NĐ-CP", date: "2025-04-11"),
@@ -347,10 +361,13 @@ struct RealLayoutTests {
 
   /// A place's name, not the words of a sentence that cites a date.
   @Test func barePlaces() {
-    for place in ["Hà Nội", "Thành phố Hồ Chí Minh", "TP. Vinh", "HÀ NỘI", "Buôn Ma Thuột"] {
+    for place in ["Hà Nội", "Thành phố Hồ Chí Minh", "TP. Vinh", "Buôn Ma Thuột"] {
       #expect(HeaderParser.barePlace(place) == place)
     }
-    for words in ["Căn cứ Hiến pháp", "Chính phủ", "Quốc hội", "Luật Đất đai", "Điều 3 Nghị quyết", ""] {
+    for words in [
+      "Căn cứ Hiến pháp", "Chính phủ", "Quốc hội", "Luật Đất đai", "Điều 3 Nghị quyết", "", "Bộ TNMT",
+      "KẾT LUẬN CUỘC HỌP",
+    ] {
       #expect(HeaderParser.barePlace(words) == nil)
     }
   }
@@ -391,6 +408,11 @@ struct RealLayoutTests {
           + "PHÓ CHỦ TỊCH          PHÓ GIÁM ĐỐC\n\nTRẦN VĂN TÂN          LÊ VĂN HÙNG"),
       signer: "Trần Văn Tân"),
     Case(
+      name: "a place in capitals under the title, then the name",
+      text: dispatch(
+        closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHỒ CHÍ MINH\n\nPhan Văn Mãi"),
+      signer: "Phan Văn Mãi"),
+    Case(
       name: "an agency's name in capitals under the title is not the signer",
       text: dispatch(
         closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC SỞ\nNÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\nNguyễn Văn Bình"),
@@ -415,6 +437,8 @@ struct RealLayoutTests {
   @Test(arguments: [
     "TỔNG HỢP Ý KIẾN", "PHỤ LỤC KÈM THEO", "BỘ TÀI CHÍNH", "CHỦ TỊCH", "HỒ SƠ ĐỀ NGHỊ", "LÂM ĐỒNG", "HÀ NỘI",
     "VĂN BẢN HỢP NHẤT", "TIÊU CHÍ ĐÁNH GIÁ", "ĐOÀN ĐẠI BIỂU QUỐC HỘI", "ĐOÀN THANH NIÊN", "Y TẾ DỰ PHÒNG",
+    // A heading of two lines.
+    "ĐOÀN THANH TRA LIÊN NGÀNH\nDANH SÁCH THÀNH VIÊN",
   ])
   func headingInCapitalsIsNoName(_ heading: String) {
     let m = MetadataExtractor().extract(from: TextNormalizer.normalize(Self.dispatch(signed: "", name: heading)))
@@ -460,6 +484,13 @@ struct RealLayoutTests {
     if let v = c.subject { #expect(ExtractFixtures.same(m.subject, v)) }
     if let v = c.signer { #expect(m.signer == v) }
     if let v = c.title { #expect(m.signerTitle == v) }
+  }
+
+  /// A heading whose words the text also writes in small letters is no name: a person's names
+  /// are always capitalised.
+  @Test func aHeadingTheTextWritesInSmallLettersIsNoName() {
+    let text = Self.dispatch(signed: "", name: "ĐOÀN CÔNG TÁC\n\nThành lập đoàn công tác của tỉnh.")
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(text)).signer == nil)
   }
 
   /// A line of thousands of `Y` where a name would be (an Ê Đê name opens with one) is no name,
