@@ -8,6 +8,8 @@
 //            text names)
 //   type:    type line → `V/v` (a công văn) → `Luật số:` → the type code of the number
 //   date:    place-and-date line → the first date in the text
+// A header table that a PDF printed after the first page's body is read where it stands
+// (DisplacedHeader) when the top of the text names no body, number or place.
 
 import Foundation
 
@@ -18,7 +20,13 @@ public struct MetadataExtractor: Sendable {
   public func extract(from text: String) -> DocumentMetadata {
     var m = DocumentMetadata()
     let lines = text.byteLines[...]
-    let header = HeaderParser.parse(lines)
+    var header = HeaderParser.parse(lines)
+    // A PDF can print the header table after the first page's body (DisplacedHeader).
+    if header.number == nil, header.agencyLines.isEmpty, !header.hasPlaceLine,
+      let block = DisplacedHeader.find(lines)
+    {
+      header.fill(from: block)
+    }
 
     m.number = header.number
     m.date = header.date

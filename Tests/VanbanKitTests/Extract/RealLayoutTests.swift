@@ -359,6 +359,90 @@ struct RealLayoutTests {
   @Test(arguments: placeDates)
   func placeDate(_ c: Case) { fields(c) }
 
+  /// A gazette page whose header table the PDF printed after the page's body, with the
+  /// Gazette's signature stamp after it: `stamp` closes the page.
+  static func displaced(type: String, title: String, block: String, stamp: Bool = true) -> String {
+    """
+    CÔNG BÁO/Số 245/Ngày 23-04-2026
+    2
+
+    \(type)
+    \(title)
+
+    Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;
+    Theo đề nghị của Bộ trưởng;
+    Điều 1. Phạm vi điều chỉnh
+    Văn bản này quy định chi tiết một số nội dung.
+    3. Các tổ chức, cá nhân có liên quan.
+    \(block)
+    \(stamp ? "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: 2026-04-23 10:42:36 +07:00\n" : "")
+    CÔNG BÁO/Số 245/Ngày 23-04-2026
+    3
+    Điều 2. Hiệu lực thi hành
+    Văn bản này có hiệu lực từ ngày ký./.
+    TM. CHÍNH PHỦ
+    KT. THỦ TƯỚNG
+    PHÓ THỦ TƯỚNG
+
+    Trần Văn Bình
+    """
+  }
+
+  /// A header table printed after the first page's body (the Gazette's 2026 PDFs): the body,
+  /// number and date come from it, the type and title from the top.
+  static let displacedHeaders: [Case] = [
+    Case(
+      name: "the body, a rule and the number above the motto, the date below",
+      text: displaced(
+        type: "NGHỊ ĐỊNH", title: "Quy định cơ chế, chính sách ưu đãi cho đơn vị điều độ",
+        block: "CHÍNH PHỦ\n_________\n \nSố: 135/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          + "Độc lập - Tự do - Hạnh phúc\n____________\nHà Nội, ngày 07 tháng 4 năm 2026"),
+      type: "Nghị định", number: "135/2026/NĐ-CP", issuer: "Chính phủ", date: "2026-04-07",
+      subject: "Quy định cơ chế, chính sách ưu đãi cho đơn vị điều độ"),
+    Case(
+      name: "a title citing a date: the block's date dates the document",
+      text: displaced(
+        type: "THÔNG TƯ",
+        title: "Sửa đổi một số điều của Thông tư số 21/2021/TT-BLĐTBXH ngày 15\ntháng 12 năm 2021 của Bộ trưởng",
+        block: "BỘ NỘI VỤ\n \n \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n \n"
+          + "Số: 09/2026/TT-BNV\nHà Nội, ngày 15 tháng 05 năm 2026"),
+      type: "Thông tư", number: "09/2026/TT-BNV", issuer: "Bộ Nội vụ", date: "2026-05-15"),
+    Case(
+      name: "a block with no stamp after it, the motto glued to the body's line",
+      text: displaced(
+        type: "QUYẾT ĐỊNH", title: "Về việc phê duyệt kế hoạch",
+        block: "ỦY BAN NHÂN DÂN TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          + "Số: 45/QĐ-UBND\nKon Tum, ngày 3 tháng 6 năm 2025",
+        stamp: false),
+      type: "Quyết định", number: "45/QĐ-UBND", issuer: "UBND tỉnh Kon Tum", date: "2025-06-03"),
+  ]
+
+  @Test(arguments: displacedHeaders)
+  func displacedHeader(_ c: Case) { fields(c) }
+
+  /// An annexed form's blank block, and a block without its place line, are no header; a header
+  /// at the top is never replaced by a block further down.
+  @Test func blocksThatAreNoDisplacedHeader() {
+    let extract = { MetadataExtractor().extract(from: TextNormalizer.normalize($0)) }
+    let form = extract(
+      Self.displaced(
+        type: "THÔNG TƯ", title: "Ban hành mẫu biểu",
+        block: "Mẫu số 01\nTÊN CƠ QUAN\nSố: …/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          + "Độc lập - Tự do - Hạnh phúc\n…, ngày … tháng … năm …"))
+    #expect(form.number == nil && form.date == nil)
+    let undated = extract(
+      Self.displaced(
+        type: "THÔNG TƯ", title: "Ban hành mẫu biểu",
+        block: "BỘ NỘI VỤ\nSố: 09/2026/TT-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"))
+    #expect(undated.number == nil && undated.issuer != "Bộ Nội vụ")
+    let topFirst = extract(
+      Self.dispatch()
+        + "\nPhụ lục\nBỘ NỘI VỤ\nSố: 09/2026/TT-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        + "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 15 tháng 05 năm 2026")
+    #expect(topFirst.number == "123/UBND-KTTH" && topFirst.date?.iso == "2024-03-05")
+    #expect(ExtractFixtures.same(topFirst.issuer, "UBND tỉnh Quảng Nam"))
+  }
+
   /// A place's name, not the words of a sentence that cites a date.
   @Test func barePlaces() {
     for place in ["Hà Nội", "Thành phố Hồ Chí Minh", "TP. Vinh", "Buôn Ma Thuột"] {

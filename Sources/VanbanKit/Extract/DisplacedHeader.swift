@@ -1,0 +1,89 @@
+// A header block that a PDF's reading order moved below the start of the text.
+//
+// Word processors lay the header out as a table. Some PDF exports (the Gazette's 2026 files
+// among them) put that table after the first page's body, so the text opens with the type and
+// title (`THÔNG TƯ` / `Sửa đổi …`, then `Căn cứ …`) and the body's name, number and date stand a
+// page later, just before the page ends:
+//
+//   …
+//   3. Các tổ chức, cá nhân có liên quan.
+//   CHÍNH PHỦ                                  ← the block starts with the body
+//   Số: 135/2026/NĐ-CP
+//   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM          ← found by its motto
+//   Độc lập - Tự do - Hạnh phúc
+//   Hà Nội, ngày 07 tháng 4 năm 2026
+//
+// The block is read only when the header at the top names neither a body, nor a number, nor a
+// place line, and only when it is whole: a number of its own and a dated place line around the
+// motto (an annexed form's block is blank: `Số: …/QĐ-UBND`, `…, ngày … tháng … năm …`).
+
+enum DisplacedHeader {
+  /// Lines searched from the top: a PDF page holds about 50, and the block closes the first.
+  static let searchLines = 200
+  /// Lines read on either side of the motto.
+  static let reach = 8
+
+  private static let vietNam = Array("VIỆT NAM".utf8)
+  private static let signedBy = Array("ky boi".utf8)
+
+  /// The header read from the block around the first whole motto of the first page, or nil.
+  static func find(_ lines: ArraySlice<Substring>) -> HeaderInfo? {
+    let end = min(lines.endIndex, lines.startIndex + searchLines)
+    for i in lines.startIndex..<end {
+      let u = lines[i].utf8
+      // The motto is printed in capitals: a byte search before anything is folded.
+      guard u.count < 200,
+        u.withContiguousStorageIfAvailable({ UTF8Bytes.find($0, vietNam) }) ?? UTF8Bytes.find(Array(u), vietNam) != nil,
+        HeaderParser.stripMotto(String(lines[i]).cleanedLine).1
+      else { continue }
+      // Back over the block's lines above the motto: the body's name in capitals, rules, `Số:`.
+      var start = i
+      while start > max(lines.startIndex, i - reach), belongsToBlock(String(lines[start - 1]).cleanedLine) {
+        start -= 1
+      }
+      // Forward to the page's end: the Gazette's signature stamp (`Ký bởi: CÔNG BÁO …`) follows.
+      var stop = i + 1
+      while stop < min(lines.endIndex, i + reach + 1),
+        !FoldedText(String(lines[stop]).cleanedLine).folded.starts(with: signedBy)
+      {
+        stop += 1
+      }
+      let block = HeaderParser.parse(lines[start..<stop])
+      if let n = block.number, !n.hasPrefix("/"), block.hasPlaceLine, block.date != nil {
+        return block
+      }
+    }
+    return nil
+  }
+
+  /// A line of a header block above its motto: blank, in capitals (the body), a rule, or `Số:`.
+  static func belongsToBlock(_ line: String) -> Bool {
+    if line.isEmpty || HeaderParser.isCapitalised(line) { return true }
+    if line.unicodeScalars.allSatisfy({ "-_–—= ".unicodeScalars.contains($0) }) { return true }
+    return HeaderParser.numberLine(FoldedText(line)) != nil
+  }
+}
+
+extension HeaderInfo {
+  /// Takes from a displaced block what the top of the text did not say: the body, the number,
+  /// the place and date, and (when the top had no type line nor `V/v`) the type and summary.
+  mutating func fill(from block: HeaderInfo) {
+    if agencyLines.isEmpty { agencyLines = block.agencyLines }
+    if number == nil {
+      number = block.number
+      numberPrefixType = block.numberPrefixType
+    }
+    if !hasPlaceLine, block.hasPlaceLine {
+      hasPlaceLine = true
+      date = block.date
+      placeProvince = block.placeProvince
+    }
+    if typeLine == nil, !hasVV, !hasVeViec, subject == nil {
+      typeLine = block.typeLine
+      hasVV = block.hasVV
+      hasVeViec = block.hasVeViec
+      subject = block.subject
+    }
+    if recipientsLine == nil { recipientsLine = block.recipientsLine }
+  }
+}
