@@ -339,9 +339,14 @@ extension SignatureParser {
   }
 
   /// A piece without what a signature's image leaves in the Công báo's PDFs: a `[` or `]` of its
-  /// own between the title and the name, or `y]` glued to the title (`PHÓ THỦ TƯỚNGy]`).
+  /// own between the title and the name, or `y]` glued to the title (`PHÓ THỦ TƯỚNGy]`) or to
+  /// the name (`y]Phạm`).
   static func stampTrimmed(_ p: Substring) -> Substring {
     let u = p.utf8
+    if let close = u.prefix(4).firstIndex(of: 0x5D), u[..<close].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+      let rest = Substring(u[u.index(after: close)...])
+      if rest.first?.isUppercase == true { return rest }
+    }
     guard let last = u.last, last == 0x5D || u.first == 0x5B else { return p }
     if u.count == 1 { return p.dropLast() }
     guard last == 0x5D, !u.contains(0x5B) else { return p }

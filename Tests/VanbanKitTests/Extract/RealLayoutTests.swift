@@ -511,6 +511,12 @@ struct RealLayoutTests {
       name: "a bracket glued to the title",
       text: dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCHky]\n\nHồ Quốc Dũng"),
       signer: "Hồ Quốc Dũng", title: "PHÓ CHỦ TỊCH"),
+    Case(
+      name: "a bracket glued to the name, annexed forms after the block",
+      text: dispatch(
+        closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\ny]Phạm Thị Thanh Hà\n\n\n"
+          + "Phụ lục I\nMẪU ĐƠN\nNơi nhận:\n- Như trên;\n- …………\n- Lưu: VT,...\nGIÁM ĐỐC\n(Ký, ghi rõ họ tên)"),
+      signer: "Phạm Thị Thanh Hà", title: "PHÓ CHỦ TỊCH"),
   ]
 
   @Test(arguments: names)
