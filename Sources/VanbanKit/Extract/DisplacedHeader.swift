@@ -24,7 +24,6 @@ enum DisplacedHeader {
   static let reach = 8
 
   private static let vietNam = Array("VIỆT NAM".utf8)
-  private static let signedBy = Array("ky boi".utf8)
 
   /// The header read from the block around the first whole motto of the first page, or nil.
   static func find(_ lines: ArraySlice<Substring>) -> HeaderInfo? {
@@ -41,13 +40,7 @@ enum DisplacedHeader {
       while start > max(lines.startIndex, i - reach), belongsToBlock(String(lines[start - 1]).cleanedLine) {
         start -= 1
       }
-      // Forward to the page's end: the Gazette's signature stamp (`Ký bởi: CÔNG BÁO …`) follows.
-      var stop = i + 1
-      while stop < min(lines.endIndex, i + reach + 1),
-        !FoldedText(String(lines[stop]).cleanedLine).folded.starts(with: signedBy)
-      {
-        stop += 1
-      }
+      let stop = min(lines.endIndex, i + reach + 1)
       let block = HeaderParser.parse(lines[start..<stop])
       if let n = block.number, !n.hasPrefix("/"), block.hasPlaceLine, block.date != nil {
         return block

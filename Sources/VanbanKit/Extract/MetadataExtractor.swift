@@ -19,7 +19,10 @@ public struct MetadataExtractor: Sendable {
 
   public func extract(from text: String) -> DocumentMetadata {
     var m = DocumentMetadata()
-    let lines = text.byteLines[...]
+    let ft = FoldedText(text)
+    let all = text.byteLines
+    // A digital signature's visible text is the signing software's (SigningStamp).
+    let lines = SigningStamp.removed(from: all[...], folded: ft.folded).map { $0[...] } ?? all[...]
     var header = HeaderParser.parse(lines)
     // A PDF can print the header table after the first page's body (DisplacedHeader).
     if header.number == nil, header.agencyLines.isEmpty, !header.hasPlaceLine,
@@ -102,7 +105,6 @@ public struct MetadataExtractor: Sendable {
     m.signer = sig.signer
     m.signerTitle = sig.title
 
-    let ft = FoldedText(text)
     if m.issuer == nil, let a = sig.authority, var issuer = Self.issuerFromAuthority(a, party: sig.partyAuthority, ft) {
       if issuer.province == nil, let p = header.placeProvince { IssuerParser.complete(&issuer, with: p) }
       m.issuer = issuer.name

@@ -443,6 +443,75 @@ struct RealLayoutTests {
     #expect(ExtractFixtures.same(topFirst.issuer, "UBND tỉnh Quảng Nam"))
   }
 
+  /// A digital signature's visible text, as a signed PDF's text layer keeps it.
+  static let stamp =
+    "Ký bởi: Ủy ban Nhân dân tỉnh Quảng Nam\nEmail: ubnd@quangnam.gov.vn\nCơ quan: Tỉnh Quảng Nam\n"
+    + "Thời gian ký: 05.03.2024 10:15:20 +07:00"
+
+  /// Where signing software puts its stamp: none of it is the document's summary or signer.
+  static let stamps: [Case] = [
+    Case(
+      name: "the stamp between the summary and Kính gửi",
+      text: dispatch(summary: "V/v tăng cường phòng, chống dịch bệnh\n" + stamp),
+      number: "123/UBND-KTTH", date: "2024-03-05", subject: "V/v tăng cường phòng, chống dịch bệnh"),
+    Case(
+      name: "the stamp splitting a wrapped summary",
+      text: dispatch(summary: "V/v tăng cường phòng, chống\n" + stamp + "\ndịch bệnh trên địa bàn tỉnh"),
+      subject: "V/v tăng cường phòng, chống dịch bệnh trên địa bàn tỉnh"),
+    Case(
+      name: "the stamp at the end of the header's lines, after a column's gap",
+      text: """
+        ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM        Ký bởi: Ủy ban Nhân dân tỉnh Quảng Nam
+        TỈNH QUẢNG NAM               Độc lập - Tự do - Hạnh phúc            Email: ubnd@quangnam.gov.vn
+        Số: 123/UBND-KTTH        Quảng Nam, ngày 5 tháng 3 năm 2024         Cơ quan: Tỉnh Quảng Nam
+        V/v tăng cường phòng, chống dịch bệnh\tThời gian ký: 05.03.2024 10:15:20 +07:00
+
+        Kính gửi: Các sở, ban, ngành.
+        UBND tỉnh yêu cầu các đơn vị triển khai thực hiện./.
+        KT. CHỦ TỊCH
+        PHÓ CHỦ TỊCH
+        Nguyễn Văn An
+        """,
+      number: "123/UBND-KTTH", issuer: "UBND tỉnh Quảng Nam", date: "2024-03-05",
+      subject: "V/v tăng cường phòng, chống dịch bệnh", signer: "Nguyễn Văn An"),
+    Case(
+      name: "the stamp above the header", text: stamp + "\n" + dispatch(), number: "123/UBND-KTTH",
+      issuer: "UBND tỉnh Quảng Nam", date: "2024-03-05", subject: "V/v tăng cường phòng, chống dịch bệnh"),
+    Case(
+      name: "the signer's own stamp between the title and the name",
+      text: dispatch(signed: "Người ký: Nguyễn Văn An\nThời gian ký: 05.03.2024 10:15:20 +07:00"),
+      signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+    Case(
+      name: "the signer's own stamp beside the list of recipients",
+      text: dispatch(
+        closing: "Nơi nhận:                         KT. CHỦ TỊCH\n- Như trên;                        PHÓ CHỦ TỊCH\n"
+          + "- Lưu: VT.                        Ký bởi: Nguyễn Văn An\n"
+          + "                                  Thời gian ký: 05.03.2024 10:15:20 +07:00\n"
+          + "                                  Nguyễn Văn An"),
+      signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+  ]
+
+  @Test(arguments: stamps)
+  func signingStamp(_ c: Case) { fields(c) }
+
+  /// Only a stamp goes: `ký bởi` in a sentence, and `Cơ quan:` or `Email:` with no opener before
+  /// them (a form, an address), stay.
+  @Test func linesThatAreNoStamp() {
+    let text = """
+      Văn bản được ký bởi: Chủ tịch UBND tỉnh theo ủy quyền.
+      Cơ quan: Sở Y tế
+      Email: syt@quangnam.gov.vn
+      """
+    let lines = text.byteLines[...]
+    #expect(SigningStamp.removed(from: lines, folded: FoldedText(text).folded) == nil)
+    let stamped = "Ký bởi: Sở Y tế\nNội dung.\nCơ quan: Sở Y tế"
+    let kept = SigningStamp.removed(from: stamped.byteLines[...], folded: FoldedText(stamped).folded)
+    #expect(kept == ["Nội dung."])
+    let far = "Ký bởi: Sở Y tế\n1\n2\n3\n4\n5\n6\nCơ quan: Sở Tài chính"
+    let farKept = SigningStamp.removed(from: far.byteLines[...], folded: FoldedText(far).folded)
+    #expect(farKept?.last == "Cơ quan: Sở Tài chính")
+  }
+
   /// A place's name, not the words of a sentence that cites a date.
   @Test func barePlaces() {
     for place in ["Hà Nội", "Thành phố Hồ Chí Minh", "TP. Vinh", "Buôn Ma Thuột"] {
