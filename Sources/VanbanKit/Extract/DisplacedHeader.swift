@@ -15,7 +15,9 @@
 //
 // The block is read only when the header at the top names neither a body, nor a number, nor a
 // place line, and only when it is whole: a number of its own and a dated place line around the
-// motto (an annexed form's block is blank: `Số: …/QĐ-UBND`, `…, ngày … tháng … năm …`).
+// motto (an annexed form's block is blank: `Số: …/QĐ-UBND`, `…, ngày … tháng … năm …`). Under a
+// type line the block must be that type's and head nothing of its own (`find(_:under:)`), and a
+// consolidated text, whose header stands at its end, is never read this way.
 
 enum DisplacedHeader {
   /// Lines searched from the top: a PDF page holds about 50, and the block closes the first.
@@ -26,7 +28,11 @@ enum DisplacedHeader {
   private static let vietNam = Array("VIỆT NAM".utf8)
 
   /// The header read from the block around the first whole motto of the first page, or nil.
-  static func find(_ lines: ArraySlice<Substring>) -> HeaderInfo? {
+  /// `top` is what the top of the text said: under its type line (`THÔNG TƯ`) only a block whose
+  /// number names that type (`…/TT-BNV`) and that heads no document of its own (no title, `V/v`
+  /// or `Kính gửi` after its date) is this text's; another is a sample in an annex or an
+  /// attached document.
+  static func find(_ lines: ArraySlice<Substring>, under top: HeaderInfo) -> HeaderInfo? {
     let end = min(lines.endIndex, lines.startIndex + searchLines)
     for i in lines.startIndex..<end {
       let u = lines[i].utf8
@@ -42,18 +48,38 @@ enum DisplacedHeader {
       }
       let stop = min(lines.endIndex, i + reach + 1)
       let block = HeaderParser.parse(lines[start..<stop])
-      if let n = block.number, !n.hasPrefix("/"), block.hasPlaceLine, block.date != nil {
-        return block
+      guard let n = block.number, !n.hasPrefix("/") else { continue }
+      // Whole: dated, or a law's `Luật số:` under its `LUẬT` (a law's header has no place line).
+      let typed = block.numberPrefixType != nil && block.numberPrefixType == top.typeLine
+      guard typed || (block.hasPlaceLine && block.date != nil) else { continue }
+      if let type = top.typeLine {
+        guard typed || names(n, type) else { continue }
+        // The head alone: up to the line after the motto or the date, whichever comes last.
+        let dateLine = (start..<stop).first { HeaderParser.placeDate(FoldedText(String(lines[$0]).cleanedLine)) != nil }
+        let head = HeaderParser.parse(lines[start..<min(stop, max(i, dateLine ?? i) + 2)])
+        guard head.typeLine == nil, !head.hasVV, !head.hasVeViec, head.recipientsLine == nil else { continue }
       }
+      return block
     }
     return nil
   }
 
-  /// A line of a header block above its motto: blank, in capitals (the body), a rule, or `Số:`.
+  /// Whether `number`'s type code (`NĐ` in `135/2026/NĐ-CP`) names `type`. The Party writes its
+  /// regulations' code as its decisions' (`Quy định số 296-QĐ/TW`).
+  static func names(_ number: String, _ type: String) -> Bool {
+    guard let code = MetadataExtractor.codes(of: number).type else { return false }
+    let key = DocumentNumber.codeKey(Array(code.utf8))
+    return MetadataExtractor.typeCodes[key] == type || (key == "qd" && type == "Quy định")
+  }
+
+  /// A line of a header block above its motto: blank, in capitals (the body, not the body's
+  /// `QUYẾT ĐỊNH:` before it), a rule (`___`, the Party's `*`), `Số:` with its number or before it.
   static func belongsToBlock(_ line: String) -> Bool {
-    if line.isEmpty || HeaderParser.isCapitalised(line) { return true }
-    if line.unicodeScalars.allSatisfy({ "-_–—= ".unicodeScalars.contains($0) }) { return true }
-    return HeaderParser.numberLine(FoldedText(line)) != nil
+    if line.isEmpty { return true }
+    if HeaderParser.isCapitalised(line) { return HeaderParser.typeLine(line) == nil }
+    if line.unicodeScalars.allSatisfy({ "-_–—=* ".unicodeScalars.contains($0) }) { return true }
+    let f = FoldedText(line)
+    return HeaderParser.numberLine(f) != nil || HeaderParser.endsWithNumberCue(f).0
   }
 }
 

@@ -25,8 +25,10 @@ public struct MetadataExtractor: Sendable {
     let lines = SigningStamp.removed(from: all[...], folded: ft.folded).map { $0[...] } ?? all[...]
     var header = HeaderParser.parse(lines)
     // A PDF can print the header table after the first page's body (DisplacedHeader).
-    if header.number == nil, header.agencyLines.isEmpty, !header.hasPlaceLine,
-      let block = DisplacedHeader.find(lines)
+    let mayConsolidate =
+      text.utf8.withContiguousStorageIfAvailable({ UTF8Bytes.contains($0, Self.consolidationMark) }) ?? true
+    if header.number == nil, header.agencyLines.isEmpty, !header.hasPlaceLine, !header.consolidated, !mayConsolidate,
+      let block = DisplacedHeader.find(lines, under: header)
     {
       header.fill(from: block)
     }
@@ -47,9 +49,7 @@ public struct MetadataExtractor: Sendable {
     // its own number, body and date stand in the header (Văn phòng Quốc hội) or in the closing
     // block after the text (a ministry's, in the Gazette). Its subject keeps the type word.
     // (Only a text that holds `/VBHN` somewhere can hold the block.)
-    let closing =
-      text.utf8.withContiguousStorageIfAvailable({ UTF8Bytes.contains($0, Self.consolidationMark) }) ?? true
-      ? ConsolidationBlock.find(lines) : nil
+    let closing = mayConsolidate ? ConsolidationBlock.find(lines) : nil
     if closing != nil || header.consolidated || header.number.map(Self.isConsolidationNumber) == true {
       if let t = header.typeLine, t != "Văn bản hợp nhất" {
         m.subject = header.subject.map { "\(t) \($0)" } ?? t

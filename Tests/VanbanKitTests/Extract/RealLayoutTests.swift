@@ -415,6 +415,26 @@ struct RealLayoutTests {
           + "Số: 45/QĐ-UBND\nKon Tum, ngày 3 tháng 6 năm 2025",
         stamp: false),
       type: "Quyết định", number: "45/QĐ-UBND", issuer: "UBND tỉnh Kon Tum", date: "2025-06-03"),
+    Case(
+      name: "the body's QUYẾT ĐỊNH: just above the block",
+      text: displaced(
+        type: "QUYẾT ĐỊNH", title: "Ban hành Quy chế quản lý vật liệu nổ",
+        block: "QUYẾT ĐỊNH:\nTHỦ TƯỚNG CHÍNH PHỦ\n_______\nSố: 18/2026/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          + "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 12 tháng 5 năm 2026"),
+      number: "18/2026/QĐ-TTg", issuer: "Thủ tướng Chính phủ", date: "2026-05-12"),
+    Case(
+      name: "a Party block: the star under the body, Số: alone before the number",
+      text: displaced(
+        type: "QUY ĐỊNH", title: "về công tác kiểm tra, giám sát",
+        block: "HUYỆN ỦY KIM BẢNG\n*\nSố:\n145-QĐ/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nKim Bảng, ngày 12 tháng 3 năm 2025"),
+      number: "145-QĐ/HU", issuer: "Huyện ủy Kim Bảng", date: "2025-03-12"),
+    Case(
+      name: "a law's block has no place line: its Luật số: under its LUẬT",
+      text: displaced(
+        type: "LUẬT", title: "ĐẦU TƯ CÔNG",
+        block: "QUỐC HỘI\n________\nLuật số: 57/2026/QH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          + "Độc lập - Tự do - Hạnh phúc"),
+      type: "Luật", number: "57/2026/QH15", issuer: "Quốc hội"),
   ]
 
   @Test(arguments: displacedHeaders)
@@ -441,6 +461,26 @@ struct RealLayoutTests {
         + "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 15 tháng 05 năm 2026")
     #expect(topFirst.number == "123/UBND-KTTH" && topFirst.date?.iso == "2024-03-05")
     #expect(ExtractFixtures.same(topFirst.issuer, "UBND tỉnh Quảng Nam"))
+    // Under a type line, another document's block: an attached dispatch (no type code), a
+    // sample decision in an annex (its own title after its date), another type's number.
+    let block = { (number: String, after: String) in
+      "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: \(number)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        + "Nghệ An, ngày 12 tháng 9 năm 2024\n\(after)"
+    }
+    for (type, number, after) in [
+      ("THÔNG BÁO", "1520/SGDĐT-GDTRH", "V/v tổ chức dạy học"),
+      ("QUYẾT ĐỊNH", "356/QĐ-SGDĐT", "QUYẾT ĐỊNH\nVề việc mẫu"),
+      ("THÔNG TƯ", "356/QĐ-SGDĐT", ""),
+    ] {
+      let m = extract(Self.displaced(type: type, title: "Hướng dẫn mẫu văn bản", block: block(number, after)))
+      #expect(m.number == nil && m.issuer?.contains("Giáo dục") != true, "\(type) over \(number)")
+    }
+    // A consolidated text's header stands at its end (ConsolidationBlock), never read this way.
+    let consolidated = extract(
+      Self.displaced(
+        type: "THÔNG TƯ", title: "Hướng dẫn mẫu văn bản (văn bản hợp nhất 12/VBHN-BTC)",
+        block: block("25/2021/TT-SGDĐT", "")))
+    #expect(consolidated.number != "25/2021/TT-SGDĐT")
   }
 
   /// A digital signature's visible text, as a signed PDF's text layer keeps it.
