@@ -271,6 +271,17 @@ enum SignatureParser {
         break
       }
     }
+    // Without a prefix, the last line may be a title this list lacks (`GIÁM ĐỐC TRUNG TÂM`, `CHỈ
+    // HUY TRƯỞNG`), taken only when a name in small letters signs under it.
+    var unlisted = false
+    if titleStart == nil, !sawPrefix, nameInCapitals == nil {
+      let s = caps.firstIndex { $0.line == caps.last!.line }!
+      guard caps[s].line - caps[0].line <= 2, isUnlistedTitle(caps[s...]) else {
+        return nil
+      }
+      titleStart = s
+      unlisted = true
+    }
     if titleStart == nil {
       guard sawPrefix else { return nil }
       let lastLine = caps.last!.line
@@ -311,6 +322,7 @@ enum SignatureParser {
       sig.signer = name
       return (sig, next)
     }
+    if unlisted { return nil }
     guard let (name, next) = capitalsName(at: k, ws) else { return (sig, k) }
     sig.signer = name
     sig.signerInCapitals = true
@@ -499,6 +511,27 @@ enum SignatureParser {
     }
     return s
   }()
+
+  /// A title the list lacks, on a line of its own: a listed title and the unit's name after it
+  /// (`TRƯỞNG BAN TUYÊN GIÁO`, `GIÁM ĐỐC TRUNG TÂM`, `CHỦ NHIỆM ỦY BAN KINH TẾ`), or a post named
+  /// `… trưởng` (`CHỈ HUY TRƯỞNG`, `ĐỒN TRƯỞNG`, `KIỂM TOÁN TRƯỞNG`), or a diplomat's or an
+  /// editor's (`ĐẠI SỨ`, `TỔNG BIÊN TẬP`).
+  static func isUnlistedTitle(_ ws: ArraySlice<Word>) -> Bool {
+    guard ws.allSatisfy({ $0.kind == .caps }), (1...9).contains(ws.count) else { return false }
+    let words = ws.map(\.folded)
+    let line = words.joined(separator: " ")
+    let post = words.first == "pho" ? words.dropFirst() : words[...]
+    if otherTitles.contains(line) || otherTitles.contains(post.joined(separator: " ")) { return true }
+    if post.last == "truong", (2...3).contains(post.count) { return true }
+    // A listed title of one to four words, then one to six words of the unit.
+    guard words.count >= 2 else { return false }
+    return (1...min(4, words.count - 1)).contains { k in
+      words.count - k <= 6 && titles.contains(words[..<k].joined(separator: " "))
+    }
+  }
+
+  /// Posts outside the public bodies' list.
+  static let otherTitles: Set<String> = ["dai su", "tong lanh su", "lanh su", "tong bien tap", "chu tich hoi"]
 
   /// Every word of a title.
   static let titleWords = Set(titles.flatMap { $0.split(separator: " ").map(String.init) })

@@ -685,6 +685,32 @@ struct RealLayoutTests {
     if let v = c.title { #expect(m.signerTitle == v) }
   }
 
+  /// Titles the list lacks, with no `KT.`/`TM.` above them: a listed title and its unit's name,
+  /// a post named `… trưởng`, a diplomat's or an editor's; taken when a name signs under them.
+  @Test(arguments: [
+    "GIÁM ĐỐC TRUNG TÂM", "TRƯỞNG BAN TUYÊN GIÁO", "CHỦ NHIỆM ỦY BAN KINH TẾ", "CHỈ HUY TRƯỞNG", "PHÓ ĐỒN TRƯỞNG",
+    "KIỂM TOÁN TRƯỞNG", "ĐẠI SỨ", "TỔNG BIÊN TẬP", "CHÁNH VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND",
+  ])
+  func unlistedTitle(_ title: String) {
+    let text = Self.dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\(title)\n\n(Đã ký)\n\nNguyễn Thanh Hải")
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.signer == "Nguyễn Thanh Hải")
+    #expect(m.signerTitle == title)
+  }
+
+  /// Such a title with no name in small letters under it signs nothing (a form), and a word in
+  /// capitals alone is no title.
+  @Test func unlistedTitlesNeedAName() {
+    for closing in [
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC TRUNG TÂM\n(Ký, ghi rõ họ tên)",
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC TRUNG TÂM\nNGUYỄN THANH HẢI",
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nLƯU\nNguyễn Thanh Hải", "ĐỒN\n\nNguyễn Thanh Hải",
+    ] {
+      let m = MetadataExtractor().extract(from: TextNormalizer.normalize(Self.dispatch(closing: closing)))
+      #expect(m.signerTitle == nil, "\(closing)")
+    }
+  }
+
   /// A heading whose words the text also writes in small letters is no name: a person's names
   /// are always capitalised.
   @Test func aHeadingTheTextWritesInSmallLettersIsNoName() {
