@@ -22,7 +22,7 @@ public struct MetadataExtractor: Sendable {
     let ft = FoldedText(text)
     let all = text.byteLines
     // A digital signature's visible text is the signing software's (SigningStamp).
-    let lines = SigningStamp.removed(from: all[...], folded: ft.folded).map { $0[...] } ?? all[...]
+    let lines = SigningStamp.removed(from: all[...], text: ft).map { $0[...] } ?? all[...]
     var header = HeaderParser.parse(lines)
     // A PDF can print the header table after the first page's body (DisplacedHeader).
     let mayConsolidate =

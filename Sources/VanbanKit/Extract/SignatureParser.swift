@@ -315,9 +315,10 @@ enum SignatureParser {
       sig.signerInCapitals = true
       return (sig, k)
     }
-    // `(Đã ký)`, ranks, then the name.
+    // `(Đã ký)`, ranks, degrees, then the name.
     while k < ws.count, ws[k].kind == .signedNote { k += 1 }
     if k + 1 < ws.count, ranks.contains(ScalarText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
+    while k < ws.count, isDegree(ws[k]) { k += 1 }
     if let (name, next) = name(at: k, ws) {
       sig.signer = name
       return (sig, next)
@@ -348,8 +349,10 @@ enum SignatureParser {
     guard let last = caps.last, caps.count > 2 else { return nil }
     if let next, next.line == last.line, next.kind != .signedNote { return nil }
     let lineStart = caps.firstIndex { $0.line == last.line }!
+    // A rank before the name on its line: `ĐẠI TÁ NGUYỄN VĂN AN`.
+    let nameStart = lineStart + (startsWithRank(caps[lineStart...]) && caps.count - lineStart > 2 ? 2 : 0)
     if lineStart > 0 {
-      guard isCapitalsName(caps[lineStart...]) else { return nil }
+      guard isCapitalsName(caps[nameStart...]) else { return nil }
       var rest = caps[..<lineStart]
       var titleWords = rest[rest.firstIndex { $0.line == rest.last!.line }!...]
       if ranks.contains(titleWords.map(\.folded).joined(separator: " ")), titleWords.startIndex > 0 {
@@ -357,18 +360,36 @@ enum SignatureParser {
         titleWords = rest[rest.firstIndex { $0.line == rest.last!.line }!...]
       }
       let titled = isTitle(titleWords) || (titleWords.first!.line == prefixLine && endsInTitle(titleWords))
-      return titled ? caps.count - lineStart : nil
+      return titled ? caps.count - nameStart : nil
     }
     // One line: the shortest run that leaves the title before it (`THỨ TRƯỞNG NGUYỄN HOÀNG LÂM`:
-    // `HOÀNG` is a surname too).
+    // `HOÀNG` is a surname too), and a rank between them.
     for n in 2...min(5, caps.count - 1) {
-      let rest = caps[..<(caps.count - n)]
+      var rest = caps[..<(caps.count - n)]
+      if rest.count > 2, startsWithRank(rest.suffix(2)) { rest = rest.dropLast(2) }
       if isCapitalsName(caps[(caps.count - n)...]), isTitle(rest) || (prefixLine != nil && endsInTitle(rest)) {
         return n
       }
     }
     return nil
   }
+
+  /// Whether the words open with a rank (`ĐẠI TÁ`, `Thiếu tướng`).
+  private static func startsWithRank(_ ws: ArraySlice<Word>) -> Bool {
+    ws.count >= 2 && ranks.contains(ScalarText.fold(ws[ws.startIndex].text + " " + ws[ws.startIndex + 1].text))
+  }
+
+  /// An academic or professional degree before a name, alone or joined by dots: `TS.`, `ThS.`,
+  /// `PGS.TS.`, `TS.BS.`, `BSCKII.`.
+  private static func isDegree(_ w: Word) -> Bool {
+    let parts = ScalarText.fold(w.text).split(separator: ".")
+    return !parts.isEmpty && parts.allSatisfy { degrees.contains(String($0)) }
+  }
+
+  private static let degrees: Set<String> = [
+    "gs", "pgs", "ts", "tskh", "ths", "bs", "bsck", "bscki", "bsckii", "bsnt", "ds", "dsck", "dscki", "dsckii", "ks",
+    "kts", "cn", "ls", "ncs", "ttut", "ttnd",
+  ]
 
   /// The name in capitals on the first line of `rest` (the capitals after the title), or on the
   /// line after a rank's, when that line holds only the name and a blank line sets it apart from

@@ -12,7 +12,7 @@
 // the text as it is).
 
 enum SigningStamp {
-  /// What opens a stamp, folded, each before a colon.
+  /// What opens a stamp, folded (its colon is checked on the line).
   private static let openers: [[UInt8]] = ["ky boi", "nguoi ky", "signed by"].map { Array($0.utf8) }
   /// The stamp's other lines, after its opener.
   private static let fields: [[UInt8]] = [
@@ -21,29 +21,42 @@ enum SigningStamp {
   /// Lines after the opener that may still hold the stamp's fields.
   static let stampLines = 5
 
-  /// `lines` without the stamps' parts, or nil when the text (`folded`: the whole text folded)
-  /// has none. A stamp's part starts at a line's start or after a column's gap (a tab or two
+  /// `lines` (the lines of `text`, from its start) without the stamps' parts, or nil when the
+  /// text has none. A stamp's part starts at a line's start or after a column's gap (a tab or two
   /// spaces) and runs to the line's end; a line left empty is dropped, so a summary the stamp
-  /// split joins up again.
-  static func removed(from lines: ArraySlice<Substring>, folded: [UInt8]) -> [Substring]? {
-    guard
-      openers.contains(where: {
-        UTF8Bytes.find(folded, $0 + [0x3A]) != nil || UTF8Bytes.find(folded, $0 + [0x20, 0x3A]) != nil
-      })
-    else { return nil }
+  /// split joins up again. Only the lines that hold an opener, and the few after one, are read.
+  static func removed(from lines: ArraySlice<Substring>, text: FoldedText) -> [Substring]? {
+    var hits: [Int] = []  // byte offsets of the openers in the text
+    for o in openers {
+      var from = 0
+      while let k = text.find(o, from: from) {
+        hits.append(text.toOriginal[k])
+        from = k + o.count
+      }
+    }
+    guard !hits.isEmpty else { return nil }
+    hits.sort()
     var out: [Substring] = []
-    out.reserveCapacity(lines.count)
     var changed = false
     var left = 0  // lines that may still hold the current stamp's fields
-    for line in lines {
-      let cut = partStart(line, openers) ?? (left > 0 ? partStart(line, fields) : nil)
+    var offset = 0
+    var h = 0
+    for (n, line) in zip(lines.indices, lines) {
+      let start = offset
+      offset += line.utf8.count + 1
+      while h < hits.count, hits[h] < start { h += 1 }
+      let opens = h < hits.count && hits[h] < offset ? partStart(line, openers) : nil
+      let cut = opens ?? (left > 0 && line.utf8.contains(0x3A) ? partStart(line, fields) : nil)
+      left = opens != nil ? stampLines : max(0, left - 1)
       guard let cut else {
-        out.append(line)
-        left = max(0, left - 1)
+        if changed { out.append(line) }
         continue
       }
-      changed = true
-      left = partStart(line, openers) != nil ? stampLines : max(0, left - 1)
+      if !changed {
+        out.reserveCapacity(lines.count)
+        out.append(contentsOf: lines[..<n])
+        changed = true
+      }
       var kept = line[..<cut]
       while let c = kept.last, c == " " || c == "\t" { kept = kept.dropLast() }
       if !kept.isEmpty { out.append(kept) }

@@ -543,12 +543,12 @@ struct RealLayoutTests {
       Email: syt@quangnam.gov.vn
       """
     let lines = text.byteLines[...]
-    #expect(SigningStamp.removed(from: lines, folded: FoldedText(text).folded) == nil)
+    #expect(SigningStamp.removed(from: lines, text: FoldedText(text)) == nil)
     let stamped = "Ký bởi: Sở Y tế\nNội dung.\nCơ quan: Sở Y tế"
-    let kept = SigningStamp.removed(from: stamped.byteLines[...], folded: FoldedText(stamped).folded)
+    let kept = SigningStamp.removed(from: stamped.byteLines[...], text: FoldedText(stamped))
     #expect(kept == ["Nội dung."])
     let far = "Ký bởi: Sở Y tế\n1\n2\n3\n4\n5\n6\nCơ quan: Sở Tài chính"
-    let farKept = SigningStamp.removed(from: far.byteLines[...], folded: FoldedText(far).folded)
+    let farKept = SigningStamp.removed(from: far.byteLines[...], text: FoldedText(far))
     #expect(farKept?.last == "Cơ quan: Sở Tài chính")
   }
 
@@ -696,6 +696,21 @@ struct RealLayoutTests {
     let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
     #expect(m.signer == "Nguyễn Thanh Hải")
     #expect(m.signerTitle == title)
+  }
+
+  /// A degree before the name (a hospital's, a university's), alone or joined by dots, and a
+  /// rank in capitals on the name's line, are not the name's.
+  @Test(arguments: [
+    ("ThS. Nguyễn Thanh Hải", "Nguyễn Thanh Hải"), ("Ths. Nguyễn Thanh Hải", "Nguyễn Thanh Hải"),
+    ("PGS.TS. Nguyễn Thanh Hải", "Nguyễn Thanh Hải"), ("TS.BS. Nguyễn Thanh Hải", "Nguyễn Thanh Hải"),
+    ("BSCKII. Nguyễn Thanh Hải", "Nguyễn Thanh Hải"), ("PGS. TS Nguyễn Thanh Hải", "Nguyễn Thanh Hải"),
+    ("ĐẠI TÁ NGUYỄN THANH HẢI", "Nguyễn Thanh Hải"),
+  ])
+  func degreeOrRankBeforeTheName(_ line: String, _ signer: String) {
+    let text = Self.dispatch(closing: "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\n\n\(line)")
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.signer == signer)
+    #expect(m.signerTitle == "GIÁM ĐỐC")
   }
 
   /// Such a title with no name in small letters under it signs nothing (a form), and a word in
