@@ -25,6 +25,8 @@ struct Signature: Equatable {
   var partyAuthority = false
   /// The signer was printed in capitals (`TRẦN VĂN TÂN`).
   var signerInCapitals = false
+  /// Read under a title the list lacks, with no prefix: a block with a listed title wins.
+  var unlistedTitle = false
 }
 
 enum SignatureParser {
@@ -44,28 +46,36 @@ enum SignatureParser {
     // Windows overlap (a short text is one window several times over): each line is split into
     // words once.
     var reader = WordReader(lines, screening: screening)
+    // A block under a title the list lacks is kept only if no other block is found.
+    var unlisted: Signature?
     for anchor in anchors(lines) {
       let lo = max(lines.startIndex, anchor - windowBefore)
       let hi = min(lines.endIndex, anchor + windowAfter)
       if tried.contains(integersIn: lo..<hi) { continue }
       tried.insert(integersIn: lo..<hi)
-      if let s = best(in: lo..<hi, preferring: preferring, &reader) { return s }
+      if let s = best(in: lo..<hi, preferring: preferring, &reader) {
+        if !s.unlistedTitle { return s }
+        unlisted = unlisted ?? s
+      }
     }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
-    if let s = best(in: start..<lines.endIndex, preferring: preferring, &reader) { return s }
+    if let s = best(in: start..<lines.endIndex, preferring: preferring, &reader) {
+      if !s.unlistedTitle { return s }
+      unlisted = unlisted ?? s
+    }
     // A block left unsigned (a draft, a copy without the name) that ends the text still has
     // its title.
     let ws = reader.words(start..<lines.endIndex)
     var i = 0
     while i < ws.count {
       if let (sig, next) = block(at: i, ws), sig.title != nil {
-        if next >= ws.count { return sig }
+        if next >= ws.count, !sig.unlistedTitle { return sig }
         i = next
       } else {
         i += 1
       }
     }
-    return Signature()
+    return unlisted ?? Signature()
   }
 
   // MARK: Where the body ends
@@ -176,6 +186,8 @@ enum SignatureParser {
         i += 1
       }
     }
+    let listed = found.filter { !$0.0.unlistedTitle }
+    if !listed.isEmpty { found = listed }
     guard let first = found.first else { return nil }
     if found.count > 1, let p = preferring {
       let near = found.filter { $0.1 - first.1 <= 30 }
@@ -276,7 +288,9 @@ enum SignatureParser {
     var unlisted = false
     if titleStart == nil, !sawPrefix, nameInCapitals == nil {
       let s = caps.firstIndex { $0.line == caps.last!.line }!
-      guard caps[s].line - caps[0].line <= 2, isUnlistedTitle(caps[s...]) else {
+      guard caps[s].line - caps[0].line <= 2, isUnlistedTitle(caps[s...]), !hasColumnGap(caps[s...]),
+        i == 0 || ws[i - 1].line < ws[i].line, !followsRecipients(at: i, ws)
+      else {
         return nil
       }
       titleStart = s
@@ -320,6 +334,16 @@ enum SignatureParser {
     if k + 1 < ws.count, ranks.contains(ScalarText.fold(ws[k].text + " " + ws[k + 1].text)) { k += 2 }
     while k < ws.count, isDegree(ws[k]) { k += 1 }
     if let (name, next) = name(at: k, ws) {
+      // Under such a title only a name as signers print it: a surname first (not `Ông`, `Bà`,
+      // `Công ty`, `Trường`), the whole line, one column.
+      if unlisted {
+        let first = ws[k].text.lowercased()
+        guard Surnames.all.contains(first), first != "ông", first != "bà",
+          next == ws.count || ws[next].line != ws[next - 1].line || ws[next].kind == .signedNote,
+          !hasColumnGap(ws[k..<next])
+        else { return nil }
+        sig.unlistedTitle = true
+      }
       sig.signer = name
       return (sig, next)
     }
@@ -543,12 +567,36 @@ enum SignatureParser {
     let line = words.joined(separator: " ")
     let post = words.first == "pho" ? words.dropFirst() : words[...]
     if otherTitles.contains(line) || otherTitles.contains(post.joined(separator: " ")) { return true }
-    if post.last == "truong", (2...3).contains(post.count) { return true }
+    // `TRƯỞNG` with its mark: `MÔI TRƯỜNG`, `NHÀ TRƯỜNG` are no posts.
+    if ws.last!.text.lowercased() == "trưởng", (2...3).contains(post.count) { return true }
     // A listed title of one to four words, then one to six words of the unit.
     guard words.count >= 2 else { return false }
     return (1...min(4, words.count - 1)).contains { k in
       words.count - k <= 6 && titles.contains(words[..<k].joined(separator: " "))
     }
+  }
+
+  /// Whether two of the words stand a column apart on their line (a tab, or three spaces): two
+  /// blocks side by side (`KẾ TOÁN TRƯỞNG    THỦ TRƯỞNG ĐƠN VỊ`), not one title or one name.
+  private static func hasColumnGap(_ ws: ArraySlice<Word>) -> Bool {
+    zip(ws, ws.dropFirst()).contains { a, b in
+      guard a.line == b.line, a.text.endIndex <= b.text.startIndex, b.text.startIndex <= a.text.base.endIndex else {
+        return false
+      }
+      let between = a.text.base.utf8[a.text.endIndex..<b.text.startIndex]
+      return between.count >= 3 || between.contains(0x09)
+    }
+  }
+
+  /// Whether the words at `i` follow `Kính gửi` on their line or the line before: a recipient
+  /// (`Kính gửi: CHỦ TỊCH UBND XÃ …`), not a signature.
+  private static func followsRecipients(at i: Int, _ ws: [Word]) -> Bool {
+    var j = i - 1
+    while j > 0, ws[j].line >= ws[i].line - 1 {
+      if ScalarText.fold(ws[j].text).hasPrefix("gui"), ScalarText.fold(ws[j - 1].text) == "kinh" { return true }
+      j -= 1
+    }
+    return false
   }
 
   /// Posts outside the public bodies' list.

@@ -23,8 +23,8 @@ enum SigningStamp {
 
   /// `lines` (the lines of `text`, from its start) without the stamps' parts, or nil when the
   /// text has none. A stamp's part starts at a line's start or after a column's gap (a tab or two
-  /// spaces) and runs to the line's end; a line left empty is dropped, so a summary the stamp
-  /// split joins up again. Only the lines that hold an opener, and the few after one, are read.
+  /// spaces) and runs to the next gap or the line's end; a line left empty is dropped, so a
+  /// summary the stamp split joins up again. Only the lines that hold an opener, and the few after one, are read.
   static func removed(from lines: ArraySlice<Substring>, text: FoldedText) -> [Substring]? {
     var hits: [Int] = []  // byte offsets of the openers in the text
     for o in openers {
@@ -57,11 +57,35 @@ enum SigningStamp {
         out.append(contentsOf: lines[..<n])
         changed = true
       }
-      var kept = line[..<cut]
-      while let c = kept.last, c == " " || c == "\t" { kept = kept.dropLast() }
+      let kept = without(line, partFrom: cut)
       if !kept.isEmpty { out.append(kept) }
     }
     return changed ? out : nil
+  }
+
+  /// `line` without the stamp's part that starts at `start`: the label, its value, and up to the
+  /// next column's gap; a column after it (a stamp set left of the header) is kept.
+  static func without(_ line: Substring, partFrom start: Substring.Index) -> Substring {
+    let u = line.utf8
+    var i = u[start...].firstIndex(of: 0x3A).map { u.index(after: $0) } ?? start
+    while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
+    var end = u.endIndex
+    var spaces = 0
+    while i < u.endIndex {
+      let c = u[i]
+      if c == 0x09 || (c == 0x20 && spaces == 1) {
+        end = c == 0x09 ? i : u.index(before: i)
+        break
+      }
+      spaces = c == 0x20 ? spaces + 1 : 0
+      i = u.index(after: i)
+    }
+    var before = line[..<start]
+    while let c = before.last, c == " " || c == "\t" { before = before.dropLast() }
+    var after = line[end...]
+    while let c = after.first, c == " " || c == "\t" { after = after.dropFirst() }
+    if after.isEmpty { return before }
+    return before.isEmpty ? after : Substring(before + "    " + after)
   }
 
   /// Where a part opened by one of `labels` (then a colon) starts in `line`: at the line's start

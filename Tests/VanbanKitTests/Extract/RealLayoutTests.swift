@@ -491,6 +491,23 @@ struct RealLayoutTests {
   /// Where signing software puts its stamp: none of it is the document's summary or signer.
   static let stamps: [Case] = [
     Case(
+      name: "the stamp set left of the header, a column of its own",
+      text: """
+        Ký bởi: Văn phòng UBND tỉnh    ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Email: vp@quangnam.gov.vn       TỈNH QUẢNG NAM           Độc lập - Tự do - Hạnh phúc
+        Cơ quan: Tỉnh Quảng Nam         Số: 123/UBND-KTTH        Quảng Nam, ngày 5 tháng 3 năm 2024
+        Thời gian ký: 05.03.2024        V/v tăng cường phòng, chống dịch bệnh
+
+        Kính gửi: Các sở, ban, ngành.
+        UBND tỉnh yêu cầu các đơn vị triển khai thực hiện./.
+        KT. CHỦ TỊCH
+        Ký bởi: Ủy ban Nhân dân tỉnh Quảng Nam   PHÓ CHỦ TỊCH
+        Thời gian ký: 05.03.2024 10:15:20 +07:00
+        Nguyễn Văn An
+        """,
+      number: "123/UBND-KTTH", issuer: "UBND tỉnh Quảng Nam", date: "2024-03-05",
+      subject: "V/v tăng cường phòng, chống dịch bệnh", signer: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH"),
+    Case(
       name: "the stamp between the summary and Kính gửi",
       text: dispatch(summary: "V/v tăng cường phòng, chống dịch bệnh\n" + stamp),
       number: "123/UBND-KTTH", date: "2024-03-05", subject: "V/v tăng cường phòng, chống dịch bệnh"),
@@ -713,6 +730,23 @@ struct RealLayoutTests {
     #expect(m.signerTitle == "GIÁM ĐỐC")
   }
 
+  /// A recipient in capitals, or a heading, then a line of capitalised words in the body, is no
+  /// signature: the signed block at the end is found.
+  @Test(arguments: [
+    "Kính gửi: CHỦ TỊCH UBND XÃ ĐIỆN PHƯỚC\nÔng Nguyễn Văn Bình, trú tại thôn 3, có đơn đề nghị.",
+    "Kính gửi:\nBỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nBáo Tuổi Trẻ ngày 5 tháng 3 năm 2024 có bài viết.",
+    "Kính gửi: CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN\nTrường Tiểu Học Kim Đồng có tờ trình.",
+    "III. MÔI TRƯỜNG\nCông Ty Môi Trường Đô Thị đã thu gom rác.",
+    "NHÀ TRƯỜNG\nBan Giám Hiệu đã họp.",
+  ])
+  func capitalsThenCapitalisedWordsAreNoBlock(_ body: String) {
+    let text = Self.dispatch(
+      closing: body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Văn Tân")
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.signer == "Trần Văn Tân")
+    #expect(m.signerTitle == "PHÓ CHỦ TỊCH")
+  }
+
   /// Such a title with no name in small letters under it signs nothing (a form), and a word in
   /// capitals alone is no title.
   @Test func unlistedTitlesNeedAName() {
@@ -720,6 +754,9 @@ struct RealLayoutTests {
       "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC TRUNG TÂM\n(Ký, ghi rõ họ tên)",
       "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC TRUNG TÂM\nNGUYỄN THANH HẢI",
       "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nLƯU\nNguyễn Thanh Hải", "ĐỒN\n\nNguyễn Thanh Hải",
+      // Not a post: `TRƯỜNG` without the mark of `TRƯỞNG`; a name cut short.
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nVỀ MÔI TRƯỜNG\nNguyễn Thanh Hải",
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTRƯỞNG BAN TỔ CHỨC\nNguyễn Thị Thu, giáo viên",
     ] {
       let m = MetadataExtractor().extract(from: TextNormalizer.normalize(Self.dispatch(closing: closing)))
       #expect(m.signerTitle == nil, "\(closing)")
