@@ -13,7 +13,10 @@
 
 enum SigningStamp {
   /// What opens a stamp, folded (its colon is checked on the line).
-  private static let openers: [[UInt8]] = ["ky boi", "nguoi ky", "signed by"].map { Array($0.utf8) }
+  private static let openers: [[UInt8]] = ["ky boi", "nguoi ky"].map { Array($0.utf8) }
+  private static let ky = Array("ky".utf8)
+  private static let boi = Array(" boi".utf8)
+  private static let nguoi = Array("nguoi ".utf8)
   /// The stamp's other lines, after its opener.
   private static let fields: [[UInt8]] = [
     "email", "e-mail", "co quan", "chuc vu", "thoi gian ky", "ngay ky", "ky ngay", "signing time", "date",
@@ -26,16 +29,21 @@ enum SigningStamp {
   /// spaces) and runs to the next gap or the line's end; a line left empty is dropped, so a
   /// summary the stamp split joins up again. Only the lines that hold an opener, and the few after one, are read.
   static func removed(from lines: ArraySlice<Substring>, text: FoldedText) -> [Substring]? {
-    var hits: [Int] = []  // byte offsets of the openers in the text
-    for o in openers {
+    // Byte offsets of the openers in the text: one pass, sixteen bytes at a time, for the `ky`
+    // they share (this runs on every text; a stamp is rare).
+    var hits: [Int] = []
+    text.folded.withUnsafeBufferPointer { f in
       var from = 0
-      while let k = text.find(o, from: from) {
-        hits.append(text.toOriginal[k])
-        from = k + o.count
+      while let k = UTF8Bytes.find(f, ky, from: from) {
+        from = k + 2
+        if UTF8Bytes.matches(f, at: k + 2, boi) {
+          hits.append(text.toOriginal[k])
+        } else if UTF8Bytes.matches(f, at: k - nguoi.count, nguoi) {
+          hits.append(text.toOriginal[k - nguoi.count])
+        }
       }
     }
     guard !hits.isEmpty else { return nil }
-    hits.sort()
     var out: [Substring] = []
     var changed = false
     var left = 0  // lines that may still hold the current stamp's fields
