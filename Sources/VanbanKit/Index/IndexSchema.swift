@@ -126,6 +126,16 @@ public enum IndexSchema {
   /// text is what snippets and `show` read; Xapian compresses it).
   public static let dataSeparator: UInt8 = 0
 
+  /// Data of `dataGuardFrom` bytes or more ends with a guard: a NUL and 32 bytes that do not
+  /// compress, drawn from a hash of the data (`StoredDocument.encodeData`). Xapian 1.4.22 inflates
+  /// a compressed tag 8 KB at a time and gives up when its last input is used up while output is
+  /// still pending, so a text ending in a long repeated run (12 MB of one short pattern: 10 of
+  /// 300 key orders) could be written but never read back (`Too few chunks of compressed data`),
+  /// and every search that hit it failed. Ending in literals, the stream's last bytes expand to
+  /// a few bytes only. Shorter data never fills the 8 KB buffer.
+  public static let dataGuardLength = 33
+  public static let dataGuardFrom = 8192
+
   // MARK: - Helpers
 
   /// Xapian terms are limited to 245 bytes; a long path keeps its head and gains a hash.

@@ -29,12 +29,45 @@ public struct StoredDocument: Codable, Sendable, Equatable {
     ((path as NSString).lastPathComponent as NSString).deletingPathExtension
   }
 
-  /// Header JSON, a NUL, then the text (see IndexSchema.dataSeparator).
+  /// Header JSON, a NUL, then the text (see IndexSchema.dataSeparator), and the guard of long
+  /// data (IndexSchema.dataGuardLength). The same file gives the same bytes on every run: keys
+  /// sorted (a dictionary's order changes with each process's hash seed).
   func encodeData(text: String) throws -> [UInt8] {
-    var bytes = Array(try JSONEncoder().encode(self))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var bytes = Array(try encoder.encode(self))
     bytes.append(IndexSchema.dataSeparator)
     bytes.append(contentsOf: text.utf8)
+    if bytes.count >= IndexSchema.dataGuardFrom { Self.appendGuard(to: &bytes) }
     return bytes
+  }
+
+  /// A NUL and 32 bytes of a SplitMix64 stream seeded from the data's length and last 4 KB:
+  /// coded as literals (no earlier text can hold them, since they depend on it), so Xapian's
+  /// reader never has output pending when its input runs out (IndexSchema.dataGuardLength).
+  static func appendGuard(to bytes: inout [UInt8]) {
+    var state = FNV1a.hash(bytes.suffix(4096), from: FNV1a.offset ^ UInt64(bytes.count))
+    bytes.append(IndexSchema.dataSeparator)
+    for _ in 0..<(IndexSchema.dataGuardLength - 1) / 8 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      z ^= z >> 31
+      withUnsafeBytes(of: z.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+  }
+
+  /// Where the text ends: before the guard when the data has one (a text holds no NUL, so an
+  /// index written before guards is read as it was).
+  static func textEnd(of data: [UInt8]) -> Int {
+    let guardStart = data.endIndex - IndexSchema.dataGuardLength
+    if data.count >= IndexSchema.dataGuardFrom + IndexSchema.dataGuardLength
+      && data[guardStart] == IndexSchema.dataSeparator
+    {
+      return guardStart
+    }
+    return data.endIndex
   }
 
   /// Decodes the header; the text only when asked, since most hits need only a snippet window.
@@ -56,6 +89,7 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   }
 
   private static func text(of data: [UInt8], after split: Int) -> ArraySlice<UInt8> {
-    split < data.endIndex ? data[(split + 1)...] : []
+    let end = textEnd(of: data)
+    return split < end ? data[(split + 1)..<end] : []
   }
 }
