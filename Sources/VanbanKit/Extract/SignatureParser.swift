@@ -519,7 +519,11 @@ enum SignatureParser {
     guard k < ws.count, ws[k].kind == .name else { return nil }
     let line = ws[k].line
     var e = k
-    while e < ws.count, ws[e].kind == .name, ws[e].line == line { e += 1 }
+    while e < ws.count, ws[e].kind == .name, ws[e].line == line {
+      e += 1
+      // A name holds no comma: `Lê Văn Dũng, Phó Chủ tịch` is `Lê Văn Dũng`.
+      if ws[e - 1].text.last == "," { break }
+    }
     var n = e - k
     if e < ws.count, ws[e].line == line, ws[e].kind == .other, let c = ws[e].text.first, c.isLowercase { n -= 1 }
     return (minimum...5).contains(n) ? n : nil

@@ -730,6 +730,14 @@ struct RealLayoutTests {
     #expect(m.signerTitle == "GIÁM ĐỐC")
   }
 
+  /// The name's post after it on its line, after a comma, is not the name's.
+  @Test(arguments: ["Lê Văn Dũng, Phó Chủ tịch", "Lê Văn Dũng, Phó Chủ tịch UBND tỉnh", "Lê Văn Dũng,"])
+  func aPostAfterTheNameAndAComma(_ line: String) {
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(Self.dispatch(name: line)))
+    #expect(m.signer == "Lê Văn Dũng")
+    #expect(m.signerTitle == "PHÓ CHỦ TỊCH")
+  }
+
   /// A recipient in capitals, or a heading, then a line of capitalised words in the body, is no
   /// signature: the signed block at the end is found.
   @Test(arguments: [
