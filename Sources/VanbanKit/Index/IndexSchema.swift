@@ -129,8 +129,8 @@ public enum IndexSchema {
   /// Data of `dataGuardFrom` bytes or more ends with a guard: a NUL and 32 bytes that do not
   /// compress, drawn from a hash of the data (`StoredDocument.encodeData`). Xapian 1.4.22 inflates
   /// a compressed tag 8 KB at a time and gives up when its last input is used up while output is
-  /// still pending, so a text ending in a long repeated run (12 MB of one short pattern: 10 of
-  /// 300 key orders) could be written but never read back (`Too few chunks of compressed data`),
+  /// still pending, so a text ending in a long repeated run (12 MB of one short pattern: 14 of
+  /// 900 header variants) could be written but never read back (`Too few chunks of compressed data`),
   /// and every search that hit it failed. Ending in literals, the stream's last bytes expand to
   /// a few bytes only. Shorter data never fills the 8 KB buffer.
   public static let dataGuardLength = 33
