@@ -20,13 +20,51 @@ enum DecodeFileIO {
     }
   }
 
-  /// The size of the regular file at `path`, following symlinks, after checking it is readable and within `limit`.
-  static func checkedSize(_ path: String, limit: Int) throws(DecodeError) -> Int {
+  /// A file opened once for decoding: every read of it, and every helper program (through
+  /// `helperPath`), sees this very file, whatever is renamed or linked on its path meanwhile.
+  final class OpenedFile {
+    let fd: Int32
+    let size: Int
+    /// What a helper program opens: the descriptor's link in /proc, which reaches this file even
+    /// after a folder on its path is swapped for a link (the path itself when /proc is missing).
+    let helperPath: String
+
+    init(fd: Int32, size: Int, path: String) {
+      self.fd = fd
+      self.size = size
+      helperPath = access("/proc/self/fd", F_OK) == 0 ? "/proc/\(getpid())/fd/\(fd)" : path
+    }
+
+    deinit { close(fd) }
+  }
+
+  /// Opens the regular file at `path` (within `limit`), and with `roots` (real paths) refuses it
+  /// unless the file opened is inside one of them. The walk checked the path, but a folder on it
+  /// may be swapped for a link to another place between the walk and the open (a shared folder's
+  /// other writers): the opened file's own path, from /proc, is what is checked.
+  static func open(_ path: String, limit: Int, within roots: [String]?) throws(DecodeError) -> OpenedFile {
     // a FIFO must not block; non-regular files are refused below
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 { throw .unreadable(errnoText()) }
-    defer { close(fd) }
-    return try size(of: fd, limit: limit)
+    var kept = false
+    defer { if !kept { close(fd) } }
+    let size = try Self.size(of: fd, limit: limit)
+    if let roots {
+      guard let real = openedPath(fd) ?? realPath(path) else { throw .unreadable("cannot tell where it is") }
+      if !roots.contains(where: { ExactPath.isUnder(real, $0) }) {
+        throw .unreadable("it is \(real), outside the folders given (a folder on its path was replaced by a link)")
+      }
+    }
+    kept = true
+    return OpenedFile(fd: fd, size: size, path: path)
+  }
+
+  /// The path of the file open as `fd`, as the kernel names it.
+  private static func openedPath(_ fd: Int32) -> String? {
+    var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink("/proc/self/fd/\(fd)", &buf, buf.count - 1)
+    guard n > 0 else { return nil }
+    return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   private static func size(of fd: Int32, limit: Int) throws(DecodeError) -> Int {
@@ -42,11 +80,13 @@ enum DecodeFileIO {
 
   /// The whole content of the file at `path`.
   static func read(_ path: String, limit: Int) throws(DecodeError) -> [UInt8] {
-    // a FIFO must not block; non-regular files are refused below
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    if fd < 0 { throw .unreadable(errnoText()) }
-    defer { close(fd) }
-    let expected = try size(of: fd, limit: limit)
+    try read(try open(path, limit: limit, within: nil), limit: limit)
+  }
+
+  /// The whole content of an opened file.
+  static func read(_ file: OpenedFile, limit: Int) throws(DecodeError) -> [UInt8] {
+    let fd = file.fd
+    let expected = file.size
     var bytes = [UInt8](repeating: 0, count: expected)
     var got = 0
     while got < bytes.count {

@@ -48,15 +48,22 @@ public struct DocumentDecoder: Sendable {
     return try decode(fileAt: path, format: format)
   }
 
-  /// Decodes the file at `path` as `format`, whatever its extension.
-  public func decode(fileAt path: String, format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
+  /// Decodes the file at `path` as `format`, whatever its extension. With `roots` (real paths), a
+  /// file that is not inside one of them when opened is refused (DecodeFileIO.open); the file is
+  /// opened once, and read, or handed to its helper program, as that open file.
+  public func decode(
+    fileAt path: String, format: DocumentFormat, within roots: [String]? = nil
+  ) throws(DecodeError) -> DecodedDocument {
+    let file = try DecodeFileIO.open(path, limit: maxFileSize, within: roots)
     switch format {
     case .pdf, .doc, .rtf, .png, .jpg, .tif:
-      let size = try DecodeFileIO.checkedSize(path, limit: maxFileSize)
-      if size == 0 { throw .empty }
-      return try externalTools.decode(path: path, format: format)
+      if file.size == 0 { throw .empty }
+      // The descriptor stays open until the helper is done with it.
+      return try withExtendedLifetime(file) { () throws(DecodeError) in
+        try externalTools.decode(path: file.helperPath, format: format)
+      }
     default:
-      return try decode(bytes: DecodeFileIO.read(path, limit: maxFileSize), format: format)
+      return try decode(bytes: DecodeFileIO.read(file, limit: maxFileSize), format: format)
     }
   }
 

@@ -41,6 +41,9 @@ struct BoundedTerms {
 struct DocumentAnalyzer: Sendable {
   let decoder: DocumentDecoder
   let extractor = MetadataExtractor()
+  /// The real paths of the folders being indexed: a file opened outside them is refused, whatever
+  /// the walk saw (DecodeFileIO.open). Nil: not checked (a file decoded on its own).
+  var roots: [String]? = nil
 
   init(maxFileSize: Int) { decoder = DocumentDecoder(maxFileSize: maxFileSize) }
   init(decoder: DocumentDecoder) { self.decoder = decoder }
@@ -48,7 +51,8 @@ struct DocumentAnalyzer: Sendable {
   static func signature(_ f: FoundFile) -> String { "\(f.size):\(String(format: "%.6f", f.modified))" }
 
   func prepare(_ file: FoundFile) throws -> PreparedDocument {
-    let decoded = try decoder.decode(fileAt: file.path)
+    let decoded = try decoder.decode(
+      fileAt: file.path, format: DocumentFormat.forPath(file.path) ?? .txt, within: roots)
     let text = TextNormalizer.normalize(decoded.text)
     var metadata = extractor.extract(from: text)
     // A document's own metadata (docx core.xml, PDF Info) is a fallback when the header says nothing.

@@ -30,7 +30,9 @@ struct IndexSession {
       maxFileSize: options.maxFileSize, maxTextBytes: options.maxTextBytes,
       helperMemoryLimit: options.helperMemoryLimit, ocr: options.ocr.mode == .never ? nil : options.ocr)
     decoder.ocrPages = ocrPages
-    analyzer = DocumentAnalyzer(decoder: decoder)
+    var analyzer = DocumentAnalyzer(decoder: decoder)
+    analyzer.roots = roots.compactMap(realPath)
+    self.analyzer = analyzer
   }
 
   /// Brings the index up to date with `scopes` (files or folders under the roots; nil: the roots

@@ -35,7 +35,11 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   func encodeData(text: String) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var bytes = Array(try encoder.encode(self))
+    let header = try encoder.encode(self)
+    var bytes: [UInt8] = []
+    // One allocation: a long text appended, then its guard, would otherwise copy it twice.
+    bytes.reserveCapacity(header.count + 1 + text.utf8.count + IndexSchema.dataGuardLength)
+    bytes.append(contentsOf: header)
     bytes.append(IndexSchema.dataSeparator)
     bytes.append(contentsOf: text.utf8)
     if bytes.count >= IndexSchema.dataGuardFrom { Self.appendGuard(to: &bytes) }
