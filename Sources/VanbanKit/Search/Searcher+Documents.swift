@@ -88,8 +88,12 @@ extension Searcher {
 
   /// Every line of a hit's text that cites one of `numbers` (keys or prefixes), for `refs`. The
   /// stored citations hold one line per number and date; a law may cite it on 190 lines.
+  /// A hit lists at most this many citing lines; more are counted in a note.
+  static let maxCitingLines = 100
+
   static func citations(
-    in stored: StoredDocument, text: ArraySlice<UInt8>, matching numbers: [String], date: String?
+    in stored: StoredDocument, text: ArraySlice<UInt8>, matching numbers: [String], date: String?,
+    limit: Int = maxCitingLines
   ) -> [CitationLine] {
     let keys = numbers.compactMap { n -> (String, Bool)? in
       let t = n.trimmingCharacters(in: .whitespaces)
@@ -101,12 +105,13 @@ extension Searcher {
       key != ownKey && keys.contains { k, isPrefix in isPrefix ? key.hasPrefix(k) : key == k }
     }
     var found = ReferenceParser.citingLines(
-      FoldedText(String(decoding: text, as: UTF8.self)), date: date, matches: wanted)
+      FoldedText(String(decoding: text, as: UTF8.self)), date: date, limit: limit, matches: wanted)
     if found.isEmpty {
       // No text stored (or a citation the text no longer shows): the indexed citations still say where.
-      found = stored.metadata.references.filter { r in
-        wanted(r.key) && (date.map { d in r.date?.iso.hasPrefix(d) ?? false } ?? true)
-      }
+      found = Array(
+        stored.metadata.references.filter { r in
+          wanted(r.key) && (date.map { d in r.date?.iso.hasPrefix(d) ?? false } ?? true)
+        }.prefix(limit))
     }
     return found.map {
       CitationLine(number: $0.number, date: $0.date?.iso, type: $0.type, line: $0.line, sentence: $0.sentence)

@@ -278,6 +278,7 @@ public final class Searcher {
       var hits: [SearchHit] = []
       let names = DocumentNames(db: db)
       var texts: [ArraySlice<UInt8>] = []  // the best hits' texts, for the suggestion's accented forms
+      var citingLinesCut = false
       for (i, m) in mset.enumerated() {
         let doc = try mset.document(at: i)
         let (stored, text) = try StoredDocument.decodeHeader(data: try doc.data())
@@ -286,8 +287,14 @@ public final class Searcher {
         var hit = SearchHit(rank: offset + i + 1, score: m.weight, stored: stored, snippet: snippet)
         hit.id = try names.uniqueID(of: stored)
         if !request.filters.reference.isEmpty {
-          hit.citations = Self.citations(
-            in: stored, text: text, matching: request.filters.reference, date: request.filters.referenceDate)
+          var lines = Self.citations(
+            in: stored, text: text, matching: request.filters.reference, date: request.filters.referenceDate,
+            limit: Self.maxCitingLines + 1)
+          if lines.count > Self.maxCitingLines {
+            lines.removeLast()
+            citingLinesCut = true
+          }
+          hit.citations = lines
         }
         if !request.allCopies { hit.copies = try copies(of: doc, docid: m.docid) }
         hits.append(hit)
@@ -298,6 +305,11 @@ public final class Searcher {
         compiled.query, page: mset, offset: offset, limit: limit, checked: checkAtLeast,
         byValue: byValue, collapse: collapse, pageStopped: deadline?.stoppedAMatch == true)
       result.citing = !request.filters.reference.isEmpty
+      if citingLinesCut {
+        result.notes.append(
+          "a document cites it more than \(Self.maxCitingLines) times: its first \(Self.maxCitingLines) citing lines are listed"
+        )
+      }
       let stopped = deadline?.stoppedAMatch == true
       if request.facets && !stopped {
         (result.facets, result.facetsExact) = try facets(for: compiled.query, total: result.total)

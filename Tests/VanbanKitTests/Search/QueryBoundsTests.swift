@@ -70,6 +70,26 @@ import VanbanTestSupport
     #expect(QueryCompiler.numberPrefixCount(node) == 2)
   }
 
+  /// A hit lists at most `maxCitingLines` citing lines, with a note: each costs a scan around it,
+  /// and a planted text citing `16/CT-TTg` on 95,000 lines took 30 s to list.
+  @Test func aHitsCitingLinesAreBounded() throws {
+    let docs = try TemporaryDirectory()
+    let many = "CÔNG VĂN\n" + String(repeating: "Thực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022.\n", count: 300)
+    try many.write(to: docs.appending("many.txt"), atomically: true, encoding: .utf8)
+    try "CÔNG VĂN\nThực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022.\nVà Chỉ thị số 16/CT-TTg.\n".write(
+      to: docs.appending("two.txt"), atomically: true, encoding: .utf8)
+    let index = try TemporaryDirectory()
+    _ = try Indexer(indexPath: index.path).run(IndexOptions(roots: [docs.path]))
+    var request = SearchRequest()
+    request.filters.reference = ["16/CT-TTg"]
+    let result = try Searcher(indexes: [index.path]).search(request)
+    let counts = Dictionary(uniqueKeysWithValues: result.hits.map { ($0.id, $0.citations?.count ?? 0) })
+    #expect(counts == ["many": Searcher.maxCitingLines, "two": 2])
+    #expect(result.notes.contains { $0.contains("first \(Searcher.maxCitingLines) citing lines") })
+    let lines = result.hits.first { $0.id == "many" }!.citations!.map(\.line)
+    #expect(lines == Array(2...(Searcher.maxCitingLines + 1)), "the first ones, in order")
+  }
+
   @Test func aFilterTakesABoundedNumberOfValues() throws {
     let values = (0...Filters.maxValues).map { ("agency", "UBND huyện \($0)") }
     #expect(throws: Never.self) { try SearchRequest(parameters: Array(values.dropLast())) }
