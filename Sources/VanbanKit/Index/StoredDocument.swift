@@ -47,8 +47,8 @@ public struct StoredDocument: Codable, Sendable, Equatable {
   }
 
   /// A NUL and 32 bytes of a SplitMix64 stream seeded from the data's length and last 4 KB:
-  /// coded as literals (no earlier text can hold them, since they depend on it), so Xapian's
-  /// reader never has output pending when its input runs out (IndexSchema.dataGuardLength).
+  /// coded as literals (no earlier text can hold them, since they depend on it), so when Xapian's
+  /// reader runs out of input only a few bytes of output are pending (IndexSchema.dataGuardLength).
   static func appendGuard(to bytes: inout [UInt8]) {
     var state = FNV1a.hash(bytes.suffix(4096), from: FNV1a.offset ^ UInt64(bytes.count))
     bytes.append(IndexSchema.dataSeparator)

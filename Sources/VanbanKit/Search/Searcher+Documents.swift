@@ -88,8 +88,9 @@ extension Searcher {
 
   /// Every line of a hit's text that cites one of `numbers` (keys or prefixes), for `refs`. The
   /// stored citations hold one line per number and date; a law may cite it on 190 lines.
-  /// A hit lists at most this many citing lines; more are counted in a note.
-  static let maxCitingLines = 100
+  /// A hit lists at most this many citing lines, with a note when a document has more: far more
+  /// than a real document's (the server's API carries every one), few enough to list in a second.
+  static let maxCitingLines = 1000
 
   static func citations(
     in stored: StoredDocument, text: ArraySlice<UInt8>, matching numbers: [String], date: String?,

@@ -74,7 +74,9 @@ import VanbanTestSupport
   /// and a planted text citing `16/CT-TTg` on 95,000 lines took 30 s to list.
   @Test func aHitsCitingLinesAreBounded() throws {
     let docs = try TemporaryDirectory()
-    let many = "CÔNG VĂN\n" + String(repeating: "Thực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022.\n", count: 300)
+    let many =
+      "CÔNG VĂN\n"
+      + String(repeating: "Thực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022.\n", count: Searcher.maxCitingLines + 100)
     try many.write(to: docs.appending("many.txt"), atomically: true, encoding: .utf8)
     try "CÔNG VĂN\nThực hiện Chỉ thị số 16/CT-TTg ngày 20/9/2022.\nVà Chỉ thị số 16/CT-TTg.\n".write(
       to: docs.appending("two.txt"), atomically: true, encoding: .utf8)
