@@ -32,8 +32,11 @@ enum DecodeFileIO {
     init(fd: Int32, size: Int, path: String) {
       self.fd = fd
       self.size = size
-      helperPath = access("/proc/self/fd", F_OK) == 0 ? "/proc/\(getpid())/fd/\(fd)" : path
+      helperPath = Self.hasProc ? "/proc/\(getpid())/fd/\(fd)" : path
     }
+
+    /// Checked once, not for every file.
+    private static let hasProc = access("/proc/self/fd", F_OK) == 0
 
     deinit { close(fd) }
   }

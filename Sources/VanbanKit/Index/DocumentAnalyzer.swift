@@ -51,8 +51,7 @@ struct DocumentAnalyzer: Sendable {
   static func signature(_ f: FoundFile) -> String { "\(f.size):\(String(format: "%.6f", f.modified))" }
 
   func prepare(_ file: FoundFile) throws -> PreparedDocument {
-    let decoded = try decoder.decode(
-      fileAt: file.path, format: DocumentFormat.forPath(file.path) ?? .txt, within: roots)
+    let decoded = try decoder.decode(fileAt: file.path, format: file.format, within: roots)
     let text = TextNormalizer.normalize(decoded.text)
     var metadata = extractor.extract(from: text)
     // A document's own metadata (docx core.xml, PDF Info) is a fallback when the header says nothing.
