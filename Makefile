@@ -17,9 +17,9 @@ APT_PACKAGES := libxapian-dev poppler-utils antiword unrtf tesseract-ocr tessera
 # For the tests and benchmarks only: xapian-tools (remote-shard test), python3-xapian (schema test,
 # benchmark baseline), fonts-dejavu-core and PyPI's fpdf2 and Pillow (PDF and scanned test files),
 # hunspell-vi (the dictionary round trip), chromium (the search page in a real browser), openssl (a
-# certificate for the HTTPS test). A test whose tool is missing fails (it is installed here); only
-# tests that need ../shared skip.
-APT_TEST_PACKAGES := xapian-tools python3-xapian fonts-dejavu-core hunspell-vi chromium openssl
+# certificate for the HTTPS test), GNU time (peak memory in the hostile-input tests). A test whose
+# tool is missing fails (it is installed here); only tests that need ../shared skip.
+APT_TEST_PACKAGES := xapian-tools python3-xapian fonts-dejavu-core hunspell-vi chromium openssl time
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(APT_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -11,6 +11,8 @@ struct ZippedXMLDecoder {
   var maxUncompressed: Int
   /// Cap on the text of the document, counting expanded spaces (`<text:s text:c="1000"/>`).
   var maxTextBytes: Int = .max
+  /// Size past which a part waits for `LargePartGate`.
+  var largePart = LargePartGate.threshold
 
   func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodeError) -> DecodedDocument {
     let archive: Archive
@@ -20,26 +22,30 @@ struct ZippedXMLDecoder {
       throw .damaged("not a readable zip archive (truncated or corrupt)")
     }
     var budget = maxUncompressed
+    let gate = LargePartGate()
+    defer { gate.leave() }
     let mainPath: String
     let metaPath: String
     if format == .odt {
       mainPath = "content.xml"
       metaPath = "meta.xml"
     } else {
-      mainPath = try officeDocumentPath(archive, budget: &budget) ?? "word/document.xml"
+      mainPath = try officeDocumentPath(archive, budget: &budget, gate: gate) ?? "word/document.xml"
       metaPath = "docProps/core.xml"
     }
-    guard let main = try read(mainPath, from: archive, budget: &budget) else {
+    guard var main = try read(mainPath, from: archive, budget: &budget, gate: gate) else {
       throw .damaged("zip archive without \(mainPath) (not a \(format.rawValue) file?)")
     }
     let extractor = OfficeTextExtractor(flavor: format == .odt ? .odf : .wordprocessingML, maxTextBytes: maxTextBytes)
-    guard let extracted = extractor.run(main) else {
+    let extracted = extractor.run(&main)
+    main = Data()  // released before the next part is read
+    guard let extracted else {
       if extractor.overLimit { throw .tooMuchText(limit: maxTextBytes) }
       throw .damaged("\(mainPath): \(extractor.errorText ?? "malformed XML")")
     }
     var embedded = EmbeddedMetadata()
-    if let meta = try? read(metaPath, from: archive, budget: &budget) {
-      embedded = OfficeMetadataExtractor().run(meta)
+    if var meta = try? read(metaPath, from: archive, budget: &budget, gate: gate) {
+      embedded = OfficeMetadataExtractor().run(&meta)
     }
     var text = PlainTextDecoder.normalizeLineEndings(extracted)
     var encoding = SourceEncoding.xml
@@ -51,33 +57,35 @@ struct ZippedXMLDecoder {
     return DecodedDocument(text: text, format: format, encoding: encoding, embedded: embedded)
   }
 
-  /// Office XML made safe for Foundation's XMLParser, or nil when it cannot be. Fuzzing found
+  /// Element depth past which a part is refused: Word nests tables a few levels deep, and a
+  /// 246 KB part of 36 million nested elements held 3.5 GB in the parser.
+  static let maxDepth = 10_000
+
+  /// Makes office XML safe for Foundation's XMLParser, in place; false when it cannot be. Fuzzing found
   /// two inputs that kill the process inside FoundationXML rather than fail the parse: an element
   /// name that is not UTF-8 (a trap), and a processing instruction without data (`<?x?>`, a
   /// strlen of NULL). Office parts are UTF-8, so anything else is refused; processing
   /// instructions carry no text, so each but the XML declaration is blanked out with spaces.
   /// Office parts have no DTD either, and a DTD is how a kilobyte of XML makes libxml2 expand
   /// an entity for hours (`<!ENTITY x "…">` referenced a million times): one is refused.
-  /// Element depth past which a part is refused: Word nests tables a few levels deep, and a
-  /// 246 KB part of 36 million nested elements held 3.5 GB in the parser.
-  static let maxDepth = 10_000
-
-  static func parsableXML(_ data: Data) -> Data? {
-    data.withUnsafeBytes { raw -> Data? in
+  /// (In place: the largest part may be 256 MB, and a copy of it would be another.)
+  static func makeParsable(_ data: inout Data) -> Bool {
+    let valid = data.withUnsafeBytes { raw -> Bool in
       let b = raw.bindMemory(to: UInt8.self)
-      var start = 0
-      if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
-      var it = b[start...].makeIterator()
+      var it = b[bomLength(b)...].makeIterator()
       var utf8 = UTF8()
-      decoding: while true {
+      while true {
         switch utf8.decode(&it) {
         case .scalarValue: continue
-        case .emptyInput: break decoding
-        case .error: return nil
+        case .emptyInput: return !hasDTD(b, from: bomLength(b))
+        case .error: return false
         }
       }
-      if hasDTD(b, from: start) { return nil }
-      var out: [UInt8]?
+    }
+    guard valid else { return false }
+    data.withUnsafeMutableBytes { raw in
+      let b = raw.bindMemory(to: UInt8.self)
+      let start = bomLength(UnsafeBufferPointer(b))
       var i = start
       while i + 1 < b.count {
         guard b[i] == 0x3C, b[i + 1] == 0x3F else {  // <?
@@ -89,13 +97,17 @@ struct ZippedXMLDecoder {
         guard end + 1 < b.count else { break }  // unterminated: the parser reports it
         let isDeclaration = i == start && b.count > i + 5 && b[i + 2] == 0x78 && b[i + 3] == 0x6D && b[i + 4] == 0x6C
         if !isDeclaration {
-          if out == nil { out = Array(b) }
-          for k in i...(end + 1) { out![k] = 0x20 }
+          for k in i...(end + 1) { b[k] = 0x20 }
         }
         i = end + 2
       }
-      return out.map { Data($0) } ?? data
     }
+    return true
+  }
+
+  /// The length of a UTF-8 byte-order mark at the start, 0 or 3.
+  private static func bomLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
   }
 
   /// Whether the prolog, before the root element, holds `<!DOCTYPE`: the only place a DTD (and
@@ -123,10 +135,12 @@ struct ZippedXMLDecoder {
   }
 
   /// The main part named by `_rels/.rels` (usually `word/document.xml`), if the archive says.
-  private func officeDocumentPath(_ archive: Archive, budget: inout Int) throws(DecodeError) -> String? {
-    guard let rels = try? read("_rels/.rels", from: archive, budget: &budget) else { return nil }
+  private func officeDocumentPath(
+    _ archive: Archive, budget: inout Int, gate: LargePartGate
+  ) throws(DecodeError) -> String? {
+    guard var rels = try? read("_rels/.rels", from: archive, budget: &budget, gate: gate) else { return nil }
     let finder = RelationshipFinder()
-    guard let rels = Self.parsableXML(rels) else { return nil }
+    guard Self.makeParsable(&rels) else { return nil }
     let parser = XMLParser(data: rels)
     parser.delegate = finder
     _ = parser.parse()
@@ -137,18 +151,26 @@ struct ZippedXMLDecoder {
 
   private struct OverBudget: Error {}
 
-  /// The decompressed bytes of one entry, nil if it is absent.
-  private func read(_ path: String, from archive: Archive, budget: inout Int) throws(DecodeError) -> Data? {
+  /// The decompressed bytes of one entry, nil if it is absent. A large one waits for `gate`,
+  /// held until the decode ends.
+  private func read(
+    _ path: String, from archive: Archive, budget: inout Int, gate: LargePartGate
+  ) throws(DecodeError) -> Data? {
     guard let entry = archive[path] else { return nil }
     if entry.uncompressedSize > UInt64(max(budget, 0)) {
       throw .tooLarge(bytes: Int(clamping: entry.uncompressedSize), limit: maxUncompressed)
     }
-    var data = Data()
+    // Sized once: grown by appending, a 256 MB part passes through copies of 128 and 256 MB.
+    // (The size the archive declares may be a lie; the gate is also taken as the bytes come.)
+    let declared = Int(clamping: min(entry.uncompressedSize, UInt64(max(budget, 0))))
+    if declared > largePart { gate.enter() }
+    var data = Data(capacity: declared)
     var remaining = budget
     do {
       _ = try archive.extract(entry, skipCRC32: false) { chunk in
         remaining -= chunk.count
         if remaining < 0 { throw OverBudget() }
+        if data.count + chunk.count > largePart { gate.enter() }
         data.append(chunk)
       }
     } catch is OverBudget {
@@ -221,14 +243,14 @@ final class OfficeTextExtractor: NSObject, XMLParserDelegate {
   }
 
   /// The text, or nil when the XML is malformed (see `errorText`) or makes too much text (`overLimit`).
-  func run(_ data: Data) -> String? {
+  func run(_ data: inout Data) -> String? {
     // Fed to the parser in chunks through a stream: given as one block, libxml2 refuses a part
     // over 10 MB ("huge input lookup") and a large valid document read as malformed XML.
-    guard let data = ZippedXMLDecoder.parsableXML(data) else {
+    guard ZippedXMLDecoder.makeParsable(&data) else {
       errorText = "malformed XML (not UTF-8, or a DTD)"
       return nil
     }
-    let parser = XMLParser(stream: InputStream(data: data))
+    let parser = XMLParser(stream: DataInputStream(data))
     parser.delegate = self
     parser.shouldResolveExternalEntities = false
     let ok = parser.parse()
@@ -359,8 +381,8 @@ final class OfficeMetadataExtractor: NSObject, XMLParserDelegate {
   private var title: String?, creator: String?, initialCreator: String?, created: String?
   private var depth = 0
 
-  func run(_ data: Data) -> EmbeddedMetadata {
-    guard let data = ZippedXMLDecoder.parsableXML(data) else { return EmbeddedMetadata() }
+  func run(_ data: inout Data) -> EmbeddedMetadata {
+    guard ZippedXMLDecoder.makeParsable(&data) else { return EmbeddedMetadata() }
     let parser = XMLParser(data: data)
     parser.delegate = self
     parser.shouldResolveExternalEntities = false

@@ -20,7 +20,9 @@ public struct MetadataExtractor: Sendable {
   public func extract(from text: String) -> DocumentMetadata {
     var m = DocumentMetadata()
     let ft = FoldedText(text)
-    let all = text.byteLines
+    // The header is at the top and the signature at the bottom; the middle of a text of more
+    // lines than any official document has is not read (its citations are, from `ft`).
+    let all = text.byteLines(limit: Self.maxLines)
     // A digital signature's visible text is the signing software's (SigningStamp).
     let lines = SigningStamp.removed(from: all[...], text: ft).map { $0[...] } ?? all[...]
     var header = HeaderParser.parse(lines)
@@ -128,6 +130,10 @@ public struct MetadataExtractor: Sendable {
 
   /// Citations kept per document.
   static let maxReferences = 5_000
+
+  /// Lines read per text: the first and last half of them. The longest of the 835 vn-legal
+  /// texts, a decree with its annex tables, has 74,007.
+  static let maxLines = 100_000
 
   // MARK: Fallbacks
 

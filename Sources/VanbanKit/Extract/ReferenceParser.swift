@@ -25,8 +25,9 @@ enum ReferenceParser {
   static func mentions(_ ft: FoldedText) -> [Mention] {
     let matches = DocumentNumber.matches(in: ft.bytes)
     guard !matches.isEmpty else { return [] }
-    var lineStarts: [Int] = [0]
-    for (i, c) in ft.bytes.enumerated() where c == UTF8Bytes.newline { lineStarts.append(i + 1) }
+    // Line numbers counted as the matches come, not from a table of every line's start: 16 MB
+    // of empty lines made that table 128 MB.
+    var lines = LineCounter()
     var out: [Mention] = []
     out.reserveCapacity(matches.count)
     var prevEnd = -1  // folded offset where the previous citation (with its date) ended
@@ -42,7 +43,7 @@ enum ReferenceParser {
       out.append(
         Mention(
           number: m.canonical, key: DocumentNumber.keyOfCanonical(m.canonical), type: type, date: date,
-          range: m.range, line: upperBound(lineStarts, m.range.lowerBound)))
+          range: m.range, line: lines.line(at: m.range.lowerBound, in: ft.bytes)))
     }
     return out
   }
@@ -304,14 +305,18 @@ enum ReferenceParser {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// 1-based line of byte offset `o`.
-  private static func upperBound(_ starts: [Int], _ o: Int) -> Int {
-    var lo = 0
-    var hi = starts.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if starts[mid] <= o { lo = mid + 1 } else { hi = mid }
+  /// The 1-based line of a byte offset, counted on from the offset asked before.
+  private struct LineCounter {
+    private var line = 1
+    private var counted = 0  // bytes before this are counted in `line`
+
+    mutating func line(at offset: Int, in bytes: [UInt8]) -> Int {
+      if offset < counted { (line, counted) = (1, 0) }  // out of order: count again
+      bytes.withUnsafeBufferPointer { b in
+        for i in counted..<offset where b[i] == UTF8Bytes.newline { line += 1 }
+      }
+      counted = offset
+      return line
     }
-    return lo
   }
 }

@@ -234,30 +234,49 @@ extension String {
     return !prevSpace || bytes.isEmpty
   }
 
-  /// The lines of a text, split on LF at the byte level (no grapheme breaking).
-  var byteLines: [Substring] {
-    let u = utf8
-    let offsets: [Int]? = u.withContiguousStorageIfAvailable { b in
-      var o: [Int] = []
-      for i in 0..<b.count where b[i] == UTF8Bytes.newline { o.append(i) }
-      return o
+  /// The lines of a text, split on LF at the byte level (no grapheme breaking); the same pieces
+  /// as `split(separator: "\n", omittingEmptySubsequences: false)`. A text of more than `limit`
+  /// lines gives its first and last `limit / 2`: a line costs 32 bytes however short it is, so
+  /// 16 MB of empty lines would otherwise cost 512 MB for each copy of the array.
+  func byteLines(limit: Int = .max) -> [Substring] {
+    var text = self
+    text.makeContiguousUTF8()
+    let u = text.utf8
+    let half = max(limit / 2, 1)
+    // The line from byte offset `s` to `e` (its newline, or the text's end).
+    func line(_ s: Int, _ e: Int) -> Substring {
+      Substring(u[u.index(u.startIndex, offsetBy: s)..<u.index(u.startIndex, offsetBy: e)])
     }
-    guard let newlines = offsets else {
-      return u.split(separator: UTF8Bytes.newline, omittingEmptySubsequences: false).map { Substring($0) }
-    }
-    // The same pieces as `split(separator:omittingEmptySubsequences: false)`: one more than
-    // there are newlines.
-    var out: [Substring] = []
-    out.reserveCapacity(newlines.count + 1)
-    var start = u.startIndex
-    var startOffset = 0
-    for n in newlines {
-      let end = u.index(start, offsetBy: n - startOffset)
-      out.append(Substring(u[start..<end]))
-      start = u.index(after: end)
-      startOffset = n + 1
-    }
-    out.append(Substring(u[start..<u.endIndex]))
-    return out
+    return u.withContiguousStorageIfAvailable { b -> [Substring] in
+      let n = b.count
+      var count = 1
+      for c in b where c == UTF8Bytes.newline { count += 1 }
+      var head: [Substring] = []
+      head.reserveCapacity(min(count, limit))
+      var start = 0
+      for i in 0..<n where b[i] == UTF8Bytes.newline {
+        if count > limit && head.count == half { break }
+        head.append(line(start, i))
+        start = i + 1
+      }
+      if count <= limit {
+        head.append(line(start, n))
+        return head
+      }
+      // The last `half` lines, found from the end. More than `limit` lines means at least
+      // `2 * half` newlines: the tail fills.
+      var tail: [Substring] = []
+      tail.reserveCapacity(half)
+      var end = n
+      var i = n - 1
+      while i >= 0, tail.count < half {
+        if b[i] == UTF8Bytes.newline {
+          tail.append(line(i + 1, end))
+          end = i
+        }
+        i -= 1
+      }
+      return head + tail.reversed()
+    } ?? []  // never: the text was made contiguous
   }
 }

@@ -86,6 +86,25 @@ import Testing
     #expect(try DocumentDecoder().decode(bytes: odt, format: .odt).text.contains("hếtbảnzyx"))
   }
 
+  /// Large parts are held one at a time (`LargePartGate`): decodes on several threads all finish
+  /// (the gate is given back), one waiting while another holds it, and each part is made
+  /// parsable in place, its processing instruction blanked out. A gate never given back would
+  /// hang the next decode: the time limit turns that into a failure. (The threshold is lowered
+  /// from 32 MB to 1 MB here, so the test is quick.)
+  @Test(.timeLimit(.minutes(1))) func largePartsAreReadOneAtATime() throws {
+    let padding = String(repeating: " ", count: 2 << 20)
+    let bytes = try DecodeFixtures.docx(lines: ["CÔNG VĂN", "Kính gửi Sở Y tế"], extraBody: "<?pi x?>" + padding)
+    let decoder = ZippedXMLDecoder(maxUncompressed: 64 << 20, largePart: 1 << 20)
+    let texts = LockedBox<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      let text = (try? decoder.decode(bytes, format: .docx).text) ?? "failed"
+      texts.withLock { $0.append(text) }
+    }
+    let decoded = texts.withLock { $0 }
+    #expect(decoded.count == 4)
+    #expect(decoded.allSatisfy { $0.hasPrefix("CÔNG VĂN\nKính gửi Sở Y tế") }, "\(decoded.map { $0.prefix(40) })")
+  }
+
   /// The three inputs that took 309 s, 88 s and 242 s (at 1–3 MB) now take well under 30 s in all.
   @Test func quadraticHTMLInputsAreLinear() throws {
     let k = 300_000

@@ -559,13 +559,13 @@ struct RealLayoutTests {
       Cơ quan: Sở Y tế
       Email: syt@quangnam.gov.vn
       """
-    let lines = text.byteLines[...]
+    let lines = text.byteLines()[...]
     #expect(SigningStamp.removed(from: lines, text: FoldedText(text)) == nil)
     let stamped = "Ký bởi: Sở Y tế\nNội dung.\nCơ quan: Sở Y tế"
-    let kept = SigningStamp.removed(from: stamped.byteLines[...], text: FoldedText(stamped))
+    let kept = SigningStamp.removed(from: stamped.byteLines()[...], text: FoldedText(stamped))
     #expect(kept == ["Nội dung."])
     let far = "Ký bởi: Sở Y tế\n1\n2\n3\n4\n5\n6\nCơ quan: Sở Tài chính"
-    let farKept = SigningStamp.removed(from: far.byteLines[...], text: FoldedText(far))
+    let farKept = SigningStamp.removed(from: far.byteLines()[...], text: FoldedText(far))
     #expect(farKept?.last == "Cơ quan: Sở Tài chính")
   }
 

@@ -33,7 +33,7 @@ struct SignatureScreenTests {
   func madeUp(_ name: String) {
     let block = Self.blocks.first { $0.0 == name }!.1
     let text = "UBND TỈNH CÀ MAU\nSỞ Y TẾ\n\n" + Self.body + "\n\n" + block + "\n"
-    let lines = text.byteLines[...]
+    let lines = text.byteLines()[...]
     let screened = SignatureParser.parse(lines)
     #expect(screened == SignatureParser.parse(lines, screening: false))
     #expect(screened.title != nil || name == "name then signed note", "\(name): no block found")
@@ -48,7 +48,7 @@ struct SignatureScreenTests {
     }
     #expect(texts.count >= 10)
     for t in texts {
-      let lines = t.byteLines[...]
+      let lines = t.byteLines()[...]
       #expect(SignatureParser.parse(lines) == SignatureParser.parse(lines, screening: false))
     }
   }
