@@ -205,6 +205,7 @@ import Testing
     try ws.write(
       "evil\u{1B}[2J.txt", "CÔNG VĂN\nV/v kiểm tra \u{1B}]0;pwned\u{7} zebraquynh\nnội dung zebraquynh \u{1B}[8m ẩn\n")
     try ws.write("evil.html", "<title>t&#27;[31m</title><p>CÔNG VĂN</p><p>đỏ &#27;[31m xylozebra &#x1b;[0m</p>")
+    try ws.write("hóa đơn\u{202E}fdp.exe.txt", "CÔNG VĂN\nV/v thanh toán \u{2067}quynhbidi\u{2069}\n")
     #expect(try ws.index().status == 0)
     for q in ["zebraquynh", "xylozebra"] {
       let r = try CLI.run([
@@ -215,6 +216,14 @@ import Testing
     }
     let r = try CLI.run(["search", "--index", ws.index.path, "zebraquynh", "--color", "never"])
     #expect(r.stdout.contains("\\x1b"), "\(r.stdout)")
+    // A name or subject cannot print the rest of its line backwards.
+    let bidi = try CLI.run(["search", "--index", ws.index.path, "quynhbidi", "--color", "never"])
+    #expect(bidi.status == 0, "\(bidi.stderr)")
+    let reordering = bidi.stdout.unicodeScalars.contains {
+      (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+    }
+    #expect(!reordering, "\(bidi.stdout.debugDescription)")
+    #expect(bidi.stdout.contains("\\u202e") && bidi.stdout.contains("\\u2067"), "\(bidi.stdout)")
     let show = try CLI.run(["show", "--index", ws.index.path, "evil\u{1B}[2J"])
     #expect(show.status == 0, "\(show.stderr)")
     #expect(!show.stdout.contains("\u{1B}") && show.stdout.contains("\\x1b"), "\(show.stdout.debugDescription)")

@@ -1,6 +1,9 @@
 // Document text is untrusted: a subject, a file name or a line of a document can hold ESC and
 // other control characters that would drive the user's terminal (move the cursor, rewrite the
 // title, hide text). Text output shows them as visible escapes instead; JSON already escapes them.
+// Bidirectional overrides and isolates drive no terminal but reorder what it shows: a name
+// holding U+202E prints the rest of its line backwards (`hóa đơn\u{202E}fdp.exe` reads as
+// `hóa đơnexe.pdf`), so text output shows them escaped too.
 
 /// Makes untrusted strings safe to write to a terminal.
 public enum ControlEscapes {
@@ -10,15 +13,26 @@ public enum ControlEscapes {
     return (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F)
   }
 
-  /// `s` with every unsafe control character written as `\xHH` (ESC becomes `\x1b`).
-  /// `kept` are left as they are (CSV keeps a cell's carriage returns).
+  /// Whether `u` reorders the text after it: the bidirectional embeddings and overrides
+  /// (U+202A–U+202E) and isolates (U+2066–U+2069). The marks (U+200E, U+200F) reorder nothing
+  /// past themselves and are left alone.
+  @inline(__always) public static func isBidiControl(_ u: Unicode.Scalar) -> Bool {
+    let v = u.value
+    return (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+  }
+
+  /// `s` with every unsafe control character written as `\xHH` (ESC becomes `\x1b`), and every
+  /// bidirectional control as `\uHHHH` (`\u202e`). `kept` are left as they are (CSV keeps a
+  /// cell's carriage returns).
   public static func escape(_ s: String, keeping kept: Unicode.Scalar? = nil) -> String {
-    guard s.unicodeScalars.contains(where: { isUnsafe($0) && $0 != kept }) else { return s }
+    func shown(_ u: Unicode.Scalar) -> Bool { u == kept || !(isUnsafe(u) || isBidiControl(u)) }
+    guard !s.unicodeScalars.allSatisfy(shown) else { return s }
     var out = String.UnicodeScalarView()
     for u in s.unicodeScalars {
-      guard isUnsafe(u), u != kept else { out.append(u); continue }
+      guard !shown(u) else { out.append(u); continue }
       let hex = String(u.value, radix: 16)
-      out.append(contentsOf: ("\\x" + (hex.count < 2 ? "0" + hex : hex)).unicodeScalars)
+      let escaped = u.value > 0xFF ? "\\u" + hex : "\\x" + (hex.count < 2 ? "0" + hex : hex)
+      out.append(contentsOf: escaped.unicodeScalars)
     }
     return String(out)
   }

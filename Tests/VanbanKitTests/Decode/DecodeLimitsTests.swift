@@ -129,6 +129,10 @@ import Testing
   @Test func controlEscapesAreVisible() {
     #expect(ControlEscapes.escape("a\u{1B}[31mb\u{7}\u{9B}c\td\ne\u{7F}") == "a\\x1b[31mb\\x07\\x9bc\td\ne\\x7f")
     #expect(ControlEscapes.escape("Việt Á") == "Việt Á")
+    // Bidirectional overrides and isolates are shown; the marks are left alone.
+    #expect(ControlEscapes.escape("hóa đơn\u{202E}fdp.exe") == "hóa đơn\\u202efdp.exe")
+    #expect(ControlEscapes.escape("a\u{2066}b\u{2069}c\u{202A}d") == "a\\u2066b\\u2069c\\u202ad")
+    #expect(ControlEscapes.escape("a\u{200F}b\u{200E}") == "a\u{200F}b\u{200E}")
     #expect(ControlEscapes.escapeLine("a\nb\r") == "a\\nb\\x0d")
   }
 
