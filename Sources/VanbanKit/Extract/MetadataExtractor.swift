@@ -100,9 +100,9 @@ public struct MetadataExtractor: Sendable {
     let preferring = firstBody.flatMap { $0.isEmpty ? nil : $0 }
     let sig =
       if let columns = SignatureColumns.readingOrder(lines) {
-        SignatureParser.parse(columns[...], preferring: preferring)
+        SignatureParser.parse(columns[...], preferring: preferring, minutes: m.type == "Biên bản")
       } else {
-        SignatureParser.parse(lines, preferring: preferring)
+        SignatureParser.parse(lines, preferring: preferring, minutes: m.type == "Biên bản")
       }
     m.signer = sig.signer
     m.signerTitle = sig.title

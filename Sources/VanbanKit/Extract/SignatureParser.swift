@@ -41,7 +41,11 @@ enum SignatureParser {
   /// names `preferring` (folded), else the first.
   /// (`screening: false` splits every line into words: the tests check that screening finds the
   /// same block.)
-  static func parse(_ lines: ArraySlice<Substring>, preferring: String? = nil, screening: Bool = true) -> Signature {
+  /// In minutes (`minutes`), the chair is the signer: the secretary who signs beside or above
+  /// the chair recorded the meeting.
+  static func parse(
+    _ lines: ArraySlice<Substring>, preferring: String? = nil, minutes: Bool = false, screening: Bool = true
+  ) -> Signature {
     var tried = IndexSet()
     // Windows overlap (a short text is one window several times over): each line is split into
     // words once.
@@ -53,13 +57,13 @@ enum SignatureParser {
       let hi = min(lines.endIndex, anchor + windowAfter)
       if tried.contains(integersIn: lo..<hi) { continue }
       tried.insert(integersIn: lo..<hi)
-      if let s = best(in: lo..<hi, preferring: preferring, &reader) {
+      if let s = best(in: lo..<hi, preferring: preferring, minutes: minutes, &reader) {
         if !s.unlistedTitle { return s }
         unlisted = unlisted ?? s
       }
     }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
-    if let s = best(in: start..<lines.endIndex, preferring: preferring, &reader) {
+    if let s = best(in: start..<lines.endIndex, preferring: preferring, minutes: minutes, &reader) {
       if !s.unlistedTitle { return s }
       unlisted = unlisted ?? s
     }
@@ -165,7 +169,9 @@ enum SignatureParser {
   // MARK: Blocks
 
   /// Every block in `lines`, in order, and the one to keep.
-  private static func best(in lines: Range<Int>, preferring: String?, _ reader: inout WordReader) -> Signature? {
+  private static func best(
+    in lines: Range<Int>, preferring: String?, minutes: Bool, _ reader: inout WordReader
+  ) -> Signature? {
     let ws = reader.words(lines)
     var found: [(Signature, Int)] = []
     var i = 0
@@ -188,6 +194,10 @@ enum SignatureParser {
     }
     let listed = found.filter { !$0.0.unlistedTitle }
     if !listed.isEmpty { found = listed }
+    if minutes {
+      let chairs = found.filter { !isSecretary($0.0.title) }
+      if !chairs.isEmpty { found = chairs }
+    }
     guard let first = found.first else { return nil }
     if found.count > 1, let p = preferring {
       let near = found.filter { $0.1 - first.1 <= 30 }
@@ -601,6 +611,13 @@ enum SignatureParser {
       j -= 1
     }
     return false
+  }
+
+  /// Whether a title is a meeting's secretary's (`THƯ KÝ`, `THƯ KÝ CUỘC HỌP`), not a body's
+  /// general secretary's (`TỔNG THƯ KÝ`).
+  private static func isSecretary(_ title: String?) -> Bool {
+    guard let t = title.map(ScalarText.fold) else { return false }
+    return t == "thu ky" || t.hasPrefix("thu ky ")
   }
 
   /// Posts outside the public bodies' list.

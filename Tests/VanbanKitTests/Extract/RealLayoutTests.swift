@@ -738,6 +738,28 @@ struct RealLayoutTests {
     #expect(m.signerTitle == "PHÓ CHỦ TỊCH")
   }
 
+  /// Minutes are signed by the secretary and the chair, set one above the other when the columns
+  /// are lost: the chair is the signer, in either order. Outside minutes, and in minutes the
+  /// secretary signs alone, the secretary's block stands.
+  @Test func minutesAreSignedByTheChairNotTheSecretary() {
+    func minutes(_ type: String, _ blocks: String) -> String {
+      "ỦY BAN NHÂN DÂN XÃ AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\(type)\n"
+        + "Họp về việc triển khai kế hoạch của xã\nHôm nay, ngày 10 tháng 5 năm 2022, tại trụ sở UBND xã.\n"
+        + "Cuộc họp kết thúc lúc 11 giờ cùng ngày./.\n" + blocks
+    }
+    let secretary = "THƯ KÝ CUỘC HỌP\nNguyễn Thị Hoa\n"
+    let chair = "CHỦ TỊCH UBND XÃ\nTrần Văn Bình\n"
+    for blocks in [secretary + chair, chair + secretary] {
+      let m = MetadataExtractor().extract(from: TextNormalizer.normalize(minutes("BIÊN BẢN", blocks)))
+      #expect(m.type == "Biên bản")
+      #expect(m.signer == "Trần Văn Bình", "\(blocks)")
+    }
+    let alone = MetadataExtractor().extract(from: TextNormalizer.normalize(minutes("BIÊN BẢN", secretary)))
+    #expect(alone.signer == "Nguyễn Thị Hoa")
+    let notice = MetadataExtractor().extract(from: TextNormalizer.normalize(minutes("THÔNG BÁO", secretary + chair)))
+    #expect(notice.signer == "Nguyễn Thị Hoa")
+  }
+
   /// A recipient in capitals, or a heading, then a line of capitalised words in the body, is no
   /// signature: the signed block at the end is found.
   @Test(arguments: [
