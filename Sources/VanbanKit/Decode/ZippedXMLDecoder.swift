@@ -163,18 +163,22 @@ struct ZippedXMLDecoder {
     // Sized once: grown by appending, a 256 MB part passes through copies of 128 and 256 MB.
     // (The size the archive declares may be a lie; the gate is also taken as the bytes come.)
     let declared = Int(clamping: min(entry.uncompressedSize, UInt64(max(budget, 0))))
-    if declared > largePart { gate.enter() }
+    if declared > largePart { try gate.enter() }
     var data = Data(capacity: declared)
     var remaining = budget
+    let cancellation = Cancellation.current
     do {
       _ = try archive.extract(entry, skipCRC32: false) { chunk in
         remaining -= chunk.count
         if remaining < 0 { throw OverBudget() }
-        if data.count + chunk.count > largePart { gate.enter() }
+        if cancellation?.isCancelled == true { throw DecodeError.givenUp }
+        if data.count + chunk.count > largePart { try gate.enter() }
         data.append(chunk)
       }
     } catch is OverBudget {
       throw .tooLarge(bytes: maxUncompressed - remaining, limit: maxUncompressed)
+    } catch let error as DecodeError {
+      throw error
     } catch {
       throw .damaged("\(path) cannot be decompressed (truncated or corrupt zip)")
     }

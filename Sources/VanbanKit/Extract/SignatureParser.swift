@@ -73,7 +73,9 @@ enum SignatureParser {
     var i = 0
     while i < ws.count {
       if let (sig, next) = block(at: i, ws), sig.title != nil {
-        if next >= ws.count, !sig.unlistedTitle { return sig }
+        // (In minutes, not a secretary's when a chair's block was found.)
+        let secretaryBesideChair = minutes && unlisted != nil && isSecretary(sig.title)
+        if next >= ws.count, !sig.unlistedTitle, !secretaryBesideChair { return sig }
         i = next
       } else {
         i += 1
@@ -192,12 +194,14 @@ enum SignatureParser {
         i += 1
       }
     }
-    let listed = found.filter { !$0.0.unlistedTitle }
-    if !listed.isEmpty { found = listed }
+    // Before the listed titles are preferred: the chair's may be unlisted (`CHỦ TỊCH UBND XÃ`)
+    // where the secretary's is listed (`THƯ KÝ`).
     if minutes {
       let chairs = found.filter { !isSecretary($0.0.title) }
       if !chairs.isEmpty { found = chairs }
     }
+    let listed = found.filter { !$0.0.unlistedTitle }
+    if !listed.isEmpty { found = listed }
     guard let first = found.first else { return nil }
     if found.count > 1, let p = preferring {
       let near = found.filter { $0.1 - first.1 <= 30 }

@@ -24,7 +24,7 @@ enum SigningStamp {
   /// Lines after the opener that may still hold the stamp's fields.
   static let stampLines = 5
 
-  /// `lines` (the lines of `text`, from its start) without the stamps' parts, or nil when the
+  /// `lines` (lines of `text`, as substrings of it) without the stamps' parts, or nil when the
   /// text has none. A stamp's part starts at a line's start or after a column's gap (a tab or two
   /// spaces) and runs to the next gap or the line's end; a line left empty is dropped, so a
   /// summary the stamp split joins up again. Only the lines that hold an opener, and the few after one, are read.
@@ -47,13 +47,14 @@ enum SigningStamp {
     var out: [Substring] = []
     var changed = false
     var left = 0  // lines that may still hold the current stamp's fields
-    var offset = 0
     var h = 0
     for (n, line) in zip(lines.indices, lines) {
-      let start = offset
-      offset += line.utf8.count + 1
+      // Where the line stands in the text, not the sum of the lines before it: the extractor's
+      // lines leave out the middle of a very long text.
+      let start = line.base.utf8.distance(from: line.base.startIndex, to: line.startIndex)
+      let end = start + line.utf8.count + 1
       while h < hits.count, hits[h] < start { h += 1 }
-      let opens = h < hits.count && hits[h] < offset ? partStart(line, openers) : nil
+      let opens = h < hits.count && hits[h] < end ? partStart(line, openers) : nil
       let cut = opens ?? (left > 0 && line.utf8.contains(0x3A) ? partStart(line, fields) : nil)
       left = opens != nil ? stampLines : max(0, left - 1)
       guard let cut else {

@@ -13,12 +13,16 @@ public enum ControlEscapes {
     return (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F)
   }
 
-  /// Whether `u` reorders the text after it: the bidirectional embeddings and overrides
-  /// (U+202A–U+202E) and isolates (U+2066–U+2069). The marks (U+200E, U+200F) reorder nothing
-  /// past themselves and are left alone.
+  /// Whether `u` can turn the text after it right to left: the right-to-left embedding and
+  /// override (U+202B, U+202E) and isolates (U+2067, and U+2068, which follows its first strong
+  /// letter). The left-to-right ones and their terminators (U+202A, U+202C, U+2066, U+2069),
+  /// which Word puts around pasted phone numbers, change nothing in Vietnamese text and are
+  /// left alone, like the marks (U+200E, U+200F).
   @inline(__always) public static func isBidiControl(_ u: Unicode.Scalar) -> Bool {
-    let v = u.value
-    return (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+    switch u.value {
+    case 0x202B, 0x202E, 0x2067, 0x2068: return true
+    default: return false
+    }
   }
 
   /// `s` with every unsafe control character written as `\xHH` (ESC becomes `\x1b`), and every

@@ -54,7 +54,7 @@ public enum GraphPrinter {
       case "\n": out += "\\n"
       case "\r", "\t": out += " "
       // A document's control characters would reach the terminal that shows the dot source.
-      case _ where ControlEscapes.isUnsafe(ch): out += " "
+      case _ where ControlEscapes.isUnsafe(ch) || ControlEscapes.isBidiControl(ch): out += " "
       default: out.unicodeScalars.append(ch)
       }
     }

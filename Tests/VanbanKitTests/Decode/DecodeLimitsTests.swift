@@ -87,22 +87,31 @@ import Testing
   }
 
   /// Large parts are held one at a time (`LargePartGate`): decodes on several threads all finish
-  /// (the gate is given back), one waiting while another holds it, and each part is made
-  /// parsable in place, its processing instruction blanked out. A gate never given back would
-  /// hang the next decode: the time limit turns that into a failure. (The threshold is lowered
-  /// from 32 MB to 1 MB here, so the test is quick.)
-  @Test(.timeLimit(.minutes(1))) func largePartsAreReadOneAtATime() throws {
+  /// (the gate is given back) and never two hold it at once, and each part is made parsable in
+  /// place (`<?x?>`, an instruction without data, kills FoundationXML unless blanked out). The
+  /// decodes run on another thread, waited for at most a minute, so a gate never given back
+  /// fails the test instead of hanging the run. (The threshold is lowered from 32 MB to 1 MB.)
+  @Test func largePartsAreReadOneAtATime() throws {
     let padding = String(repeating: " ", count: 2 << 20)
-    let bytes = try DecodeFixtures.docx(lines: ["CÔNG VĂN", "Kính gửi Sở Y tế"], extraBody: "<?pi x?>" + padding)
+    let bytes = try DecodeFixtures.docx(lines: ["CÔNG VĂN", "Kính gửi Sở Y tế"], extraBody: "<?x?>" + padding)
     let decoder = ZippedXMLDecoder(maxUncompressed: 64 << 20, largePart: 1 << 20)
     let texts = LockedBox<[String]>([])
-    DispatchQueue.concurrentPerform(iterations: 4) { _ in
-      let text = (try? decoder.decode(bytes, format: .docx).text) ?? "failed"
-      texts.withLock { $0.append(text) }
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      DispatchQueue.concurrentPerform(iterations: 4) { _ in
+        let text = (try? decoder.decode(bytes, format: .docx).text) ?? "failed"
+        texts.withLock { $0.append(text) }
+      }
+      done.signal()
+    }
+    guard done.wait(timeout: .now() + 60) == .success else {
+      Issue.record("the decodes did not finish in a minute: the gate was not given back")
+      return
     }
     let decoded = texts.withLock { $0 }
     #expect(decoded.count == 4)
     #expect(decoded.allSatisfy { $0.hasPrefix("CÔNG VĂN\nKính gửi Sở Y tế") }, "\(decoded.map { $0.prefix(40) })")
+    #expect(LargePartGate.holders.withLock { $0.peak } == 1)
   }
 
   /// The three inputs that took 309 s, 88 s and 242 s (at 1–3 MB) now take well under 30 s in all.
@@ -129,9 +138,13 @@ import Testing
   @Test func controlEscapesAreVisible() {
     #expect(ControlEscapes.escape("a\u{1B}[31mb\u{7}\u{9B}c\td\ne\u{7F}") == "a\\x1b[31mb\\x07\\x9bc\td\ne\\x7f")
     #expect(ControlEscapes.escape("Việt Á") == "Việt Á")
-    // Bidirectional overrides and isolates are shown; the marks are left alone.
+    // Controls that turn text right to left are shown; the left-to-right ones and the marks
+    // are left alone.
     #expect(ControlEscapes.escape("hóa đơn\u{202E}fdp.exe") == "hóa đơn\\u202efdp.exe")
-    #expect(ControlEscapes.escape("a\u{2066}b\u{2069}c\u{202A}d") == "a\\u2066b\\u2069c\\u202ad")
+    #expect(ControlEscapes.escape("a\u{2067}b\u{2068}c\u{202B}d") == "a\\u2067b\\u2068c\\u202bd")
+    #expect(
+      ControlEscapes.escape("\u{202A}0903 123 456\u{202C} \u{2066}x\u{2069}")
+        == "\u{202A}0903 123 456\u{202C} \u{2066}x\u{2069}")
     #expect(ControlEscapes.escape("a\u{200F}b\u{200E}") == "a\u{200F}b\u{200E}")
     #expect(ControlEscapes.escapeLine("a\nb\r") == "a\\nb\\x0d")
   }

@@ -749,10 +749,12 @@ struct RealLayoutTests {
     }
     let secretary = "THƯ KÝ CUỘC HỌP\nNguyễn Thị Hoa\n"
     let chair = "CHỦ TỊCH UBND XÃ\nTrần Văn Bình\n"
-    for blocks in [secretary + chair, chair + secretary] {
-      let m = MetadataExtractor().extract(from: TextNormalizer.normalize(minutes("BIÊN BẢN", blocks)))
-      #expect(m.type == "Biên bản")
-      #expect(m.signer == "Trần Văn Bình", "\(blocks)")
+    for (s, c) in [(secretary, chair), ("THƯ KÝ\nNguyễn Thị Hoa\n", chair)] {
+      for blocks in [s + c, c + s] {
+        let m = MetadataExtractor().extract(from: TextNormalizer.normalize(minutes("BIÊN BẢN", blocks)))
+        #expect(m.type == "Biên bản")
+        #expect(m.signer == "Trần Văn Bình", "\(blocks)")
+      }
     }
     let alone = MetadataExtractor().extract(from: TextNormalizer.normalize(minutes("BIÊN BẢN", secretary)))
     #expect(alone.signer == "Nguyễn Thị Hoa")
