@@ -227,7 +227,11 @@ import VanbanKit
       ], environment: ["PATH": bin.path])
     #expect(Date().timeIntervalSince(start) < 20)
     #expect(r.json["added"] as? Int == 1, "\(r.stdout) \(r.stderr)")
-    #expect(r.stderr.contains("slow.pdf: page 2: tesseract timed out after 1 s"), "\(r.stderr)")
+    // The fake tesseract sleeps past the page's limit; on a loaded machine rendering the page
+    // (pdftoppm) can already use up the second. Either way the page is the one reported.
+    #expect(
+      ["tesseract", "pdftoppm"].contains { r.stderr.contains("slow.pdf: page 2: \($0) timed out after 1 s") },
+      "\(r.stderr)")
   }
 }
 
