@@ -98,11 +98,12 @@ public struct MetadataExtractor: Sendable {
       return Self.bodyTrimmer.trim(ScalarText.fold(String(decoding: bytes[..<cut], as: UTF8.self)))
     }
     let preferring = firstBody.flatMap { $0.isEmpty ? nil : $0 }
+    let minutes = m.type == "Biên bản"
     let sig =
       if let columns = SignatureColumns.readingOrder(lines) {
-        SignatureParser.parse(columns[...], preferring: preferring, minutes: m.type == "Biên bản")
+        SignatureParser.parse(columns[...], preferring: preferring, minutes: minutes)
       } else {
-        SignatureParser.parse(lines, preferring: preferring, minutes: m.type == "Biên bản")
+        SignatureParser.parse(lines, preferring: preferring, minutes: minutes)
       }
     m.signer = sig.signer
     m.signerTitle = sig.title
