@@ -41,6 +41,7 @@ enum HeaderParser {
     static let vSlashv: [UInt8] = Array("v/v".utf8)
     static let ve_viec: [UInt8] = Array("ve viec".utf8)
     static let duThao: [UInt8] = Array("du thao".utf8)
+    static let continuedFrom: [UInt8] = Array("(tiep theo".utf8)
     static let dieu: [UInt8] = Array("dieu ".utf8)
     static let chuong: [UInt8] = Array("chuong ".utf8)
     static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map {
@@ -134,6 +135,11 @@ enum HeaderParser {
       // The body has begun: no header element comes after `Căn cứ …`.
       if structural, ScalarText.foldedHasPrefix(cleaned, "can cu ") {
         finishSubject()
+        return finish(h, subjectParts)
+      }
+      // An annex has begun (`Phụ lục số 04`, `PHỤ LỤC II`): the types, blank numbers and dates
+      // of its forms (`BÁO CÁO THANH TOÁN …`, `Số: …/QĐ-UBND`) are not the text's.
+      if structural, collecting == .none, isAnnexHeading(cleaned) {
         return finish(h, subjectParts)
       }
       let (segments, hadMotto, cleanedF) = stripMotto(cleaned)
@@ -335,7 +341,18 @@ enum HeaderParser {
       structural = true
       // `Số: 1056/QĐ-CT Tuyên Quang, ngày 16 tháng 8 năm 2010 QUYẾT ĐỊNH …` on one line.
       let rest = ScalarText.whitespaces.trim(String(decoding: f.bytes[end...], as: UTF8.self))
-      if !rest.isEmpty, parseInline(rest, &h, &structural, &collecting, &subjectParts) { return true }
+      let titled = prefixType != nil && h.typeLine == nil && isTitleDate(rest) && !f.bytes[..<end].contains(0x3A)
+      if !rest.isEmpty, parseInline(rest, &h, &structural, &collecting, &subjectParts) {
+        // The Gazette names a text it goes on printing the way an index does, `Thông tư số
+        // 102/2018/TT-BTC ngày 14 tháng 11 năm 2018` over its summary in small letters: that is
+        // its type and its summary, not the form in capitals that its annex then prints.
+        if titled {
+          h.typeLine = prefixType
+          subjectParts = []
+          collecting = .afterType
+        }
+        return true
+      }
       // `Số: 778/TCHQ-GSQL V/v xử lý …` on one line.
       let restF = f.toFolded(end)
       if let v = f.find(Cue.vSlashv, from: restF) {
@@ -430,6 +447,8 @@ enum HeaderParser {
     }
     if numberLine(f) != nil || placeDate(f) != nil { return false }
     if line.utf8.count > 250 { return false }
+    // The Gazette's `(Tiếp theo Công báo số …)`, and an annex's heading, follow the summary.
+    if b.starts(with: Cue.continuedFrom) || isAnnexHeading(line) { return false }
     // The authority that enacts it (`QUỐC HỘI KHÓA XII`, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
     if isCapitalised(line) {
       for cue in Cue.authorities where b.starts(with: cue) {
@@ -475,6 +494,28 @@ enum HeaderParser {
       return nil
     }
     return (m.canonical, prefixType, m.range.upperBound)
+  }
+
+  /// `ngày 14 tháng 11 năm 2018` and nothing after it: the date that ends a text's name.
+  static func isTitleDate(_ rest: String) -> Bool {
+    let f = FoldedText(rest)
+    guard UTF8Bytes.hasWord(f.folded, 0, "ngay"), let (_, _, end) = placeDate(f) else { return false }
+    return UTF8Bytes.skipBlanks(f.folded, end) == f.folded.count
+  }
+
+  /// An annex's heading line: `Phụ lục`, `PHỤ LỤC II`, `Phụ lục số 04`, `Phụ lục 1:`; not a line
+  /// that goes on in words (`Phụ lục này quy định …`).
+  static func isAnnexHeading(_ line: String) -> Bool {
+    guard line.unicodeScalars.first == "P" else { return false }
+    let b = Array(ScalarText.fold(line).utf8)
+    guard UTF8Bytes.hasWord(b, 0, "phu"), UTF8Bytes.hasWord(b, UTF8Bytes.skipBlanks(b, 3), "luc") else { return false }
+    var p = UTF8Bytes.skipBlanks(b, UTF8Bytes.skipBlanks(b, 3) + 3)
+    if UTF8Bytes.hasWord(b, p, "so") { p = UTF8Bytes.skipBlanks(b, p + 2) }
+    // Its mark: roman numerals or digits, with `.` between parts (`Phụ lục 2.1`).
+    while p < b.count, UTF8Bytes.isDigit(b, p) || "ivxlc.".utf8.contains(b[p]) { p += 1 }
+    p = UTF8Bytes.skipBlanks(b, p)
+    // Then the end, or a colon or dash before the annex's title.
+    return p == b.count || b[p] == 0x3A || b[p] == 0x2D || b[p] == 0xE2
   }
 
   /// Draft placeholders before a blank number: `Số: ....../UBND`, `Số: … /UBND`.

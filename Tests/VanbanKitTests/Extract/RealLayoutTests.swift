@@ -822,4 +822,64 @@ struct RealLayoutTests {
     let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
     #expect(m.signer == nil)
   }
+
+  /// The Gazette goes on printing a text in a later issue under the name an index gives it,
+  /// `Thông tư số … ngày …` over its summary in small letters, and then its annexes' forms: the
+  /// text is the Thông tư with that summary, not the form's `BÁO CÁO`.
+  @Test func aGazetteContinuationIsNamedByItsTitleLine() {
+    let text = """
+      2
+      CÔNG BÁO/Số 203 + 204/Ngày 18-02-2019
+
+      VĂN BẢN QUY PHẠM PHÁP LUẬT
+
+      BỘ TÀI CHÍNH
+
+      Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018
+      hướng dẫn kế toán Bảo hiểm xã hội
+
+      (Tiếp theo Công báo số 201 + 202)
+
+      Phụ lục số 04
+      HỆ THỐNG BÁO CÁO TÀI CHÍNH
+      Mẫu số: B11-BH
+      BÁO CÁO THANH TOÁN VỀ THU BHXH, BHYT, BHTN
+      Quý.... năm.....
+      1. Số thu kỳ trước chưa nộp về BHXH cấp trên
+      """
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.type == "Thông tư")
+    #expect(m.number == "102/2018/TT-BTC")
+    #expect(m.date?.iso == "2018-11-14")
+    #expect(m.issuer == "Bộ Tài chính")
+    #expect(m.subject == "hướng dẫn kế toán Bảo hiểm xã hội")
+    // A date that a sentence goes on after (`… năm 2018 của Bộ Tài chính`) is a citation's, not
+    // the end of a text's name.
+    #expect(HeaderParser.isTitleDate("ngày 14 tháng 11 năm 2018"))
+    #expect(!HeaderParser.isTitleDate("ngày 14 tháng 11 năm 2018 của Bộ Tài chính"))
+  }
+
+  /// An annex's heading ends the header: the capitals of its form (`KẾ HOẠCH TIÊM CHỦNG`) are no
+  /// type line, where a header that named no type left one open.
+  @Test(arguments: ["Phụ lục I", "PHỤ LỤC", "Phụ lục số 04", "PHỤ LỤC 2.1: MẪU BIỂU"])
+  func anAnnexHeadingEndsTheHeader(_ heading: String) {
+    let text = """
+      BỘ Y TẾ
+      Số: 45/BYT-KH
+      Hà Nội, ngày 3 tháng 4 năm 2021
+      \(heading)
+      KẾ HOẠCH TIÊM CHỦNG
+      1. Đối tượng tiêm
+      """
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.number == "45/BYT-KH")
+    #expect(m.type == nil)
+    #expect(HeaderParser.isAnnexHeading(heading))
+  }
+
+  /// A line that opens with the word but goes on in words, or wraps a title, is no annex's heading.
+  @Test(arguments: ["Phụ lục này quy định mẫu biểu", "Phụ lục I của Thông tư số 01/2020/TT-BYT", "phụ lục"])
+  func aSentenceAboutAnAnnexIsNoHeading(_ line: String) {
+    #expect(!HeaderParser.isAnnexHeading(line))
+  }
 }
