@@ -99,8 +99,11 @@ public struct MetadataExtractor: Sendable {
     }
     let preferring = firstBody.flatMap { $0.isEmpty ? nil : $0 }
     let minutes = m.type == "Biên bản"
+    // Blocks set in columns with spaces or tabs are read column by column (SignatureColumns).
+    let recipientsApart = SignatureColumns.readingOrder(lines)
+    let columns = SignatureColumns.sideBySide(recipientsApart?[...] ?? lines) ?? recipientsApart
     let sig =
-      if let columns = SignatureColumns.readingOrder(lines) {
+      if let columns {
         SignatureParser.parse(columns[...], preferring: preferring, minutes: minutes)
       } else {
         SignatureParser.parse(lines, preferring: preferring, minutes: minutes)

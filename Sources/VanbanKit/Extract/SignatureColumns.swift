@@ -1,4 +1,5 @@
-// Reading order for a `Nơi nhận` list laid beside the signature with tabs or spaces.
+// Reading order for a closing block set in columns with tabs or spaces: a `Nơi nhận` list laid
+// beside the signature, or two signature blocks side by side.
 //
 // Offices without a signature table set the closing block with tab stops (Word) or runs of
 // spaces (a text copy): `Nơi nhận:⇥⇥KT. CHỦ TỊCH` / `- Như trên;⇥⇥PHÓ CHỦ TỊCH` / `- Lưu: VT.` /
@@ -33,6 +34,59 @@ enum SignatureColumns {
     }
     guard var out else { return nil }
     out += lines[copied...]
+    return out
+  }
+
+  /// `lines` with two signature blocks set side by side near the end (`THƯ KÝ      CHỦ TỌA` over
+  /// `Lê Hoa      Trần Bình`: minutes' secretary and chair, a joint text's two bodies) rewritten
+  /// as the left block's lines then the right's; nil when the end holds no such pair. Read as
+  /// lines, the two names ran into one (`Lê Hoa Trần Bình`) or none was read.
+  static func sideBySide(_ lines: ArraySlice<Substring>) -> [Substring]? {
+    var last = lines.endIndex
+    while last > lines.startIndex, cells(lines[last - 1]) == ("", "") { last -= 1 }
+    let floor = max(lines.startIndex, last - pairWindow)
+    // The titles' line: a capitalised cell on each side of a gap.
+    guard let titles = (floor..<last).last(where: { isPairOfTitles(lines[$0]) }) else { return nil }
+    var start = titles
+    while start > max(floor, titles - 3), isPairOfTitles(lines[start - 1]) { start -= 1 }
+    // Below it, the signing notes and the names: short lines, up to the text's end.
+    guard last - titles <= pairWindow / 2,
+      lines[titles..<last].allSatisfy({ $0.utf8.count <= 160 })
+    else { return nil }
+    let block = lines[start..<last].map { Substring(expandingTabs($0)) }
+    guard let split = PDFLayout.twoColumns(block[...]), split.left.count >= 2, split.right.count >= 2 else {
+      return nil
+    }
+    return Array(lines[..<start]) + (split.left + split.right).map { Substring($0) } + Array(lines[last...])
+  }
+
+  /// Lines from the text's end within which a side-by-side pair is looked for.
+  static let pairWindow = 16
+
+  /// Two cells split by a gap (after any indent), each in capitals and no longer than a title.
+  private static func isPairOfTitles(_ line: Substring) -> Bool {
+    let (l, r) = cells(trimmed(line))
+    guard !l.isEmpty, !r.isEmpty, cells(r).1.isEmpty else { return false }
+    return [l, r].allSatisfy { c in
+      c.split(separator: " ").count <= 8 && HeaderParser.isCapitalised(String(c))
+    }
+  }
+
+  /// Tabs as the spaces to the next stop of eight, so that columns line up by position.
+  private static func expandingTabs(_ line: Substring) -> String {
+    guard line.utf8.contains(0x09) else { return String(line) }
+    var out = ""
+    var column = 0
+    for c in line {
+      if c == "\t" {
+        let n = 8 - column % 8
+        out += String(repeating: " ", count: n)
+        column += n
+      } else {
+        out.append(c)
+        column += 1
+      }
+    }
     return out
   }
 

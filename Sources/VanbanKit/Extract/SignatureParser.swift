@@ -625,7 +625,11 @@ enum SignatureParser {
   }
 
   /// Posts outside the public bodies' list.
-  static let otherTitles: Set<String> = ["dai su", "tong lanh su", "lanh su", "tong bien tap", "chu tich hoi"]
+  static let otherTitles: Set<String> = [
+    "dai su", "tong lanh su", "lanh su", "tong bien tap", "chu tich hoi",
+    // A meeting's chair, who signs its minutes.
+    "chu toa", "chu tri", "chu toa cuoc hop", "chu tri cuoc hop",
+  ]
 
   /// Every word of a title.
   static let titleWords = Set(titles.flatMap { $0.split(separator: " ").map(String.init) })

@@ -882,4 +882,56 @@ struct RealLayoutTests {
   func aSentenceAboutAnAnnexIsNoHeading(_ line: String) {
     #expect(!HeaderParser.isAnnexHeading(line))
   }
+
+  /// Two blocks side by side, set with spaces or tabs (a text copy, Word's tab stops): each
+  /// column is read as a block. Minutes are signed by their chair, beside the secretary; the
+  /// two names do not run into one.
+  @Test(arguments: [
+    "THƯ KÝ                              CHỦ TỌA\n(Đã ký)                             (Đã ký)\n\nLê Thị Hoa                          Trần Văn Bình",
+    "    THƯ KÝ CUỘC HỌP                     CHỦ TRÌ CUỘC HỌP\n\n    Lê Thị Hoa                          Trần Văn Bình",
+    "THƯ KÝ\t\t\t\tCHỦ TỌA\nLê Thị Hoa\t\t\tTrần Văn Bình",
+    "THƯ KÝ                              CHỦ TỊCH UBND XÃ\n\nLê Thị Hoa                          Trần Văn Bình\n\n",
+  ])
+  func minutesSignedSideBySide(_ blocks: String) {
+    let text = """
+      ỦY BAN NHÂN DÂN XÃ AN PHÚ
+      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      Độc lập - Tự do - Hạnh phúc
+      BIÊN BẢN
+      Họp về việc triển khai kế hoạch của xã
+      Hôm nay, ngày 10 tháng 5 năm 2022, tại trụ sở UBND xã.
+      Cuộc họp kết thúc lúc 11 giờ cùng ngày./.
+      \(blocks)
+      """
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.signer == "Trần Văn Bình")
+    #expect(m.signerTitle.map(ScalarText.fold)?.hasPrefix("chu t") == true)
+  }
+
+  /// A joint text's two ministers sign side by side: the signer is the one for the body its
+  /// header names first, here in the right column.
+  @Test func jointBlocksSideBySideGiveTheFirstBodysSigner() {
+    let text = """
+      BỘ Y TẾ - BỘ TÀI CHÍNH
+      Số: 12/2021/TTLT-BYT-BTC
+      Hà Nội, ngày 5 tháng 3 năm 2021
+      THÔNG TƯ LIÊN TỊCH
+      Hướng dẫn chi trả phụ cấp chống dịch
+      Điều 1. Phạm vi điều chỉnh
+      Thông tư này hướng dẫn chi trả phụ cấp./.
+      KT. BỘ TRƯỞNG BỘ TÀI CHÍNH              KT. BỘ TRƯỞNG BỘ Y TẾ
+      THỨ TRƯỞNG                              THỨ TRƯỞNG
+      Trần Văn Nam                            Nguyễn Thị Lan
+      """
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.signer == "Nguyễn Thị Lan")
+    #expect(m.signerTitle == "THỨ TRƯỞNG")
+  }
+
+  /// Two cells in capitals that a table of data ends with are left as lines when no names
+  /// follow on both sides.
+  @Test func aTableRowInCapitalsIsNoPairOfBlocks() {
+    let lines = "Nội dung\nTỔNG CỘNG                 HAI TỶ ĐỒNG\n".split(separator: "\n")[...]
+    #expect(SignatureColumns.sideBySide(lines) == nil)
+  }
 }
