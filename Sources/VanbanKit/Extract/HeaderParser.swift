@@ -25,6 +25,9 @@ struct HeaderInfo {
   var consolidated = false
   /// Index of the `Kính gửi` line, when the header has one.
   var recipientsLine: Int?
+  /// The type was read from a text's name (`Thông tư số … ngày …`): it stands only if a summary
+  /// in small letters follows.
+  var typeFromName = false
 }
 
 enum HeaderParser {
@@ -41,7 +44,7 @@ enum HeaderParser {
     static let vSlashv: [UInt8] = Array("v/v".utf8)
     static let ve_viec: [UInt8] = Array("ve viec".utf8)
     static let duThao: [UInt8] = Array("du thao".utf8)
-    static let continuedFrom: [UInt8] = Array("(tiep theo".utf8)
+    static let continuedFrom: [UInt8] = Array("(tiep theo cong bao".utf8)
     static let dieu: [UInt8] = Array("dieu ".utf8)
     static let chuong: [UInt8] = Array("chuong ".utf8)
     static let mottos: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map {
@@ -120,6 +123,16 @@ enum HeaderParser {
       }
       lastWasBlank = false
       doubleSpaced = blankLines * 2 >= seen && seen >= 4
+      // A web copy's page title (`Nghị quyết số 01/2021/NQ-HĐND ngày …`) over the header: the
+      // header's own type line and summary are still to come.
+      if h.typeFromName {
+        h.typeFromName = false
+        if cleaned.unicodeScalars.first?.properties.isLowercase != true {
+          h.typeLine = nil
+          subjectParts = []
+          collecting = .none
+        }
+      }
       if let cue = pendingNumberCue {
         pendingNumberCue = nil
         if h.number == nil, let (n, end) = numberAtStart(cleaned) {
@@ -348,6 +361,7 @@ enum HeaderParser {
         // its type and its summary, not the form in capitals that its annex then prints.
         if titled {
           h.typeLine = prefixType
+          h.typeFromName = true
           subjectParts = []
           collecting = .afterType
         }
@@ -448,7 +462,7 @@ enum HeaderParser {
     if numberLine(f) != nil || placeDate(f) != nil { return false }
     if line.utf8.count > 250 { return false }
     // The Gazette's `(Tiếp theo Công báo số …)`, and an annex's heading, follow the summary.
-    if b.starts(with: Cue.continuedFrom) || isAnnexHeading(line) { return false }
+    if b.starts(with: Cue.continuedFrom) { return false }
     // The authority that enacts it (`QUỐC HỘI KHÓA XII`, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
     if isCapitalised(line) {
       for cue in Cue.authorities where b.starts(with: cue) {
@@ -512,10 +526,14 @@ enum HeaderParser {
     var p = UTF8Bytes.skipBlanks(b, UTF8Bytes.skipBlanks(b, 3) + 3)
     if UTF8Bytes.hasWord(b, p, "so") { p = UTF8Bytes.skipBlanks(b, p + 2) }
     // Its mark: roman numerals or digits, with `.` between parts (`Phụ lục 2.1`).
-    while p < b.count, UTF8Bytes.isDigit(b, p) || "ivxlc.".utf8.contains(b[p]) { p += 1 }
+    let mark = p
+    while p < b.count, UTF8Bytes.isDigit(b, p) || "ivx.".utf8.contains(b[p]) { p += 1 }
+    let marked = p > mark
     p = UTF8Bytes.skipBlanks(b, p)
-    // Then the end, or a colon or dash before the annex's title.
-    return p == b.count || b[p] == 0x3A || b[p] == 0x2D || b[p] == 0xE2
+    // Then the end, or after a mark a colon or dash (`-`, `–`, `—`) before the annex's title
+    // (`Phụ lục: Danh sách …` with no mark is a header's note of what is attached).
+    let dash = b[p...].starts(with: [0xE2, 0x80, 0x93]) || b[p...].starts(with: [0xE2, 0x80, 0x94])
+    return p == b.count || marked && (b[p] == 0x3A || b[p] == 0x2D || dash)
   }
 
   /// Draft placeholders before a blank number: `Số: ....../UBND`, `Số: … /UBND`.

@@ -99,15 +99,29 @@ public struct MetadataExtractor: Sendable {
     }
     let preferring = firstBody.flatMap { $0.isEmpty ? nil : $0 }
     let minutes = m.type == "Biên bản"
-    // Blocks set in columns with spaces or tabs are read column by column (SignatureColumns).
+    // Blocks set in columns with spaces or tabs are read column by column (SignatureColumns);
+    // two blocks side by side are read first on their own, as a pair.
     let recipientsApart = SignatureColumns.readingOrder(lines)
-    let columns = SignatureColumns.sideBySide(recipientsApart?[...] ?? lines) ?? recipientsApart
-    let sig =
-      if let columns {
-        SignatureParser.parse(columns[...], preferring: preferring, minutes: minutes)
-      } else {
-        SignatureParser.parse(lines, preferring: preferring, minutes: minutes)
-      }
+    let paired = SignatureColumns.sideBySide(recipientsApart?[...] ?? lines)
+    var sig = Signature()
+    if let paired {
+      sig = SignatureParser.parse(
+        paired.lines[paired.pair], preferring: preferring, minutes: minutes, rightColumn: paired.right)
+    }
+    // Else as the lines were; a pair whose chair's, first body's or right block was not read
+    // gives no signer (not the left one's, an approver's or a counterpart's).
+    if sig.signer == nil {
+      sig =
+        if let paired {
+          SignatureParser.parse(
+            (paired.lines[..<paired.pair.lowerBound] + paired.lines[paired.pair.upperBound...])[...],
+            preferring: preferring, minutes: minutes)
+        } else if let columns = recipientsApart {
+          SignatureParser.parse(columns[...], preferring: preferring, minutes: minutes)
+        } else {
+          SignatureParser.parse(lines, preferring: preferring, minutes: minutes)
+        }
+    }
     m.signer = sig.signer
     m.signerTitle = sig.title
 

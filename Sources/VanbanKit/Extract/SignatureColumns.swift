@@ -39,9 +39,14 @@ enum SignatureColumns {
 
   /// `lines` with two signature blocks set side by side near the end (`THƯ KÝ      CHỦ TỌA` over
   /// `Lê Hoa      Trần Bình`: minutes' secretary and chair, a joint text's two bodies) rewritten
-  /// as the left block's lines then the right's; nil when the end holds no such pair. Read as
-  /// lines, the two names ran into one (`Lê Hoa Trần Bình`) or none was read.
-  static func sideBySide(_ lines: ArraySlice<Substring>) -> [Substring]? {
+  /// as the right block's lines then the left's; nil when the end holds no such pair. Read as
+  /// lines, the two names ran into one (`Lê Hoa Trần Bình`) or none was read. The right block
+  /// comes first because the side that issues the text signs on the right; the left is a
+  /// counterpart's, an approver's or a confirming unit's (`ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA`,
+  /// `DUYỆT CỦA HIỆU TRƯỞNG`). A joint text's signer is still chosen by the body its header names
+  /// first, and minutes' by the chair's title (SignatureParser).
+  /// `pair` is where the two blocks stand in `lines`, `right` where the right one does.
+  static func sideBySide(_ lines: ArraySlice<Substring>) -> (lines: [Substring], pair: Range<Int>, right: Range<Int>)? {
     var last = lines.endIndex
     while last > lines.startIndex, cells(lines[last - 1]) == ("", "") { last -= 1 }
     let floor = max(lines.startIndex, last - pairWindow)
@@ -49,15 +54,30 @@ enum SignatureColumns {
     guard let titles = (floor..<last).last(where: { isPairOfTitles(lines[$0]) }) else { return nil }
     var start = titles
     while start > max(floor, titles - 3), isPairOfTitles(lines[start - 1]) { start -= 1 }
-    // Below it, the signing notes and the names: short lines, up to the text's end.
-    guard last - titles <= pairWindow / 2,
-      lines[titles..<last].allSatisfy({ $0.utf8.count <= 160 })
-    else { return nil }
-    let block = lines[start..<last].map { Substring(expandingTabs($0)) }
-    guard let split = PDFLayout.twoColumns(block[...]), split.left.count >= 2, split.right.count >= 2 else {
+    // Below it, the signing notes and the names: short lines, up to the text's end or a
+    // `Nơi nhận` list set under the blocks.
+    let end = (titles + 1..<last).first { isRecipientsCue(lines[$0]) } ?? last
+    guard end - titles <= pairWindow / 2, lines[titles..<end].allSatisfy({ $0.utf8.count <= 160 }) else {
       return nil
     }
-    return Array(lines[..<start]) + (split.left + split.right).map { Substring($0) } + Array(lines[last...])
+    let block = lines[start..<end].map { Substring(expandingTabs($0)) }
+    guard let split = PDFLayout.twoColumns(block[...]), isBlock(split.left), isBlock(split.right) else { return nil }
+    let before = Array(lines[..<start])
+    let pair = (split.right + split.left).map { Substring($0) }
+    let at = before.count
+    return (before + pair + Array(lines[end...]), at..<(at + pair.count), at..<(at + split.right.count))
+  }
+
+  /// Whether a column's lines are one signature block: lines in capitals (the authority and the
+  /// title), signing notes, and at most one other line, the last (the name). A table's column
+  /// (`HỌ VÀ TÊN` over several names) or a roster is not.
+  private static func isBlock(_ column: [String]) -> Bool {
+    guard (2...8).contains(column.count), HeaderParser.isCapitalised(column[0]) else { return false }
+    let others = column.indices.filter { k in
+      let c = column[k]
+      return !HeaderParser.isCapitalised(c) && !c.hasPrefix("(") && !c.hasPrefix("[")
+    }
+    return others.count <= 1 && others.allSatisfy { $0 == column.count - 1 }
   }
 
   /// Lines from the text's end within which a side-by-side pair is looked for.

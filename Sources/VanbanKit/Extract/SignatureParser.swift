@@ -43,9 +43,16 @@ enum SignatureParser {
   /// same block.)
   /// In minutes (`minutes`), the chair is the signer: the secretary who signs beside or above
   /// the chair recorded the meeting.
+  /// `rightColumn`: the lines are two blocks that stood side by side, the right one (these lines)
+  /// first (SignatureColumns.sideBySide). Their layout already says they are signatures, so a
+  /// block under a title the list lacks counts as one under a listed title. The signer is the
+  /// chair's in minutes, the first body's in a joint text, else the right block's (the issuing
+  /// side signs on the right): never the left one's for want of a right one.
   static func parse(
-    _ lines: ArraySlice<Substring>, preferring: String? = nil, minutes: Bool = false, screening: Bool = true
+    _ lines: ArraySlice<Substring>, preferring: String? = nil, minutes: Bool = false, rightColumn: Range<Int>? = nil,
+    screening: Bool = true
   ) -> Signature {
+    let pair = rightColumn != nil
     var tried = IndexSet()
     // Windows overlap (a short text is one window several times over): each line is split into
     // words once.
@@ -57,16 +64,20 @@ enum SignatureParser {
       let hi = min(lines.endIndex, anchor + windowAfter)
       if tried.contains(integersIn: lo..<hi) { continue }
       tried.insert(integersIn: lo..<hi)
-      if let s = best(in: lo..<hi, preferring: preferring, minutes: minutes, &reader) {
-        if !s.unlistedTitle { return s }
+      if let s = best(in: lo..<hi, preferring: preferring, minutes: minutes, rightColumn: rightColumn, &reader) {
+        if !s.unlistedTitle || pair { return s }
         unlisted = unlisted ?? s
       }
     }
     let start = max(lines.startIndex, lines.endIndex - tailLines)
-    if let s = best(in: start..<lines.endIndex, preferring: preferring, minutes: minutes, &reader) {
-      if !s.unlistedTitle { return s }
+    if let s = best(
+      in: start..<lines.endIndex, preferring: preferring, minutes: minutes, rightColumn: rightColumn, &reader)
+    {
+      if !s.unlistedTitle || pair { return s }
       unlisted = unlisted ?? s
     }
+    // A pair gives its chair's, first body's or right block's signer, or none.
+    if pair { return Signature() }
     // A block left unsigned (a draft, a copy without the name) that ends the text still has
     // its title.
     let ws = reader.words(start..<lines.endIndex)
@@ -172,7 +183,7 @@ enum SignatureParser {
 
   /// Every block in `lines`, in order, and the one to keep.
   private static func best(
-    in lines: Range<Int>, preferring: String?, minutes: Bool, _ reader: inout WordReader
+    in lines: Range<Int>, preferring: String?, minutes: Bool, rightColumn: Range<Int>?, _ reader: inout WordReader
   ) -> Signature? {
     let ws = reader.words(lines)
     var found: [(Signature, Int)] = []
@@ -193,6 +204,15 @@ enum SignatureParser {
       } else {
         i += 1
       }
+    }
+    if let right = rightColumn {
+      if minutes { return found.first { !isSecretary($0.0.title) }?.0 }
+      if let p = preferring,
+        let m = found.first(where: { $0.0.authority.map { ScalarText.fold($0).contains(p) } ?? false })
+      {
+        return m.0
+      }
+      return found.first { right.contains($0.1) }?.0
     }
     // Before the listed titles are preferred: the chair's may be unlisted (`CHỦ TỊCH UBND XÃ`)
     // where the secretary's is listed (`THƯ KÝ`).

@@ -878,7 +878,10 @@ struct RealLayoutTests {
   }
 
   /// A line that opens with the word but goes on in words, or wraps a title, is no annex's heading.
-  @Test(arguments: ["Phụ lục này quy định mẫu biểu", "Phụ lục I của Thông tư số 01/2020/TT-BYT", "phụ lục"])
+  @Test(arguments: [
+    "Phụ lục này quy định mẫu biểu", "Phụ lục I của Thông tư số 01/2020/TT-BYT", "phụ lục",
+    "Phụ lục: Danh sách đơn vị được phân bổ vắc xin",
+  ])
   func aSentenceAboutAnAnnexIsNoHeading(_ line: String) {
     #expect(!HeaderParser.isAnnexHeading(line))
   }
@@ -933,5 +936,105 @@ struct RealLayoutTests {
   @Test func aTableRowInCapitalsIsNoPairOfBlocks() {
     let lines = "Nội dung\nTỔNG CỘNG                 HAI TỶ ĐỒNG\n".split(separator: "\n")[...]
     #expect(SignatureColumns.sideBySide(lines) == nil)
+  }
+
+  /// A web copy's page title names the text (`Nghị quyết số … ngày …`) over its header: the
+  /// header's type line and summary still give the summary. Only a summary in small letters right
+  /// under such a name is read as the text's (a Gazette continuation).
+  @Test(arguments: [
+    (
+      "Nghị quyết số 01/2021/NQ-HĐND ngày 10 tháng 7 năm 2021\nHỘI ĐỒNG NHÂN DÂN\nTỈNH NGHỆ AN\n"
+        + "Số: 01/2021/NQ-HĐND\nNghệ An, ngày 10 tháng 7 năm 2021\nNGHỊ QUYẾT\n"
+        + "Quy định mức thu phí tham quan của tỉnh\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+      "Quy định mức thu phí tham quan của tỉnh"
+    ),
+    (
+      "Công văn số 778/TCHQ-GSQL ngày 15 tháng 02 năm 2021\nBỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\n"
+        + "Số: 778/TCHQ-GSQL\nV/v xử lý hàng hóa tồn đọng của doanh nghiệp\nHà Nội, ngày 15 tháng 02 năm 2021\n"
+        + "Kính gửi: Cục Hải quan các tỉnh, thành phố.",
+      "xử lý hàng hóa tồn đọng của doanh nghiệp"
+    ),
+    (
+      "HỘI ĐỒNG NHÂN DÂN\nTỈNH NGHỆ AN\nNghị quyết số 01/2021/NQ-HĐND ngày 10 tháng 7 năm 2021\nNGHỊ QUYẾT\n"
+        + "VỀ MỨC THU PHÍ THAM QUAN CỦA TỈNH\nHỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN\nCăn cứ Luật Tổ chức chính quyền;",
+      "VỀ MỨC THU PHÍ THAM QUAN CỦA TỈNH"
+    ),
+  ])
+  func aTextsNameOverItsHeaderLeavesTheHeadersSummary(_ text: String, _ subject: String) {
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.subject?.hasSuffix(subject) == true, "\(m.subject ?? "nil")")
+  }
+
+  /// A summary that wraps onto a line opening with `Phụ lục` goes on there: only a heading after
+  /// the summary ends the header.
+  @Test func aSummaryWrappedOntoAnAnnexsNameGoesOn() {
+    let text = """
+      BỘ LAO ĐỘNG - THƯƠNG BINH
+      VÀ XÃ HỘI
+      Số: 25/QĐ-LĐTBXH
+      Hà Nội, ngày 10 tháng 01 năm 2022
+      QUYẾT ĐỊNH
+      Về việc sửa đổi, bổ sung
+      Phụ lục II - Danh mục thủ tục hành chính của Bộ
+      Căn cứ Nghị định số 14/2017/NĐ-CP ngày 17 tháng 02 năm 2017;
+      """
+    let m = MetadataExtractor().extract(from: TextNormalizer.normalize(text))
+    #expect(m.subject == "Về việc sửa đổi, bổ sung Phụ lục II - Danh mục thủ tục hành chính của Bộ")
+  }
+
+  /// Side by side, the issuing side signs on the right: an inspection's minutes are the team
+  /// leader's, not the inspected unit's; a `Nơi nhận` list under the blocks is not part of them.
+  @Test func sideBySideTheRightBlockIssuesTheText() {
+    let inspection = """
+      SỞ Y TẾ TỈNH NGHỆ AN
+      ĐOÀN KIỂM TRA
+      BIÊN BẢN
+      Kiểm tra công tác phòng, chống dịch tại cơ sở của huyện
+      Hôm nay, ngày 10 tháng 5 năm 2022, Đoàn kiểm tra của Sở Y tế làm việc tại Trung tâm Y tế huyện.
+      Biên bản lập xong hồi 11 giờ cùng ngày./.
+      ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA                 TRƯỞNG ĐOÀN KIỂM TRA
+      GIÁM ĐỐC                                      PHÓ GIÁM ĐỐC SỞ Y TẾ
+      Hồ Văn Lợi                                    Nguyễn Thị Xuân
+      """
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(inspection)).signer == "Nguyễn Thị Xuân")
+    let listed = """
+      BỘ TÀI CHÍNH - BỘ Y TẾ
+      Số: 14/2021/TTLT-BTC-BYT
+      Hà Nội, ngày 5 tháng 3 năm 2021
+      THÔNG TƯ LIÊN TỊCH
+      Hướng dẫn chi trả phụ cấp của cán bộ y tế
+      Điều 1. Phạm vi điều chỉnh
+      Thông tư này có hiệu lực từ ngày ký./.
+      KT. BỘ TRƯỞNG BỘ TÀI CHÍNH              KT. BỘ TRƯỞNG BỘ Y TẾ
+      THỨ TRƯỞNG                              THỨ TRƯỞNG
+      Trần Văn Nam                            Nguyễn Thị Lan
+      Nơi nhận:
+      - Văn phòng Trung ương và các Ban của Đảng;
+      - Văn phòng Chủ tịch nước, Văn phòng Quốc hội;
+      - Lưu: VT BYT, VT BTC.
+      """
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(listed)).signer == "Trần Văn Nam")
+  }
+
+  /// A table whose head row is two cells in capitals (`HỌ VÀ TÊN    CHỨC VỤ`), or a roster of two
+  /// names a column under a signature, is no pair of blocks; nor does a pair whose right block is
+  /// not read give the left one's signer (`DUYỆT CỦA HIỆU TRƯỞNG` beside the one who submits).
+  @Test func tablesRostersAndApproversAreNoSigners() {
+    let head =
+      "SỞ NỘI VỤ TỈNH THÁI BÌNH\nSố: 89/TB-SNV\nThái Bình, ngày 20 tháng 7 năm 2022\nTHÔNG BÁO\nLịch trực\nNội dung./.\n"
+    let table =
+      head + "HỌ VÀ TÊN                       CHỨC VỤ\nNguyễn Văn Tâm                  GIÁM ĐỐC SỞ TÀI CHÍNH\n"
+      + "Lê Thị Mai                      PHÓ GIÁM ĐỐC SỞ Y TẾ\nHoàng Văn Long                  CHÁNH VĂN PHÒNG"
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(table)).signer == nil)
+    let roster =
+      head
+      + "                                           GIÁM ĐỐC\n                                           Đặng Văn Tùng\n"
+      + "TRƯỞNG BAN                      PHÓ TRƯỞNG BAN\nNguyễn Văn Khải                 Trần Thị Liên\n"
+      + "Lê Văn Quang                    Phạm Thị Thơm"
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(roster)).signer == "Đặng Văn Tùng")
+    let approval =
+      head + "      DUYỆT CỦA HIỆU TRƯỞNG                    TỔ TRƯỞNG TỔ HÀNH CHÍNH\n"
+      + "      Đỗ Minh Khoa                             Phạm Thu Trang"
+    #expect(MetadataExtractor().extract(from: TextNormalizer.normalize(approval)).signer != "Đỗ Minh Khoa")
   }
 }
