@@ -461,7 +461,7 @@ enum HeaderParser {
     }
     if numberLine(f) != nil || placeDate(f) != nil { return false }
     if line.utf8.count > 250 { return false }
-    // The Gazette's `(Tiếp theo Công báo số …)`, and an annex's heading, follow the summary.
+    // The Gazette's `(Tiếp theo Công báo số …)` follows the summary of a text it goes on printing.
     if b.starts(with: Cue.continuedFrom) { return false }
     // The authority that enacts it (`QUỐC HỘI KHÓA XII`, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
     if isCapitalised(line) {
