@@ -102,6 +102,7 @@ import VanbanServer
     "/api/search?q=viet&since=2023&until=2020-06",
     "/api/refs/16%2FCT-TTg?year=20x2", "/api/search?q=viet&fields=bogus",
     "/api/search?q=viet&format=csv&fields=snippet,x", "/api/search?q=viet&format=csv&bom=abc",
+    "/api/search?q=viet&agency=", "/api/search?q=viet&type=%20", "/api/search?q=viet&to=&agency=UBND",
   ])
   func badParametersAreJSON400(uri: String) async throws {
     let seeds = try SeedServer()

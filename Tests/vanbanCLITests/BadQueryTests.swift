@@ -136,6 +136,18 @@ import Testing
     try check(["--until", "9999-12-31", "--format", "json"], expect: [0, 2])
   }
 
+  /// An empty filter value (`--agency "$AGENCY"` with nothing in it) would match no document: it
+  /// is an error that names the option, not a search that quietly finds nothing.
+  @Test func emptyFilterValuesAreErrors() throws {
+    let options = ["agency", "issuer", "to", "ref", "type", "province", "signer", "company", "year", "since", "until"]
+    for option in options {
+      for empty in ["", "  "] {
+        let r = try check(["viet", "--" + option, empty, "--format", "json"], expect: [2])
+        #expect(r.stderr.contains("--\(option) is empty"), "--\(option) '\(empty)': \(r.stderr)")
+      }
+    }
+  }
+
   /// A year that names no year is an error, not a search that quietly finds nothing; a range of
   /// years (what the search page offers) finds what the years one by one find.
   @Test func yearsAreCheckedAndRangesRead() throws {

@@ -100,6 +100,11 @@ extension Filters {
   /// names it in an error (`--since` on the command line, `since` in a URL).
   /// - throws: `VanbanError.badArgument` for a date that can't be read or an unknown option.
   public mutating func add(option: String, value: String, spelled: String) throws {
+    // An empty value (`--agency ""`, `agency=`) would match no document at all: said, as a
+    // mistyped year is, rather than a search that quietly finds nothing.
+    if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw VanbanError.badArgument("\(spelled) is empty: give it a value, or leave it out")
+    }
     if option == "year", Self.years(value) == nil {
       throw VanbanError.badArgument("\(spelled): `\(value)` is not a year (try 2022, or 2020..2022)")
     }
