@@ -98,7 +98,8 @@ extension Filters {
 
   /// Adds the value of the filter `option` (one of `optionNames`); `spelled` is how the caller
   /// names it in an error (`--since` on the command line, `since` in a URL).
-  /// - throws: `VanbanError.badArgument` for a date that can't be read or an unknown option.
+  /// - throws: `VanbanError.badArgument` for an empty value, a date or year that can't be read, or an
+  ///   unknown option.
   public mutating func add(option: String, value: String, spelled: String) throws {
     // An empty value (`--agency ""`, `agency=`) would match no document at all: said, as a
     // mistyped year is, rather than a search that quietly finds nothing.
